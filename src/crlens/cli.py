@@ -1,0 +1,177 @@
+"""The ``crlens`` command line: thin wrappers around ingest, knowledge, analysis and report.
+
+Every command turns bad input into one clear line on stderr naming the file and the problem, and exit code 2.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.tree import Tree
+
+from crlens import __version__
+from crlens.ingest import InputError, parse_file
+from crlens.ingest.model import Document, Provision
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+app = typer.Typer(
+    name="crlens",
+    help="Review draft digital legislation for children's rights: parse the draft, check it against the "
+         "review framework, and write the gap table, amendments table and policy brief.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+kb_app = typer.Typer(help="Inspect and validate the knowledge base (framework, norms, examples).",
+                     no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+out = Console()
+err = Console(stderr=True)
+
+EXIT_BAD_INPUT = 2
+
+
+def fails_cleanly(command: Callable[P, R]) -> Callable[P, R]:
+    """Turn the errors users cause (bad files, broken knowledge data) into a message and exit code 2."""
+    from crlens.knowledge.loader import KnowledgeBaseError
+
+    @functools.wraps(command)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return command(*args, **kwargs)
+        except InputError as exc:
+            err.print(f"[bold red]error:[/] {exc.path}: {exc.problem}", highlight=False)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+        except KnowledgeBaseError as exc:
+            err.print("[bold red]error:[/] the knowledge base is invalid:", highlight=False)
+            for problem in exc.problems:
+                err.print(f"  {problem}", highlight=False, markup=False)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"crlens {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """crlens: child-rights review of draft digital legislation."""
+
+
+def sample_draft(lang: str = "ru") -> Path:
+    """The bundled illustrative sample draft (``examples/draft-digital-code.<lang>.txt``)."""
+    name = f"draft-digital-code.{lang}.txt"
+    packaged = Path(__file__).parent / "_examples" / name
+    if packaged.exists():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "examples" / name
+
+
+class ParseFormat(StrEnum):
+    tree = "tree"
+    json = "json"
+    akn = "akn"
+
+
+FileArg = Annotated[Path | None, typer.Argument(
+    help="The draft: .docx, .pdf, .html/.htm or .txt/.md (Russian, Kazakh or English). "
+         "Default: the bundled sample draft.", show_default=False)]
+
+
+@app.command()
+@fails_cleanly
+def parse(
+    file: FileArg = None,
+    fmt: Annotated[ParseFormat, typer.Option("--format", "-f", help="tree (readable), json (review.json's "
+                                             "document and provisions) or akn (Akoma Ntoso 3.0 XML).")]
+    = ParseFormat.tree,
+    output: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of stdout.")]
+    = None,
+) -> None:
+    """Read a draft and show its structure: articles, paragraphs and sub-paragraphs with their ids."""
+    path = file or sample_draft()
+    document = parse_file(path)
+    for warning in document.warnings:
+        err.print(f"[yellow]warning:[/] {path}: {warning}", highlight=False)
+    if fmt is ParseFormat.tree:
+        if output:
+            with output.open("w", encoding="utf-8") as fh:
+                Console(file=fh, width=120).print(_tree(document))
+        else:
+            out.print(_tree(document))
+        return
+    if fmt is ParseFormat.json:
+        payload = json.dumps(document.to_json(), ensure_ascii=False, indent=2) + "\n"
+        _emit(payload.encode("utf-8"), output)
+        return
+    from crlens.ingest.akn import to_akn
+
+    _emit(to_akn(document), output)
+
+
+def _emit(data: bytes, output: Path | None) -> None:
+    if output:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(data)
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+
+
+def _tree(document: Document) -> Tree:
+    tree = Tree(f"[bold]{document.title}[/] ({document.source}, {document.language}, "
+                f"{len(document.articles)} articles, {len(document.provisions)} provisions)")
+
+    def add(branch: Tree, node: Provision) -> None:
+        snippet = node.text.replace("\n", " ")
+        snippet = snippet[:90] + "…" if len(snippet) > 90 else snippet
+        heading = f" [bold]{node.heading}[/]" if node.heading else ""
+        sub = branch.add(f"[cyan]{node.id}[/]{heading} [dim]{snippet}[/]", highlight=False)
+        for child in node.children:
+            add(sub, child)
+
+    for root in document.roots:
+        add(tree, root)
+    if document.definitions:
+        defs = tree.add(f"[bold]Defined terms[/] ({len(document.definitions)})")
+        for d in document.definitions:
+            defs.add(f"{d.term} [dim]{d.provision}[/]", highlight=False)
+    return tree
+
+
+# --- knowledge base ------------------------------------------------------------------------------------------
+
+
+@kb_app.command("check")
+@fails_cleanly
+def kb_check() -> None:
+    """Validate the knowledge base: unique ids, every reference resolves, every area has criteria, en and ru
+    filled, model-clause placeholders known. Exit 2 with the problems listed when it fails."""
+    from crlens.knowledge.loader import load
+
+    kb = load()
+    out.print(f"[green]ok[/]: {len(kb.areas)} areas, {len(kb.criteria)} criteria, {len(kb.concepts)} concepts, "
+              f"{len(kb.norms)} norms, {len(kb.examples)} examples")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,138 @@
+"""The parsed draft: a tree of provisions with stable ids.
+
+Ids follow ``shared/spec/review-json.md``: ``art:12``, ``art:12.3``, ``art:12.3.2``, containers ``sec:2``,
+``ch:3``, ``par:1``, and ``preamble`` for the text before the first article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Language = Literal["ru", "kk", "en"]
+
+CONTAINER_KINDS: tuple[str, ...] = ("book", "part", "section", "chapter", "subchapter", "annex")
+"""Kinds of the divisions above articles, outermost first (``annex`` sits beside them)."""
+
+
+@dataclass(eq=False)
+class Provision:
+    """A node of the draft: the preamble, a container (part, chapter...), an article or a numbered part of one.
+
+    ``text`` is the provision's own text, without its number marker and without the text of its children.
+    ``start``/``end`` are character offsets into the extracted text, spanning the provision with its children.
+    """
+
+    id: str
+    kind: str
+    number: str | None
+    label: str
+    heading: str = ""
+    text: str = ""
+    parent: Provision | None = field(default=None, repr=False)
+    children: list[Provision] = field(default_factory=list, repr=False)
+    start: int = 0
+    end: int = 0
+
+    @property
+    def article(self) -> Provision | None:
+        """The article this provision belongs to (itself for an article), or None outside articles."""
+        node: Provision | None = self
+        while node is not None and node.kind != "article":
+            node = node.parent
+        return node
+
+    def walk(self) -> list[Provision]:
+        """This provision and all its descendants, in document order."""
+        out = [self]
+        for child in self.children:
+            out.extend(child.walk())
+        return out
+
+    def full_text(self) -> str:
+        """Heading, own text and the text of every descendant, one line each, in document order."""
+        parts = []
+        for node in self.walk():
+            if node.heading:
+                parts.append(node.heading)
+            if node.text:
+                parts.append(node.text)
+        return "\n".join(parts)
+
+    def to_json(self) -> dict[str, Any]:
+        """The provision as a ``review.json`` provisions entry (without analysis fields)."""
+        return {
+            "id": self.id,
+            "parent": self.parent.id if self.parent else None,
+            "kind": self.kind,
+            "number": self.number,
+            "label": self.label,
+            "heading": self.heading,
+            "text": self.text,
+            "offsets": [self.start, self.end],
+        }
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A term the draft defines, and the provision that defines it."""
+
+    term: str
+    provision: str
+
+
+@dataclass
+class Document:
+    """A parsed draft: its metadata, the extracted text and the provision tree (flat, in document order)."""
+
+    title: str
+    source: str
+    sha256: str
+    language: Language
+    text: str
+    provisions: list[Provision]
+    definitions: list[Definition] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    input_format: str = "txt"
+
+    @property
+    def articles(self) -> list[Provision]:
+        """The articles of the draft, in document order."""
+        return [p for p in self.provisions if p.kind == "article"]
+
+    @property
+    def roots(self) -> list[Provision]:
+        """The top-level provisions (preamble, outermost containers, articles outside any container)."""
+        return [p for p in self.provisions if p.parent is None]
+
+    def get(self, provision_id: str) -> Provision | None:
+        """The provision with this id, if any."""
+        return self._index().get(provision_id)
+
+    def _index(self) -> dict[str, Provision]:
+        cached = getattr(self, "_by_id", None)
+        if cached is None or len(cached) != len(self.provisions):
+            cached = {p.id: p for p in self.provisions}
+            self._by_id = cached
+        return cached
+
+    def document_json(self) -> dict[str, Any]:
+        """The ``document`` object of ``review.json``."""
+        return {
+            "title": self.title,
+            "source": self.source,
+            "sha256": self.sha256,
+            "language": self.language,
+            "format": self.input_format,
+            "articles": len(self.articles),
+            "provisions": len(self.provisions),
+            "definitions": [{"term": d.term, "provision": d.provision} for d in self.definitions],
+        }
+
+    def to_json(self) -> dict[str, Any]:
+        """``document`` and ``provisions`` as in ``review.json``, plus the warnings met while parsing."""
+        return {
+            "document": self.document_json(),
+            "provisions": [p.to_json() for p in self.provisions],
+            "warnings": list(self.warnings),
+        }

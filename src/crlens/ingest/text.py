@@ -1,0 +1,68 @@
+"""Plain-text reader (``.txt``, ``.md``) with encoding detection.
+
+Drafts reach reviewers as UTF-8 (with or without BOM), UTF-16 exported from Word, or the legacy Cyrillic code
+pages Windows-1251 and KOI8-R. Byte-order marks and strict UTF-8 decoding settle most files. For the single-byte
+Cyrillic pages we score both candidates ourselves (the share of the commonest lower-case Russian letters)
+because general detectors such as ``charset-normalizer``, which we keep as the last resort for anything else,
+often confuse cp1251 with KOI8-R on legal text, where capitals and digits are frequent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from crlens.ingest.errors import InputError
+
+_COMMON_RU = frozenset("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё")
+
+
+def decode_text(data: bytes, path: Path | str = "<text>") -> str:
+    """Decode the bytes of a text file, detecting its encoding; newlines normalised to ``\\n``."""
+    text = _decode(data, path)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode(data: bytes, path: Path | str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if _looks_utf16(data):
+        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if sum(1 for b in data[:20000] if b >= 0xC0) > 0:
+        best = max(("cp1251", "koi8_r"), key=lambda enc: _russian_score(data, enc))
+        if _russian_score(data, best) > 0.3:
+            return data.decode(best, errors="replace")
+    guess = from_bytes(data).best()
+    if guess is None:
+        raise InputError(path, "cannot determine the text encoding (not UTF-8, UTF-16, Windows-1251 or KOI8-R)")
+    return str(guess)
+
+
+def _looks_utf16(data: bytes) -> bool:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return False
+    zeros_even = sample[0::2].count(0)
+    zeros_odd = sample[1::2].count(0)
+    half = len(sample) / 2
+    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+
+
+def _russian_score(data: bytes, encoding: str) -> float:
+    sample = data[:20000].decode(encoding, errors="replace")
+    letters = [c for c in sample if c.isalpha() and not c.isascii()]
+    if not letters:
+        return 0.0
+    return sum(1 for c in letters if c in _COMMON_RU) / len(letters)
+
+
+def read_text(path: Path) -> str:
+    """Read a ``.txt``/``.md`` file as text."""
+    return decode_text(path.read_bytes(), path)

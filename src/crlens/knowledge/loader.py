@@ -1,0 +1,245 @@
+"""Load the knowledge base from YAML, validate it, and index it.
+
+The data lives under ``knowledge/data/``: ``framework/*.yaml`` (one file per area), ``lexicon/*.yaml``,
+``norms/*.yaml`` and ``examples/*.yaml``. Files of one kind are merged; an id defined twice is an error. The
+loaded :class:`KnowledgeBase` is cached per data directory, so a run pays for parsing once.
+
+Validation happens in two layers: pydantic checks each file's shape (:mod:`crlens.knowledge.models`), then
+:func:`check` cross-checks the whole (every reference resolves, every area has criteria, ...). Problems are
+reported as :class:`Problem` objects naming the file, the entry and what is wrong.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from crlens.knowledge.models import (
+    AREA_IDS,
+    Area,
+    AreaFile,
+    Concept,
+    Criterion,
+    Example,
+    ExamplesFile,
+    Instrument,
+    Jurisdiction,
+    LexiconFile,
+    Norm,
+    NormsFile,
+)
+
+DATA_DIR = Path(__file__).parent / "data"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the knowledge base, located by file and entry."""
+
+    file: str
+    entry: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.entry}" if self.entry else self.file
+        return f"{where}: {self.message}"
+
+
+class KnowledgeBaseError(Exception):
+    """The knowledge base cannot be loaded; ``problems`` says why."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class KnowledgeBase:
+    """The validated, indexed knowledge base. Lookups are by id; lists keep file order."""
+
+    areas: dict[str, Area] = field(default_factory=dict)
+    criteria: dict[str, Criterion] = field(default_factory=dict)
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    instruments: dict[str, Instrument] = field(default_factory=dict)
+    norms: dict[str, Norm] = field(default_factory=dict)
+    jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
+    examples: dict[str, Example] = field(default_factory=dict)
+    origin: dict[str, str] = field(default_factory=dict)
+    """Where each entry was defined: ``"kind:id"`` -> file path relative to the data directory."""
+
+    def criteria_of(self, area_id: str) -> list[Criterion]:
+        """The criteria of an area, in file order."""
+        return [c for c in self.criteria.values() if c.area == area_id]
+
+    def ordered_areas(self) -> list[Area]:
+        """The areas in framework order (the order of ``areas.md``)."""
+        return [self.areas[a] for a in AREA_IDS if a in self.areas]
+
+    def source_ref(self, ref_id: str) -> Norm | Example | None:
+        """The norm or example with this id, if any."""
+        return self.norms.get(ref_id) or self.examples.get(ref_id)
+
+
+def _yaml_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.glob("*.yaml") if p.is_file()) if directory.is_dir() else []
+
+
+def _load_file(path: Path, model: type[M], rel: str, problems: list[Problem]) -> M | None:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        problems.append(Problem(rel, "", f"cannot be read as YAML: {exc}"))
+        return None
+    if not isinstance(raw, dict):
+        problems.append(Problem(rel, "", "must be a mapping at the top level"))
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for err in exc.errors():
+            problems.append(Problem(rel, _entry_name(raw, err["loc"]), f"{err['msg']} (at {_loc(err['loc'])})"))
+        return None
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _entry_name(raw: dict, loc: tuple[int | str, ...]) -> str:
+    """Name the entry an error is in by its id, e.g. ``criterion data-privacy-01``, not by list index."""
+    node: object = raw
+    name = ""
+    for part in loc:
+        try:
+            node = node[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            break
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            name = f"{loc[0]} {node['id']}" if isinstance(loc[0], str) else node["id"]
+    return name
+
+
+def _register(index: dict[str, M], items: Iterable[M], kind: str, rel: str, kb: KnowledgeBase,
+              problems: list[Problem]) -> None:
+    for item in items:
+        key = item.id  # type: ignore[attr-defined]
+        if key in index:
+            first = kb.origin.get(f"{kind}:{key}", "?")
+            problems.append(Problem(rel, f"{kind} {key}", f"duplicate id (first defined in {first})"))
+            continue
+        index[key] = item
+        kb.origin[f"{kind}:{key}"] = rel
+
+
+def load(data_dir: Path | None = None) -> KnowledgeBase:
+    """Load and validate the knowledge base; raise :class:`KnowledgeBaseError` on any problem.
+
+    Cached per directory: repeated calls return the same object.
+    """
+    return _load_cached(str((data_dir or DATA_DIR).resolve()))
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(data_dir: str) -> KnowledgeBase:
+    kb, problems = load_unchecked(Path(data_dir))
+    problems += check(kb)
+    if problems:
+        raise KnowledgeBaseError(problems)
+    return kb
+
+
+def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
+    """Parse every file under ``data_dir``; return what loaded and the problems found while parsing."""
+    kb = KnowledgeBase()
+    problems: list[Problem] = []
+
+    def rel(path: Path) -> str:
+        return str(path.relative_to(data_dir))
+
+    for path in _yaml_files(data_dir / "lexicon"):
+        lexicon = _load_file(path, LexiconFile, rel(path), problems)
+        if lexicon:
+            _register(kb.concepts, lexicon.concepts, "concept", rel(path), kb, problems)
+    for path in _yaml_files(data_dir / "norms"):
+        norms = _load_file(path, NormsFile, rel(path), problems)
+        if norms:
+            _register(kb.instruments, norms.instruments, "instrument", rel(path), kb, problems)
+            _register(kb.norms, norms.norms, "norm", rel(path), kb, problems)
+    for path in _yaml_files(data_dir / "examples"):
+        examples = _load_file(path, ExamplesFile, rel(path), problems)
+        if examples:
+            _register(kb.jurisdictions, examples.jurisdictions, "jurisdiction", rel(path), kb, problems)
+            _register(kb.examples, examples.examples, "example", rel(path), kb, problems)
+    for path in _yaml_files(data_dir / "framework"):
+        area_file = _load_file(path, AreaFile, rel(path), problems)
+        if area_file:
+            _register(kb.areas, [area_file.area], "area", rel(path), kb, problems)
+            _register(kb.criteria, area_file.criteria, "criterion", rel(path), kb, problems)
+    return kb, problems
+
+
+def check(kb: KnowledgeBase) -> list[Problem]:
+    """Cross-check a parsed knowledge base: references, coverage, consistency."""
+    problems: list[Problem] = []
+
+    def where(kind: str, key: str) -> str:
+        return kb.origin.get(f"{kind}:{key}", "?")
+
+    for area_id in AREA_IDS:
+        if area_id not in kb.areas:
+            problems.append(Problem("framework", f"area {area_id}", "area of areas.md has no framework file"))
+        elif not kb.criteria_of(area_id):
+            problems.append(Problem(where("area", area_id), f"area {area_id}", "area has no criteria"))
+
+    for area in kb.areas.values():
+        for concept in _concepts_of_area(area):
+            if concept not in kb.concepts:
+                problems.append(Problem(where("area", area.id), f"area {area.id}", f"unknown concept {concept!r}"))
+
+    for crit in kb.criteria.values():
+        file = where("criterion", crit.id)
+        entry = f"criterion {crit.id}"
+        if file != where("area", crit.area):
+            problems.append(Problem(file, entry, f"criterion of area {crit.area!r} is not in that area's file"))
+        for concept in _concepts_of_criterion(crit):
+            if concept not in kb.concepts:
+                problems.append(Problem(file, entry, f"unknown concept {concept!r}"))
+        for norm in crit.norms:
+            if norm not in kb.norms:
+                problems.append(Problem(file, entry, f"norm {norm!r} does not resolve"))
+        for example in crit.examples:
+            if example not in kb.examples:
+                problems.append(Problem(file, entry, f"example {example!r} does not resolve"))
+
+    for norm in kb.norms.values():
+        if norm.instrument not in kb.instruments:
+            problems.append(Problem(where("norm", norm.id), f"norm {norm.id}",
+                                    f"instrument {norm.instrument!r} does not resolve"))
+    for example in kb.examples.values():
+        if example.jurisdiction not in kb.jurisdictions:
+            problems.append(Problem(where("example", example.id), f"example {example.id}",
+                                    f"jurisdiction {example.jurisdiction!r} is not declared"))
+    return problems
+
+
+def _concepts_of_area(area: Area) -> Iterator[str]:
+    yield from area.tagging.concepts
+    yield from area.tagging.weights
+
+
+def _concepts_of_criterion(crit: Criterion) -> Iterator[str]:
+    for group in crit.detect.elements:
+        yield from group
+    yield from crit.detect.field
+    if crit.risk:
+        for group in [*crit.risk.triggers, *crit.risk.safeguards]:
+            yield from group
+    yield from crit.recommendation.target

@@ -1,0 +1,330 @@
+"""Pydantic models of the knowledge base.
+
+The knowledge base is data: the review framework (areas and criteria), the concept lexicon the engine uses to
+recognise what a provision is about, the norms library and the jurisdiction examples. These models are the
+contract those YAML files must meet; :mod:`crlens.knowledge.loader` reads and cross-checks them.
+
+Every model forbids unknown keys so that a typo in a data file is an error, not a silently ignored field.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+AREA_IDS: tuple[str, ...] = (
+    "general-principles",
+    "impact-liability",
+    "positive-effects",
+    "negative-effects",
+    "equal-access",
+    "evolving-capacities",
+    "cyber-aggression",
+    "csea",
+    "data-privacy",
+    "safety",
+    "redress",
+    "schools",
+    "dpg",
+    "industry-role",
+    "business-hrdd",
+    "crdd",
+    "access-information",
+    "cybersecurity",
+    "coordination-monitoring",
+    "ai",
+    "digital-literacy",
+    "gender",
+)
+"""The fixed review areas of ``shared/spec/areas.md``, in framework order. A public contract."""
+
+AGE_BANDS: tuple[str, ...] = ("0-5", "6-9", "10-12", "13-15", "16-17")
+
+MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft"})
+"""Placeholders a model clause may use: ``{article}`` is the target article's label as the draft writes it
+(e.g. "Article 40"), ``{draft}`` the draft's title."""
+
+Priority = Literal["high", "medium", "low"]
+Severity = Literal["high", "medium", "low"]
+AreaId = Literal[
+    "general-principles",
+    "impact-liability",
+    "positive-effects",
+    "negative-effects",
+    "equal-access",
+    "evolving-capacities",
+    "cyber-aggression",
+    "csea",
+    "data-privacy",
+    "safety",
+    "redress",
+    "schools",
+    "dpg",
+    "industry-role",
+    "business-hrdd",
+    "crdd",
+    "access-information",
+    "cybersecurity",
+    "coordination-monitoring",
+    "ai",
+    "digital-literacy",
+    "gender",
+]
+AgeBand = Literal["0-5", "6-9", "10-12", "13-15", "16-17"]
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError(f"id {value!r} must be lower-case letters, digits, '-' and '.'")
+    return value
+
+
+class Text(_Strict):
+    """A text in English and Russian; both are required and must not be empty."""
+
+    en: str = Field(min_length=1)
+    ru: str = Field(min_length=1)
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``en`` or ``ru``); English for any other language."""
+        return self.ru if lang == "ru" else self.en
+
+
+class Terms(_Strict):
+    """Words that signal a concept, per language.
+
+    A term is a word or phrase in its dictionary form ("персональные данные", "child", "бала"): the engine
+    lemmatises both the term and the provision, so inflected forms match. A term ending in ``*`` matches any
+    word beginning with it ("несовершеннолетн*"). A term starting with ``re:`` is a regular expression matched
+    against the lower-cased text of the provision.
+    """
+
+    ru: list[str] = Field(default_factory=list)
+    kk: list[str] = Field(default_factory=list)
+    en: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _valid(self) -> Terms:
+        for lang in ("ru", "kk", "en"):
+            for term in getattr(self, lang):
+                if not term.strip():
+                    raise ValueError(f"empty {lang} term")
+                if term.startswith("re:"):
+                    try:
+                        re.compile(term[3:])
+                    except re.error as exc:
+                        raise ValueError(f"bad regular expression {term!r}: {exc}") from exc
+        if not (self.ru and self.en):
+            raise ValueError("a concept needs at least one ru and one en term")
+        return self
+
+
+class Concept(_Strict):
+    """A named idea the engine recognises in a provision (``child``, ``personal-data``, ``consent``...)."""
+
+    id: str
+    label: str = Field(min_length=1)
+    terms: Terms
+
+    _id = field_validator("id")(_check_id)
+
+
+ConceptGroup = list[str]
+"""An element of a rule: the ids of concepts any one of which satisfies it."""
+
+
+class AreaTagging(_Strict):
+    """How the engine decides that a provision belongs to an area.
+
+    ``concepts``: any of these in a provision is a signal for the area. ``weights`` may raise or lower a
+    concept's weight (default 1.0). A provision belongs to the area when its score reaches ``threshold``.
+    """
+
+    concepts: list[str] = Field(min_length=1)
+    weights: dict[str, float] = Field(default_factory=dict)
+    threshold: float = 1.0
+
+
+class Area(_Strict):
+    """A review area of the framework with its guiding questions."""
+
+    id: AreaId
+    title: Text
+    questions: list[Text] = Field(min_length=1)
+    tagging: AreaTagging
+
+
+class Detection(_Strict):
+    """How the engine decides whether a draft meets a criterion.
+
+    ``elements``: each element is a group of concepts, any of which satisfies it; a provision (an article with
+    its parts) that satisfies every element addresses the criterion. One that satisfies at least
+    ``partial_min`` of them, including the first element, meets it in part. ``field``: concepts that show the
+    draft regulates the field at all; when no provision mentions any of them the criterion is
+    ``not-applicable``. An empty ``field`` means the criterion always applies.
+    """
+
+    elements: list[ConceptGroup] = Field(min_length=1)
+    partial_min: int | None = None
+    field: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _valid(self) -> Detection:
+        if any(not group for group in self.elements):
+            raise ValueError("an element must name at least one concept")
+        if self.partial_min is not None and not 1 <= self.partial_min <= len(self.elements):
+            raise ValueError("partial_min must be between 1 and the number of elements")
+        return self
+
+
+class RiskRule(_Strict):
+    """A provision that can harm children when no safeguard accompanies it.
+
+    A provision that satisfies every group of ``triggers`` is a risk unless the same article also satisfies
+    every group of ``safeguards``.
+    """
+
+    id: str
+    description: Text
+    triggers: list[ConceptGroup] = Field(min_length=1)
+    safeguards: list[ConceptGroup] = Field(min_length=1)
+    severity: Severity
+
+    _id = field_validator("id")(_check_id)
+
+
+class RecommendationTemplate(_Strict):
+    """What the review recommends when a criterion is not met.
+
+    ``gap``: the issue in general terms (the engine adds the draft's articles). ``solution``: what to do.
+    ``model_clause``: proposed text with placeholders (see :data:`MODEL_CLAUSE_PLACEHOLDERS`). ``target``:
+    concepts that identify the article the clause belongs in; when no article matches, the clause becomes a
+    new article.
+    """
+
+    gap: Text
+    solution: Text
+    model_clause: Text
+    target: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _placeholders_known(self) -> RecommendationTemplate:
+        for lang in ("en", "ru"):
+            used = {name for _, name, _, _ in string.Formatter().parse(getattr(self.model_clause, lang)) if name}
+            unknown = used - MODEL_CLAUSE_PLACEHOLDERS
+            if unknown:
+                raise ValueError(f"model_clause.{lang} uses unknown placeholders: {sorted(unknown)}")
+        return self
+
+
+class Criterion(_Strict):
+    """One checkable legislative element a good digital code contains."""
+
+    id: str
+    area: AreaId
+    statement: Text
+    rationale: Text
+    priority: Priority
+    age_bands: list[AgeBand] = Field(default_factory=list)
+    gender: Text | None = None
+    detect: Detection
+    risk: RiskRule | None = None
+    norms: list[str] = Field(min_length=1)
+    examples: list[str] = Field(min_length=1)
+    recommendation: RecommendationTemplate
+
+    _id = field_validator("id")(_check_id)
+
+
+class AreaFile(_Strict):
+    """One framework file: an area and its criteria."""
+
+    area: Area
+    criteria: list[Criterion] = Field(min_length=1)
+
+
+class Instrument(_Strict):
+    """An international instrument, guidance document, standard or study the norms cite."""
+
+    id: str
+    short: str = Field(min_length=1)
+    title: Text
+    year: int | None = None
+    kind: Literal["treaty", "protocol", "general-comment", "recommendation", "guidance", "standard",
+                  "principles", "study", "law"]
+    url: str = Field(pattern=r"^https?://")
+
+    _id = field_validator("id")(_check_id)
+
+
+class Norm(_Strict):
+    """A pinpoint in an instrument, cited as a lawyer writes it ("GC25 para 70")."""
+
+    id: str
+    instrument: str
+    ref: str = Field(min_length=1)
+    ref_ru: str = Field(min_length=1)
+    pinpoint: str = Field(min_length=1)
+    topic: Text
+    areas: list[AreaId] = Field(default_factory=list)
+    url: str = Field(pattern=r"^https?://")
+    verified: bool = False
+    verified_by: str | None = None
+    figure: str | None = None
+
+    _id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _verified_has_source(self) -> Norm:
+        if self.verified and not self.verified_by:
+            raise ValueError("a verified norm must say how it was verified (verified_by)")
+        return self
+
+
+class Jurisdiction(_Strict):
+    """A country or union whose law serves as an example."""
+
+    id: str
+    name: Text
+
+    _id = field_validator("id")(_check_id)
+
+
+class Example(_Strict):
+    """A provision of another jurisdiction's law that shows how a gap can be closed."""
+
+    id: str
+    jurisdiction: str
+    instrument: str = Field(min_length=1)
+    year: int | None = None
+    pinpoint: str = Field(min_length=1)
+    ref: str = Field(min_length=1)
+    summary: Text
+    areas: list[AreaId] = Field(min_length=1)
+    url: str = Field(pattern=r"^https?://")
+    status: str | None = None
+
+    _id = field_validator("id")(_check_id)
+
+
+class NormsFile(_Strict):
+    instruments: list[Instrument] = Field(default_factory=list)
+    norms: list[Norm] = Field(default_factory=list)
+
+
+class ExamplesFile(_Strict):
+    jurisdictions: list[Jurisdiction] = Field(default_factory=list)
+    examples: list[Example] = Field(default_factory=list)
+
+
+class LexiconFile(_Strict):
+    concepts: list[Concept] = Field(min_length=1)
