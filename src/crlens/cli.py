@@ -37,7 +37,7 @@ kb_app = typer.Typer(help="Inspect and validate the knowledge base (framework, n
 app.add_typer(kb_app, name="kb")
 
 out = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)
 
 EXIT_BAD_INPUT = 2
 

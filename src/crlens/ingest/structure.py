@@ -201,6 +201,18 @@ class _Builder:
         self.dotted = {}
         self.awaiting_heading = None if heading else node
 
+    def plausible(self, style: str, value: str) -> bool:
+        """Whether a marker continues or starts a list; ``2027.`` at the start of a wrapped line does not."""
+        style = self._resolve_style(style, value)
+        order = _ordinal(value, roman=style.lower() == "roman-paren")
+        if order is None:
+            return True
+        for level in self.levels:
+            if level.style == style:
+                previous = _ordinal(level.value, roman=style.lower() == "roman-paren")
+                return previous is None or 0 < order <= previous + 3
+        return order <= 2
+
     def open_part(self, style: str, value: str, text: str, start: int) -> None:
         assert self.article is not None
         style = self._resolve_style(style, value)
@@ -246,8 +258,8 @@ class _Builder:
             return alpha_style
         styles = {lvl.style: lvl for lvl in self.levels}
         alpha = styles.get(alpha_style)
-        follows_letter = alpha is not None and len(alpha.value) == 1 and ord(alpha.value.lower()) + 1 == ord(low)
-        if len(low) == 1 and follows_letter:
+        if len(low) == 1 and alpha is not None and len(alpha.value) == 1 and (
+                ord(alpha.value.lower()) + 1 == ord(low)):
             return alpha_style
         return roman_style
 
@@ -286,6 +298,26 @@ def _part_kind(style: str, depth: int) -> str:
     if style in _PARAGRAPH_STYLES and depth == 1:
         return "paragraph"
     return "subparagraph"
+
+
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _ordinal(value: str, roman: bool = False) -> int | None:
+    """The position a list marker stands for: ``3`` and ``3-1`` -> 3, ``c`` -> 3, roman ``iv`` -> 4."""
+    head = value.split("-")[0]
+    if roman:
+        total = 0
+        digits = [_ROMAN_VALUES.get(ch, 0) for ch in head.lower()]
+        for i, digit in enumerate(digits):
+            total += -digit if i + 1 < len(digits) and digits[i + 1] > digit else digit
+        return total or None
+    if head.isdigit():
+        return int(head)
+    if len(head) == 1 and head.isalpha():
+        return "абвгдежзиклмнопрстуфхцчшщэюя".find(head.lower()) + 1 if not head.isascii() else (
+            ord(head.lower()) - ord("a") + 1)
+    return None
 
 
 def _part_label(parent: Provision, value: str) -> str:
@@ -388,7 +420,7 @@ def _consume(b: _Builder, line: str, start: int, has_articles: bool) -> None:
         if first.isdigit() or first == "(" or (first.isalpha() and len(line) > 1 and line[1] == ")"):
             for style, regex in _MARKERS:
                 m = regex.match(line)
-                if m:
+                if m and b.plausible(style, m.group("v")):
                     b.open_part(style, m.group("v"), m.group("rest").strip(), start)
                     return
     b.add_text(line, start)

@@ -29,8 +29,9 @@ def _decode(data: bytes, path: Path | str) -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    if _looks_utf16(data):
-        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be", errors="replace")
+    order = _utf16_order(data)
+    if order:
+        return data.decode(order, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -45,14 +46,20 @@ def _decode(data: bytes, path: Path | str) -> str:
     return str(guess)
 
 
-def _looks_utf16(data: bytes) -> bool:
+def _utf16_order(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` for UTF-16 without a BOM, else None.
+
+    In UTF-16 text of one script the high bytes of the code units take very few values (0x00 for Latin,
+    0x04 for Cyrillic), while the low bytes vary; single-byte and UTF-8 text shows no such split.
+    """
     sample = data[:4000]
-    if len(sample) < 4:
-        return False
-    zeros_even = sample[0::2].count(0)
-    zeros_odd = sample[1::2].count(0)
-    half = len(sample) / 2
-    return max(zeros_even, zeros_odd) > 0.3 * half and min(zeros_even, zeros_odd) < 0.05 * half
+    if len(sample) < 8 or len(sample) % 2:
+        return None
+    for order, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        top = max(high.count(b) for b in set(high))
+        if top > 0.7 * len(high) and len(set(high)) <= 6 and high.count(0) + high.count(4) > 0.9 * len(high):
+            return order
+    return None
 
 
 def _russian_score(data: bytes, encoding: str) -> float:

@@ -1,0 +1,143 @@
+"""Bad input: one clear message naming the file and the problem, exit code 2, never a traceback."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from typer.testing import CliRunner
+
+from crlens.cli import app
+from makefiles import make_docx, make_pdf
+
+runner = CliRunner()
+
+
+def run_parse(path):
+    result = runner.invoke(app, ["parse", str(path)])
+    return result, result.stderr if result.stderr_bytes is not None else result.output
+
+
+def assert_clean_failure(path, *words):
+    result, stderr = run_parse(path)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "Traceback" not in stderr
+    assert str(path) in stderr.replace("\n", "")
+    for word in words:
+        assert word in stderr.replace("\n", " ")
+
+
+def test_missing_file(tmp_path):
+    assert_clean_failure(tmp_path / "nowhere.docx", "file not found")
+
+
+def test_directory(tmp_path):
+    assert_clean_failure(tmp_path, "is a directory")
+
+
+def test_unsupported_extension(tmp_path):
+    path = tmp_path / "draft.odt"
+    path.write_bytes(b"something")
+    assert_clean_failure(path, "unsupported file type", ".odt")
+
+
+def test_empty_file(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.touch()
+    assert_clean_failure(path, "empty")
+
+
+def test_corrupted_docx(tmp_path):
+    path = tmp_path / "broken.docx"
+    path.write_bytes(b"PK\x03\x04 this is not really a zip archive" * 10)
+    assert_clean_failure(path, "corrupted")
+
+
+def test_zip_that_is_not_a_word_document(tmp_path):
+    path = tmp_path / "fake.docx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    assert_clean_failure(path, "not a Word document")
+
+
+def test_password_protected_docx(tmp_path):
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    plain = make_docx(["Статья 1. Цели", "1. Текст."], tmp_path / "plain.docx")
+    encrypted = tmp_path / "locked.docx"
+    with plain.open("rb") as src, encrypted.open("wb") as dst:
+        OOXMLFile(src).encrypt("secret", dst)
+    assert_clean_failure(encrypted, "password-protected")
+
+
+def test_docx_zip_bomb_is_refused_without_expanding(tmp_path):
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        with archive.open("word/media/zeros.bin", "w", force_zip64=True) as fh:
+            chunk = bytes(1024 * 1024)
+            for _ in range(210):
+                fh.write(chunk)
+    assert path.stat().st_size < 2 * 1024 * 1024
+    assert_clean_failure(path, "zip bomb")
+
+
+def test_corrupted_pdf(tmp_path):
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\n garbage garbage garbage\n")
+    assert_clean_failure(path, "corrupted")
+
+
+def test_password_protected_pdf(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    plain = make_pdf(["Статья 1. Цели", "1. Текст."], tmp_path / "plain.pdf")
+    writer = PdfWriter()
+    for page in PdfReader(str(plain)).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", algorithm="RC4-128")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    assert_clean_failure(locked, "password-protected")
+
+
+def test_scanned_pdf_without_text_layer_asks_for_ocr(tmp_path):
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    image = Image.new("L", (200, 100), color=200)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    buffer.seek(0)
+    path = tmp_path / "scan.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    pdf.drawImage(ImageReader(buffer), 50, 500, width=400, height=200)
+    pdf.showPage()
+    pdf.save()
+    assert_clean_failure(path, "no text layer", "OCR")
+
+
+def test_file_over_50_mb(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as fh:
+        fh.truncate(51 * 1024 * 1024)
+    assert_clean_failure(path, "50 MB")
+
+
+def test_text_without_articles_is_parsed_as_preamble_with_a_warning(tmp_path):
+    path = tmp_path / "memo.txt"
+    path.write_text("Пояснительная записка.\nЗдесь нет статей.\n", encoding="utf-8")
+    result = runner.invoke(app, ["parse", str(path), "--format", "json"])
+    assert result.exit_code == 0
+    assert "no recognisable articles" in result.stderr
+    assert '"id": "preamble"' in result.stdout
+
+
+@pytest.mark.parametrize("fmt", ["tree", "json", "akn"])
+def test_bad_input_fails_the_same_way_in_every_output_format(tmp_path, fmt):
+    result = runner.invoke(app, ["parse", str(tmp_path / "missing.txt"), "--format", fmt])
+    assert result.exit_code == 2

@@ -1,0 +1,94 @@
+"""The structure parser: ids, nesting and headings for Russian, Kazakh and English drafting."""
+
+from __future__ import annotations
+
+from crlens.ingest import parse_text
+
+
+def ids(text: str) -> list[str]:
+    return [p.id for p in parse_text(text).provisions]
+
+
+def test_russian_divisions_articles_paragraphs_and_subparagraphs():
+    text = """ПРОЕКТ
+РАЗДЕЛ 1. ОБЩИЕ ПОЛОЖЕНИЯ
+Глава 1. Основы
+Параграф 1. Понятия
+Статья 12. Сбор данных
+1. Общая норма.
+2. Оператор обязан:
+1) уведомить;
+2) удалить.
+Статья 12-1. Дополнение
+Текст статьи без пунктов.
+"""
+    assert ids(text) == ["preamble", "sec:1", "ch:1", "par:1", "art:12", "art:12.1", "art:12.2", "art:12.2.1",
+                         "art:12.2.2", "art:12-1"]
+    doc = parse_text(text)
+    assert doc.get("art:12").heading == "Сбор данных"
+    assert doc.get("art:12-1").text == "Текст статьи без пунктов."
+    assert doc.get("art:12.2.1").kind == "subparagraph"
+    assert doc.get("par:1").parent.id == "ch:1"
+
+
+def test_kazakh_headings():
+    text = """1-бөлім. ЖАЛПЫ ЕРЕЖЕЛЕР
+2-тарау. Негіздер
+12-бап. Негізгі ұғымдар
+1) бала – он сегіз жасқа толмаған адам;
+12-1-бап. Қосымша
+"""
+    doc = parse_text(text)
+    assert [p.id for p in doc.provisions] == ["sec:1", "ch:2", "art:12", "art:12.1", "art:12-1"]
+    assert doc.language == "kk"
+    assert [(d.term, d.provision) for d in doc.definitions] == [("бала", "art:12.1")]
+
+
+def test_english_paragraphs_letters_and_roman_numerals():
+    letters = "\n".join(f"({c}) item;" for c in "abcdefgh")
+    text = f"""Part 1 Preliminary
+Article 3 Definitions
+(1) "child" means a person under 18;
+(2) A provider shall:
+{letters}
+(i) ninth, a letter after (h);
+(j) tenth:
+(i) first roman;
+(ii) second roman.
+"""
+    assert ids(text) == ["part:1", "art:3", "art:3.1", "art:3.2", *[f"art:3.2.{c}" for c in "abcdefgh"],
+                         "art:3.2.i", "art:3.2.j", "art:3.2.j.i", "art:3.2.j.ii"]
+    assert parse_text(text).definitions[0].term == "child"
+
+
+def test_section_is_an_article_in_a_law_without_articles():
+    text = "Online Safety Act\nSection 1 Overview\n(1) This Act...\nSection 2 Duties\n"
+    assert ids(text) == ["preamble", "art:1", "art:1.1", "art:2"]
+
+
+def test_section_is_a_division_in_a_law_with_articles():
+    text = "CHAPTER I\nSection 1\nArticle 1\nSubject matter\n1. text\n"
+    doc = parse_text(text)
+    assert [p.id for p in doc.provisions] == ["ch:I", "sec:1", "art:1", "art:1.1"]
+    assert doc.get("art:1").heading == "Subject matter"
+
+
+def test_repeated_article_numbers_get_a_suffix():
+    assert ids("Статья 5. А\nтекст\nСтатья 5. Б\nтекст\n") == ["art:5", "art:5~2"]
+
+
+def test_cross_references_stay_text():
+    doc = parse_text("Статья 1. А\n1. В соответствии со статьей 12 настоящего Кодекса.\nСтатья 2. Б\n")
+    assert doc.get("art:1.1").text == "В соответствии со статьей 12 настоящего Кодекса."
+    assert ids("Статья 1. А\nстатьей 5 настоящего Кодекса\n") == ["art:1"]
+
+
+def test_text_without_articles_becomes_one_preamble_with_a_warning():
+    doc = parse_text("Пояснительная записка к проекту.\nНикаких статей здесь нет.\n")
+    assert [p.id for p in doc.provisions] == ["preamble"]
+    assert doc.warnings and "no recognisable articles" in doc.warnings[0]
+
+
+def test_language_detection():
+    assert parse_text("Статья 1. Цели\nНастоящий Кодекс регулирует отношения.\n").language == "ru"
+    assert parse_text("Article 1 Scope\nThis Code governs relations.\n").language == "en"
