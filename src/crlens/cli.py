@@ -161,16 +161,121 @@ def _tree(document: Document) -> Tree:
 # --- knowledge base ------------------------------------------------------------------------------------------
 
 
+DataDirOption = Annotated[Path | None, typer.Option(
+    "--data-dir", help="Validate this knowledge-base directory instead of the bundled one.", show_default=False)]
+
+
 @kb_app.command("check")
 @fails_cleanly
-def kb_check() -> None:
+def kb_check(data_dir: DataDirOption = None) -> None:
     """Validate the knowledge base: unique ids, every reference resolves, every area has criteria, en and ru
     filled, model-clause placeholders known. Exit 2 with the problems listed when it fails."""
     from crlens.knowledge.loader import load
 
-    kb = load()
+    kb = load(data_dir)
     out.print(f"[green]ok[/]: {len(kb.areas)} areas, {len(kb.criteria)} criteria, {len(kb.concepts)} concepts, "
               f"{len(kb.norms)} norms, {len(kb.examples)} examples")
+
+
+@kb_app.command("stats")
+@fails_cleanly
+def kb_stats() -> None:
+    """Counts: areas, criteria, norms (and the share verified), examples and jurisdictions."""
+    from rich.table import Table
+
+    from crlens.knowledge.loader import load
+    from crlens.knowledge.query import stats
+
+    s = stats(load())
+    table = Table(title="Knowledge base", show_header=True)
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("areas", f"{s.areas}/{s.areas_expected}")
+    table.add_row("criteria", str(s.criteria))
+    table.add_row("concepts (lexicon)", str(s.concepts))
+    table.add_row("instruments", str(s.instruments))
+    table.add_row("norms entries", str(s.norms))
+    table.add_row("norms verified", f"{s.norms_verified} ({s.verified_share:.0%})")
+    table.add_row("norms cited by the framework", str(s.cited_norms))
+    table.add_row("cited norms verified", f"{s.cited_norms_verified} ({s.cited_verified_share:.0%})")
+    table.add_row("examples", str(s.examples))
+    table.add_row("jurisdictions", str(s.jurisdictions))
+    out.print(table)
+
+
+@kb_app.command("show")
+@fails_cleanly
+def kb_show(
+    entry_id: Annotated[str, typer.Argument(help="An area, criterion, norm or example id.")],
+    lang: Annotated[str, typer.Option(help="en or ru")] = "en",
+) -> None:
+    """Show one entry of the knowledge base: an area with its criteria, a criterion, a norm or an example."""
+    import yaml
+
+    from crlens.knowledge.loader import load
+    from crlens.knowledge.models import Area
+    from crlens.knowledge.query import find
+
+    kb = load()
+    entry = find(kb, entry_id)
+    if entry is None:
+        err.print(f"[bold red]error:[/] no area, criterion, norm or example has the id {entry_id!r}; "
+                  f"try: crlens kb search WORDS", highlight=False)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if isinstance(entry, Area):
+        out.print(f"[bold]{entry.title.get(lang)}[/] ({entry.id})", highlight=False)
+        for question in entry.questions:
+            out.print(f"  ? {question.get(lang)}", highlight=False)
+        for crit in kb.criteria_of(entry.id):
+            out.print(f"  [cyan]{crit.id}[/] [{crit.priority}] {crit.statement.get(lang)}", highlight=False)
+        return
+    data = entry.model_dump(mode="json", exclude_none=True)
+    out.print(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), highlight=False,
+              markup=False)
+
+
+@kb_app.command("search")
+@fails_cleanly
+def kb_search(
+    text: Annotated[str, typer.Argument(help="Words to look for, in English or Russian.")],
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 25,
+) -> None:
+    """Find the criteria, norms and examples that match some words."""
+    from crlens.knowledge.loader import load
+    from crlens.knowledge.query import search
+
+    hits = search(load(), text, limit)
+    if not hits:
+        out.print("no match")
+        return
+    for hit in hits:
+        out.print(f"[magenta]{hit.kind:9}[/] [cyan]{hit.id}[/]  {hit.title}", highlight=False)
+
+
+class ExportFormat(StrEnum):
+    md = "md"
+    xlsx = "xlsx"
+
+
+@kb_app.command("export")
+@fails_cleanly
+def kb_export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="md or xlsx")] = ExportFormat.md,
+    lang: Annotated[str, typer.Option(help="en or ru")] = "en",
+    output: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (required for xlsx).")]
+    = None,
+) -> None:
+    """Export the whole framework as a checklist a reviewer can print (Markdown) or fill in (Excel)."""
+    from crlens.knowledge.export import checklist_markdown, checklist_xlsx
+    from crlens.knowledge.loader import load
+
+    kb = load()
+    if fmt is ExportFormat.md:
+        _emit(checklist_markdown(kb, lang).encode("utf-8"), output)
+        return
+    target = output or Path(f"framework-checklist.{lang}.xlsx")
+    checklist_xlsx(kb, target, lang)
+    err.print(f"wrote {target}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,165 @@
+"""The knowledge base: validated data, its checks, and the kb commands."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from crlens.cli import app
+from crlens.knowledge.loader import DATA_DIR, _load_cached, load
+from crlens.knowledge.models import AREA_IDS
+
+runner = CliRunner()
+AREAS_MD = Path(__file__).resolve().parents[2] / "shared" / "spec" / "areas.md"
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA_DIR, target)
+    return target
+
+
+def check(data_dir: Path):
+    return runner.invoke(app, ["kb", "check", "--data-dir", str(data_dir)])
+
+
+def test_kb_check_passes():
+    result = runner.invoke(app, ["kb", "check"])
+    assert result.exit_code == 0, result.stderr
+    assert "ok" in result.stdout
+
+
+def test_every_area_of_the_spec_has_at_least_four_criteria():
+    kb = load()
+    assert [a.id for a in kb.ordered_areas()] == list(AREA_IDS)
+    for area_id in AREA_IDS:
+        assert len(kb.criteria_of(area_id)) >= 4, area_id
+    assert len(kb.criteria) >= 100
+
+
+def test_area_ids_match_the_spec():
+    if not AREAS_MD.exists():
+        pytest.skip("shared/spec not present")
+    spec_ids = [line.split("`")[1] for line in AREAS_MD.read_text(encoding="utf-8").splitlines()
+                if line.startswith("| `")]
+    assert spec_ids == list(AREA_IDS)
+
+
+def test_examples_cover_at_least_40_entries_from_12_jurisdictions():
+    kb = load()
+    assert len(kb.examples) >= 40
+    assert len({e.jurisdiction for e in kb.examples.values()}) >= 12
+
+
+def test_every_norm_the_framework_cites_is_verified_or_listed():
+    kb = load()
+    cited = {n for c in kb.criteria.values() for n in c.norms}
+    assert cited <= set(kb.norms)
+
+
+def test_loading_everything_takes_well_under_half_a_second():
+    _load_cached.cache_clear()
+    start = time.perf_counter()
+    load()
+    assert time.perf_counter() - start < 0.5
+
+
+def _first_criterion_file(data_dir: Path) -> Path:
+    return sorted((data_dir / "framework").glob("*.yaml"))[0]
+
+
+def test_dangling_norm_reference_is_rejected_naming_file_entry_and_problem(data_copy):
+    path = _first_criterion_file(data_copy)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    crit_id = data["criteria"][0]["id"]
+    data["criteria"][0]["norms"].append("gc25-para-999")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert f"framework/{path.name}: criterion {crit_id}: norm 'gc25-para-999' does not resolve" in result.stderr
+
+
+def test_duplicate_id_is_rejected_naming_both_files(data_copy):
+    src = _first_criterion_file(data_copy)
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    dup = data_copy / "norms" / "zz-duplicate.yaml"
+    norm = yaml.safe_load((data_copy / "norms" / "crc.yaml").read_text(encoding="utf-8"))["norms"][0]
+    dup.write_text(yaml.safe_dump({"norms": [norm]}, allow_unicode=True), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert f"norms/zz-duplicate.yaml: norm {norm['id']}: duplicate id (first defined in norms/crc.yaml)" in (
+        result.stderr)
+    del data
+
+
+def test_empty_russian_field_is_rejected(data_copy):
+    path = _first_criterion_file(data_copy)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    crit_id = data["criteria"][1]["id"]
+    data["criteria"][1]["statement"]["ru"] = ""
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert f"framework/{path.name}: criteria {crit_id}" in result.stderr
+    assert "statement.ru" in result.stderr
+
+
+def test_unknown_model_clause_placeholder_is_rejected(data_copy):
+    path = _first_criterion_file(data_copy)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["criteria"][0]["recommendation"]["model_clause"]["en"] += " {minister}"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "unknown placeholders: ['minister']" in result.stderr
+
+
+def test_kb_stats_prints_the_counts():
+    result = runner.invoke(app, ["kb", "stats"])
+    assert result.exit_code == 0
+    assert "22/22" in result.stdout
+    assert "cited norms verified" in result.stdout
+
+
+def test_kb_show_an_area_a_criterion_and_a_norm():
+    kb = load()
+    crit = next(iter(kb.criteria.values()))
+    for entry in ("data-privacy", crit.id, crit.norms[0], crit.examples[0]):
+        result = runner.invoke(app, ["kb", "show", entry])
+        assert result.exit_code == 0, entry
+        assert entry in result.stdout or kb.areas.get(entry) is not None
+
+
+def test_kb_show_unknown_id_fails_cleanly():
+    result = runner.invoke(app, ["kb", "show", "no-such-thing"])
+    assert result.exit_code == 2
+
+
+def test_kb_search_finds_criteria_norms_and_examples():
+    result = runner.invoke(app, ["kb", "search", "consent"])
+    assert result.exit_code == 0
+    assert "criterion" in result.stdout and "norm" in result.stdout
+
+
+def test_kb_export_markdown_lists_every_criterion(tmp_path):
+    out = tmp_path / "checklist.md"
+    result = runner.invoke(app, ["kb", "export", "--format", "md", "--out", str(out)])
+    assert result.exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert all(crit_id in text for crit_id in load().criteria)
+
+
+def test_kb_export_xlsx_has_a_row_per_criterion(tmp_path):
+    out = tmp_path / "checklist.xlsx"
+    result = runner.invoke(app, ["kb", "export", "--format", "xlsx", "--lang", "ru", "--out", str(out)])
+    assert result.exit_code == 0
+    ws = load_workbook(out).active
+    assert ws.max_row == len(load().criteria) + 1
+    assert ws.freeze_panes == "A2"
