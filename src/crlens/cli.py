@@ -158,6 +158,65 @@ def _tree(document: Document) -> Tree:
     return tree
 
 
+@app.command()
+@fails_cleanly
+def review(
+    file: FileArg = None,
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory for review.json (created if needed).")]
+    = Path("review-out"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print review.json to stdout instead of the summary.")]
+    = False,
+) -> None:
+    """Review a draft for children's rights: tag every provision, assess every criterion, find risks and draft
+    recommendations; write review.json (and the deliverables) to --out."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    from crlens.analysis.engine import review_document
+    from crlens.knowledge.loader import load
+
+    path = file or sample_draft()
+    stages = ["reading", "knowledge base", "concepts", "tagging", "criteria", "risks", "recommendations"]
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err, transient=True,
+                  disable=as_json) as progress:
+        task = progress.add_task("reading the draft", total=len(stages))
+        document = parse_file(path)
+        for warning in document.warnings:
+            err.print(f"[yellow]warning:[/] {path}: {warning}", highlight=False)
+        progress.update(task, advance=1, description="loading the knowledge base")
+        kb = load()
+        progress.update(task, advance=1)
+
+        def step(name: str) -> None:
+            progress.update(task, advance=1, description=f"review: {name}")
+
+        result = review_document(document, kb, step)
+    payload = result.to_json()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "review.json").write_text(payload, encoding="utf-8")
+    if as_json:
+        sys.stdout.write(payload)
+        return
+    _summary(result, out_dir)
+
+
+def _summary(result, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    from rich.table import Table
+
+    table = Table(title=f"{result.document.title} — {result.coverage.statement}")
+    table.add_column("area")
+    table.add_column("status")
+    table.add_column("criteria (addressed/partial/gap/n.a.)", justify="right")
+    colours = {"addressed": "green", "partial": "yellow", "gap": "red", "not-applicable": "dim"}
+    for area in result.areas:
+        c = area.criteria
+        table.add_row(area.id, f"[{colours[area.status]}]{area.status}[/]",
+                      f"{c['addressed']}/{c['partial']}/{c['gap']}/{c['not-applicable']}")
+    out.print(table)
+    out.print(f"{len(result.recommendations)} recommendations, {len(result.risks)} risks, "
+              f"{len(result.positive_findings)} positive findings; wrote {out_dir / 'review.json'}",
+              highlight=False)
+
+
 # --- knowledge base ------------------------------------------------------------------------------------------
 
 

@@ -33,6 +33,7 @@ from crlens.knowledge.models import (
     LexiconFile,
     Norm,
     NormsFile,
+    RelevanceRules,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -72,6 +73,7 @@ class KnowledgeBase:
     norms: dict[str, Norm] = field(default_factory=dict)
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
     examples: dict[str, Example] = field(default_factory=dict)
+    relevance: RelevanceRules | None = None
     origin: dict[str, str] = field(default_factory=dict)
     """Where each entry was defined: ``"kind:id"`` -> file path relative to the data directory."""
 
@@ -178,6 +180,11 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
         if examples:
             _register(kb.jurisdictions, examples.jurisdictions, "jurisdiction", rel(path), kb, problems)
             _register(kb.examples, examples.examples, "example", rel(path), kb, problems)
+    relevance_path = data_dir / "relevance.yaml"
+    if relevance_path.exists():
+        kb.relevance = _load_file(relevance_path, RelevanceRules, rel(relevance_path), problems)
+    else:
+        problems.append(Problem("relevance.yaml", "", "missing: the child-relevance rules are required"))
     for path in _yaml_files(data_dir / "framework"):
         area_file = _load_file(path, AreaFile, rel(path), problems)
         if area_file:
@@ -203,6 +210,11 @@ def check(kb: KnowledgeBase) -> list[Problem]:
         for concept in _concepts_of_area(area):
             if concept not in kb.concepts:
                 problems.append(Problem(where("area", area.id), f"area {area.id}", f"unknown concept {concept!r}"))
+
+    if kb.relevance is not None:
+        for concept in [*kb.relevance.direct, *kb.relevance.indirect]:
+            if concept not in kb.concepts:
+                problems.append(Problem("relevance.yaml", "", f"unknown concept {concept!r}"))
 
     for crit in kb.criteria.values():
         file = where("criterion", crit.id)

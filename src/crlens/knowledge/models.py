@@ -129,10 +129,15 @@ class Terms(_Strict):
 
 
 class Concept(_Strict):
-    """A named idea the engine recognises in a provision (``child``, ``personal-data``, ``consent``...)."""
+    """A named idea the engine recognises in a provision (``child``, ``personal-data``, ``consent``...).
+
+    ``label`` (English) and ``label_ru`` name the concept in findings, e.g. "the provision mentions consent but
+    not an age limit".
+    """
 
     id: str
     label: str = Field(min_length=1)
+    label_ru: str | None = None
     terms: Terms
 
     _id = field_validator("id")(_check_id)
@@ -328,3 +333,14 @@ class ExamplesFile(_Strict):
 
 class LexiconFile(_Strict):
     concepts: list[Concept] = Field(min_length=1)
+
+
+class RelevanceRules(_Strict):
+    """How the engine decides a provision's child relevance (``shared/spec/areas.md``).
+
+    A provision is ``direct`` when it mentions any ``direct`` concept, ``indirect`` when it mentions any
+    ``indirect`` concept, and ``none`` otherwise.
+    """
+
+    direct: list[str] = Field(min_length=1)
+    indirect: list[str] = Field(min_length=1)

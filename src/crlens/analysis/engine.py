@@ -1,0 +1,698 @@
+"""The review engine: provision tree + knowledge base -> :class:`~crlens.analysis.review.Review`.
+
+Steps, each driven by the knowledge base and none holding child-rights prose of its own:
+
+1. **Concepts.** Every provision's heading and text are matched against the lexicon (lemmas, prefixes,
+   patterns); a provision's *subtree* concepts are its own plus its descendants'.
+2. **Tagging.** An article gets an area when the weighted concepts of the area's tagging rule reach its
+   threshold; a part of the article gets those of the article's areas whose concepts it contains itself, so an
+   article's areas always include its parts'. Child relevance follows ``relevance.yaml``.
+3. **Criteria.** A criterion's elements (groups of concepts) are looked for in the smallest provision that
+   holds most of them: all elements make it *addressed*, ``partial_min`` of them with the first one *partial*,
+   fewer a *gap*; when nothing in the draft touches the criterion's field it is *not-applicable*.
+4. **Risks.** A provision that meets a risk rule's triggers, in an article that lacks the rule's safeguards.
+5. **Recommendations.** One per gap, partial criterion or risk, merged where they share an area and a target,
+   with the issue naming the draft's real provisions, the model clause, the justification and the sources.
+
+Every quote is cut from the provision's own text and checked to occur there verbatim before it is written
+(:func:`verify_quotes`); a failure raises :class:`UnfoundedQuoteError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from crlens import __version__
+from crlens.analysis.labels import article_of, label
+from crlens.analysis.language import analyzer as get_analyzer
+from crlens.analysis.matcher import ConceptMatcher, Hit
+from crlens.analysis.review import (
+    Amendment,
+    AreaResult,
+    Coverage,
+    CriterionResult,
+    DefinedTerm,
+    DocumentInfo,
+    Evidence,
+    Observation,
+    PositiveFinding,
+    ProposedText,
+    ProvisionResult,
+    Recommendation,
+    RecommendationRu,
+    Review,
+    Risk,
+    Signal,
+    Source,
+    Tool,
+)
+from crlens.ingest.model import Document, Provision
+from crlens.knowledge.loader import KnowledgeBase, load
+from crlens.knowledge.models import AREA_IDS, ConceptGroup, Criterion
+
+QUOTE_MAX = 280
+_PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+
+class UnfoundedQuoteError(AssertionError):
+    """A quote that does not occur verbatim in the provision it cites: a bug, never a user error."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A concept occurrence inside a provision: which field it is in and the hit."""
+
+    provision: Provision
+    field: str
+    hit: Hit
+
+
+@dataclass
+class _Analysis:
+    """Per-document working state: concept occurrences per provision and per subtree."""
+
+    own: dict[str, dict[str, list[Found]]] = field(default_factory=dict)
+    subtree: dict[str, set[str]] = field(default_factory=dict)
+    areas: dict[str, list[str]] = field(default_factory=dict)
+    signals: dict[str, list[Signal]] = field(default_factory=dict)
+
+    def first(self, provision: Provision, concepts: Iterable[str]) -> Found | None:
+        """The first occurrence of any of ``concepts`` in ``provision``'s subtree, in document order."""
+        wanted = set(concepts)
+        for node in provision.walk():
+            for concept, found in self.own.get(node.id, {}).items():
+                if concept in wanted:
+                    return found[0]
+        return None
+
+
+_MATCHERS: dict[tuple[int, str], ConceptMatcher] = {}
+
+
+def matcher_for(kb: KnowledgeBase, lang: str) -> ConceptMatcher:
+    """The concept matcher for a knowledge base and language, compiled once per process."""
+    key = (id(kb), lang)
+    if key not in _MATCHERS:
+        _MATCHERS[key] = ConceptMatcher(kb, get_analyzer(lang))
+    return _MATCHERS[key]
+
+
+def review_document(document: Document, kb: KnowledgeBase | None = None,
+                    step: Callable[[str], None] | None = None) -> Review:
+    """Review a parsed draft against the knowledge base; ``step`` is told the name of each stage."""
+    kb = kb or load()
+    tell = step or (lambda _name: None)
+    matcher = matcher_for(kb, document.language)
+    tell("concepts")
+    state = _find_concepts(document, matcher)
+    tell("tagging")
+    relevance = _tag(document, kb, state)
+    tell("criteria")
+    results, best_units = _assess(document, kb, state)
+    tell("risks")
+    risks = _risks(document, kb, state)
+    tell("recommendations")
+    recommendations = _recommend(document, kb, state, results, best_units, risks)
+    review = Review(
+        tool=Tool(version=__version__),
+        document=DocumentInfo(
+            **{k: v for k, v in document.document_json().items() if k != "definitions"},
+            definitions=[DefinedTerm(term=d.term, provision=d.provision) for d in document.definitions],
+        ),
+        coverage=_coverage(document, relevance),
+        provisions=_provision_results(document, state, relevance),
+        areas=_area_results(document, kb, state, results),
+        criteria=list(results.values()),
+        risks=risks,
+        recommendations=recommendations,
+        positive_findings=_positives(kb, results),
+        observations=_observations(document, kb, results),
+    )
+    verify_quotes(review)
+    return review
+
+
+# --- 1. concepts -------------------------------------------------------------------------------------------
+
+
+def _find_concepts(document: Document, matcher: ConceptMatcher) -> _Analysis:
+    state = _Analysis()
+    for node in document.provisions:
+        found: dict[str, list[Found]] = {}
+        for field_name in ("heading", "text"):
+            for hit in matcher.find(getattr(node, field_name)):
+                found.setdefault(hit.concept, []).append(Found(node, field_name, hit))
+        state.own[node.id] = found
+    for node in reversed(document.provisions):
+        concepts = set(state.own[node.id])
+        for child in node.children:
+            concepts |= state.subtree[child.id]
+        state.subtree[node.id] = concepts
+    return state
+
+
+# --- 2. tagging --------------------------------------------------------------------------------------------
+
+
+def _terms(state: _Analysis, provision: Provision, concepts: Iterable[str], limit: int = 6) -> list[str]:
+    wanted = set(concepts)
+    seen: list[str] = []
+    for node in provision.walk():
+        for concept, found in state.own.get(node.id, {}).items():
+            if concept in wanted:
+                for f in found:
+                    word = f.hit.text.strip()
+                    if word and word.lower() not in (s.lower() for s in seen):
+                        seen.append(word)
+    return seen[:limit]
+
+
+def _area_score(kb: KnowledgeBase, area_id: str, concepts: set[str], headed: set[str]) -> float:
+    tagging = kb.areas[area_id].tagging
+    score = 0.0
+    for concept in tagging.concepts:
+        if concept in concepts:
+            weight = tagging.weights.get(concept, 1.0)
+            score += weight * (1.5 if concept in headed else 1.0)
+    return score
+
+
+def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, tuple[str, list[str]]]:
+    relevance: dict[str, tuple[str, list[str]]] = {}
+    rules = kb.relevance
+    assert rules is not None
+    for node in document.provisions:
+        concepts = state.subtree[node.id]
+        direct = [c for c in rules.direct if c in concepts]
+        indirect = [c for c in rules.indirect if c in concepts]
+        if direct:
+            relevance[node.id] = ("direct", _terms(state, node, direct))
+        elif indirect:
+            relevance[node.id] = ("indirect", _terms(state, node, indirect))
+        else:
+            relevance[node.id] = ("none", [])
+    for article in document.provisions:
+        if article.kind not in {"article", "annex"}:
+            continue
+        concepts = state.subtree[article.id]
+        headed = {c for c, found in state.own[article.id].items() if any(f.field == "heading" for f in found)}
+        areas: list[str] = []
+        signals: list[Signal] = []
+        for area_id in AREA_IDS:
+            if area_id not in kb.areas:
+                continue
+            score = _area_score(kb, area_id, concepts, headed)
+            if score >= kb.areas[area_id].tagging.threshold:
+                areas.append(area_id)
+                terms = _terms(state, article, kb.areas[area_id].tagging.concepts)
+                signals.append(Signal(area=area_id, terms=terms, score=round(score, 2)))
+        state.areas[article.id] = areas
+        state.signals[article.id] = signals
+        for part in article.walk()[1:]:
+            own_concepts = state.subtree[part.id]
+            part_areas = [a for a in areas if own_concepts & set(kb.areas[a].tagging.concepts)]
+            state.areas[part.id] = part_areas
+            state.signals[part.id] = [
+                Signal(area=a, terms=_terms(state, part, kb.areas[a].tagging.concepts),
+                       score=round(_area_score(kb, a, own_concepts, set()), 2)) for a in part_areas]
+    return relevance
+
+
+# --- 3. criteria -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """The provision that best meets a criterion, and which of its elements it meets."""
+
+    provision: Provision
+    met: tuple[bool, ...]
+
+    @property
+    def count(self) -> int:
+        return sum(self.met)
+
+
+def _met(groups: list[ConceptGroup], concepts: set[str]) -> tuple[bool, ...]:
+    return tuple(any(c in concepts for c in group) for group in groups)
+
+
+def _article(provision: Provision) -> Provision:
+    return provision.article or provision
+
+
+def _depth(provision: Provision) -> int:
+    depth = 0
+    node = provision
+    while node.parent is not None and node.kind != "article":
+        depth += 1
+        node = node.parent
+    return depth
+
+
+def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis, whole: bool = True) -> _Unit:
+    """The smallest provision of the article that meets the most elements (the first element weighs most).
+
+    With ``whole=False`` the article as a whole is not a candidate, only its parts: a definitions article
+    mentions everything, one term per sub-paragraph, and must not meet a criterion by adding them up.
+    """
+    best: _Unit | None = None
+    best_key: tuple[int, int, int] = (-1, -1, -1)
+    nodes = article.walk() if whole or not article.children else article.walk()[1:]
+    # The article's heading frames all its parts ("Article 27. Personal data of children").
+    heading = {c for c, found in state.own[article.id].items() if any(f.field == "heading" for f in found)}
+    for node in nodes:
+        met = _met(groups, state.subtree[node.id] | heading)
+        key = (sum(met), int(met[0]), _depth(node))
+        if key > best_key:
+            best, best_key = _Unit(node, met), key
+    assert best is not None
+    return best
+
+
+def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
+            ) -> tuple[dict[str, CriterionResult], dict[str, _Unit]]:
+    articles = [p for p in document.provisions if p.kind == "article"]
+    definitions = {article_of(d.provision) for d in document.definitions}
+    all_concepts: set[str] = set()
+    for article in articles:
+        all_concepts |= state.subtree[article.id]
+    results: dict[str, CriterionResult] = {}
+    best_units: dict[str, _Unit] = {}
+    for crit in kb.criteria.values():
+        groups = crit.detect.elements
+        labels = [_group_label(kb, g) for g in groups]
+        if crit.detect.field and not any(c in all_concepts for c in crit.detect.field):
+            results[crit.id] = CriterionResult(
+                id=crit.id, area=crit.area, status="not-applicable", evidence=[], confidence=0.8,
+                missing=[_group_label(kb, crit.detect.field)],
+                note="the draft does not regulate this field")
+            continue
+        units = sorted((_best_unit(a, groups, state, whole=a.id not in definitions) for a in articles),
+                       key=lambda u: (-u.count, -int(u.met[0]), -_depth(u.provision)))
+        partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
+        full = [u for u in units if u.count == len(groups)]
+        best = units[0] if units else None
+        if full:
+            status, chosen = "addressed", full[:3]
+            confidence = 0.9 if _depth(full[0].provision) > 0 or len(groups) > 2 else 0.75
+        elif best is not None and best.met[0] and best.count >= min(partial_min, len(groups)):
+            status, chosen, confidence = "partial", [best], 0.6
+        else:
+            status, chosen, confidence = "gap", [], 0.7
+        evidence: list[Evidence] = []
+        for unit in chosen:
+            for ok, group in zip(unit.met, groups, strict=True):
+                if not ok:
+                    continue
+                found = state.first(unit.provision, group) or state.first(_article(unit.provision), group)
+                if found is not None:
+                    ev = Evidence(provision=found.provision.id, quote=_quote(found))
+                    if ev not in evidence:
+                        evidence.append(ev)
+                if len(evidence) >= 4:
+                    break
+        shown = chosen[0] if chosen else best
+        results[crit.id] = CriterionResult(
+            id=crit.id, area=crit.area, status=status, evidence=evidence, confidence=confidence,
+            found=[lab for lab, ok in zip(labels, shown.met, strict=True) if ok] if shown else [],
+            missing=[lab for lab, ok in zip(labels, shown.met, strict=True) if not ok] if shown else labels,
+        )
+        if best is not None:
+            best_units[crit.id] = best
+    return results, best_units
+
+
+def _group_label(kb: KnowledgeBase, group: Iterable[str], lang: str = "en") -> str:
+    names = []
+    for concept_id in group:
+        concept = kb.concepts.get(concept_id)
+        if concept is None:
+            names.append(concept_id)
+        elif lang == "ru" and concept.label_ru:
+            names.append(concept.label_ru)
+        else:
+            names.append(concept.label)
+    joiner = " или " if lang == "ru" else " or "
+    return joiner.join(names)
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+
+
+def _quote(found: Found) -> str:
+    """The clause around a hit, cut from the provision's own text so that it occurs there verbatim."""
+    text = getattr(found.provision, found.field)
+    start, end = found.hit.start, found.hit.end
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right_match = _CLAUSE_BREAK.search(text, end)
+    right = right_match.start() if right_match else len(text)
+    if right - left > QUOTE_MAX:
+        left = max(left, start - QUOTE_MAX // 2)
+        right = min(right, max(end, left + QUOTE_MAX))
+        while left > 0 and not text[left - 1].isspace() and left < start:
+            left += 1
+        while right < len(text) and not text[right].isspace() and right > end:
+            right -= 1
+    quote = text[left:right].strip()
+    return quote or text[start:end]
+
+
+# --- 4. risks ----------------------------------------------------------------------------------------------
+
+
+def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk]:
+    risks: list[Risk] = []
+    # A definitions article names risky things (biometrics, the sandbox) without permitting them.
+    definitions = {article_of(d.provision) for d in document.definitions}
+    articles = [p for p in document.provisions if p.kind == "article" and p.id not in definitions]
+    for crit in kb.criteria.values():
+        rule = crit.risk
+        if rule is None:
+            continue
+        for article in articles:
+            if not all(_met(rule.triggers, state.subtree[article.id])):
+                continue
+            safeguards = _met(rule.safeguards, state.subtree[article.id])
+            if all(safeguards):
+                continue
+            unit = _best_unit(article, rule.triggers, state)
+            found = state.first(unit.provision, rule.triggers[0])
+            if found is None:
+                continue
+            missing = [_group_label(kb, g) for g, ok in zip(rule.safeguards, safeguards, strict=True) if not ok]
+            where = found.provision.id
+            risks.append(Risk(
+                id=f"{rule.id}@{where}", criterion=crit.id, area=crit.area,
+                provision=where, quote=_quote(found),
+                description=f"{label(where)}: {rule.description.en}",
+                description_ru=f"{label(where, 'ru')}: {rule.description.ru}",
+                severity=rule.severity, missing=missing,
+            ))
+    return risks
+
+
+# --- 5. recommendations ------------------------------------------------------------------------------------
+
+
+def _sources(kb: KnowledgeBase, crit: Criterion) -> list[Source]:
+    sources = []
+    for norm_id in crit.norms:
+        norm = kb.norms[norm_id]
+        sources.append(Source(ref=norm.ref, ref_ru=norm.ref_ru, kind="norm", id=norm.id, url=norm.url,
+                              verified=norm.verified))
+    for example_id in crit.examples:
+        ex = kb.examples[example_id]
+        sources.append(Source(ref=ex.ref, ref_ru=ex.ref, kind="example", id=ex.id, url=ex.url))
+    return sources
+
+
+def _justification(kb: KnowledgeBase, crit: Criterion, lang: str) -> str:
+    norms = [kb.norms[n] for n in crit.norms]
+    examples = [kb.examples[e] for e in crit.examples]
+    if lang == "ru":
+        parts = [f"{n.ref_ru}: {n.topic.ru.rstrip('.')}" for n in norms]
+        text = "Обоснование: " + "; ".join(parts) + "."
+        if examples:
+            text += " Зарубежная практика: " + "; ".join(e.ref for e in examples) + "."
+        return text
+    parts = [f"{n.ref}: {n.topic.en.rstrip('.')}" for n in norms]
+    text = "Grounds: " + "; ".join(parts) + "."
+    if examples:
+        text += " Practice elsewhere: " + "; ".join(e.ref for e in examples) + "."
+    return text
+
+
+def _fill(clause: str, target: str, document: Document, lang: str) -> str:
+    article = label(target, lang) if target.startswith("art:") else ("the draft" if lang != "ru" else "проект")
+    return clause.replace("{article}", article).replace("{draft}", document.title)
+
+
+def _target_article(document: Document, state: _Analysis, concepts: list[str]) -> Provision | None:
+    if not concepts:
+        return None
+    best: Provision | None = None
+    best_count = 0
+    for article in document.provisions:
+        if article.kind != "article":
+            continue
+        count = sum(1 for c in concepts if c in state.subtree[article.id])
+        if count > best_count:
+            best, best_count = article, count
+    return best if best_count >= max(1, (len(concepts) + 1) // 2) else None
+
+
+def _new_article_place(document: Document, state: _Analysis, area_id: str) -> str:
+    """Where a new article fits: after the last article of the chapter most concerned with the area."""
+    counts: dict[str, int] = {}
+    last_in: dict[str, Provision] = {}
+    articles = [p for p in document.provisions if p.kind == "article"]
+    for article in articles:
+        container = article.parent.id if article.parent is not None else ""
+        last_in[container] = article
+        if area_id in state.areas.get(article.id, []):
+            counts[container] = counts.get(container, 0) + 1
+    if counts:
+        container = max(counts, key=lambda c: (counts[c], c))
+        where = f"new after {last_in[container].id}"
+        return f"{where} in {container}" if container else where
+    if articles:
+        anchor = articles[-3] if len(articles) > 3 else articles[-1]
+        return f"new after {anchor.id}"
+    return "new"
+
+
+@dataclass
+class _Draft:
+    """A recommendation being assembled, before merging."""
+
+    crit: Criterion
+    target: str
+    action: str
+    current: str
+    provisions: list[str]
+    risks: list[str]
+    issue: str
+    issue_ru: str
+
+
+def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results: dict[str, CriterionResult],
+               best_units: dict[str, _Unit], risks: list[Risk]) -> list[Recommendation]:
+    risks_by_crit: dict[str, list[Risk]] = {}
+    for risk in risks:
+        risks_by_crit.setdefault(risk.criterion, []).append(risk)
+    drafts: list[_Draft] = []
+    for crit in kb.criteria.values():
+        result = results[crit.id]
+        crit_risks = risks_by_crit.get(crit.id, [])
+        if result.status not in {"gap", "partial"} and not crit_risks:
+            continue
+        template = crit.recommendation
+        if crit_risks:
+            first = document.get(crit_risks[0].provision)
+            assert first is not None
+            named = ", ".join(label(r.provision) for r in crit_risks[:4])
+            named_ru = ", ".join(label(r.provision, "ru") for r in crit_risks[:4])
+            issue = (f"{named}: {crit.risk.description.en if crit.risk else ''} "
+                     f"(“{crit_risks[0].quote}”). {template.gap.en}")
+            issue_ru = (f"{named_ru}: {crit.risk.description.ru if crit.risk else ''} "
+                        f"(«{crit_risks[0].quote}»). {template.gap.ru}")
+            drafts.append(_Draft(crit, first.id, "amend", first.text, [r.provision for r in crit_risks],
+                                 [r.id for r in crit_risks], issue, issue_ru))
+            continue
+        if result.status == "partial":
+            unit = best_units[crit.id]
+            found = ", ".join(result.found)
+            missing = "; ".join(result.missing)
+            labels_ru = [_group_label(kb, g, "ru") for g in crit.detect.elements]
+            found_ru = ", ".join(lab for lab, ok in zip(labels_ru, unit.met, strict=True) if ok)
+            missing_ru = "; ".join(lab for lab, ok in zip(labels_ru, unit.met, strict=True) if not ok)
+            issue = (f"{label(unit.provision.id)} deals with {found} but not with {missing}. {template.gap.en}")
+            issue_ru = (f"{label(unit.provision.id, 'ru')} касается следующего: {found_ru}, но не "
+                        f"регулирует: {missing_ru}. {template.gap.ru}")
+            drafts.append(_Draft(crit, unit.provision.id, "supplement", unit.provision.full_text(),
+                                 [unit.provision.id], [], issue, issue_ru))
+            continue
+        target = _target_article(document, state, template.target)
+        if target is not None:
+            issue = f"{template.gap.en} The closest provision, {label(target.id)} ({target.heading}), does not."
+            issue_ru = (f"{template.gap.ru} Наиболее близкая норма, {label(target.id, 'ru').lower()} "
+                        f"({target.heading}), этого не предусматривает.")
+            drafts.append(_Draft(crit, target.id, "supplement", target.full_text(), [target.id], [], issue,
+                                 issue_ru))
+        else:
+            place = _new_article_place(document, state, crit.area)
+            drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
+                                 "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
+    return _merge(document, kb, drafts)
+
+
+def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[Recommendation]:
+    groups: dict[tuple[str, str], list[_Draft]] = {}
+    order: list[tuple[str, str]] = []
+    for draft in drafts:
+        # Amendments to the same article within one area are one recommendation; new articles stay separate.
+        key = (draft.crit.area, article_of(draft.target) if draft.action != "new" else f"new:{draft.crit.id}")
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(draft)
+    recommendations: list[Recommendation] = []
+    for index, key in enumerate(order, start=1):
+        group = groups[key]
+        lead = group[0]
+        crits = [d.crit for d in group]
+        sources: list[Source] = []
+        for crit in crits:
+            for source in _sources(kb, crit):
+                if source.id not in {s.id for s in sources}:
+                    sources.append(source)
+        target = lead.target if len(group) == 1 else article_of(lead.target)
+        action = lead.action if len(group) == 1 else ("amend" if any(d.action == "amend" for d in group)
+                                                      else "supplement")
+        current = lead.current if len(group) == 1 else (document.get(target).full_text() if document.get(target)
+                                                       else lead.current)
+        proposed_en = "\n".join(_fill(c.recommendation.model_clause.en, target, document, "en") for c in crits)
+        proposed_ru = "\n".join(_fill(c.recommendation.model_clause.ru, target, document, "ru") for c in crits)
+        ages = sorted({band for c in crits for band in c.age_bands})
+        gender_en = " ".join(c.gender.en for c in crits if c.gender)
+        gender_ru = " ".join(c.gender.ru for c in crits if c.gender)
+        recommendations.append(Recommendation(
+            id=f"rec-{index:03d}",
+            areas=[lead.crit.area],
+            criteria=[c.id for c in crits],
+            risks=[r for d in group for r in d.risks],
+            provisions=list(dict.fromkeys(p for d in group for p in d.provisions)),
+            priority=min((c.priority for c in crits), key=_PRIORITY_RANK.__getitem__),
+            issue=" ".join(d.issue for d in group),
+            solution=" ".join(c.recommendation.solution.en for c in crits),
+            sources=sources,
+            amendment=Amendment(
+                target=target, action=action, current_text=current,
+                proposed_text=ProposedText(en=proposed_en, ru=proposed_ru),
+                justification=" ".join(_justification(kb, c, "en") for c in crits),
+                justification_ru=" ".join(_justification(kb, c, "ru") for c in crits),
+            ),
+            age_bands=ages,
+            gender=gender_en,
+            ru=RecommendationRu(issue=" ".join(d.issue_ru for d in group),
+                                solution=" ".join(c.recommendation.solution.ru for c in crits),
+                                gender=gender_ru),
+        ))
+    recommendations.sort(key=lambda r: (AREA_IDS.index(r.areas[0]), _PRIORITY_RANK[r.priority], r.id))
+    return recommendations
+
+
+# --- assembling the review ---------------------------------------------------------------------------------
+
+
+def _provision_results(document: Document, state: _Analysis,
+                       relevance: dict[str, tuple[str, list[str]]]) -> list[ProvisionResult]:
+    out = []
+    for node in document.provisions:
+        rel, terms = relevance[node.id]
+        out.append(ProvisionResult(
+            id=node.id, parent=node.parent.id if node.parent else None, kind=node.kind, number=node.number,
+            label=node.label, heading=node.heading, text=node.text, offsets=[node.start, node.end],
+            areas=state.areas.get(node.id, []), child_relevance=rel, relevance_terms=terms,
+            signals=state.signals.get(node.id, []),
+        ))
+    return out
+
+
+def _area_results(document: Document, kb: KnowledgeBase, state: _Analysis,
+                  results: dict[str, CriterionResult]) -> list[AreaResult]:
+    out = []
+    for area_id in AREA_IDS:
+        crits = [r for r in results.values() if r.area == area_id]
+        counts = {s: sum(1 for r in crits if r.status == s) for s in ("addressed", "partial", "gap",
+                                                                         "not-applicable")}
+        applicable = len(crits) - counts["not-applicable"]
+        if applicable == 0:
+            status = "not-applicable"
+        elif counts["addressed"] == applicable:
+            status = "addressed"
+        elif counts["addressed"] or counts["partial"]:
+            status = "partial"
+        else:
+            status = "gap"
+        evidence = list(dict.fromkeys(e.provision for r in crits for e in r.evidence))[:12]
+        tagged = sum(1 for p in document.articles if area_id in state.areas.get(p.id, []))
+        summary = (f"{counts['addressed']} of {applicable} applicable criteria addressed, {counts['partial']} "
+                   f"partly, {counts['gap']} not at all; {tagged} article(s) concern this area.")
+        summary_ru = (f"Учтено критериев: {counts['addressed']} из {applicable}, частично: {counts['partial']}, "
+                      f"не учтено: {counts['gap']}; статей по направлению: {tagged}.")
+        out.append(AreaResult(id=area_id, status=status, evidence=evidence, summary=summary, summary_ru=summary_ru,
+                              criteria=counts, provisions=tagged))
+    return out
+
+
+def _positives(kb: KnowledgeBase, results: dict[str, CriterionResult]) -> list[PositiveFinding]:
+    out = []
+    for result in results.values():
+        if result.status != "addressed" or not result.evidence:
+            continue
+        crit = kb.criteria[result.id]
+        ev = result.evidence[0]
+        out.append(PositiveFinding(criterion=crit.id, area=crit.area, provision=ev.provision, quote=ev.quote,
+                                   statement=crit.statement.en, statement_ru=crit.statement.ru))
+    return out
+
+
+def _observations(document: Document, kb: KnowledgeBase, results: dict[str, CriterionResult]
+                  ) -> list[Observation]:
+    out = []
+    by_field: dict[str, list[str]] = {}
+    for result in results.values():
+        if result.status == "not-applicable":
+            crit = kb.criteria[result.id]
+            by_field.setdefault(_group_label(kb, crit.detect.field), []).append(crit.id)
+    for field_label, crits in by_field.items():
+        crit = kb.criteria[crits[0]]
+        field_ru = _group_label(kb, crit.detect.field, "ru")
+        out.append(Observation(
+            kind="not-regulated", criteria=crits,
+            text=f"The draft does not regulate {field_label} at all; {len(crits)} criteria do not apply. If the "
+                 f"field is regulated elsewhere, check that law against them.",
+            text_ru=f"Проект вовсе не регулирует следующее: {field_ru}; {len(crits)} критери(я/ев) неприменимы. "
+                    f"Если эта сфера регулируется другим законом, его следует проверить по этим критериям."))
+    for warning in document.warnings:
+        out.append(Observation(kind="parse-warning", text=warning, text_ru=warning))
+    return out
+
+
+def _coverage(document: Document, relevance: dict[str, tuple[str, list[str]]]) -> Coverage:
+    articles = len(document.articles)
+    relevant = sum(1 for rel, _ in relevance.values() if rel != "none")
+    return Coverage(
+        articles=articles, articles_assessed=articles, provisions=len(document.provisions),
+        provisions_child_relevant=relevant,
+        statement=f"{articles} of {articles} articles assessed",
+        statement_ru=f"Проверено статей: {articles} из {articles}",
+    )
+
+
+def verify_quotes(review: Review) -> None:
+    """Check that every quote occurs verbatim in the provision it cites; raise on the first that does not."""
+    by_id = {p.id: p for p in review.provisions}
+
+    def check(provision_id: str, quote: str, where: str) -> None:
+        provision = by_id.get(provision_id)
+        if provision is None:
+            raise UnfoundedQuoteError(f"{where}: provision {provision_id} does not exist")
+        if quote not in provision.text and quote not in provision.heading:
+            raise UnfoundedQuoteError(f"{where}: quote not found verbatim in {provision_id}: {quote!r}")
+
+    for crit in review.criteria:
+        for ev in crit.evidence:
+            check(ev.provision, ev.quote, f"criterion {crit.id}")
+    for risk in review.risks:
+        check(risk.provision, risk.quote, f"risk {risk.id}")
+    for finding in review.positive_findings:
+        check(finding.provision, finding.quote, f"positive finding {finding.criterion}")
+    for rec in review.recommendations:
+        for pid in rec.provisions:
+            if pid not in by_id:
+                raise UnfoundedQuoteError(f"recommendation {rec.id}: provision {pid} does not exist")

@@ -1,0 +1,109 @@
+"""Finding the lexicon's concepts in the text of provisions.
+
+The lexicon (``knowledge/data/lexicon``) lists, per concept and language, dictionary-form terms, prefixes
+(``word*``) and regular expressions (``re:``). :class:`ConceptMatcher` compiles them once for the draft's
+language: terms are normalised by the same :class:`~crlens.analysis.language.Analyzer` as the text, so
+inflected forms match, and indexed by their first word so that matching a provision costs one dictionary
+look-up per word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from crlens.analysis.language import Analyzer, Token, fold
+from crlens.knowledge.loader import KnowledgeBase
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a concept was found: character span in the matched text, and the words as written."""
+
+    concept: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    concept: str
+    words: tuple[str, ...]
+    prefix: bool
+
+
+class ConceptMatcher:
+    """All concepts of the knowledge base, compiled for one language."""
+
+    def __init__(self, kb: KnowledgeBase, analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.labels = {c.id: c.label for c in kb.concepts.values()}
+        self._by_norm: dict[str, list[_Phrase]] = defaultdict(list)
+        self._prefixes: dict[str, list[_Phrase]] = defaultdict(list)
+        self._regexes: list[tuple[str, re.Pattern[str]]] = []
+        langs = {"ru": ("ru",), "kk": ("kk", "ru"), "en": ("en",)}[analyzer.lang]
+        for concept in kb.concepts.values():
+            for lang in langs:
+                for term in getattr(concept.terms, lang):
+                    self._add(concept.id, term)
+
+    def _add(self, concept: str, term: str) -> None:
+        if term.startswith("re:"):
+            self._regexes.append((concept, re.compile(term[3:], re.IGNORECASE)))
+            return
+        if term.endswith("*"):
+            words = tuple(fold(w) for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", term[:-1]))
+            if words:
+                self._prefixes[words[0][:3]].append(_Phrase(concept, words, prefix=True))
+            return
+        words = self.analyzer.norms(term)
+        if words:
+            self._by_norm[words[0]].append(_Phrase(concept, words, prefix=False))
+
+    def find(self, text: str) -> list[Hit]:
+        """Every concept occurrence in ``text``, in order of position."""
+        if not text:
+            return []
+        tokens = self.analyzer.tokens(text)
+        hits: list[Hit] = []
+        for i, token in enumerate(tokens):
+            for phrase in self._by_norm.get(token.norm, ()):
+                end = self._match_words(tokens, i, phrase)
+                if end is not None:
+                    hits.append(Hit(phrase.concept, token.start, end, text[token.start:end]))
+            for phrase in self._prefixes.get(token.surface[:3], ()):
+                end = self._match_prefix(tokens, i, phrase)
+                if end is not None:
+                    hits.append(Hit(phrase.concept, token.start, end, text[token.start:end]))
+        if self._regexes:
+            lowered = text.lower()
+            for concept, regex in self._regexes:
+                m = regex.search(lowered)
+                if m:
+                    hits.append(Hit(concept, m.start(), m.end(), text[m.start():m.end()]))
+        hits.sort(key=lambda h: (h.start, h.concept))
+        return hits
+
+    @staticmethod
+    def _match_words(tokens: list[Token], i: int, phrase: _Phrase) -> int | None:
+        words = phrase.words
+        if i + len(words) > len(tokens):
+            return None
+        for k in range(1, len(words)):
+            if tokens[i + k].norm != words[k]:
+                return None
+        return tokens[i + len(words) - 1].end
+
+    @staticmethod
+    def _match_prefix(tokens: list[Token], i: int, phrase: _Phrase) -> int | None:
+        words = phrase.words
+        if i + len(words) > len(tokens):
+            return None
+        for k, word in enumerate(words):
+            surface = tokens[i + k].surface
+            last = k == len(words) - 1
+            if not (surface.startswith(word) if last else (surface == word or surface.startswith(word))):
+                return None
+        return tokens[i + len(words) - 1].end

@@ -1,0 +1,224 @@
+"""The result of a review: the models behind ``review.json`` (``shared/spec/review-json.md``).
+
+These pydantic models are the contract's single source: ``review.schema.json`` in this package is generated
+from them (``python -m crlens.analysis.review``) and a test keeps the two in step. Fields the spec names keep
+its meaning; the others are additions the spec allows.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from crlens.knowledge.models import AgeBand, AreaId
+
+SCHEMA_VERSION = "1.0"
+SCHEMA_PATH = Path(__file__).parent / "review.schema.json"
+
+Status = Literal["addressed", "partial", "gap", "not-applicable"]
+Relevance = Literal["direct", "indirect", "none"]
+Level = Literal["high", "medium", "low"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Tool(_Model):
+    name: str = "crlens"
+    version: str
+
+
+class DefinedTerm(_Model):
+    term: str
+    provision: str
+
+
+class DocumentInfo(_Model):
+    title: str
+    source: str
+    sha256: str
+    language: Literal["ru", "kk", "en"]
+    format: str
+    articles: int
+    provisions: int
+    definitions: list[DefinedTerm]
+
+
+class Signal(_Model):
+    """Why a provision was given an area: the words found and the score they add up to."""
+
+    area: AreaId
+    terms: list[str]
+    score: float
+
+
+class ProvisionResult(_Model):
+    id: str
+    parent: str | None
+    kind: str
+    number: str | None
+    label: str
+    heading: str
+    text: str
+    offsets: list[int] = Field(min_length=2, max_length=2)
+    areas: list[AreaId]
+    child_relevance: Relevance
+    relevance_terms: list[str] = Field(default_factory=list)
+    signals: list[Signal]
+
+
+class AreaResult(_Model):
+    id: AreaId
+    status: Status
+    evidence: list[str]
+    summary: str
+    summary_ru: str
+    criteria: dict[str, int]
+    provisions: int
+
+
+class Evidence(_Model):
+    """A provision that bears on a criterion, with words quoted verbatim from it."""
+
+    provision: str
+    quote: str
+
+
+class CriterionResult(_Model):
+    id: str
+    area: AreaId
+    status: Status
+    evidence: list[Evidence]
+    confidence: float = Field(ge=0, le=1)
+    found: list[str] = Field(default_factory=list, description="elements of the criterion found (concept labels)")
+    missing: list[str] = Field(default_factory=list, description="elements not found in the best provision")
+    note: str = ""
+
+
+class Risk(_Model):
+    id: str
+    criterion: str
+    area: AreaId
+    provision: str
+    quote: str
+    description: str
+    description_ru: str
+    severity: Level
+    missing: list[str] = Field(default_factory=list, description="safeguards the provision lacks")
+
+
+class Source(_Model):
+    ref: str
+    ref_ru: str
+    kind: Literal["norm", "example"]
+    id: str
+    url: str
+    verified: bool | None = None
+
+
+class ProposedText(_Model):
+    en: str
+    ru: str
+
+
+class Amendment(_Model):
+    target: str
+    action: Literal["amend", "supplement", "new"]
+    current_text: str
+    proposed_text: ProposedText
+    justification: str
+    justification_ru: str
+
+
+class RecommendationRu(_Model):
+    issue: str
+    solution: str
+    gender: str = ""
+
+
+class Recommendation(_Model):
+    id: str
+    areas: list[AreaId]
+    criteria: list[str]
+    risks: list[str] = Field(default_factory=list)
+    provisions: list[str] = Field(default_factory=list)
+    priority: Level
+    issue: str
+    solution: str
+    sources: list[Source]
+    amendment: Amendment
+    age_bands: list[AgeBand]
+    gender: str = ""
+    ru: RecommendationRu
+
+
+class PositiveFinding(_Model):
+    """Something the draft does well: a criterion it meets, and where."""
+
+    criterion: str
+    area: AreaId
+    provision: str
+    quote: str
+    statement: str
+    statement_ru: str
+
+
+class Observation(_Model):
+    """A remark on the draft as a whole, e.g. a field it does not regulate at all."""
+
+    kind: Literal["not-regulated", "coverage", "parse-warning"]
+    text: str
+    text_ru: str
+    criteria: list[str] = Field(default_factory=list)
+
+
+class Coverage(_Model):
+    articles: int
+    articles_assessed: int
+    provisions: int
+    provisions_child_relevant: int
+    statement: str
+    statement_ru: str
+
+
+class Review(_Model):
+    """The whole ``review.json``."""
+
+    schema_version: str = SCHEMA_VERSION
+    tool: Tool
+    document: DocumentInfo
+    coverage: Coverage
+    provisions: list[ProvisionResult]
+    areas: list[AreaResult]
+    criteria: list[CriterionResult]
+    risks: list[Risk]
+    recommendations: list[Recommendation]
+    positive_findings: list[PositiveFinding]
+    observations: list[Observation]
+
+    def to_json(self) -> str:
+        """The review as JSON text (UTF-8, Cyrillic kept readable)."""
+        return self.model_dump_json(indent=2) + "\n"
+
+    @classmethod
+    def read(cls, path: Path) -> Review:
+        """Load a ``review.json``."""
+        return cls.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def json_schema() -> dict:
+    """The JSON Schema of ``review.json``."""
+    schema = Review.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://crlens.org/schema/review-{SCHEMA_VERSION}.json"
+    schema["title"] = "crlens review.json"
+    return schema
+
+
+if __name__ == "__main__":  # regenerate the shipped schema
+    SCHEMA_PATH.write_text(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}")
