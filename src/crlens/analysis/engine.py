@@ -53,6 +53,8 @@ from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, ConceptGroup, Criterion
 
 QUOTE_MAX = 280
+RELATIVE_CUT = 0.5
+MAX_AREAS = 4
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -169,14 +171,34 @@ def _terms(state: _Analysis, provision: Provision, concepts: Iterable[str], limi
     return seen[:limit]
 
 
-def _area_score(kb: KnowledgeBase, area_id: str, concepts: set[str], headed: set[str]) -> float:
+def _area_score(kb: KnowledgeBase, area_id: str, mentions: dict[str, int], headed: set[str]) -> float:
+    """Weighted evidence that a provision belongs to an area.
+
+    Each of the area's concepts adds its weight, more when it recurs across the provision's parts (up to twice
+    as much) and half as much again when the heading names it. A single passing mention of a single concept
+    counts for half: "a word in passing does not count" (``areas.md``).
+    """
     tagging = kb.areas[area_id].tagging
     score = 0.0
+    total = 0
     for concept in tagging.concepts:
-        if concept in concepts:
+        n = mentions.get(concept, 0)
+        if n:
+            total += n
             weight = tagging.weights.get(concept, 1.0)
-            score += weight * (1.5 if concept in headed else 1.0)
+            score += weight * (1.0 + 0.5 * min(n - 1, 2)) * (1.5 if concept in headed else 1.0)
+    if total == 1 and not headed & set(tagging.concepts):
+        score *= 0.5
     return score
+
+
+def _mentions(state: _Analysis, provision: Provision) -> dict[str, int]:
+    """For each concept, in how many provisions of the subtree (heading and text) it occurs."""
+    counts: dict[str, int] = {}
+    for node in provision.walk():
+        for concept in state.own.get(node.id, {}):
+            counts[concept] = counts.get(concept, 0) + 1
+    return counts
 
 
 def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, tuple[str, list[str]]]:
@@ -196,18 +218,20 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
     for article in document.provisions:
         if article.kind not in {"article", "annex"}:
             continue
-        concepts = state.subtree[article.id]
+        mentions = _mentions(state, article)
         headed = {c for c, found in state.own[article.id].items() if any(f.field == "heading" for f in found)}
         areas: list[str] = []
         signals: list[Signal] = []
+        scores = {a: _area_score(kb, a, mentions, headed) for a in AREA_IDS if a in kb.areas}
+        passing = [a for a, score in scores.items() if score >= kb.areas[a].tagging.threshold]
+        # An article is about a few things: keep the areas that score close to its main one.
+        top = max((scores[a] for a in passing), default=0.0)
+        kept = sorted((a for a in passing if scores[a] >= RELATIVE_CUT * top), key=lambda a: -scores[a])
         for area_id in AREA_IDS:
-            if area_id not in kb.areas:
-                continue
-            score = _area_score(kb, area_id, concepts, headed)
-            if score >= kb.areas[area_id].tagging.threshold:
+            if area_id in kept[:MAX_AREAS]:
                 areas.append(area_id)
                 terms = _terms(state, article, kb.areas[area_id].tagging.concepts)
-                signals.append(Signal(area=area_id, terms=terms, score=round(score, 2)))
+                signals.append(Signal(area=area_id, terms=terms, score=round(scores[area_id], 2)))
         state.areas[article.id] = areas
         state.signals[article.id] = signals
         for part in article.walk()[1:]:
@@ -216,7 +240,7 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
             state.areas[part.id] = part_areas
             state.signals[part.id] = [
                 Signal(area=a, terms=_terms(state, part, kb.areas[a].tagging.concepts),
-                       score=round(_area_score(kb, a, own_concepts, set()), 2)) for a in part_areas]
+                       score=round(_area_score(kb, a, _mentions(state, part), set()), 2)) for a in part_areas]
     return relevance
 
 

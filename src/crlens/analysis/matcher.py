@@ -53,6 +53,10 @@ class ConceptMatcher:
         if term.startswith("re:"):
             self._regexes.append((concept, re.compile(term[3:], re.IGNORECASE)))
             return
+        if any(ch.isdigit() for ch in term):
+            # Words are letters only, so "under 18" would shrink to "under": match such terms literally.
+            self._regexes.append((concept, re.compile(r"\b" + re.escape(term.lower()) + r"\b")))
+            return
         if term.endswith("*"):
             words = tuple(fold(w) for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", term[:-1]))
             if words:
