@@ -37,6 +37,8 @@ from crlens.knowledge.models import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+# libyaml's C loader parses our ~1 MB of YAML about ten times faster than the pure-Python one.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -96,7 +98,7 @@ def _yaml_files(directory: Path) -> list[Path]:
 
 def _load_file(path: Path, model: type[M], rel: str, problems: list[Problem]) -> M | None:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(Problem(rel, "", f"cannot be read as YAML: {exc}"))
         return None
