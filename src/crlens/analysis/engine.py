@@ -80,6 +80,20 @@ class _Analysis:
     areas: dict[str, list[str]] = field(default_factory=dict)
     signals: dict[str, list[Signal]] = field(default_factory=dict)
 
+    _units: dict[tuple[str, bool], list[tuple[Provision, set[str], int]]] = field(default_factory=dict)
+
+    def units(self, article: Provision, whole: bool) -> list[tuple[Provision, set[str], int]]:
+        """The candidate provisions of an article with their concepts (plus the article heading's) and depth.
+
+        The article's heading frames all its parts ("Article 27. Personal data of children").
+        """
+        key = (article.id, whole)
+        if key not in self._units:
+            heading = {c for c, found in self.own[article.id].items() if any(f.field == "heading" for f in found)}
+            nodes = article.walk() if whole or not article.children else article.walk()[1:]
+            self._units[key] = [(node, self.subtree[node.id] | heading, _depth(node)) for node in nodes]
+        return self._units[key]
+
     def first(self, provision: Provision, concepts: Iterable[str]) -> Found | None:
         """The first occurrence of any of ``concepts`` in ``provision``'s subtree, in document order."""
         wanted = set(concepts)
@@ -260,7 +274,7 @@ class _Unit:
 
 
 def _met(groups: list[ConceptGroup], concepts: set[str]) -> tuple[bool, ...]:
-    return tuple(any(c in concepts for c in group) for group in groups)
+    return tuple(not concepts.isdisjoint(group) for group in groups)
 
 
 def _article(provision: Provision) -> Provision:
@@ -284,12 +298,9 @@ def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis,
     """
     best: _Unit | None = None
     best_key: tuple[int, int, int] = (-1, -1, -1)
-    nodes = article.walk() if whole or not article.children else article.walk()[1:]
-    # The article's heading frames all its parts ("Article 27. Personal data of children").
-    heading = {c for c, found in state.own[article.id].items() if any(f.field == "heading" for f in found)}
-    for node in nodes:
-        met = _met(groups, state.subtree[node.id] | heading)
-        key = (sum(met), int(met[0]), _depth(node))
+    for node, concepts, depth in state.units(article, whole):
+        met = _met(groups, concepts)
+        key = (sum(met), int(met[0]), depth)
         if key > best_key:
             best, best_key = _Unit(node, met), key
     assert best is not None
@@ -314,7 +325,9 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
                 missing=[_group_label(kb, crit.detect.field)],
                 note="the draft does not regulate this field")
             continue
-        units = sorted((_best_unit(a, groups, state, whole=a.id not in definitions) for a in articles),
+        # Only articles that touch at least one element can hold the best provision.
+        touching = [a for a in articles if any(_met(groups, state.subtree[a.id] | state.units(a, True)[0][1]))]
+        units = sorted((_best_unit(a, groups, state, whole=a.id not in definitions) for a in touching),
                        key=lambda u: (-u.count, -int(u.met[0]), -_depth(u.provision)))
         partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
         full = [u for u in units if u.count == len(groups)]

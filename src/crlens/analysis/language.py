@@ -101,11 +101,10 @@ class Analyzer:
     def tokens(self, text: str) -> list[Token]:
         """The words of a text with their offsets and normal forms."""
         norm = self._normalise
-        out = []
-        for m in _WORD.finditer(text):
-            surface = fold(m.group())
-            out.append(Token(m.start(), m.end(), surface, norm(surface)))
-        return out
+        folded = fold(text)
+        if len(folded) != len(text):  # a few characters change length when lower-cased: fold word by word
+            return [Token(m.start(), m.end(), fold(m.group()), norm(fold(m.group()))) for m in _WORD.finditer(text)]
+        return [Token(m.start(), m.end(), w, norm(w)) for m in _WORD.finditer(folded) for w in (m.group(),)]
 
     def norms(self, phrase: str) -> tuple[str, ...]:
         """The normal forms of the words of a phrase (used for lexicon terms)."""
