@@ -103,7 +103,8 @@ class Analyzer:
         norm = self._normalise
         folded = fold(text)
         if len(folded) != len(text):  # a few characters change length when lower-cased: fold word by word
-            return [Token(m.start(), m.end(), fold(m.group()), norm(fold(m.group()))) for m in _WORD.finditer(text)]
+            words = ((m, fold(m.group())) for m in _WORD.finditer(text))
+            return [Token(m.start(), m.end(), w, norm(w)) for m, w in words]
         return [Token(m.start(), m.end(), w, norm(w)) for m in _WORD.finditer(folded) for w in (m.group(),)]
 
     def norms(self, phrase: str) -> tuple[str, ...]:
