@@ -57,6 +57,7 @@ RISKS = [
     ("access-information-02", "art:42"),  # blocking without notice or court review
     ("data-privacy-03", "art:40"),    # profiling-based advertising on consent
     ("general-principles-05", "art:7.2"),  # adults-only consultations
+    ("ai-02", "art:16"),              # automated decisions without human review
     ("schools-04", "art:45.3"),       # pupil data to EdTech providers
 ]
 

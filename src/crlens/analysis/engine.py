@@ -416,7 +416,8 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             if all(safeguards):
                 continue
             unit = _best_unit(article, rule.triggers, state)
-            found = state.first(unit.provision, rule.triggers[0])
+            # the trigger may sit in the article heading, which frames every part
+            found = state.first(unit.provision, rule.triggers[0]) or state.first(article, rule.triggers[0])
             if found is None:
                 continue
             missing = [_group_label(kb, g) for g, ok in zip(rule.safeguards, safeguards, strict=True) if not ok]

@@ -12,6 +12,9 @@ reported as :class:`Problem` objects naming the file, the entry and what is wron
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -96,9 +99,37 @@ def _yaml_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.is_file()) if directory.is_dir() else []
 
 
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "crlens" / "yaml"
+
+
+def _read_yaml(path: Path) -> object:
+    """Parse a YAML file, through a JSON cache keyed by the file's content hash.
+
+    Building Python objects from YAML costs about ten times more than loading the same data as JSON, and the
+    knowledge base is read on every run; the cache cannot go stale because its key is the content itself.
+    """
+    data = path.read_bytes()
+    cached = _cache_dir() / f"{hashlib.sha256(data).hexdigest()}.json"
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    raw = yaml.load(data.decode("utf-8"), Loader=_YAML_LOADER)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(cached)
+    except (OSError, TypeError, ValueError):
+        pass  # a read-only home or a value JSON cannot hold: parse the YAML every time
+    return raw
+
+
 def _load_file(path: Path, model: type[M], rel: str, problems: list[Problem]) -> M | None:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
+        raw = _read_yaml(path)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(Problem(rel, "", f"cannot be read as YAML: {exc}"))
         return None
