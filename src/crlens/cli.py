@@ -158,6 +158,19 @@ def _tree(document: Document) -> Tree:
     return tree
 
 
+class Lang(StrEnum):
+    en = "en"
+    ru = "ru"
+    both = "both"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the deliverables: en, ru or both.")]
+FormatsOption = Annotated[str, typer.Option("--formats", help="Comma-separated formats: docx, xlsx, html, md.")]
+TemplateDirOption = Annotated[Path | None, typer.Option(
+    "--template-dir", help="Directory with templates that override the bundled ones (e.g. gap-table.html.j2).",
+    show_default=False)]
+
+
 @app.command()
 @fails_cleanly
 def review(
@@ -166,9 +179,12 @@ def review(
     = Path("review-out"),
     as_json: Annotated[bool, typer.Option("--json", help="Print review.json to stdout instead of the summary.")]
     = False,
+    lang: LangOption = Lang.both,
+    formats: FormatsOption = "docx,xlsx,html,md",
+    template_dir: TemplateDirOption = None,
 ) -> None:
     """Review a draft for children's rights: tag every provision, assess every criterion, find risks and draft
-    recommendations; write review.json (and the deliverables) to --out."""
+    recommendations; write review.json and the deliverables (gap table) to --out."""
     from rich.progress import Progress, SpinnerColumn, TextColumn
 
     from crlens.analysis.engine import review_document
@@ -193,10 +209,52 @@ def review(
     payload = result.to_json()
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "review.json").write_text(payload, encoding="utf-8")
+    written = _deliverables(result, out_dir, lang, formats, template_dir)
     if as_json:
         sys.stdout.write(payload)
         return
     _summary(result, out_dir)
+    err.print(f"wrote {len(written)} documents to {out_dir}", highlight=False)
+
+
+def _deliverables(result, out_dir: Path, lang: Lang, formats: str,  # type: ignore[no-untyped-def]
+                  template_dir: Path | None) -> list[Path]:
+    from crlens.report import FORMATS, write_deliverables
+
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise InputError(Path(formats), f"unknown format(s) {', '.join(unknown)}; "
+                                        f"choose from {', '.join(FORMATS)}")
+    if template_dir is not None and not template_dir.is_dir():
+        raise InputError(template_dir, "the template directory does not exist")
+    langs = ("en", "ru") if lang is Lang.both else (lang.value,)
+    return write_deliverables(result, out_dir, langs, chosen, template_dir)
+
+
+@app.command()
+@fails_cleanly
+def report(
+    review_json: Annotated[Path, typer.Argument(help="A review.json written by crlens review.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory for the documents.")] = Path("."),
+    lang: LangOption = Lang.both,
+    formats: FormatsOption = "docx,xlsx,html,md",
+    template_dir: TemplateDirOption = None,
+) -> None:
+    """Rebuild the deliverables from an existing review.json, without analysing the draft again."""
+    from pydantic import ValidationError
+
+    from crlens.analysis.review import Review
+
+    if not review_json.is_file():
+        raise InputError(review_json, "file not found" if not review_json.exists() else "is not a file")
+    try:
+        result = Review.read(review_json)
+    except (ValidationError, ValueError) as exc:
+        raise InputError(review_json, f"is not a valid review.json ({str(exc).splitlines()[0]})") from exc
+    written = _deliverables(result, out_dir, lang, formats, template_dir)
+    for path in written:
+        out.print(f"wrote {path}", highlight=False)
 
 
 def _summary(result, out_dir: Path) -> None:  # type: ignore[no-untyped-def]

@@ -473,8 +473,9 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str]) -
         return None
     best: Provision | None = None
     best_count = 0
+    definitions = {article_of(d.provision) for d in document.definitions}
     for article in document.provisions:
-        if article.kind != "article":
+        if article.kind != "article" or article.id in definitions:
             continue
         count = sum(1 for c in concepts if c in state.subtree[article.id])
         if count > best_count:

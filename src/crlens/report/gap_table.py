@@ -1,0 +1,226 @@
+"""The gap table of the terms of reference, in Markdown, HTML, Excel and Word, English or Russian.
+
+Exactly three columns: *Issue/gap affecting children's rights* | *Suggested solution or amendment* |
+*Relevant sources / examples from other jurisdictions*; one row per recommendation of ``review.json``, grouped
+under area headings in framework order. The Excel sheet adds a hidden column with the recommendation ids so
+that a reviewer's edits can be matched back to the review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from crlens.analysis.review import Recommendation, Review
+from crlens.knowledge.loader import KnowledgeBase, load
+from crlens.knowledge.models import AREA_IDS
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+HEADERS = {
+    "en": ("Issue/gap affecting children's rights", "Suggested solution or amendment",
+           "Relevant sources / examples from other jurisdictions"),
+    "ru": ("Проблема/пробел, затрагивающие права детей", "Предлагаемое решение или поправка",
+           "Соответствующие источники / примеры из других юрисдикций"),
+}
+TITLES = {"en": "Gap table", "ru": "Таблица пробелов"}
+PROPOSED = {"en": "Proposed text", "ru": "Предлагаемая редакция"}
+UNVERIFIED = {"en": "pinpoint to be verified", "ru": "ссылку требуется проверить"}
+
+
+@dataclass(frozen=True)
+class SourceCell:
+    """A source as a lawyer cites it, with its link."""
+
+    text: str
+    url: str
+    kind: str
+    verified: bool
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    issue: str
+    solution: str
+    proposed: str
+    sources: list[SourceCell]
+
+
+@dataclass(frozen=True)
+class Section:
+    area_id: str
+    title: str
+    rows: list[Row]
+
+
+def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> list[Section]:
+    """The table's rows grouped by area, in framework order, texts in ``lang``."""
+    kb = kb or load()
+    by_area: dict[str, list[Recommendation]] = {}
+    for rec in review.recommendations:
+        by_area.setdefault(rec.areas[0], []).append(rec)
+    out = []
+    for area_id in AREA_IDS:
+        recs = by_area.get(area_id)
+        if not recs:
+            continue
+        out.append(Section(area_id, kb.areas[area_id].title.get(lang), [_row(rec, lang) for rec in recs]))
+    return out
+
+
+def _row(rec: Recommendation, lang: str) -> Row:
+    ru = lang == "ru"
+    sources = []
+    for s in rec.sources:
+        text = s.ref_ru if ru else s.ref
+        if s.kind == "norm" and s.verified is False:
+            text = f"{text} ({UNVERIFIED[lang]})"
+        sources.append(SourceCell(text, s.url, s.kind, s.verified is not False))
+    proposed = rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en
+    return Row(
+        id=rec.id,
+        issue=rec.ru.issue if ru else rec.issue,
+        solution=rec.ru.solution if ru else rec.solution,
+        proposed=proposed,
+        sources=sources,
+    )
+
+
+def write_markdown(review: Review, path: Path, lang: str = "en") -> Path:
+    """The gap table as Markdown (one table per area, three columns)."""
+    head = HEADERS[lang]
+    lines = [f"# {TITLES[lang]}: {review.document.title}", ""]
+    for section in sections(review, lang):
+        lines += [f"## {section.title}", "", f"| {head[0]} | {head[1]} | {head[2]} |", "|---|---|---|"]
+        for row in section.rows:
+            sources = "<br>".join(f"[{_md(s.text)}]({s.url})" for s in row.sources)
+            solution = f"{_md(row.solution)}<br><br>**{PROPOSED[lang]}:** {_md(row.proposed)}"
+            lines.append(f"| {_md(row.issue)} | {solution} | {sources} |")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def _env(template_dir: Path | None) -> Environment:
+    paths = [str(template_dir)] if template_dir else []
+    return Environment(loader=FileSystemLoader([*paths, str(TEMPLATES)]),
+                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
+
+
+def write_html(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
+    """The gap table as a standalone HTML page (template ``gap-table.html.j2``, overridable)."""
+    template = _env(template_dir).get_template("gap-table.html.j2")
+    path.write_text(template.render(review=review, sections=sections(review, lang), headers=HEADERS[lang],
+                                    title=TITLES[lang], proposed=PROPOSED[lang], lang=lang), encoding="utf-8")
+    return path
+
+
+def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
+    """The gap table as one Excel sheet: filters, frozen header, wrapped text, a hidden id column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = TITLES[lang]
+    ws.append(["Area" if lang != "ru" else "Направление", *HEADERS[lang], "id"])
+    for section in sections(review, lang):
+        for row in section.rows:
+            sources = "\n".join(f"{s.text} — {s.url}" for s in row.sources)
+            ws.append([section.title, row.issue, f"{row.solution}\n\n{PROPOSED[lang]}:\n{row.proposed}", sources,
+                       row.id])
+    for letter, width in zip("ABCDE", (24, 60, 70, 50, 12), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.column_dimensions["E"].hidden = True
+    for cell in ws[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = ws.dimensions
+    wb.save(str(path))
+    return path
+
+
+def write_docx(review: Review, path: Path, lang: str = "en") -> Path:
+    """The gap table in Word: landscape A4, a real table style, header row repeated on every page."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, margin, Cm(1.8))
+    document.styles["Normal"].font.size = Pt(9)
+    document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
+    widths = (Cm(8.5), Cm(10.5), Cm(7.1))
+    for area in sections(review, lang):
+        document.add_heading(area.title, level=2)
+        table = document.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        header = table.rows[0]
+        tr_pr = header._tr.get_or_add_trPr()
+        repeat = OxmlElement("w:tblHeader")
+        repeat.set(qn("w:val"), "true")
+        tr_pr.append(repeat)
+        for cell, text, width in zip(header.cells, HEADERS[lang], widths, strict=True):
+            cell.width = width
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = True
+        for row in area.rows:
+            cells = table.add_row().cells
+            cells[0].text = row.issue
+            cells[1].text = row.solution
+            para = cells[1].add_paragraph()
+            para.add_run(f"{PROPOSED[lang]}: ").bold = True
+            para.add_run(row.proposed)
+            cells[2].text = ""
+            for i, source in enumerate(row.sources):
+                para = cells[2].paragraphs[0] if i == 0 else cells[2].add_paragraph()
+                _hyperlink(para, source.text, source.url)
+            for cell, width in zip(cells, widths, strict=True):
+                cell.width = width
+    document.save(str(path))
+    return path
+
+
+def _hyperlink(paragraph, text: str, url: str) -> None:  # type: ignore[no-untyped-def]
+    """A real Word hyperlink (python-docx has no API for one)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    run = OxmlElement("w:r")
+    props = OxmlElement("w:rPr")
+    style = OxmlElement("w:color")
+    style.set(qn("w:val"), "1F4E79")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    props.append(style)
+    props.append(underline)
+    run.append(props)
+    node = OxmlElement("w:t")
+    node.text = text
+    node.set(qn("xml:space"), "preserve")
+    run.append(node)
+    link.append(run)
+    paragraph._p.append(link)
+

@@ -1,0 +1,130 @@
+"""The gap table: three columns, a row per recommendation, every source with its link, in en and ru."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import docx
+import pytest
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from crlens.analysis.labels import label
+from crlens.analysis.review import Review
+from crlens.cli import app
+from crlens.report.gap_table import HEADERS
+
+runner = CliRunner()
+CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory, sample_ru):
+    target = tmp_path_factory.mktemp("review")
+    result = runner.invoke(app, ["review", str(sample_ru), "--out", str(target)])
+    assert result.exit_code == 0, result.output
+    return target
+
+
+@pytest.fixture(scope="module")
+def review(out):
+    return Review.read(out / "review.json")
+
+
+def test_every_format_and_language_is_written(out):
+    for suffix in ("", ".ru"):
+        for fmt in ("docx", "xlsx", "html", "md"):
+            assert (out / f"gap-table{suffix}.{fmt}").stat().st_size > 0
+
+
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_xlsx_has_the_three_columns_and_a_row_per_recommendation(out, review, suffix, lang):
+    ws = load_workbook(out / f"gap-table{suffix}.xlsx").active
+    header = [c.value for c in ws[1]]
+    assert header[1:4] == list(HEADERS[lang])
+    ids = [ws.cell(row=r, column=5).value for r in range(2, ws.max_row + 1)]
+    assert ids == [rec.id for rec in _in_table_order(review)]
+    assert ws.column_dimensions["E"].hidden
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref
+
+
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_docx_is_landscape_with_repeated_header_rows(out, review, suffix, lang):
+    document = docx.Document(str(out / f"gap-table{suffix}.docx"))
+    section = document.sections[0]
+    assert section.page_width > section.page_height
+    rows = 0
+    for table in document.tables:
+        assert [c.text for c in table.rows[0].cells] == list(HEADERS[lang])
+        assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+        rows += len(table.rows) - 1
+    assert rows == len(review.recommendations)
+
+
+def test_docx_sources_are_hyperlinks(out, review):
+    document = docx.Document(str(out / "gap-table.docx"))
+    targets = {rel.target_ref for rel in document.part.rels.values() if "hyperlink" in rel.reltype}
+    for rec in review.recommendations:
+        for source in rec.sources:
+            assert source.url in targets
+
+
+def test_markdown_names_the_draft_articles_and_every_source(out, review):
+    text = (out / "gap-table.md").read_text(encoding="utf-8")
+    for rec in review.recommendations:
+        for provision in rec.provisions[:1]:
+            assert label(provision.split(".")[0]) in text
+        for source in rec.sources:
+            assert source.url in text
+
+
+def test_html_escapes_text_and_links_sources(out, review):
+    page = (out / "gap-table.html").read_text(encoding="utf-8")
+    assert page.count("<tr id=\"rec-") == len(review.recommendations)
+    assert "<script" not in page
+
+
+def test_russian_documents_are_in_russian(out):
+    text = (out / "gap-table.ru.md").read_text(encoding="utf-8")
+    letters = [c for c in text if c.isalpha()]
+    assert sum(1 for c in letters if CYRILLIC.match(c)) > 0.6 * len(letters)
+    assert HEADERS["ru"][0] in text
+
+
+def test_report_rebuilds_documents_from_review_json(out, tmp_path):
+    result = runner.invoke(app, ["report", str(out / "review.json"), "--out", str(tmp_path), "--lang", "en",
+                                 "--formats", "md"])
+    assert result.exit_code == 0
+    assert (tmp_path / "gap-table.md").read_text(encoding="utf-8") == (out / "gap-table.md").read_text(
+        encoding="utf-8")
+
+
+def test_report_of_a_broken_review_json_fails_cleanly(tmp_path):
+    bad = tmp_path / "review.json"
+    bad.write_text(json.dumps({"schema_version": "1.0"}), encoding="utf-8")
+    result = runner.invoke(app, ["report", str(bad), "--out", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "not a valid review.json" in result.stderr
+
+
+def test_template_dir_overrides_the_html_template(sample_en, tmp_path):
+    templates = tmp_path / "brand"
+    templates.mkdir()
+    (templates / "gap-table.html.j2").write_text("<p>OFFICE BRAND {{ sections|length }}</p>", encoding="utf-8")
+    result = runner.invoke(app, ["review", str(sample_en), "--out", str(tmp_path / "o"), "--lang", "en",
+                                 "--formats", "html", "--template-dir", str(templates)])
+    assert result.exit_code == 0
+    assert "OFFICE BRAND" in (tmp_path / "o" / "gap-table.html").read_text(encoding="utf-8")
+
+
+def test_unknown_format_fails_cleanly(sample_en, tmp_path):
+    result = runner.invoke(app, ["review", str(sample_en), "--out", str(tmp_path), "--formats", "pptx"])
+    assert result.exit_code == 2
+    assert "unknown format" in result.stderr
+
+
+def _in_table_order(review):
+    from crlens.knowledge.models import AREA_IDS
+
+    return sorted(review.recommendations, key=lambda r: AREA_IDS.index(r.areas[0]))
