@@ -128,3 +128,24 @@ def _in_table_order(review):
     from crlens.knowledge.models import AREA_IDS
 
     return sorted(review.recommendations, key=lambda r: AREA_IDS.index(r.areas[0]))
+
+
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_amendments_table_has_four_columns_and_a_row_per_recommendation(out, review, suffix, lang):
+    from crlens.report.amendments import HEADERS as AMENDMENT_HEADERS
+
+    document = docx.Document(str(out / f"amendments{suffix}.docx"))
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells] == list(AMENDMENT_HEADERS[lang])
+    assert len(table.rows) - 1 == len(review.recommendations)
+    ws = load_workbook(out / f"amendments{suffix}.xlsx").active
+    assert ws.max_row - 1 == len(review.recommendations)
+
+
+def test_amendments_mark_new_articles_with_where_they_go(out, review):
+    from crlens.report.amendments import rows
+
+    new = [r for r in review.recommendations if r.amendment.action == "new"]
+    by_id = {row.id: row for row in rows(review, "en")}
+    for rec in new:
+        assert by_id[rec.id].provision.startswith("New article")

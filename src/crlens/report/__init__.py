@@ -1,11 +1,11 @@
-"""Deliverables built from a review: the gap table (and, to come, the amendments table and policy brief)."""
+"""Deliverables built from a review: the gap table and the amendments table (the policy brief is to come)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from crlens.analysis.review import Review
-from crlens.report import gap_table
+from crlens.report import amendments, gap_table
 
 FORMATS = ("docx", "xlsx", "html", "md")
 LANGS = ("en", "ru")
@@ -13,7 +13,8 @@ LANGS = ("en", "ru")
 
 def write_deliverables(review: Review, out_dir: Path, langs: tuple[str, ...] = LANGS,
                        formats: tuple[str, ...] = FORMATS, template_dir: Path | None = None) -> list[Path]:
-    """Write the gap table in every requested format and language; Russian files get the suffix ``.ru``."""
+    """Write the gap table (every format) and the amendments table (docx, xlsx) in every requested language;
+    Russian files get the suffix ``.ru``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in langs:
@@ -29,4 +30,8 @@ def write_deliverables(review: Review, out_dir: Path, langs: tuple[str, ...] = L
             elif fmt == "docx":
                 gap_table.write_docx(review, path, lang)
             written.append(path)
+            if fmt in {"docx", "xlsx"}:
+                target = out_dir / f"amendments{suffix}.{fmt}"
+                (amendments.write_docx if fmt == "docx" else amendments.write_xlsx)(review, target, lang)
+                written.append(target)
     return written

@@ -1,0 +1,127 @@
+"""The final table of the terms of reference: new or alternative text for the draft, with its justification.
+
+Four columns: *Provision of the draft* | *Current text* | *Proposed new or alternative text* |
+*Justification with reference to international norms and standards*; one row per recommendation. A new article
+is marked as such, with where it goes ("New article after Article 33").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from crlens.analysis.labels import label
+from crlens.analysis.review import Recommendation, Review
+from crlens.knowledge.models import AREA_IDS
+
+HEADERS = {
+    "en": ("Provision of the draft", "Current text", "Proposed new or alternative text",
+           "Justification with reference to international norms and standards"),
+    "ru": ("Положение проекта", "Действующая редакция", "Предлагаемая новая или альтернативная редакция",
+           "Обоснование со ссылкой на международные нормы и стандарты"),
+}
+TITLES = {"en": "Proposed amendments", "ru": "Предлагаемые поправки"}
+NEW = {"en": "New article", "ru": "Новая статья"}
+AFTER = {"en": "after", "ru": "после"}
+SUPPLEMENT = {"en": "supplement", "ru": "дополнить"}
+NONE = {"en": "(none: new provision)", "ru": "(отсутствует: новая норма)"}
+
+
+@dataclass(frozen=True)
+class AmendmentRow:
+    id: str
+    provision: str
+    current: str
+    proposed: str
+    justification: str
+
+
+def where(rec: Recommendation, lang: str) -> str:
+    """The provision an amendment targets, as a lawyer names it; new articles say where they go."""
+    target = rec.amendment.target
+    if rec.amendment.action == "new":
+        anchor = target.removeprefix("new after ").split(" in ")[0] if target.startswith("new after ") else ""
+        if not anchor:
+            return NEW[lang]
+        anchor_label = label(anchor, lang)
+        if lang == "ru":  # "после статьи 33": lower-case inside the sentence
+            anchor_label = anchor_label[:1].lower() + anchor_label[1:]
+        return f"{NEW[lang]} ({AFTER[lang]} {anchor_label})"
+    name = label(target, lang)
+    return f"{name} ({SUPPLEMENT[lang]})" if rec.amendment.action == "supplement" else name
+
+
+def rows(review: Review, lang: str = "en") -> list[AmendmentRow]:
+    """The table's rows, in framework order of the recommendations' areas."""
+    ordered = sorted(review.recommendations, key=lambda r: AREA_IDS.index(r.areas[0]))
+    ru = lang == "ru"
+    return [AmendmentRow(
+        id=rec.id,
+        provision=where(rec, lang),
+        current=rec.amendment.current_text or NONE[lang],
+        proposed=rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en,
+        justification=rec.amendment.justification_ru if ru else rec.amendment.justification,
+    ) for rec in ordered]
+
+
+def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
+    """The amendments table as one Excel sheet with a hidden id column."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = TITLES[lang]
+    ws.append([*HEADERS[lang], "id"])
+    for row in rows(review, lang):
+        ws.append([row.provision, row.current, row.proposed, row.justification, row.id])
+    for letter, width in zip("ABCDE", (24, 55, 65, 55, 12), strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.column_dimensions["E"].hidden = True
+    for cell in ws[1]:
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor="1F4E79")
+    for line in ws.iter_rows():
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = ws.dimensions
+    wb.save(str(path))
+    return path
+
+
+def write_docx(review: Review, path: Path, lang: str = "en") -> Path:
+    """The amendments table in Word: landscape A4, header row repeated on every page."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, margin, Cm(1.5))
+    document.styles["Normal"].font.size = Pt(8.5)
+    document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    header = table.rows[0]
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    header._tr.get_or_add_trPr().append(repeat)
+    widths = (Cm(4.0), Cm(7.5), Cm(8.6), Cm(6.6))
+    for cell, text, width in zip(header.cells, HEADERS[lang], widths, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+        cell.width = width
+    for row in rows(review, lang):
+        cells = table.add_row().cells
+        for cell, text, width in zip(cells, (row.provision, row.current, row.proposed, row.justification), widths,
+                                     strict=True):
+            cell.text = text
+            cell.width = width
+    document.save(str(path))
+    return path
