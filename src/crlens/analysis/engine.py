@@ -54,7 +54,9 @@ from crlens.knowledge.models import AREA_IDS, ConceptGroup, Criterion
 
 QUOTE_MAX = 280
 RELATIVE_CUT = 0.5
+TOP_CAP = 2.5
 MAX_AREAS = 4
+RELEVANCE_MIN_HITS = 2
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -185,50 +187,76 @@ def _terms(state: _Analysis, provision: Provision, concepts: Iterable[str], limi
     return seen[:limit]
 
 
+_RECURRENCE = (0.0, 0.6, 1.0, 1.25)
+"""How much a concept counts by how often the provision mentions it: once is a word in passing (``areas.md``: "a
+word in passing does not count"), twice counts in full, more a little more, up to 1.5 from four mentions on."""
+
+
 def _area_score(kb: KnowledgeBase, area_id: str, mentions: dict[str, int], headed: set[str]) -> float:
     """Weighted evidence that a provision belongs to an area.
 
-    Each of the area's concepts adds its weight, more when it recurs across the provision's parts (up to twice
-    as much) and half as much again when the heading names it. A single passing mention of a single concept
-    counts for half: "a word in passing does not count" (``areas.md``).
+    Each of the area's concepts adds its weight times a factor for how often the provision mentions it
+    (``_RECURRENCE``); a concept the heading names counts in full and half as much again.
     """
     tagging = kb.areas[area_id].tagging
     score = 0.0
-    total = 0
     for concept in tagging.concepts:
         n = mentions.get(concept, 0)
         if n:
-            total += n
-            weight = tagging.weights.get(concept, 1.0)
-            score += weight * (1.0 + 0.5 * min(n - 1, 2)) * (1.5 if concept in headed else 1.0)
-    if total == 1 and not headed & set(tagging.concepts):
-        score *= 0.5
+            factor = _RECURRENCE[n] if n < len(_RECURRENCE) else 1.5
+            if concept in headed:
+                factor = max(factor, 1.0) * 1.5
+            score += tagging.weights.get(concept, 1.0) * factor
     return score
 
 
 def _mentions(state: _Analysis, provision: Provision) -> dict[str, int]:
-    """For each concept, in how many provisions of the subtree (heading and text) it occurs."""
+    """For each concept, how many times it occurs in the subtree (headings and texts)."""
     counts: dict[str, int] = {}
     for node in provision.walk():
-        for concept in state.own.get(node.id, {}):
-            counts[concept] = counts.get(concept, 0) + 1
+        for concept, found in state.own.get(node.id, {}).items():
+            counts[concept] = counts.get(concept, 0) + len(found)
     return counts
+
+
+def _governs(state: _Analysis, provision: Provision, concepts: set[str]) -> bool:
+    """Whether a provision does more than mention an indirect-relevance subject in passing.
+
+    Naming a child or a parent once makes a provision ``direct``; but a single reference to, say, "the
+    legislation on cybersecurity" in an internal procedure does not mean the provision governs something
+    children use. It counts when the provision's heading names such a subject, or when its subtree does at least
+    ``RELEVANCE_MIN_HITS`` times.
+    """
+    hits = 0
+    for node in provision.walk():
+        for concept, found in state.own.get(node.id, {}).items():
+            if concept in concepts:
+                if node is provision and any(f.field == "heading" for f in found):
+                    return True
+                hits += len(found)
+                if hits >= RELEVANCE_MIN_HITS:
+                    return True
+    return False
 
 
 def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, tuple[str, list[str]]]:
     relevance: dict[str, tuple[str, list[str]]] = {}
     rules = kb.relevance
     assert rules is not None
+    wanted = set(rules.indirect)
     for node in document.provisions:
         concepts = state.subtree[node.id]
         direct = [c for c in rules.direct if c in concepts]
         indirect = [c for c in rules.indirect if c in concepts]
+        if indirect and not direct and not _governs(state, node, wanted):
+            indirect = []
         if direct:
             relevance[node.id] = ("direct", _terms(state, node, direct))
         elif indirect:
             relevance[node.id] = ("indirect", _terms(state, node, indirect))
         else:
             relevance[node.id] = ("none", [])
+    definitions = {article_of(d.provision) for d in document.definitions}
     for article in document.provisions:
         if article.kind not in {"article", "annex"}:
             continue
@@ -238,8 +266,14 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
         signals: list[Signal] = []
         scores = {a: _area_score(kb, a, mentions, headed) for a in AREA_IDS if a in kb.areas}
         passing = [a for a, score in scores.items() if score >= kb.areas[a].tagging.threshold]
-        # An article is about a few things: keep the areas that score close to its main one.
+        # An article is about a few things: keep the areas that score close to its main one. The main score is
+        # capped so that an article saturated with one area's vocabulary (every article of a data protection law
+        # is full of "personal data") does not push out a second area with solid evidence of its own.
+        # A definitions article names every subject of the law once or twice; it is about the few it is mostly
+        # about, so its main score is not capped.
         top = max((scores[a] for a in passing), default=0.0)
+        if article.id not in definitions:
+            top = min(top, TOP_CAP)
         kept = sorted((a for a in passing if scores[a] >= RELATIVE_CUT * top), key=lambda a: -scores[a])
         for area_id in AREA_IDS:
             if area_id in kept[:MAX_AREAS]:

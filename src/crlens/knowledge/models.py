@@ -338,8 +338,9 @@ class LexiconFile(_Strict):
 class RelevanceRules(_Strict):
     """How the engine decides a provision's child relevance (``shared/spec/areas.md``).
 
-    A provision is ``direct`` when it mentions any ``direct`` concept, ``indirect`` when it mentions any
-    ``indirect`` concept, and ``none`` otherwise.
+    A provision is ``direct`` when it mentions any ``direct`` concept, ``indirect`` when it governs an
+    ``indirect`` concept (mentions it at least twice, or in its heading: a passing reference does not count),
+    and ``none`` otherwise.
     """
 
     direct: list[str] = Field(min_length=1)
