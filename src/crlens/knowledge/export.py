@@ -43,7 +43,8 @@ def checklist_markdown(kb: KnowledgeBase, lang: str = "en") -> str:
 def checklist_xlsx(kb: KnowledgeBase, path: Path, lang: str = "en") -> Path:
     """The framework as one Excel sheet with filters, a frozen header and blank columns for the review."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+
+    from crlens.report.office import finish_sheet
 
     t = _LABELS["ru" if lang == "ru" else "en"]
     wb = Workbook()
@@ -59,17 +60,7 @@ def checklist_xlsx(kb: KnowledgeBase, path: Path, lang: str = "en") -> Path:
             examples = "; ".join(kb.examples[e].ref for e in crit.examples if e in kb.examples)
             ws.append([area.title.get(lang), crit.id, crit.statement.get(lang), crit.priority,
                        ", ".join(crit.age_bands), norms, examples, "", ""])
-    widths = [28, 22, 70, 10, 14, 40, 40, 22, 40]
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[ws.cell(row=1, column=i).column_letter].width = width
-    for cell in ws[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1F4E79")
-    for row in ws.iter_rows(min_row=1):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
+    finish_sheet(ws, (28, 22, 70, 10, 14, 40, 40, 22, 40), freeze="A2")
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(str(path))
     return path

@@ -11,35 +11,9 @@ from __future__ import annotations
 
 import re
 import string
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-
-AREA_IDS: tuple[str, ...] = (
-    "general-principles",
-    "impact-liability",
-    "positive-effects",
-    "negative-effects",
-    "equal-access",
-    "evolving-capacities",
-    "cyber-aggression",
-    "csea",
-    "data-privacy",
-    "safety",
-    "redress",
-    "schools",
-    "dpg",
-    "industry-role",
-    "business-hrdd",
-    "crdd",
-    "access-information",
-    "cybersecurity",
-    "coordination-monitoring",
-    "ai",
-    "digital-literacy",
-    "gender",
-)
-"""The fixed review areas of ``shared/spec/areas.md``, in framework order. A public contract."""
 
 AGE_BANDS: tuple[str, ...] = ("0-5", "6-9", "10-12", "13-15", "16-17")
 
@@ -74,6 +48,9 @@ AreaId = Literal[
     "gender",
 ]
 AgeBand = Literal["0-5", "6-9", "10-12", "13-15", "16-17"]
+
+AREA_IDS: tuple[str, ...] = get_args(AreaId)
+"""The fixed review areas of ``shared/spec/areas.md``, in framework order. A public contract."""
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from crlens.analysis.labels import label
 from crlens.analysis.review import Recommendation, Review
 from crlens.knowledge.models import AREA_IDS
+from crlens.report.office import add_table, finish_sheet, landscape_document
 
 HEADERS = {
     "en": ("Provision of the draft", "Current text", "Proposed new or alternative text",
@@ -67,7 +68,6 @@ def rows(review: Review, lang: str = "en") -> list[AmendmentRow]:
 def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
     """The amendments table as one Excel sheet with a hidden id column."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
 
     wb = Workbook()
     ws = wb.active
@@ -75,48 +75,19 @@ def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
     ws.append([*HEADERS[lang], "id"])
     for row in rows(review, lang):
         ws.append([row.provision, row.current, row.proposed, row.justification, row.id])
-    for letter, width in zip("ABCDE", (24, 55, 65, 55, 12), strict=True):
-        ws.column_dimensions[letter].width = width
-    ws.column_dimensions["E"].hidden = True
-    for cell in ws[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1F4E79")
-    for line in ws.iter_rows():
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
+    finish_sheet(ws, (24, 55, 65, 55, 12), freeze="A2", hidden=("E",))
     wb.save(str(path))
     return path
 
 
 def write_docx(review: Review, path: Path, lang: str = "en") -> Path:
     """The amendments table in Word: landscape A4, header row repeated on every page."""
-    import docx
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
-    document = docx.Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, margin, Cm(1.5))
-    document.styles["Normal"].font.size = Pt(8.5)
+    document = landscape_document(margin_cm=1.5, font_pt=8.5)
     document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
-    table = document.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
-    header = table.rows[0]
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    header._tr.get_or_add_trPr().append(repeat)
     widths = (Cm(4.0), Cm(7.5), Cm(8.6), Cm(6.6))
-    for cell, text, width in zip(header.cells, HEADERS[lang], widths, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-        cell.width = width
+    table = add_table(document, HEADERS[lang], widths)
     for row in rows(review, lang):
         cells = table.add_row().cells
         for cell, text, width in zip(cells, (row.provision, row.current, row.proposed, row.justification), widths,

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from crlens.analysis.review import Recommendation, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
+from crlens.report.office import add_table, finish_sheet, landscape_document
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -125,7 +126,6 @@ def write_html(review: Review, path: Path, lang: str = "en", template_dir: Path 
 def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
     """The gap table as one Excel sheet: filters, frozen header, wrapped text, a hidden id column."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
 
     wb = Workbook()
     ws = wb.active
@@ -136,52 +136,21 @@ def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
             sources = "\n".join(f"{s.text} — {s.url}" for s in row.sources)
             ws.append([section.title, row.issue, f"{row.solution}\n\n{PROPOSED[lang]}:\n{row.proposed}", sources,
                        row.id])
-    for letter, width in zip("ABCDE", (24, 60, 70, 50, 12), strict=True):
-        ws.column_dimensions[letter].width = width
-    ws.column_dimensions["E"].hidden = True
-    for cell in ws[1]:
-        cell.font = Font(bold=True, color="FFFFFF")
-        cell.fill = PatternFill("solid", fgColor="1F4E79")
-    for row in ws.iter_rows():
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "B2"
-    ws.auto_filter.ref = ws.dimensions
+    finish_sheet(ws, (24, 60, 70, 50, 12), freeze="B2", hidden=("E",))
     wb.save(str(path))
     return path
 
 
 def write_docx(review: Review, path: Path, lang: str = "en") -> Path:
     """The gap table in Word: landscape A4, a real table style, header row repeated on every page."""
-    import docx
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
+    from docx.shared import Cm
 
-    document = docx.Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for margin in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, margin, Cm(1.8))
-    document.styles["Normal"].font.size = Pt(9)
+    document = landscape_document(margin_cm=1.8, font_pt=9)
     document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
     widths = (Cm(8.5), Cm(10.5), Cm(7.1))
     for area in sections(review, lang):
         document.add_heading(area.title, level=2)
-        table = document.add_table(rows=1, cols=3)
-        table.style = "Table Grid"
-        header = table.rows[0]
-        tr_pr = header._tr.get_or_add_trPr()
-        repeat = OxmlElement("w:tblHeader")
-        repeat.set(qn("w:val"), "true")
-        tr_pr.append(repeat)
-        for cell, text, width in zip(header.cells, HEADERS[lang], widths, strict=True):
-            cell.width = width
-            cell.text = ""
-            run = cell.paragraphs[0].add_run(text)
-            run.bold = True
+        table = add_table(document, HEADERS[lang], widths)
         for row in area.rows:
             cells = table.add_row().cells
             cells[0].text = row.issue
