@@ -165,7 +165,7 @@ class Lang(StrEnum):
 
 
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the deliverables: en, ru or both.")]
-FormatsOption = Annotated[str, typer.Option("--formats", help="Comma-separated formats: docx, xlsx, html, md.")]
+FormatsOption = Annotated[str, typer.Option("--formats", help="Comma-separated: docx, xlsx, html, md, pdf.")]
 TemplateDirOption = Annotated[Path | None, typer.Option(
     "--template-dir", help="Directory with templates that override the bundled ones (e.g. gap-table.html.j2).",
     show_default=False)]
@@ -180,7 +180,7 @@ def review(
     as_json: Annotated[bool, typer.Option("--json", help="Print review.json to stdout instead of the summary.")]
     = False,
     lang: LangOption = Lang.both,
-    formats: FormatsOption = "docx,xlsx,html,md",
+    formats: FormatsOption = "docx,xlsx,html,md,pdf",
     template_dir: TemplateDirOption = None,
 ) -> None:
     """Review a draft for children's rights: tag every provision, assess every criterion, find risks and draft
@@ -238,7 +238,7 @@ def report(
     review_json: Annotated[Path, typer.Argument(help="A review.json written by crlens review.")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory for the documents.")] = Path("."),
     lang: LangOption = Lang.both,
-    formats: FormatsOption = "docx,xlsx,html,md",
+    formats: FormatsOption = "docx,xlsx,html,md,pdf",
     template_dir: TemplateDirOption = None,
 ) -> None:
     """Rebuild the deliverables from an existing review.json, without analysing the draft again."""

@@ -1,0 +1,296 @@
+"""The policy brief: at most five A4 pages of findings, conclusions and recommendations (PDF and Word).
+
+The brief adapts to the review instead of padding: it lists what the draft does well, the areas with gaps, and
+the high-priority recommendations, each capped so that the whole stays within five pages; a draft with few gaps
+gets a shorter brief. The one chart (criteria status by area) is drawn with matplotlib.
+
+Content is assembled once (:func:`build`) and laid out twice: with reportlab for PDF (fonts with Cyrillic,
+from matplotlib's bundled DejaVu Sans) and with python-docx for Word.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crlens.analysis.labels import label
+from crlens.analysis.review import Review, Source
+from crlens.knowledge.loader import KnowledgeBase, load
+from crlens.knowledge.models import AREA_IDS
+
+MAX_STRENGTHS = 6
+MAX_GAP_AREAS = 10
+MAX_RECOMMENDATIONS = 8
+MAX_FIGURES = 4
+
+T = {
+    "en": {
+        "title": "Policy brief: children's rights in the draft",
+        "key": "Key messages", "context": "Context: children online", "well": "What the draft does well",
+        "gaps": "Main gaps by area", "conclusions": "Conclusions", "recs": "Priority recommendations",
+        "refs": "References", "chart": "Status of the review areas (number of criteria)",
+        "coverage": "Scope of the review", "status": {"addressed": "addressed", "partial": "partly addressed",
+                                                      "gap": "not addressed", "not-applicable": "not applicable"},
+        "msg_gaps": "{n} of {total} review areas show gaps; {high} high-priority recommendations.",
+        "msg_risks": "{n} provisions can harm children unless safeguards are added, notably in {areas}.",
+        "msg_good": "The draft already protects children in {n} respects, e.g. {example}.",
+        "concl_gap": "The draft does not yet address {areas}.",
+        "concl_partial": "It addresses {areas} only in part.",
+        "concl_next": "Adopting the priority amendments below, and assessing the final text's impact on children "
+                      "before adoption, would align the code with the CRC and General Comment No. 25.",
+        "source": "Source",
+    },
+    "ru": {
+        "title": "Аналитическая записка: права детей в проекте",
+        "key": "Основные выводы", "context": "Контекст: дети в интернете", "well": "Сильные стороны проекта",
+        "gaps": "Основные пробелы по направлениям", "conclusions": "Заключение",
+        "recs": "Приоритетные рекомендации", "refs": "Источники",
+        "chart": "Состояние направлений проверки (число критериев)", "coverage": "Охват проверки",
+        "status": {"addressed": "учтено", "partial": "учтено частично", "gap": "не учтено",
+                   "not-applicable": "неприменимо"},
+        "msg_gaps": "Пробелы выявлены по {n} из {total} направлений; приоритетных рекомендаций: {high}.",
+        "msg_risks": "Норм, способных причинить вред детям без дополнительных гарантий: {n}; прежде всего по "
+                     "направлениям: {areas}.",
+        "msg_good": "Проект уже защищает детей в {n} аспектах, например: {example}.",
+        "concl_gap": "Проект пока не учитывает следующие направления: {areas}.",
+        "concl_partial": "Частично учтены: {areas}.",
+        "concl_next": "Принятие приоритетных поправок, приведенных ниже, и оценка воздействия окончательного "
+                      "текста на детей до его принятия приведут кодекс в соответствие с КПР и Замечанием общего "
+                      "порядка № 25.",
+        "source": "Источник",
+    },
+}
+
+
+@dataclass
+class BriefRecommendation:
+    text: str
+    where: str
+    refs: list[str]
+
+
+@dataclass
+class Brief:
+    """The brief's content in one language, before layout."""
+
+    lang: str
+    title: str
+    subtitle: str
+    key_messages: list[str]
+    context: list[str]
+    strengths: list[str]
+    gaps: list[str]
+    conclusions: list[str]
+    recommendations: list[BriefRecommendation]
+    references: list[str]
+    chart_png: bytes = field(repr=False, default=b"")
+
+
+def _first_sentence(text: str, limit: int = 260) -> str:
+    end = text.find(". ")
+    sentence = text if end == -1 else text[: end + 1]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> Brief:
+    """Assemble the brief's content from a review."""
+    kb = kb or load()
+    t = T["ru" if lang == "ru" else "en"]
+    ru = lang == "ru"
+    areas = {a.id: a for a in review.areas}
+    title_of = {a: kb.areas[a].title.get(lang) for a in AREA_IDS}
+    gap_areas = [a for a in AREA_IDS if areas[a].status == "gap"]
+    partial_areas = [a for a in AREA_IDS if areas[a].status == "partial"]
+    high = [r for r in review.recommendations if r.priority == "high"]
+    risk_areas = list(dict.fromkeys(r.area for r in review.risks))[:3]
+
+    key = [t["msg_gaps"].format(n=len(gap_areas) + len(partial_areas), total=len(AREA_IDS), high=len(high))]
+    if review.risks:
+        key.append(t["msg_risks"].format(n=len(review.risks), areas=", ".join(title_of[a] for a in risk_areas)))
+    if review.positive_findings:
+        first = review.positive_findings[0]
+        example = _first_sentence(first.statement_ru if ru else first.statement, 160).rstrip(".")
+        key.append(t["msg_good"].format(n=len(review.positive_findings), example=example.lower()))
+
+    figures = [n for n in kb.norms.values() if n.figure and n.verified][:MAX_FIGURES]
+    context = [f"{n.figure}: {n.topic.get(lang)} ({t['source']}: {kb.instruments[n.instrument].short})"
+               for n in figures]
+    coverage = review.coverage.statement_ru if ru else review.coverage.statement
+    context.append(f"{t['coverage']}: {review.document.source}; {coverage}.")
+
+    strengths = []
+    for finding in review.positive_findings[:MAX_STRENGTHS]:
+        statement = _first_sentence(finding.statement_ru if ru else finding.statement, 200)
+        strengths.append(f"{statement} ({label(finding.provision, lang)})")
+
+    gaps = []
+    for area_id in (gap_areas + partial_areas)[:MAX_GAP_AREAS]:
+        area = areas[area_id]
+        first = next((r for r in review.recommendations if r.areas[0] == area_id), None)
+        detail = _first_sentence((first.ru.issue if ru else first.issue), 220) if first else ""
+        gaps.append(f"{title_of[area_id]} ({t['status'][area.status]}). {detail}".strip())
+
+    conclusions = []
+    if gap_areas:
+        conclusions.append(t["concl_gap"].format(areas=", ".join(title_of[a] for a in gap_areas)))
+    if partial_areas:
+        conclusions.append(t["concl_partial"].format(areas=", ".join(title_of[a] for a in partial_areas[:8])))
+    conclusions.append(t["concl_next"])
+
+    recommendations = []
+    refs: list[Source] = []
+    ranked = sorted(review.recommendations, key=lambda r: ({"high": 0, "medium": 1, "low": 2}[r.priority],
+                                                           AREA_IDS.index(r.areas[0])))
+    seen_areas: set[str] = set()
+    for rec in ranked:
+        if rec.areas[0] in seen_areas:  # one per area first: breadth over depth in five pages
+            continue
+        seen_areas.add(rec.areas[0])
+        norms = [(s.ref_ru if ru else s.ref) for s in rec.sources if s.kind == "norm"][:3]
+        where = ", ".join(label(p, lang) for p in rec.provisions[:2]) or rec.amendment.target
+        recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution),
+                                                   where, norms))
+        refs.extend(s for s in rec.sources if s.kind == "norm" and s.id not in {x.id for x in refs})
+        if len(recommendations) >= MAX_RECOMMENDATIONS:
+            break
+    references = [f"{(s.ref_ru if ru else s.ref)} — {s.url}" for s in refs[:14]]
+    return Brief(lang=lang, title=t["title"], subtitle=review.document.title, key_messages=key, context=context,
+                 strengths=strengths, gaps=gaps, conclusions=conclusions, recommendations=recommendations,
+                 references=references, chart_png=_chart(review, kb, lang))
+
+
+def _chart(review: Review, kb: KnowledgeBase, lang: str) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    t = T["ru" if lang == "ru" else "en"]
+    names = [kb.areas[a.id].title.get(lang) for a in review.areas]
+    names = [n if len(n) <= 38 else n[:37] + "…" for n in names]
+    colours = {"addressed": "#2e7d32", "partial": "#f9a825", "gap": "#c62828", "not-applicable": "#9e9e9e"}
+    fig, ax = plt.subplots(figsize=(7.2, 4.6), dpi=150)
+    left = [0] * len(review.areas)
+    for status in ("addressed", "partial", "gap", "not-applicable"):
+        values = [a.criteria.get(status, 0) for a in review.areas]
+        ax.barh(names, values, left=left, color=colours[status], label=t["status"][status])
+        left = [x + v for x, v in zip(left, values, strict=True)]
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", labelsize=6.5)
+    ax.tick_params(axis="x", labelsize=7)
+    ax.set_title(t["chart"], fontsize=9)
+    ax.legend(fontsize=6.5, loc="lower right", ncols=2)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+# --- layout ------------------------------------------------------------------------------------------------
+
+def _font() -> str:
+    import matplotlib
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "CrlensSans" not in pdfmetrics.getRegisteredFontNames():
+        base = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+        pdfmetrics.registerFont(TTFont("CrlensSans", str(base / "DejaVuSans.ttf")))
+        pdfmetrics.registerFont(TTFont("CrlensSans-Bold", str(base / "DejaVuSans-Bold.ttf")))
+        pdfmetrics.registerFontFamily("CrlensSans", normal="CrlensSans", bold="CrlensSans-Bold")
+    return "CrlensSans"
+
+
+def write_pdf(review: Review, path: Path, lang: str = "en") -> Path:
+    """The brief as an A4 PDF of at most five pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Image, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+
+    brief = build(review, lang)
+    t = T["ru" if lang == "ru" else "en"]
+    font = _font()
+    body = ParagraphStyle("body", fontName=font, fontSize=9.2, leading=12.2, spaceAfter=3)
+    small = ParagraphStyle("small", parent=body, fontSize=7.8, leading=10)
+    h1 = ParagraphStyle("h1", fontName=f"{font}-Bold", fontSize=15, leading=19, textColor="#1F4E79",
+                        spaceAfter=4)
+    h2 = ParagraphStyle("h2", fontName=f"{font}-Bold", fontSize=11, leading=14, textColor="#1F4E79",
+                        spaceBefore=7, spaceAfter=3, keepWithNext=1)
+
+    def esc(text: str) -> str:
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+    def bullets(items: list[str], style: ParagraphStyle = body) -> ListFlowable:
+        return ListFlowable([ListItem(Paragraph(esc(i), style), leftIndent=10) for i in items],
+                            bulletType="bullet", start="•", leftIndent=10, bulletFontName=font)
+
+    story = [Paragraph(esc(brief.title), h1), Paragraph(esc(brief.subtitle), body), Spacer(1, 4)]
+    story += [Paragraph(t["key"], h2), bullets(brief.key_messages)]
+    story += [Paragraph(t["context"], h2), bullets(brief.context)]
+    if brief.strengths:
+        story += [Paragraph(t["well"], h2), bullets(brief.strengths)]
+    story += [Paragraph(t["gaps"], h2), Image(io.BytesIO(brief.chart_png), width=15.5 * cm, height=9.9 * cm),
+              bullets(brief.gaps)]
+    story += [Paragraph(t["conclusions"], h2), bullets(brief.conclusions)]
+    story += [Paragraph(t["recs"], h2)]
+    items = [f"<b>{esc(r.where)}</b>: {esc(r.text)} <i>({esc('; '.join(r.refs))})</i>" for r in
+             brief.recommendations]
+    story.append(ListFlowable([ListItem(Paragraph(i, body), leftIndent=12) for i in items], bulletType="1",
+                              leftIndent=12, bulletFontName=font))
+    story += [Paragraph(t["refs"], h2), bullets(brief.references, small)]
+    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
+                            bottomMargin=1.8 * cm, title=brief.title, author="crlens")
+    doc.build(story)
+    return path
+
+
+def write_docx(review: Review, path: Path, lang: str = "en") -> Path:
+    """The brief in Word, with the same content and chart as the PDF."""
+    import docx
+    from docx.shared import Cm, Pt
+
+    brief = build(review, lang)
+    t = T["ru" if lang == "ru" else "en"]
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.0))
+    for side in ("top_margin", "bottom_margin"):
+        setattr(section, side, Cm(1.8))
+    document.styles["Normal"].font.size = Pt(9.5)
+    document.add_heading(brief.title, level=1)
+    document.add_paragraph(brief.subtitle)
+
+    def bullets(items: list[str]) -> None:
+        for item in items:
+            document.add_paragraph(item, style="List Bullet")
+
+    document.add_heading(t["key"], level=2)
+    bullets(brief.key_messages)
+    document.add_heading(t["context"], level=2)
+    bullets(brief.context)
+    if brief.strengths:
+        document.add_heading(t["well"], level=2)
+        bullets(brief.strengths)
+    document.add_heading(t["gaps"], level=2)
+    document.add_picture(io.BytesIO(brief.chart_png), width=Cm(15.5))
+    bullets(brief.gaps)
+    document.add_heading(t["conclusions"], level=2)
+    bullets(brief.conclusions)
+    document.add_heading(t["recs"], level=2)
+    for rec in brief.recommendations:
+        para = document.add_paragraph(style="List Number")
+        para.add_run(f"{rec.where}: ").bold = True
+        para.add_run(rec.text)
+        para.add_run(f" ({'; '.join(rec.refs)})").italic = True
+    document.add_heading(t["refs"], level=2)
+    for ref in brief.references:
+        para = document.add_paragraph(ref, style="List Bullet")
+        for run in para.runs:
+            run.font.size = Pt(8)
+    document.save(str(path))
+    return path

@@ -1,0 +1,73 @@
+"""The policy brief: at most five A4 pages, in English and Russian, with its chart and references."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from crlens.analysis.engine import review_document
+from crlens.ingest import parse_file
+from crlens.report import brief
+
+A4 = (595, 842)
+
+
+@pytest.fixture(scope="module")
+def sample_review(sample_ru):
+    return review_document(parse_file(sample_ru))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_brief_pdf_is_at_most_five_a4_pages(sample_review, tmp_path, lang):
+    path = brief.write_pdf(sample_review, tmp_path / "brief.pdf", lang)
+    reader = PdfReader(str(path))
+    assert 1 <= len(reader.pages) <= 5
+    width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
+    assert (width, height) == A4
+
+
+def test_brief_of_the_largest_corpus_text_stays_within_five_pages(corpus, tmp_path):
+    review = review_document(parse_file(corpus / "eu-ai-act-2024-1689.txt"))
+    assert len(PdfReader(str(brief.write_pdf(review, tmp_path / "brief.pdf", "en"))).pages) <= 5
+
+
+def test_brief_has_the_required_sections_and_a_chart(sample_review, tmp_path):
+    text = "\n".join(p.extract_text() for p in PdfReader(str(brief.write_pdf(sample_review, tmp_path / "b.pdf",
+                                                                            "en"))).pages)
+    for heading in ("Key messages", "Context: children online", "What the draft does well", "Main gaps by area",
+                    "Conclusions", "Priority recommendations", "References"):
+        assert heading in text
+    assert "Kazakhstan Kids Online" in text
+    assert re.search(r"Article \d+", text)
+    document = docx.Document(str(brief.write_docx(sample_review, tmp_path / "b.docx", "en")))
+    assert document.inline_shapes, "the chart is missing from the Word brief"
+
+
+def test_russian_brief_is_in_russian(sample_review, tmp_path):
+    text = "\n".join(p.extract_text() for p in PdfReader(str(brief.write_pdf(sample_review, tmp_path / "b.pdf",
+                                                                            "ru"))).pages)
+    assert "Основные выводы" in text and "Заключение" in text
+
+
+def test_a_draft_with_few_gaps_gets_a_shorter_brief(sample_review, tmp_path):
+    full = brief.build(sample_review, "en")
+    fewer = sample_review.model_copy(deep=True)
+    fewer.recommendations = fewer.recommendations[:2]
+    fewer.risks = []
+    short = brief.build(fewer, "en")
+    assert len(short.recommendations) < len(full.recommendations)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice is not installed")
+def test_word_brief_converted_by_libreoffice_stays_within_five_pages(sample_review, tmp_path):
+    path = brief.write_docx(sample_review, tmp_path / "brief.docx", "ru")
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    assert len(PdfReader(str(tmp_path / "brief.pdf")).pages) <= 5
