@@ -210,6 +210,14 @@ def review(
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "review.json").write_text(payload, encoding="utf-8")
     written = _deliverables(result, out_dir, lang, formats, template_dir)
+    if path.suffix.lower() == ".docx":
+        from crlens.report.redline import write_redline
+
+        redline = write_redline(result, path, out_dir / "amendments-redline.docx")
+        written.append(redline.path)
+        if redline.skipped:
+            err.print(f"[yellow]note:[/] {len(redline.skipped)} amendment(s) could not be placed in the Word "
+                      f"draft: {', '.join(redline.skipped)}", highlight=False)
     if as_json:
         sys.stdout.write(payload)
         return

@@ -204,30 +204,41 @@ def _paragraph_text(paragraph: object) -> str:
     return "".join(parts)
 
 
-def read_docx(path: Path) -> str:
-    """Extract the text of a DOCX: paragraphs and table rows in document order, numbering rendered."""
+def open_docx(path: Path):  # type: ignore[no-untyped-def]
+    """Open a checked DOCX with python-docx; raise :class:`InputError` when it cannot be opened."""
     check_archive(path)
     import docx  # imported here: python-docx is slow to import and only DOCX input needs it
 
     try:
-        document = docx.Document(str(path))
+        return docx.Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for broken packages
         raise InputError(path, f"the Word file is corrupted and cannot be opened ({type(exc).__name__})") from exc
+
+
+def text_blocks(document) -> list[tuple[object, str]]:  # type: ignore[no-untyped-def]
+    """The body's lines in document order, each with the element it comes from (a paragraph or a table).
+
+    Paragraph numbers that Word generates are rendered as text; a table gives one line per row.
+    """
     numbering = _Numbering.from_document(document)
     style_numbers = _style_numbers(document)
-    lines: list[str] = []
-    body = document.element.body
-    for block in body.iterchildren():
+    blocks: list[tuple[object, str]] = []
+    for block in document.element.body.iterchildren():
         if block.tag == f"{_W}p":
             text = _paragraph_text(block).strip()
             number = _paragraph_number(block, numbering, style_numbers)
             if number and text:
                 text = f"{number} {text}" if not number.endswith((" ", "\t")) else number + text
             if text:
-                lines.append(text)
+                blocks.append((block, text))
         elif block.tag == f"{_W}tbl":
-            lines.extend(_table_lines(block))
-    return "\n".join(lines) + "\n"
+            blocks.extend((block, line) for line in _table_lines(block))
+    return blocks
+
+
+def read_docx(path: Path) -> str:
+    """Extract the text of a DOCX: paragraphs and table rows in document order, numbering rendered."""
+    return "\n".join(text for _, text in text_blocks(open_docx(path))) + "\n"
 
 
 def _table_lines(table: object) -> list[str]:

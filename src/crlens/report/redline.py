@@ -1,0 +1,120 @@
+"""The redline: the ministry's own Word draft with every proposed amendment as a native tracked change.
+
+Each amendment is inserted after the last paragraph of its target article (or, for a new article, after the
+article it follows) as paragraphs marked ``w:ins`` by author "crlens", with a Word comment holding the
+justification, so that the ministry accepts or rejects each change in Word's Review pane.
+
+We write the ``w:ins`` markup ourselves rather than use the registry's ``docx-redline``: that library diffs two
+texts into tracked changes, while we insert whole new paragraphs at known places, which is a few elements of
+markup; python-docx (1.2+) already creates the comments. Dates are left out of the revision marks so that the
+same review gives the same file.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+from crlens.analysis.labels import article_of
+from crlens.analysis.review import Recommendation, Review
+from crlens.ingest import parse_text
+from crlens.ingest.docx import open_docx, text_blocks
+
+AUTHOR = "crlens"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@dataclass(frozen=True)
+class RedlineResult:
+    """The written file and the recommendations whose target could not be found in the Word draft."""
+
+    path: Path
+    inserted: list[str]
+    skipped: list[str]
+
+
+def _anchor(rec: Recommendation) -> str:
+    target = rec.amendment.target
+    if rec.amendment.action == "new":
+        return target.removeprefix("new after ").split(" in ")[0] if target.startswith("new after ") else ""
+    return article_of(target)
+
+
+def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None = None) -> RedlineResult:
+    """Copy the Word draft with every amendment inserted as a tracked change with a comment."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    lang = lang or ("ru" if review.document.language in {"ru", "kk"} else "en")
+    document = open_docx(draft_docx)
+    blocks = text_blocks(document)
+    text = "\n".join(line for _, line in blocks) + "\n"
+    starts = []
+    offset = 0
+    for _, line in blocks:
+        starts.append(offset)
+        offset += len(line) + 1
+    parsed = parse_text(text)
+    last_block: dict[str, int] = {}
+    for provision in parsed.provisions:
+        if provision.kind == "article":
+            # the last line that begins inside the article's span
+            index = max(i for i, start in enumerate(starts) if start < max(provision.end, provision.start + 1))
+            last_block[provision.id] = index
+
+    revision = 1000
+    inserted: list[str] = []
+    skipped: list[str] = []
+    after_element: dict[int, object] = {}
+    for rec in review.recommendations:
+        anchor = _anchor(rec)
+        if anchor not in last_block:
+            skipped.append(rec.id)
+            continue
+        index = last_block[anchor]
+        element = after_element.get(index, blocks[index][0])
+        proposed = rec.amendment.proposed_text.ru if lang == "ru" else rec.amendment.proposed_text.en
+        justification = rec.amendment.justification_ru if lang == "ru" else rec.amendment.justification
+        first_run = None
+        for line in [ln for ln in proposed.splitlines() if ln.strip()]:
+            paragraph_el = OxmlElement("w:p")
+            source_ppr = element.find(f"{_W}pPr") if element.tag == f"{_W}p" else None
+            ppr = copy.deepcopy(source_ppr) if source_ppr is not None else OxmlElement("w:pPr")
+            # keep the paragraph's style, not its numbering, section break or own revision marks
+            for name in ("numPr", "sectPr", "pPrChange"):
+                for old in ppr.findall(f"{_W}{name}"):
+                    ppr.remove(old)
+            rpr = ppr.find(f"{_W}rPr")
+            if rpr is None:
+                rpr = OxmlElement("w:rPr")
+                ppr.append(rpr)  # rPr is the last child of pPr once sectPr and pPrChange are gone
+            mark = OxmlElement("w:ins")  # the paragraph mark itself is inserted; ins comes first in rPr
+            mark.set(qn("w:id"), str(revision))
+            mark.set(qn("w:author"), AUTHOR)
+            rpr.insert(0, mark)
+            revision += 1
+            paragraph_el.append(ppr)
+            element.addnext(paragraph_el)
+            element = paragraph_el
+            paragraph = Paragraph(paragraph_el, document._body)
+            run = paragraph.add_run(line)
+            if first_run is None:
+                first_run = run
+                # the comment is anchored before the run moves into w:ins, so its markers stay outside it
+                document.add_comment(run, text=f"{rec.id}: {justification}", author=AUTHOR, initials="CR")
+            ins = OxmlElement("w:ins")
+            ins.set(qn("w:id"), str(revision))
+            ins.set(qn("w:author"), AUTHOR)
+            revision += 1
+            run._r.addprevious(ins)
+            ins.append(run._r)
+        if first_run is None:
+            skipped.append(rec.id)
+            continue
+        after_element[index] = element
+        inserted.append(rec.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return RedlineResult(path, inserted, skipped)
