@@ -149,3 +149,19 @@ def test_amendments_mark_new_articles_with_where_they_go(out, review):
     by_id = {row.id: row for row in rows(review, "en")}
     for rec in new:
         assert by_id[rec.id].provision.startswith("New article")
+
+
+def test_reference_docx_in_template_dir_brands_the_word_documents(sample_en, tmp_path):
+    brand = tmp_path / "brand"
+    brand.mkdir()
+    reference = docx.Document()
+    reference.styles["Normal"].font.name = "Georgia"
+    reference.add_paragraph("this body text is discarded")
+    reference.save(str(brand / "reference.docx"))
+    result = runner.invoke(app, ["review", str(sample_en), "--out", str(tmp_path / "o"), "--lang", "en",
+                                 "--formats", "docx", "--template-dir", str(brand)])
+    assert result.exit_code == 0, result.output
+    for name in ("gap-table.docx", "amendments.docx", "policy-brief.docx"):
+        document = docx.Document(str(tmp_path / "o" / name))
+        assert document.styles["Normal"].font.name == "Georgia"
+        assert "this body text is discarded" not in "\n".join(p.text for p in document.paragraphs)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from crlens.analysis.review import Review
@@ -21,23 +23,28 @@ def write_deliverables(review: Review, out_dir: Path, langs: tuple[str, ...] = L
     for lang in langs:
         suffix = ".ru" if lang == "ru" else ""
         for fmt in formats:
-            if fmt == "pdf":
-                written.append(brief.write_pdf(review, out_dir / f"policy-brief{suffix}.pdf", lang))
-                continue
-            path = out_dir / f"gap-table{suffix}.{fmt}"
-            if fmt == "md":
-                gap_table.write_markdown(review, path, lang)
-            elif fmt == "html":
-                gap_table.write_html(review, path, lang, template_dir)
-            elif fmt == "xlsx":
-                gap_table.write_xlsx(review, path, lang)
-            elif fmt == "docx":
-                gap_table.write_docx(review, path, lang)
-            written.append(path)
-            if fmt == "docx":
-                written.append(brief.write_docx(review, out_dir / f"policy-brief{suffix}.docx", lang))
-            if fmt in {"docx", "xlsx"}:
-                target = out_dir / f"amendments{suffix}.{fmt}"
-                (amendments.write_docx if fmt == "docx" else amendments.write_xlsx)(review, target, lang)
-                written.append(target)
+            for stem, write in _writers(fmt, template_dir):
+                path = out_dir / f"{stem}{suffix}.{fmt}"
+                write(review, path, lang)
+                written.append(path)
     return written
+
+
+Writer = Callable[[Review, Path, str], object]
+
+
+def _writers(fmt: str, template_dir: Path | None) -> list[tuple[str, Writer]]:
+    """The documents made in one format: (file stem, writer)."""
+    if fmt == "md":
+        return [("gap-table", gap_table.write_markdown)]
+    if fmt == "html":
+        return [("gap-table", partial(gap_table.write_html, template_dir=template_dir))]
+    if fmt == "xlsx":
+        return [("gap-table", gap_table.write_xlsx), ("amendments", amendments.write_xlsx)]
+    if fmt == "docx":
+        return [("gap-table", partial(gap_table.write_docx, template_dir=template_dir)),
+                ("amendments", partial(amendments.write_docx, template_dir=template_dir)),
+                ("policy-brief", partial(brief.write_docx, template_dir=template_dir))]
+    if fmt == "pdf":
+        return [("policy-brief", brief.write_pdf)]
+    raise ValueError(f"unknown format {fmt!r}")

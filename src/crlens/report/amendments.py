@@ -80,11 +80,11 @@ def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
     return path
 
 
-def write_docx(review: Review, path: Path, lang: str = "en") -> Path:
+def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
     """The amendments table in Word: landscape A4, header row repeated on every page."""
     from docx.shared import Cm
 
-    document = landscape_document(margin_cm=1.5, font_pt=8.5)
+    document = landscape_document(margin_cm=1.5, font_pt=8.5, template_dir=template_dir)
     document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
     widths = (Cm(4.0), Cm(7.5), Cm(8.6), Cm(6.6))
     table = add_table(document, HEADERS[lang], widths)

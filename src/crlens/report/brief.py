@@ -247,14 +247,15 @@ def write_pdf(review: Review, path: Path, lang: str = "en") -> Path:
     return path
 
 
-def write_docx(review: Review, path: Path, lang: str = "en") -> Path:
+def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
     """The brief in Word, with the same content and chart as the PDF."""
-    import docx
     from docx.shared import Cm, Pt
+
+    from crlens.report.office import base_document
 
     brief = build(review, lang)
     t = T["ru" if lang == "ru" else "en"]
-    document = docx.Document()
+    document = base_document(template_dir)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     for side in ("left_margin", "right_margin"):

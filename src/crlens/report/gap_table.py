@@ -141,11 +141,11 @@ def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
     return path
 
 
-def write_docx(review: Review, path: Path, lang: str = "en") -> Path:
+def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
     """The gap table in Word: landscape A4, a real table style, header row repeated on every page."""
     from docx.shared import Cm
 
-    document = landscape_document(margin_cm=1.8, font_pt=9)
+    document = landscape_document(margin_cm=1.8, font_pt=9, template_dir=template_dir)
     document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
     widths = (Cm(8.5), Cm(10.5), Cm(7.1))
     for area in sections(review, lang):

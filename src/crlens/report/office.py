@@ -3,18 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 HEADER_FILL = "1F4E79"
 
 
-def landscape_document(margin_cm: float, font_pt: float) -> Any:
-    """A new Word document in landscape A4 with the given margins and body font size."""
+REFERENCE_DOCX = "reference.docx"
+
+
+def base_document(template_dir: Path | None = None) -> Any:
+    """A new Word document, built on ``reference.docx`` from the template directory when there is one.
+
+    An office brands its Word deliverables by putting a ``reference.docx`` (its styles, fonts, header and
+    footer; the body is discarded) in the directory given with ``--template-dir``.
+    """
     import docx
+
+    reference = template_dir / REFERENCE_DOCX if template_dir else None
+    if reference is None or not reference.is_file():
+        return docx.Document()
+    document = docx.Document(str(reference))
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return document
+
+
+def landscape_document(margin_cm: float, font_pt: float, template_dir: Path | None = None) -> Any:
+    """A new Word document in landscape A4 with the given margins and body font size."""
     from docx.enum.section import WD_ORIENT
     from docx.shared import Cm, Pt
 
-    document = docx.Document()
+    document = base_document(template_dir)
     section = document.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
