@@ -106,15 +106,12 @@ class _Analysis:
         return None
 
 
-_MATCHERS: dict[tuple[int, str], ConceptMatcher] = {}
-
-
 def matcher_for(kb: KnowledgeBase, lang: str) -> ConceptMatcher:
-    """The concept matcher for a knowledge base and language, compiled once per process."""
-    key = (id(kb), lang)
-    if key not in _MATCHERS:
-        _MATCHERS[key] = ConceptMatcher(kb, get_analyzer(lang))
-    return _MATCHERS[key]
+    """The concept matcher for a knowledge base and language, compiled once and kept with the knowledge base."""
+    key = f"matcher:{lang}"
+    if key not in kb.derived:
+        kb.derived[key] = ConceptMatcher(kb, get_analyzer(lang))
+    return kb.derived[key]
 
 
 def review_document(document: Document, kb: KnowledgeBase | None = None,

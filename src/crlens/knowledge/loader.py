@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -81,6 +81,8 @@ class KnowledgeBase:
     relevance: RelevanceRules | None = None
     origin: dict[str, str] = field(default_factory=dict)
     """Where each entry was defined: ``"kind:id"`` -> file path relative to the data directory."""
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """Structures other modules compile from this knowledge base once (e.g. concept matchers per language)."""
 
     def criteria_of(self, area_id: str) -> list[Criterion]:
         """The criteria of an area, in file order."""
