@@ -42,25 +42,18 @@ def checklist_markdown(kb: KnowledgeBase, lang: str = "en") -> str:
 
 def checklist_xlsx(kb: KnowledgeBase, path: Path, lang: str = "en") -> Path:
     """The framework as one Excel sheet with filters, a frozen header and blank columns for the review."""
-    from openpyxl import Workbook
-
-    from crlens.report.office import finish_sheet
+    from crlens.report.office import write_sheet
 
     t = _LABELS["ru" if lang == "ru" else "en"]
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Checklist" if lang != "ru" else "Перечень"
     header = [t["area"], t["id"], t["statement"], t["priority"], t["ages"], t["norms"], t["examples"],
               t["status"], t["notes"]]
-    ws.append(header)
+    lines = []
     for area in kb.ordered_areas():
         for crit in kb.criteria_of(area.id):
             norms = "; ".join(kb.norms[n].ref if lang != "ru" else kb.norms[n].ref_ru
                               for n in crit.norms if n in kb.norms)
             examples = "; ".join(kb.examples[e].ref for e in crit.examples if e in kb.examples)
-            ws.append([area.title.get(lang), crit.id, crit.statement.get(lang), crit.priority,
-                       ", ".join(crit.age_bands), norms, examples, "", ""])
-    finish_sheet(ws, (28, 22, 70, 10, 14, 40, 40, 22, 40), freeze="A2")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(str(path))
-    return path
+            lines.append([area.title.get(lang), crit.id, crit.statement.get(lang), crit.priority,
+                          ", ".join(crit.age_bands), norms, examples, "", ""])
+    title = "Checklist" if lang != "ru" else "Перечень"
+    return write_sheet(path, title, header, lines, (28, 22, 70, 10, 14, 40, 40, 22, 40), freeze="A2")

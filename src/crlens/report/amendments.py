@@ -13,7 +13,7 @@ from pathlib import Path
 from crlens.analysis.labels import label
 from crlens.analysis.review import Recommendation, Review
 from crlens.knowledge.models import AREA_IDS
-from crlens.report.office import add_table, finish_sheet, landscape_document
+from crlens.report.office import add_table, landscape_document, write_sheet
 
 HEADERS = {
     "en": ("Provision of the draft", "Current text", "Proposed new or alternative text",
@@ -67,17 +67,9 @@ def rows(review: Review, lang: str = "en") -> list[AmendmentRow]:
 
 def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
     """The amendments table as one Excel sheet with a hidden id column."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = TITLES[lang]
-    ws.append([*HEADERS[lang], "id"])
-    for row in rows(review, lang):
-        ws.append([row.provision, row.current, row.proposed, row.justification, row.id])
-    finish_sheet(ws, (24, 55, 65, 55, 12), freeze="A2", hidden=("E",))
-    wb.save(str(path))
-    return path
+    lines = ([row.provision, row.current, row.proposed, row.justification, row.id] for row in rows(review, lang))
+    return write_sheet(path, TITLES[lang], [*HEADERS[lang], "id"], lines, (24, 55, 65, 55, 12), freeze="A2",
+                       hidden=("E",))
 
 
 def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:

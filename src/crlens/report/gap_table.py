@@ -16,7 +16,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from crlens.analysis.review import Recommendation, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
-from crlens.report.office import add_table, finish_sheet, landscape_document
+from crlens.report.office import add_table, landscape_document, write_sheet
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -125,20 +125,13 @@ def write_html(review: Review, path: Path, lang: str = "en", template_dir: Path 
 
 def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
     """The gap table as one Excel sheet: filters, frozen header, wrapped text, a hidden id column."""
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = TITLES[lang]
-    ws.append(["Area" if lang != "ru" else "Направление", *HEADERS[lang], "id"])
-    for section in sections(review, lang):
-        for row in section.rows:
-            sources = "\n".join(f"{s.text} — {s.url}" for s in row.sources)
-            ws.append([section.title, row.issue, f"{row.solution}\n\n{PROPOSED[lang]}:\n{row.proposed}", sources,
-                       row.id])
-    finish_sheet(ws, (24, 60, 70, 50, 12), freeze="B2", hidden=("E",))
-    wb.save(str(path))
-    return path
+    lines = (
+        [section.title, row.issue, f"{row.solution}\n\n{PROPOSED[lang]}:\n{row.proposed}",
+         "\n".join(f"{s.text} — {s.url}" for s in row.sources), row.id]
+        for section in sections(review, lang) for row in section.rows
+    )
+    header = ["Area" if lang != "ru" else "Направление", *HEADERS[lang], "id"]
+    return write_sheet(path, TITLES[lang], header, lines, (24, 60, 70, 50, 12), freeze="B2", hidden=("E",))
 
 
 def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -81,3 +81,20 @@ def finish_sheet(ws: Any, widths: Sequence[float], freeze: str, hidden: Sequence
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = freeze
     ws.auto_filter.ref = ws.dimensions
+
+
+def write_sheet(path: Path, title: str, header: Sequence[str], rows: Iterable[Sequence[object]],
+                widths: Sequence[float], freeze: str, hidden: Sequence[str] = ()) -> Path:
+    """An Excel workbook of one finished sheet (see :func:`finish_sheet`)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = title[:31]  # Excel's limit for sheet names
+    ws.append(list(header))
+    for row in rows:
+        ws.append(list(row))
+    finish_sheet(ws, widths, freeze, hidden)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(str(path))
+    return path
