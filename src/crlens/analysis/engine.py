@@ -81,6 +81,8 @@ class _Analysis:
     subtree: dict[str, set[str]] = field(default_factory=dict)
     areas: dict[str, list[str]] = field(default_factory=dict)
     signals: dict[str, list[Signal]] = field(default_factory=dict)
+    definitions: set[str] = field(default_factory=set)
+    """Ids of the draft's definitions articles: they name everything, one term per sub-paragraph."""
 
     _units: dict[tuple[str, bool], list[tuple[Provision, set[str], int]]] = field(default_factory=dict)
 
@@ -91,10 +93,14 @@ class _Analysis:
         """
         key = (article.id, whole)
         if key not in self._units:
-            heading = {c for c, found in self.own[article.id].items() if any(f.field == "heading" for f in found)}
+            heading = self.headed(article)
             nodes = article.walk() if whole or not article.children else article.walk()[1:]
             self._units[key] = [(node, self.subtree[node.id] | heading, _depth(node)) for node in nodes]
         return self._units[key]
+
+    def headed(self, provision: Provision) -> set[str]:
+        """The concepts the provision's own heading names."""
+        return {c for c, found in self.own[provision.id].items() if any(f.field == "heading" for f in found)}
 
     def first(self, provision: Provision, concepts: Iterable[str]) -> Found | None:
         """The first occurrence of any of ``concepts`` in ``provision``'s subtree, in document order."""
@@ -153,7 +159,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
 
 
 def _find_concepts(document: Document, matcher: ConceptMatcher) -> _Analysis:
-    state = _Analysis()
+    state = _Analysis(definitions={article_of(d.provision) for d in document.definitions})
     for node in document.provisions:
         found: dict[str, list[Found]] = {}
         for field_name in ("heading", "text"):
@@ -253,12 +259,11 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
             relevance[node.id] = ("indirect", _terms(state, node, indirect))
         else:
             relevance[node.id] = ("none", [])
-    definitions = {article_of(d.provision) for d in document.definitions}
     for article in document.provisions:
         if article.kind not in {"article", "annex"}:
             continue
         mentions = _mentions(state, article)
-        headed = {c for c, found in state.own[article.id].items() if any(f.field == "heading" for f in found)}
+        headed = state.headed(article)
         areas: list[str] = []
         signals: list[Signal] = []
         scores = {a: _area_score(kb, a, mentions, headed) for a in AREA_IDS if a in kb.areas}
@@ -269,7 +274,7 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
         # A definitions article names every subject of the law once or twice; it is about the few it is mostly
         # about, so its main score is not capped.
         top = max((scores[a] for a in passing), default=0.0)
-        if article.id not in definitions:
+        if article.id not in state.definitions:
             top = min(top, TOP_CAP)
         kept = sorted((a for a in passing if scores[a] >= RELATIVE_CUT * top), key=lambda a: -scores[a])
         for area_id in AREA_IDS:
@@ -283,9 +288,10 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
             own_concepts = state.subtree[part.id]
             part_areas = [a for a in areas if own_concepts & set(kb.areas[a].tagging.concepts)]
             state.areas[part.id] = part_areas
+            part_mentions = _mentions(state, part) if part_areas else {}
             state.signals[part.id] = [
                 Signal(area=a, terms=_terms(state, part, kb.areas[a].tagging.concepts),
-                       score=round(_area_score(kb, a, _mentions(state, part), set()), 2)) for a in part_areas]
+                       score=round(_area_score(kb, a, part_mentions, set()), 2)) for a in part_areas]
     return relevance
 
 
@@ -341,7 +347,6 @@ def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis,
 def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
             ) -> tuple[dict[str, CriterionResult], dict[str, _Unit]]:
     articles = [p for p in document.provisions if p.kind == "article"]
-    definitions = {article_of(d.provision) for d in document.definitions}
     all_concepts: set[str] = set()
     for article in articles:
         all_concepts |= state.subtree[article.id]
@@ -358,7 +363,7 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
             continue
         # Only articles that touch at least one element can hold the best provision.
         touching = [a for a in articles if any(_met(groups, state.subtree[a.id] | state.units(a, True)[0][1]))]
-        units = sorted((_best_unit(a, groups, state, whole=a.id not in definitions) for a in touching),
+        units = sorted((_best_unit(a, groups, state, whole=a.id not in state.definitions) for a in touching),
                        key=lambda u: (-u.count, -int(u.met[0]), -_depth(u.provision)))
         partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
         full = [u for u in units if u.count == len(groups)]
@@ -434,8 +439,7 @@ def _quote(found: Found) -> str:
 def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk]:
     risks: list[Risk] = []
     # A definitions article names risky things (biometrics, the sandbox) without permitting them.
-    definitions = {article_of(d.provision) for d in document.definitions}
-    articles = [p for p in document.provisions if p.kind == "article" and p.id not in definitions]
+    articles = [p for p in document.provisions if p.kind == "article" and p.id not in state.definitions]
     for crit in kb.criteria.values():
         rule = crit.risk
         if rule is None:
@@ -504,9 +508,8 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str]) -
         return None
     best: Provision | None = None
     best_count = 0
-    definitions = {article_of(d.provision) for d in document.definitions}
     for article in document.provisions:
-        if article.kind != "article" or article.id in definitions:
+        if article.kind != "article" or article.id in state.definitions:
             continue
         count = sum(1 for c in concepts if c in state.subtree[article.id])
         if count > best_count:
