@@ -5,24 +5,21 @@ Every command turns bad input into one clear line on stderr naming the file and 
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, ParamSpec, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.tree import Tree
 
 from crlens import __version__
+from crlens.cli_common import EXIT_BAD_INPUT, err, fails_cleanly, out
+from crlens.cli_projects import consult_app, project_app, rec_app
 from crlens.ingest import InputError, parse_file
 from crlens.ingest.model import Document, Provision
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 app = typer.Typer(
     name="crlens",
@@ -35,32 +32,9 @@ app = typer.Typer(
 kb_app = typer.Typer(help="Inspect and validate the knowledge base (framework, norms, examples).",
                      no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
-
-out = Console()
-err = Console(stderr=True, soft_wrap=True)
-
-EXIT_BAD_INPUT = 2
-
-
-def fails_cleanly(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn the errors users cause (bad files, broken knowledge data) into a message and exit code 2."""
-    from crlens.knowledge.loader import KnowledgeBaseError
-
-    @functools.wraps(command)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return command(*args, **kwargs)
-        except InputError as exc:
-            err.print(f"[bold red]error:[/] {exc.path}: {exc.problem}", highlight=False)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
-        except KnowledgeBaseError as exc:
-            err.print("[bold red]error:[/] the knowledge base is invalid:", highlight=False)
-            for problem in exc.problems:
-                err.print(f"  {problem}", highlight=False, markup=False)
-            raise typer.Exit(EXIT_BAD_INPUT) from None
-
-    return wrapper
-
+app.add_typer(project_app, name="project")
+app.add_typer(consult_app, name="consult")
+app.add_typer(rec_app, name="rec")
 
 def _version(value: bool) -> None:
     if value:

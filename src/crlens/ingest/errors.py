@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crlens.errors import UserError
 
-class InputError(Exception):
+
+class InputError(UserError):
     """Input that crlens cannot read. The message names the file and the problem; the CLI exits with 2."""
 
     def __init__(self, path: Path | str, problem: str) -> None:
         self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
+        super().__init__(str(self.path), problem)

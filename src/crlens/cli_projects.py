@@ -1,0 +1,391 @@
+"""Commands on review projects kept in a database: ``crlens project``, ``crlens consult``, ``crlens rec`` and
+``crlens diff``. Thin: each opens the store, finds the project and calls ``crlens.consult``."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.table import Table
+
+from crlens.cli_common import err, fails_cleanly, out
+from crlens.errors import UserError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from crlens.store.models import Project
+
+project_app = typer.Typer(help="Review projects: a draft's versions, reviews and recommendations in a database.",
+                          no_args_is_help=True)
+consult_app = typer.Typer(help="Consultation rounds with ministry staff: export, import feedback, report.",
+                          no_args_is_help=True)
+rec_app = typer.Typer(help="Recommendations of a project: list, show, revise, withdraw.", no_args_is_help=True)
+
+
+class Lang(StrEnum):
+    en = "en"
+    ru = "ru"
+
+
+DbOption = Annotated[str | None, typer.Option(
+    "--db", envvar="CRLENS_DB", show_default=False,
+    help="SQLAlchemy URL of the project database (default ./crlens.db; postgresql://... for PostgreSQL).")]
+ProjectOption = Annotated[str | None, typer.Option(
+    "--project", "-p", show_default=False,
+    help="Project name (default: the database's only or most recently used project).")]
+ByOption = Annotated[str | None, typer.Option(
+    "--by", show_default=False, help="Who does this (default: the login name); recorded in the history.")]
+RoundOption = Annotated[int, typer.Option("--round", "-r", min=1, help="Consultation round number.")]
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the document.")]
+
+
+def _by(by: str | None) -> str:
+    if by:
+        return by
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "reviewer"
+
+
+@contextmanager
+def _project(db: str | None, name: str | None) -> Iterator[tuple[Session, Project]]:
+    """The project in a session that commits when the command succeeds and rolls back on any error."""
+    from crlens.consult.project import find_project
+    from crlens.store.database import Store
+
+    store = Store(db)
+    try:
+        with store.session() as session:
+            yield session, find_project(session, name)
+    finally:
+        store.dispose()
+
+
+# --- project --------------------------------------------------------------------------------------------------
+
+
+@project_app.command("init")
+@fails_cleanly
+def project_init(
+    name: Annotated[str, typer.Argument(help="A name for the project, e.g. 'kz-digital-code'.")],
+    draft: Annotated[Path, typer.Option("--draft", "-d", help="The first version of the draft.")],
+    db: DbOption = None,
+    by: ByOption = None,
+) -> None:
+    """Start a project: parse and review the first draft version and store it with its recommendations."""
+    from crlens.consult.project import init_project
+    from crlens.store.database import Store
+
+    store = Store(db)
+    try:
+        with store.session() as session:
+            with err.status("reviewing the draft..."):
+                project = init_project(session, name, draft, _by(by))
+            count = len(project.recommendations)
+            articles = project.drafts[0].articles
+    finally:
+        store.dispose()
+    out.print(f"project {name!r}: draft version 1 ({draft.name}, {articles} articles) reviewed, "
+              f"{count} recommendations stored in {store.url}", highlight=False)
+
+
+@project_app.command("list")
+@fails_cleanly
+def project_list(db: DbOption = None) -> None:
+    """The projects in the database, most recently used first."""
+    from sqlalchemy import select
+
+    from crlens.store.database import Store
+    from crlens.store.models import Project
+
+    store = Store(db)
+    try:
+        with store.session() as session:
+            projects = session.scalars(select(Project).order_by(Project.used_at.desc())).all()
+            for project in projects:
+                out.print(f"{project.name}\t{len(project.drafts)} draft version(s)\t{len(project.rounds)} "
+                          f"round(s)\t{len(project.recommendations)} recommendations", highlight=False)
+            if not projects:
+                err.print("no projects yet; start one with 'crlens project init NAME --draft FILE'")
+    finally:
+        store.dispose()
+
+
+@project_app.command("status")
+@fails_cleanly
+def project_status(db: DbOption = None, project: ProjectOption = None) -> None:
+    """Drafts, rounds and recommendations by state."""
+    from crlens.consult.project import project_status as status_of
+
+    with _project(db, project) as (session, found):
+        status = status_of(session, found)
+    table = Table(title=f"project {status.name}")
+    table.add_column("draft")
+    table.add_column("file")
+    table.add_column("articles", justify="right")
+    table.add_column("sha256")
+    for version, filename, articles, sha in status.drafts:
+        table.add_row(str(version), filename, str(articles), sha[:12])
+    out.print(table)
+    for number, draft_version, is_open, given in status.rounds:
+        out.print(f"round {number}: draft version {draft_version}, {'open' if is_open else 'closed'}, "
+                  f"feedback on {given} recommendation(s)", highlight=False)
+    if not status.rounds:
+        out.print("no consultation round yet")
+    states = ", ".join(f"{state} {count}" for state, count in status.states.items())
+    out.print(f"{status.recommendations} recommendations: {states}", highlight=False)
+
+
+@project_app.command("add-draft")
+@fails_cleanly
+def project_add_draft(
+    file: Annotated[Path, typer.Argument(help="The new version of the draft.")],
+    db: DbOption = None,
+    project: ProjectOption = None,
+    by: ByOption = None,
+) -> None:
+    """Add a new draft version: review it, align its articles with the previous version, carry the
+    recommendations over (they follow renumbered articles), and report what changed."""
+    from crlens.consult.project import add_draft
+
+    with _project(db, project) as (session, found), err.status("reviewing and comparing..."):
+        result = add_draft(session, found, file, _by(by))
+    out.print(f"draft version {result.version} ({result.articles} articles) added", highlight=False)
+    for label, items in (("gaps closed", result.gaps_closed), ("gaps opened", result.gaps_opened),
+                         ("recommendations taken up in the text", result.recommendations_taken_up),
+                         ("recommendations updated", result.recommendations_updated),
+                         ("new recommendations", result.recommendations_new)):
+        out.print(f"{label}: {len(items)}" + (f" ({', '.join(items)})" if items else ""), highlight=False)
+
+
+@project_app.command("report")
+@fails_cleanly
+def project_report(
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory for the final deliverables.")],
+    db: DbOption = None,
+    project: ProjectOption = None,
+    lang: Annotated[str, typer.Option("--lang", help="en, ru or both.")] = "both",
+    formats: Annotated[str, typer.Option("--formats", help="Comma-separated: docx,xlsx,html,md,pdf.")]
+    = "docx,xlsx,html,md,pdf",
+) -> None:
+    """Final deliverables from the project: the newest draft's review with the recommendations as revised,
+    and an annex "Consultation log"."""
+    from crlens.consult.log import build_log
+    from crlens.consult.project import project_review
+    from crlens.report import FORMATS, write_deliverables
+
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    if unknown := [f for f in chosen if f not in FORMATS]:
+        raise UserError("--formats", f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    if lang not in ("en", "ru", "both"):
+        raise UserError("--lang", "choose en, ru or both")
+    langs = ("en", "ru") if lang == "both" else (lang,)
+    with _project(db, project) as (session, found):
+        review = project_review(found)
+        log = build_log(session, found)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "review.json").write_text(review.to_json(), encoding="utf-8")
+    written = write_deliverables(review, out_dir, langs, chosen, log=log)
+    out.print(f"wrote review.json and {len(written)} documents to {out_dir} "
+              f"({len(review.recommendations)} recommendations)", highlight=False)
+
+
+# --- consultation rounds ---------------------------------------------------------------------------------------
+
+
+@consult_app.command("export")
+@fails_cleanly
+def consult_export(
+    round_number: RoundOption,
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The file for ministry staff: .xlsx or .docx.")],
+    db: DbOption = None,
+    project: ProjectOption = None,
+    lang: LangOption = Lang.en,
+) -> None:
+    """Write the recommendations for a round, with Decision and Comment columns; opens the round when it is
+    the next one."""
+    from crlens.consult.rounds import export_round
+
+    with _project(db, project) as (session, found):
+        rows = export_round(session, found, round_number, out_file, lang.value)
+    out.print(f"round {round_number}: {rows} recommendations written to {out_file}", highlight=False)
+
+
+@consult_app.command("import")
+@fails_cleanly
+def consult_import(
+    file: Annotated[Path, typer.Argument(help="A feedback file exported by 'crlens consult export'.")],
+    round_number: RoundOption,
+    by: Annotated[str, typer.Option("--by", help="Whose feedback this is (name of the ministry participant).")],
+    db: DbOption = None,
+    project: ProjectOption = None,
+) -> None:
+    """Read a participant's feedback into a round: checked first (nothing is written when any row is wrong),
+    idempotent, and merged with other participants' files."""
+    from crlens.consult.rounds import import_feedback
+
+    with _project(db, project) as (session, found):
+        result = import_feedback(session, found, round_number, file, by)
+    if result.already_imported:
+        out.print(f"{file}: already imported for {by} in round {round_number}; nothing changed", highlight=False)
+        return
+    out.print(f"round {round_number}, {by}: {result.added} new answer(s), {result.changed} changed, "
+              f"{result.unchanged} unchanged, {result.blank} blank row(s)", highlight=False)
+
+
+@consult_app.command("close")
+@fails_cleanly
+def consult_close(round_number: RoundOption, db: DbOption = None, project: ProjectOption = None) -> None:
+    """Close a round: no more feedback is read into it."""
+    from crlens.consult.rounds import close_round
+
+    with _project(db, project) as (_session, found):
+        close_round(found, round_number)
+    out.print(f"round {round_number} closed")
+
+
+@consult_app.command("report")
+@fails_cleanly
+def consult_report(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The report: .md or .docx.")],
+    round_number: Annotated[int | None, typer.Option("--round", "-r", min=1, show_default=False,
+                                                     help="One round (default: all rounds).")] = None,
+    db: DbOption = None,
+    project: ProjectOption = None,
+    lang: LangOption = Lang.en,
+) -> None:
+    """What the ministry said in a round, what was changed and why: the record to attach to the final
+    report."""
+    from crlens.consult.log import build_log
+    from crlens.consult.project import find_round
+    from crlens.report import consultation
+
+    if out_file.suffix.lower() not in (".md", ".docx"):
+        raise UserError(str(out_file), "choose a .md or .docx file for the consultation report")
+    with _project(db, project) as (session, found):
+        if round_number is not None:
+            find_round(found, round_number)
+        log = build_log(session, found, [round_number] if round_number else None)
+    writer = consultation.write_markdown if out_file.suffix.lower() == ".md" else consultation.write_docx
+    writer(log, out_file, lang.value)
+    out.print(f"wrote {out_file}", highlight=False)
+
+
+# --- recommendations ------------------------------------------------------------------------------------------
+
+
+@rec_app.command("list")
+@fails_cleanly
+def rec_list(db: DbOption = None, project: ProjectOption = None,
+             state: Annotated[str | None, typer.Option("--state", help="Only this state.")] = None) -> None:
+    """The project's recommendations with their state, version and target."""
+    with _project(db, project) as (_session, found):
+        for rec in found.recommendations:
+            if state and rec.state != state:
+                continue
+            data = rec.latest.data
+            out.print(f"{rec.key}\t{rec.state}\tv{rec.latest.version}\t{data['amendment']['target']}\t"  # type: ignore[index]
+                      f"{', '.join(data['areas'])}", highlight=False, soft_wrap=True)
+
+
+@rec_app.command("show")
+@fails_cleanly
+def rec_show(rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g. rec-012.")],
+             db: DbOption = None, project: ProjectOption = None) -> None:
+    """A recommendation with its versions: who changed what, when and why."""
+    from crlens.consult.log import changes_of
+    from crlens.consult.project import find_recommendation
+    from crlens.report.consultation import diff_markdown
+
+    with _project(db, project) as (_session, found):
+        rec = find_recommendation(found, rec_id)
+        data = rec.latest.data
+        out.print(f"{rec.key} ({rec.state}, version {rec.latest.version})", highlight=False)
+        out.print(f"issue: {data['issue']}", highlight=False, markup=False)
+        out.print(f"solution: {data['solution']}", highlight=False, markup=False)
+        out.print(f"proposed text: {data['amendment']['proposed_text']['en']}",  # type: ignore[index]
+                  highlight=False, markup=False)
+        first = rec.versions[0]
+        out.print(f"v1 {first.created_at:%Y-%m-%d %H:%M} {first.author}: {first.reason}", highlight=False,
+                  markup=False)
+        for change in changes_of(list(rec.versions)):
+            out.print(f"v{change.version} {change.at:%Y-%m-%d %H:%M} {change.author}: {change.reason}",
+                      highlight=False, markup=False)
+            for fc in change.fields:
+                out.print(f"    {fc.field} ({fc.lang}): {diff_markdown(fc.old, fc.new)}", highlight=False,
+                          markup=False)
+
+
+@rec_app.command("revise")
+@fails_cleanly
+def rec_revise(
+    rec_id: Annotated[str | None, typer.Argument(help="Recommendation id, e.g. rec-012.", show_default=False)]
+    = None,
+    text_file: Annotated[Path | None, typer.Option("--text-file", help="File with the new text (UTF-8).",
+                                                   show_default=False)] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Why it changes (kept in the history).",
+                                               show_default=False)] = None,
+    field: Annotated[str, typer.Option("--field", help="issue, solution, proposed, justification or gender.")]
+    = "proposed",
+    lang: LangOption = Lang.en,
+    batch: Annotated[Path | None, typer.Option("--batch", help="Many revisions from a .yaml or .xlsx file "
+                                                              "(id, field, lang, text, reason).",
+                                               show_default=False)] = None,
+    db: DbOption = None,
+    project: ProjectOption = None,
+    by: ByOption = None,
+) -> None:
+    """Revise a recommendation (a new version with author and reason), or many at once with --batch."""
+    from pydantic import ValidationError
+
+    from crlens.consult.revisions import Revision, read_batch, revise, revise_batch
+
+    if batch is not None:
+        if rec_id or text_file:
+            raise UserError("--batch", "give either --batch or an id with --text-file, not both")
+        revisions = read_batch(batch)
+        with _project(db, project) as (_session, found):
+            results = revise_batch(found, revisions, _by(by), str(batch))
+    else:
+        if not rec_id or text_file is None or not reason:
+            raise UserError("rec revise", "give the recommendation id, --text-file and --reason (or --batch)")
+        if not text_file.is_file():
+            raise UserError(str(text_file), "file not found")
+        try:
+            text = text_file.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise UserError(str(text_file), "is not UTF-8 text") from None
+        try:
+            revision = Revision(id=rec_id, field=field, lang=lang.value, text=text, reason=reason)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            raise UserError(rec_id, "; ".join(e["msg"] for e in exc.errors())) from None
+        with _project(db, project) as (_session, found):
+            results = [revise(found, revision, _by(by))]
+    for result in results:
+        what = f"version {result.version}" if result.changed else f"unchanged (version {result.version})"
+        out.print(f"{result.id}: {what}", highlight=False)
+
+
+@rec_app.command("withdraw")
+@fails_cleanly
+def rec_withdraw(
+    rec_id: Annotated[str, typer.Argument(help="Recommendation id.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (kept in the history).")],
+    db: DbOption = None,
+    project: ProjectOption = None,
+    by: ByOption = None,
+) -> None:
+    """Withdraw a recommendation: kept with its history, left out of the final deliverables."""
+    from crlens.consult.revisions import withdraw
+
+    with _project(db, project) as (_session, found):
+        rec = withdraw(found, rec_id, reason, _by(by))
+        key = rec.key
+    out.print(f"{key}: withdrawn", highlight=False)

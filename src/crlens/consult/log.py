@@ -1,0 +1,158 @@
+"""The consultation log: for each round, what each ministry participant said on each recommendation, and what
+the reviewer changed in answer and why. It is the record a consultant attaches to the final report."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crlens.analysis.review import Recommendation as RecommendationData
+from crlens.consult.project import ENGINE, taken_up_reason
+from crlens.consult.revisions import FIELDS, get_text
+from crlens.store.models import Feedback, Project, Recommendation, RecommendationVersion
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One participant's current answer on a recommendation in a round."""
+
+    person: str
+    decision: str | None
+    comment: str
+    version: int
+    at: datetime
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of a recommendation changed by a revision, with its old and new text."""
+
+    field: str
+    lang: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class Change:
+    """A new version of a recommendation: who made it, when and why, and what changed."""
+
+    version: int
+    author: str
+    reason: str
+    at: datetime
+    fields: list[FieldChange]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A recommendation in a round: its issue as sent, the answers, and the changes made in response."""
+
+    key: str
+    issue: str
+    issue_ru: str
+    state: str
+    answers: list[Answer]
+    changes: list[Change]
+
+
+@dataclass(frozen=True)
+class RoundLog:
+    """One consultation round."""
+
+    number: int
+    draft_version: int
+    opened: datetime
+    closed: datetime | None
+    participants: list[str]
+    entries: list[Entry]
+
+    @property
+    def comments(self) -> int:
+        return sum(1 for e in self.entries for a in e.answers if a.comment)
+
+
+@dataclass(frozen=True)
+class DraftEntry:
+    """A draft version and what it did to the recommendations."""
+
+    version: int
+    filename: str
+    added_at: datetime
+    added_by: str
+    taken_up: list[str] = field(default_factory=list)
+    new: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ConsultationLog:
+    """The whole consultation record of a project."""
+
+    project: str
+    drafts: list[DraftEntry]
+    rounds: list[RoundLog]
+    states: dict[str, str]
+
+
+def changes_of(versions: list[RecommendationVersion]) -> list[Change]:
+    out = []
+    for before, after in itertools.pairwise(versions):
+        old = RecommendationData.model_validate(before.data)
+        new = RecommendationData.model_validate(after.data)
+        fields = [FieldChange(f, lang, get_text(old, f, lang), get_text(new, f, lang))
+                  for f in FIELDS for lang in ("en", "ru") if get_text(old, f, lang) != get_text(new, f, lang)]
+        out.append(Change(after.version, after.author, after.reason, after.created_at, fields))
+    return out
+
+
+def _issue(rec: Recommendation, version: int) -> tuple[str, str]:
+    for v in rec.versions:
+        if v.version == version:
+            data = RecommendationData.model_validate(v.data)
+            return data.issue, data.ru.issue
+    data = RecommendationData.model_validate(rec.latest.data)
+    return data.issue, data.ru.issue
+
+
+def build_log(session: Session, project: Project, rounds: list[int] | None = None) -> ConsultationLog:
+    """The consultation log of a project (all rounds, or only the numbered ones)."""
+    by_id = {rec.id: rec for rec in project.recommendations}
+    round_logs = []
+    for consultation in project.rounds:
+        if rounds and consultation.number not in rounds:
+            continue
+        feedback = session.scalars(select(Feedback).where(Feedback.round_id == consultation.id)
+                                   .order_by(Feedback.id)).all()
+        current: dict[int, dict[str, Feedback]] = {}
+        for row in feedback:
+            current.setdefault(row.recommendation_id, {})[row.person] = row
+        entries = []
+        for rec in project.recommendations:
+            answers = current.get(rec.id, {})
+            changes = [c for c in changes_of(list(rec.versions))
+                       if any(v.version == c.version and v.round_number == consultation.number
+                              and v.author != ENGINE for v in rec.versions)]
+            if not answers and not changes:
+                continue
+            sent = min((a.recommendation_version for a in answers.values()), default=rec.latest.version)
+            issue, issue_ru = _issue(rec, sent)
+            entries.append(Entry(
+                key=rec.key, issue=issue, issue_ru=issue_ru, state=rec.state,
+                answers=[Answer(p, a.decision, a.comment, a.recommendation_version, a.created_at)
+                         for p, a in sorted(answers.items())],
+                changes=changes))
+        participants = sorted({row.person for row in feedback})
+        round_logs.append(RoundLog(consultation.number, consultation.draft_version, consultation.opened_at,
+                                   consultation.closed_at, participants, entries))
+    drafts = []
+    for draft in project.drafts:
+        taken = [rec.key for rec in by_id.values()
+                 if any(v.reason == taken_up_reason(draft.version) for v in rec.versions)]
+        new = [rec.key for rec in by_id.values() if rec.first_draft == draft.version and draft.version > 1]
+        drafts.append(DraftEntry(draft.version, draft.filename, draft.added_at, draft.added_by, taken, new))
+    return ConsultationLog(project.name, drafts, round_logs,
+                           {rec.key: rec.state for rec in project.recommendations})

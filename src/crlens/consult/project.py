@@ -1,0 +1,309 @@
+"""Review projects: a draft's versions, their reviews and the recommendations that live on across them.
+
+A project starts with one draft (``init_project``), which is parsed, reviewed and stored with its
+recommendations (each one version 1, by the engine). A new draft version (``add_draft``) is reviewed and aligned
+with the previous one; recommendations follow renumbered articles, those whose gaps the new text closed are
+marked taken up, and gaps the new version opens get new recommendations.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from crlens import __version__
+from crlens.analysis.review import Recommendation as RecommendationData
+from crlens.analysis.review import Review
+from crlens.errors import UserError
+from crlens.ingest import parse_file
+from crlens.ingest.model import Document
+from crlens.store.models import Draft, Project, Recommendation, RecommendationVersion, ReviewRun, Round, now
+
+ENGINE = "crlens"
+"""The author of recommendation versions written by the engine rather than by a person."""
+
+ACTIVE_STATES = ("proposed", "revised", "accepted", "accepted-with-changes", "rejected", "question", "disputed")
+"""States of a recommendation still on the table; ``taken-up`` and ``withdrawn`` ones are not sent to rounds."""
+
+
+class ProjectError(UserError):
+    """A project, draft, round or recommendation that does not exist or cannot take the action asked."""
+
+
+def taken_up_reason(version: int) -> str:
+    """The reason recorded when a new draft version's text meets all of a recommendation's criteria."""
+    return f"taken up in the text of draft version {version}"
+
+
+def review_draft(document: Document) -> Review:
+    """Run the review engine on a parsed draft."""
+    from crlens.analysis.engine import review_document
+    from crlens.knowledge.loader import load
+
+    return review_document(document, load())
+
+
+def parse_stored(draft: Draft) -> Document:
+    """Parse a stored draft version again from its bytes (the original file, as received)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(draft.filename).name
+        path.write_bytes(draft.content)
+        document = parse_file(path)
+    document.source = draft.filename
+    return document
+
+
+# --- finding projects ------------------------------------------------------------------------------------------
+
+
+def find_project(session: Session, name: str | None = None) -> Project:
+    """The project called ``name``; without a name, the database's only or most recently used project."""
+    if name:
+        project = session.scalar(select(Project).where(Project.name == name))
+        if project is None:
+            names = session.scalars(select(Project.name).order_by(Project.name)).all()
+            known = f"; projects: {', '.join(names)}" if names else "; the database has no projects yet"
+            raise ProjectError(f"project {name!r}", f"no such project{known}")
+    else:
+        project = session.scalar(select(Project).order_by(Project.used_at.desc(), Project.id.desc()).limit(1))
+        if project is None:
+            raise ProjectError("project", "the database has no projects yet; start one with "
+                                          "'crlens project init NAME --draft FILE'")
+    project.used_at = now()
+    return project
+
+
+def latest_draft(project: Project) -> Draft:
+    """The newest draft version of a project."""
+    return project.drafts[-1]
+
+
+def latest_review(project: Project) -> Review:
+    """The review of the newest draft version."""
+    return Review.model_validate_json(latest_draft(project).reviews[-1].review_json)
+
+
+def find_recommendation(project: Project, key: str) -> Recommendation:
+    """A recommendation by its key (``rec-012``, ``rec-12`` or ``12``)."""
+    digits = key.lower().removeprefix("rec-").removeprefix("rec")
+    if digits.isdigit():
+        for rec in project.recommendations:
+            if rec.number == int(digits):
+                return rec
+    raise ProjectError(key, f"project {project.name!r} has no recommendation with this id")
+
+
+def find_round(project: Project, number: int) -> Round:
+    """A consultation round by its number."""
+    for consultation in project.rounds:
+        if consultation.number == number:
+            return consultation
+    opened = ", ".join(str(r.number) for r in project.rounds) or "none"
+    raise ProjectError(f"round {number}", f"project {project.name!r} has no such round (rounds: {opened})")
+
+
+# --- creating projects and adding drafts ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DraftAdded:
+    """What adding a draft version did."""
+
+    version: int
+    articles: int
+    recommendations_new: list[str] = field(default_factory=list)
+    recommendations_updated: list[str] = field(default_factory=list)
+    recommendations_taken_up: list[str] = field(default_factory=list)
+    gaps_closed: list[str] = field(default_factory=list)
+    gaps_opened: list[str] = field(default_factory=list)
+
+
+def _store_draft(session: Session, project: Project, path: Path, document: Document, review: Review,
+                 by: str, id_map: dict[str, str | None] | None) -> Draft:
+    content = path.read_bytes()
+    draft = Draft(project=project, version=len(project.drafts) + 1, filename=path.name,
+                  sha256=hashlib.sha256(content).hexdigest(), language=document.language, title=document.title,
+                  articles=len(document.articles), content=content, added_by=by, id_map=id_map)
+    session.add(draft)
+    session.add(ReviewRun(draft=draft, tool_version=__version__, review_json=review.to_json()))
+    return draft
+
+
+def _number(rec_id: str) -> int:
+    return int(rec_id.removeprefix("rec-"))
+
+
+def _add_recommendation(session: Session, project: Project, data: RecommendationData, number: int,
+                        draft_version: int, reason: str) -> Recommendation:
+    data = data.model_copy(update={"id": f"rec-{number:03d}"})
+    rec = Recommendation(project=project, number=number, state="proposed", first_draft=draft_version)
+    session.add(rec)
+    session.add(RecommendationVersion(recommendation=rec, version=1, data=data.model_dump(mode="json"),
+                                      author=ENGINE, reason=reason))
+    return rec
+
+
+def init_project(session: Session, name: str, path: Path, by: str,
+                 progress: Callable[[str], None] | None = None) -> Project:
+    """Start a project: parse and review the first draft version and store it with its recommendations."""
+    if not name.strip():
+        raise ProjectError("project", "the project name is empty")
+    if session.scalar(select(Project).where(Project.name == name)) is not None:
+        raise ProjectError(f"project {name!r}", "a project with this name already exists")
+    document = parse_file(path)
+    if progress:
+        progress("reviewing")
+    review = review_draft(document)
+    project = Project(name=name)
+    session.add(project)
+    _store_draft(session, project, path, document, review, by, None)
+    for data in review.recommendations:
+        _add_recommendation(session, project, data, _number(data.id), 1, "first review of draft version 1")
+    session.flush()
+    return project
+
+
+def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftAdded:
+    """Add a new version of the draft: review it, align it with the previous version, carry recommendations
+    over (ids follow renumbered articles), mark those the new text took up, and add recommendations for gaps the
+    new version opened."""
+    from crlens.consult.compare import compare_documents, compare_reviews
+
+    previous = latest_draft(project)
+    content = path.read_bytes() if path.is_file() else b""
+    if content and hashlib.sha256(content).hexdigest() == previous.sha256:
+        raise ProjectError(str(path), f"is identical to draft version {previous.version} (same SHA-256)")
+    document = parse_file(path)
+    old_document = parse_stored(previous)
+    old_review = latest_review(project)
+    review = review_draft(document)
+    comparison = compare_documents(old_document, document)
+    changes = compare_reviews(old_review, review, comparison)
+    draft = _store_draft(session, project, path, document, review, by, dict(comparison.id_map))
+    version = draft.version
+
+    statuses = {c.id: c.status for c in review.criteria}
+    engine_recs = list(review.recommendations)
+    claimed: set[str] = set()
+    updated, taken_up = [], []
+    for rec in project.recommendations:
+        if rec.state not in ACTIVE_STATES:
+            continue
+        data = RecommendationData.model_validate(rec.latest.data)
+        if data.criteria and all(statuses.get(c) == "addressed" for c in data.criteria):
+            rec.state = "taken-up"
+            session.add(RecommendationVersion(recommendation=rec, version=rec.latest.version + 1,
+                                              data=_follow(data, comparison.id_map).model_dump(mode="json"),
+                                              author=ENGINE, reason=taken_up_reason(version)))
+            taken_up.append(rec.key)
+            continue
+        match = _best_match(data, engine_recs, claimed)
+        if match is not None:
+            claimed.add(match.id)
+        if rec.latest.author == ENGINE and match is not None:
+            # Nobody has edited it: the engine's text for the new version replaces the old one.
+            new_data = match.model_copy(update={"id": rec.key})
+            reason = f"re-reviewed against draft version {version}"
+        else:
+            new_data = _follow(data, comparison.id_map)
+            reason = f"provision ids follow draft version {version}"
+        if new_data.model_dump(mode="json") != rec.latest.data:
+            session.add(RecommendationVersion(recommendation=rec, version=rec.latest.version + 1,
+                                              data=new_data.model_dump(mode="json"), author=ENGINE,
+                                              reason=reason))
+            updated.append(rec.key)
+    covered = {c for rec in project.recommendations if rec.state in ACTIVE_STATES
+               for c in rec.latest.data["criteria"]}  # type: ignore[union-attr]
+    next_number = max((r.number for r in project.recommendations), default=0) + 1
+    new = []
+    for data in engine_recs:
+        if data.id in claimed or set(data.criteria) <= covered:
+            continue
+        rec = _add_recommendation(session, project, data, next_number, version,
+                                  f"gap found in draft version {version}")
+        new.append(rec.key)
+        next_number += 1
+    session.flush()
+    session.expire(project, ["recommendations", "drafts"])
+    return DraftAdded(version=version, articles=draft.articles, recommendations_new=new,
+                      recommendations_updated=updated, recommendations_taken_up=taken_up,
+                      gaps_closed=[g.criterion for g in changes.closed],
+                      gaps_opened=[g.criterion for g in changes.opened])
+
+
+def _best_match(data: RecommendationData, candidates: list[RecommendationData],
+                claimed: set[str]) -> RecommendationData | None:
+    """The engine recommendation of the new version that shares most criteria with ``data``."""
+    wanted = set(data.criteria)
+    best, best_overlap = None, 0
+    for candidate in candidates:
+        overlap = len(wanted & set(candidate.criteria))
+        if candidate.id not in claimed and overlap > best_overlap:
+            best, best_overlap = candidate, overlap
+    return best
+
+
+_ID = re.compile(r"\b(?:art|ch|sec|par|part|book|annex|sub):[\w.]+")
+
+
+def _follow(data: RecommendationData, id_map: dict[str, str | None]) -> RecommendationData:
+    """The recommendation with its provision ids (and those in its amendment target, e.g. "new after art:52 in
+    ch:13") moved to the new version's ids; provisions the new version removed are dropped from its list."""
+    provisions = [id_map.get(p, p) for p in data.provisions]
+    target = _ID.sub(lambda m: id_map.get(m.group(0)) or m.group(0), data.amendment.target)
+    return data.model_copy(update={"provisions": [p for p in provisions if p],
+                                   "amendment": data.amendment.model_copy(update={"target": target})})
+
+
+# --- status ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProjectStatus:
+    """A project at a glance: drafts, rounds and recommendations by state."""
+
+    name: str
+    drafts: list[tuple[int, str, int, str]]
+    rounds: list[tuple[int, int, bool, int]]
+    states: dict[str, int]
+    recommendations: int
+
+
+def project_status(session: Session, project: Project) -> ProjectStatus:
+    """Drafts (version, file, articles, sha256), rounds (number, draft version, open, feedback given) and
+    recommendations by state."""
+    from crlens.store.models import Feedback
+
+    rounds = []
+    for consultation in project.rounds:
+        given = session.scalar(select(func.count(func.distinct(Feedback.recommendation_id)))
+                               .where(Feedback.round_id == consultation.id)) or 0
+        rounds.append((consultation.number, consultation.draft_version, consultation.is_open, given))
+    states = Counter(rec.state for rec in project.recommendations)
+    return ProjectStatus(name=project.name,
+                         drafts=[(d.version, d.filename, d.articles, d.sha256) for d in project.drafts],
+                         rounds=rounds, states=dict(sorted(states.items())),
+                         recommendations=len(project.recommendations))
+
+
+def project_review(project: Project) -> Review:
+    """The review of the newest draft with the recommendations as they stand now: the latest version of each
+    one still on the table (withdrawn and taken-up ones are left out; the consultation log records them)."""
+    review = latest_review(project)
+    known = {p.id for p in review.provisions}
+    recs = []
+    for rec in project.recommendations:
+        if rec.state not in ACTIVE_STATES:
+            continue
+        data = RecommendationData.model_validate(rec.latest.data)
+        recs.append(data.model_copy(update={"id": rec.key, "provisions": [p for p in data.provisions
+                                                                          if p in known]}))
+    return review.model_copy(update={"recommendations": recs})

@@ -1,0 +1,167 @@
+"""Revising recommendations: each revision is a new version with its author and reason; nothing is overwritten."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from crlens.analysis.review import Recommendation as RecommendationData
+from crlens.consult.project import find_recommendation
+from crlens.errors import UserError
+from crlens.store.models import Project, Recommendation, RecommendationVersion, now
+
+FIELDS = ("issue", "solution", "proposed", "justification", "gender")
+"""What a revision can change; each exists in English and Russian."""
+
+FieldName = Literal["issue", "solution", "proposed", "justification", "gender"]
+
+
+class Revision(BaseModel):
+    """One change to one recommendation, as given on the command line or in a batch file."""
+
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    field: FieldName = "proposed"
+    lang: Literal["en", "ru"] = "en"
+    text: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Revised:
+    """The outcome of one revision: the new version number, or the current one when the text was the same."""
+
+    id: str
+    version: int
+    changed: bool
+
+
+def get_text(data: RecommendationData, field: str, lang: str) -> str:
+    """The text of one field of a recommendation in one language."""
+    ru = lang == "ru"
+    if field == "issue":
+        return data.ru.issue if ru else data.issue
+    if field == "solution":
+        return data.ru.solution if ru else data.solution
+    if field == "gender":
+        return data.ru.gender if ru else data.gender
+    if field == "proposed":
+        return data.amendment.proposed_text.ru if ru else data.amendment.proposed_text.en
+    if field == "justification":
+        return data.amendment.justification_ru if ru else data.amendment.justification
+    raise ValueError(field)
+
+
+def set_text(data: RecommendationData, field: str, lang: str, text: str) -> RecommendationData:
+    """A copy of the recommendation with one field in one language replaced."""
+    dump: dict[str, Any] = data.model_dump(mode="json")
+    ru = lang == "ru"
+    if field in ("issue", "solution", "gender"):
+        (dump["ru"] if ru else dump)[field] = text
+    elif field == "proposed":
+        dump["amendment"]["proposed_text"]["ru" if ru else "en"] = text
+    else:
+        dump["amendment"]["justification_ru" if ru else "justification"] = text
+    return RecommendationData.model_validate(dump)
+
+
+def revise(project: Project, revision: Revision, author: str) -> Revised:
+    """Apply one revision as a new version of the recommendation (no new version when the text is unchanged)."""
+    rec = find_recommendation(project, revision.id)
+    return _apply(rec, revision, author, _answered_round(project))
+
+
+def _answered_round(project: Project) -> int | None:
+    # A revision answers the newest round that has been opened, if any.
+    return project.rounds[-1].number if project.rounds else None
+
+
+def _apply(rec: Recommendation, revision: Revision, author: str, round_number: int | None) -> Revised:
+    if rec.state in ("withdrawn",):
+        raise UserError(rec.key, "is withdrawn and cannot be revised")
+    current = RecommendationData.model_validate(rec.latest.data)
+    text = revision.text.strip()
+    if get_text(current, revision.field, revision.lang).strip() == text:
+        return Revised(rec.key, rec.latest.version, changed=False)
+    new = set_text(current, revision.field, revision.lang, text)
+    version = RecommendationVersion(version=rec.latest.version + 1,
+                                    data=new.model_dump(mode="json"), author=author,
+                                    reason=revision.reason.strip(), round_number=round_number,
+                                    created_at=now())
+    rec.versions.append(version)
+    if rec.state != "taken-up":
+        rec.state = "revised"
+    return Revised(rec.key, version.version, changed=True)
+
+
+def read_batch(path: Path) -> list[Revision]:
+    """Revisions from a YAML file (a list of mappings) or an Excel sheet (columns id, field, lang, text,
+    reason); every problem is reported with its entry or row number."""
+    if not path.is_file():
+        raise UserError(str(path), "file not found" if not path.exists() else "is not a file")
+    suffix = path.suffix.lower()
+    entries: list[tuple[str, Any]]
+    if suffix in (".yaml", ".yml"):
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise UserError(str(path), f"is not valid YAML ({str(exc).splitlines()[0]})") from None
+        if not isinstance(loaded, list):
+            raise UserError(str(path), "must be a list of revisions (id, field, lang, text, reason)")
+        entries = [(f"entry {i}", item) for i, item in enumerate(loaded, start=1)]
+    elif suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            ws = load_workbook(str(path), read_only=True, data_only=True).worksheets[0]
+        except Exception as exc:
+            raise UserError(str(path), f"cannot be read as an Excel workbook ({type(exc).__name__})") from None
+        rows = list(ws.iter_rows(values_only=True))
+        if not rows:
+            raise UserError(str(path), "the sheet is empty")
+        header = [str(h or "").strip().lower() for h in rows[0]]
+        entries = [(f"row {i}", {h: v for h, v in zip(header, row, strict=False) if h and v not in (None, "")})
+                   for i, row in enumerate(rows[1:], start=2) if any(v not in (None, "") for v in row)]
+    else:
+        raise UserError(str(path), "a batch of revisions must be a .yaml or .xlsx file")
+    revisions, problems = [], []
+    for where, item in entries:
+        try:
+            if isinstance(item, dict):
+                item = {k: str(v) if k in ("id", "text", "reason") else v for k, v in item.items()}
+            revisions.append(Revision.model_validate(item))
+        except ValidationError as exc:
+            detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg']}" for e in exc.errors())
+            problems.append(f"{where}: {detail}")
+    if problems:
+        raise UserError(str(path), "no revision was applied:\n  " + "\n  ".join(problems))
+    return revisions
+
+
+def revise_batch(project: Project, revisions: list[Revision], author: str, where: str) -> list[Revised]:
+    """Apply several revisions together: all ids are checked first, so an unknown id applies none of them."""
+    problems = []
+    for i, revision in enumerate(revisions, start=1):
+        try:
+            find_recommendation(project, revision.id)
+        except UserError as exc:
+            problems.append(f"entry {i}: {exc.problem} ({revision.id})")
+    if problems:
+        raise UserError(where, "no revision was applied:\n  " + "\n  ".join(problems))
+    answered = _answered_round(project)
+    return [_apply(find_recommendation(project, r.id), r, author, answered) for r in revisions]
+
+
+def withdraw(project: Project, key: str, reason: str, author: str) -> Recommendation:
+    """Take a recommendation off the table (kept, with its history, and shown as withdrawn in the log)."""
+    rec = find_recommendation(project, key)
+    data = rec.latest.data
+    rec.versions.append(RecommendationVersion(
+        version=rec.latest.version + 1, data=data, author=author, reason=f"withdrawn: {reason}",
+        round_number=_answered_round(project), created_at=now()))
+    rec.state = "withdrawn"
+    return rec

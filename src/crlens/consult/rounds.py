@@ -1,0 +1,503 @@
+"""Consultation rounds: the recommendations sent to ministry staff, and their answers read back.
+
+``export_round`` writes an Excel or Word file with one row per recommendation and two columns for the reader:
+a decision (accept, accept with changes, reject, question) and a comment. Every other cell is protected. The
+database keeps what each exported file contained (recommendation versions and a digest of each protected
+cell) and the file carries the id of that record, so that ``import_feedback`` can check it: a file for
+another round or project, unknown ids, invalid decisions and edited protected cells are all reported with
+their row numbers, and then nothing is written. A valid file is read in one transaction; the same file read
+twice changes nothing; files from several people for one round are merged, each person's answers kept apart;
+a changed answer supersedes the earlier one without deleting it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from crlens.analysis.review import Recommendation as RecommendationData
+from crlens.consult.project import ACTIVE_STATES, ProjectError, find_round, latest_draft
+from crlens.errors import UserError
+from crlens.store.models import Feedback, FeedbackImport, Project, Recommendation, Round, RoundExport, now
+
+FORMAT = "crlens-consultation/1"
+DECISIONS = ("accept", "accept with changes", "reject", "question")
+DECISIONS_RU = {"accept": "принять", "accept with changes": "принять с изменениями", "reject": "отклонить",
+                "question": "вопрос"}
+_DECISION_WORDS = {**{d: d for d in DECISIONS}, **{ru: en for en, ru in DECISIONS_RU.items()},
+                   "accept-with-changes": "accept with changes", "accept with change": "accept with changes"}
+STATE_OF_DECISION = {"accept": "accepted", "accept with changes": "accepted-with-changes", "reject": "rejected",
+                     "question": "question"}
+
+COLUMNS = ("id", "version", "area", "provision", "issue", "solution", "proposed", "sources", "priority",
+           "decision", "comment")
+PROTECTED = ("id", "version", "issue", "solution", "proposed")
+"""The cells whose edits are detected on import (the ones a decision is about)."""
+HEADERS = {
+    "en": {"id": "ID", "version": "Version", "area": "Area", "provision": "Provision",
+           "issue": "Issue/gap affecting children's rights", "solution": "Suggested solution or amendment",
+           "proposed": "Proposed text", "sources": "Sources", "priority": "Priority",
+           "decision": "Decision", "comment": "Comment"},
+    "ru": {"id": "ID", "version": "Версия", "area": "Область", "provision": "Положение",
+           "issue": "Проблема/пробел, затрагивающий права детей", "solution": "Предлагаемое решение или поправка",
+           "proposed": "Предлагаемый текст", "sources": "Источники", "priority": "Приоритет",
+           "decision": "Решение", "comment": "Комментарий"},
+}
+
+
+class FeedbackFileError(UserError):
+    """A feedback file that cannot be imported; ``problems`` lists every problem found, by row."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.problems = problems
+        shown = "\n  ".join(problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(str(path), f"not imported, nothing was written:\n  {shown}{more}")
+
+
+# --- rounds ---------------------------------------------------------------------------------------------------
+
+
+def open_round(session: Session, project: Project, number: int) -> Round:
+    """The round with this number, opened on the newest draft when it is the next one."""
+    for consultation in project.rounds:
+        if consultation.number == number:
+            return consultation
+    expected = len(project.rounds) + 1
+    if number != expected:
+        raise ProjectError(f"round {number}", f"the next round of project {project.name!r} is {expected}")
+    if project.rounds and project.rounds[-1].is_open:
+        project.rounds[-1].closed_at = now()
+    consultation = Round(project=project, number=number, draft_version=latest_draft(project).version)
+    session.add(consultation)
+    session.flush()
+    return consultation
+
+
+def close_round(project: Project, number: int) -> Round:
+    """Close a round: no more feedback is read into it."""
+    consultation = find_round(project, number)
+    if consultation.closed_at is None:
+        consultation.closed_at = now()
+    return consultation
+
+
+def round_recommendations(project: Project) -> list[Recommendation]:
+    """The recommendations sent in a round: those still on the table, in number order."""
+    return [rec for rec in project.recommendations if rec.state in ACTIVE_STATES]
+
+
+# --- rows -----------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One recommendation as shown to the ministry."""
+
+    id: str
+    version: int
+    area: str
+    provision: str
+    issue: str
+    solution: str
+    proposed: str
+    sources: str
+    priority: str
+
+    def cells(self) -> dict[str, str]:
+        return {"id": self.id, "version": str(self.version), "area": self.area, "provision": self.provision,
+                "issue": self.issue, "solution": self.solution, "proposed": self.proposed,
+                "sources": self.sources, "priority": self.priority}
+
+
+def _row(rec: Recommendation, lang: str) -> Row:
+    data = RecommendationData.model_validate(rec.latest.data)
+    ru = lang == "ru"
+    amendment = data.amendment
+    return Row(id=rec.key, version=rec.latest.version, area=", ".join(data.areas),
+               provision=amendment.target, issue=data.ru.issue if ru else data.issue,
+               solution=data.ru.solution if ru else data.solution,
+               proposed=amendment.proposed_text.ru if ru else amendment.proposed_text.en,
+               sources="; ".join(s.ref_ru if ru else s.ref for s in data.sources), priority=data.priority)
+
+
+def _digest(text: str) -> str:
+    # Whitespace is normalised: Excel and Word may re-wrap or trim cell text without anyone editing it.
+    return hashlib.sha256(" ".join(str(text).split()).encode()).hexdigest()[:16]
+
+
+def _manifest(project: Project, consultation: Round, rows: list[Row], lang: str) -> dict[str, Any]:
+    return {"format": FORMAT, "project": project.name, "round": consultation.number,
+            "draft_version": consultation.draft_version, "lang": lang,
+            "rows": {r.id: {"version": r.version, **{k: _digest(v) for k, v in r.cells().items()
+                                                     if k in PROTECTED[2:]}} for r in rows}}
+
+
+def _identity(manifest: dict[str, Any], export_id: int) -> str:
+    """What the file says about itself: enough to find its export record (Word keeps this in Subject)."""
+    return f"{FORMAT}; export {export_id}; round {manifest['round']}; project {manifest['project']}"
+
+
+_IDENTITY = re.compile(r"^crlens-consultation/(?P<v>\d+); export (?P<export>\d+); round (?P<round>\d+); "
+                       r"project (?P<project>.*)$")
+
+
+# --- export ---------------------------------------------------------------------------------------------------
+
+
+def export_round(session: Session, project: Project, number: int, path: Path, lang: str = "en") -> int:
+    """Write the round's recommendations to ``path`` (.xlsx or .docx) for ministry staff; returns the row count.
+    Opens the round when it is the next one."""
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".docx"):
+        raise UserError(str(path), "choose a .xlsx or .docx file for the consultation")
+    consultation = open_round(session, project, number)
+    if not consultation.is_open:
+        raise ProjectError(f"round {number}", "is closed; export the next round instead")
+    rows = [_row(rec, lang) for rec in round_recommendations(project)]
+    manifest = _manifest(project, consultation, rows, lang)
+    record = RoundExport(round=consultation, filename=path.name, lang=lang, manifest=manifest)
+    session.add(record)
+    session.flush()
+    identity = _identity(manifest, record.id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".xlsx":
+        _write_xlsx(path, rows, manifest, identity, lang)
+    else:
+        _write_docx(path, rows, manifest, identity, lang)
+    return len(rows)
+
+
+def _title(manifest: dict[str, Any], lang: str) -> str:
+    if lang == "ru":
+        return (f"{manifest['project']}: консультация, раунд {manifest['round']} "
+                f"(редакция проекта {manifest['draft_version']})")
+    return (f"{manifest['project']}: consultation round {manifest['round']} "
+            f"(draft version {manifest['draft_version']})")
+
+
+def _instructions(lang: str) -> str:
+    choices = ", ".join(DECISIONS_RU[d] if lang == "ru" else d for d in DECISIONS)
+    if lang == "ru":
+        return (f"Для каждой рекомендации укажите решение ({choices}) и при необходимости комментарий. "
+                "Остальные ячейки защищены; не меняйте столбец ID.")
+    return (f"For each recommendation give a decision ({choices}) and, if you wish, a comment. "
+            "The other cells are protected; do not change the ID column.")
+
+
+def _write_xlsx(path: Path, rows: list[Row], manifest: dict[str, Any], identity: str, lang: str) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from crlens.report.office import finish_sheet
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Рекомендации" if lang == "ru" else "Recommendations"
+    ws.append([HEADERS[lang][c] for c in COLUMNS])
+    for row in rows:
+        ws.append([*row.cells().values(), "", ""])
+    finish_sheet(ws, [10, 8, 18, 14, 50, 50, 50, 30, 10, 22, 45], "B2", hidden=())
+    choices = [DECISIONS_RU[d] if lang == "ru" else d for d in DECISIONS]
+    validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
+                                showErrorMessage=True)
+    ws.add_data_validation(validation)
+    last = len(rows) + 1
+    if rows:
+        validation.add(f"J2:J{last}")
+    for r in range(2, last + 1):
+        for col in ("J", "K"):
+            ws[f"{col}{r}"].protection = Protection(locked=False)
+    # Protection without a password: it guards against slips, and import checks the cells anyway.
+    ws.protection.sheet = True
+    ws.protection.autoFilter = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    info = wb.create_sheet("Info")
+    info.append([_title(manifest, lang)])
+    info.append([_instructions(lang)])
+    info.column_dimensions["A"].width = 120
+    meta = wb.create_sheet("crlens")
+    meta.sheet_state = "veryHidden"
+    meta.append([identity])
+    meta.protection.sheet = True
+    wb.properties.subject = identity
+    wb.save(str(path))
+
+
+def _permission(cell: Any, number: int) -> None:
+    """Let everyone edit this cell of a read-only Word document (Word's "exceptions" to restricted editing)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph = cell.paragraphs[0]._p
+    start = OxmlElement("w:permStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:edGrp"), "everyone")
+    end = OxmlElement("w:permEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph.insert(1 if paragraph.pPr is not None else 0, start)
+    paragraph.append(end)
+
+
+def _protect_read_only(document: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    protection = OxmlElement("w:documentProtection")
+    protection.set(qn("w:edit"), "readOnly")
+    protection.set(qn("w:enforcement"), "1")
+    settings.append(protection)
+
+
+def _write_docx(path: Path, rows: list[Row], manifest: dict[str, Any], identity: str, lang: str) -> None:
+    from docx.shared import Cm
+
+    from crlens.report.office import add_table, landscape_document
+
+    document = landscape_document(1.5, 9)
+    document.add_heading(_title(manifest, lang), level=1)
+    document.add_paragraph(_instructions(lang))
+    columns = ("id", "issue", "solution", "proposed", "decision", "comment")
+    widths = [Cm(2), Cm(6.5), Cm(5.5), Cm(5.5), Cm(2.7), Cm(4.5)]
+    table = add_table(document, [HEADERS[lang][c] for c in columns], widths)
+    permission = 1
+    for row in rows:
+        cells = table.add_row().cells
+        values = row.cells()
+        for i, column in enumerate(columns[:4]):
+            cells[i].text = values[column]
+            cells[i].width = widths[i]
+        for cell in cells[4:]:
+            _permission(cell, permission)
+            permission += 1
+    _protect_read_only(document)
+    document.core_properties.title = _title(manifest, lang)
+    document.core_properties.subject = identity
+    document.save(str(path))
+
+
+# --- import ---------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A row of a feedback file: the recommendation, its version as sent, the decision and the comment."""
+
+    row: int
+    id: str
+    version: int
+    decision: str | None
+    comment: str
+
+
+@dataclass
+class ImportResult:
+    """What importing a feedback file did."""
+
+    round: int
+    person: str
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    blank: int = 0
+    already_imported: bool = False
+    recommendations: list[str] = field(default_factory=list)
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _decision(value: str) -> str | None:
+    words = re.sub(r"\s+", " ", value.strip().lower())
+    return _DECISION_WORDS.get(words) if words else None
+
+
+def _read_xlsx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(str(path), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise UserError(str(path), f"cannot be read as an Excel workbook ({type(exc).__name__})") from None
+    identity = wb.properties.subject or ""
+    if "crlens" in wb.sheetnames:
+        first = next(wb["crlens"].iter_rows(max_row=1, values_only=True), (None,))
+        identity = _cell(first[0]) or identity
+    ws = wb.worksheets[0]
+    rows = []
+    for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
+        cells = dict(zip(COLUMNS, (_cell(v) for v in values), strict=False))
+        if any(cells.values()):
+            rows.append((number, cells))
+    wb.close()
+    return identity, rows
+
+
+def _read_docx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    from docx import Document as open_document
+
+    from crlens.ingest.docx import check_archive
+
+    check_archive(path)
+    try:
+        document = open_document(str(path))
+    except Exception as exc:
+        raise UserError(str(path), f"cannot be read as a Word document ({type(exc).__name__})") from None
+    if not document.tables:
+        return "", []
+    columns = ("id", "issue", "solution", "proposed", "decision", "comment")
+    rows = []
+    for number, row in enumerate(document.tables[0].rows[1:], start=2):
+        cells = dict(zip(columns, (c.text.strip() for c in row.cells), strict=False))
+        if any(cells.values()):
+            rows.append((number, cells))
+    return document.core_properties.subject or "", rows
+
+
+def _export_record(session: Session, path: Path, identity: str) -> RoundExport:
+    match = _IDENTITY.match(identity.strip())
+    if not match:
+        raise UserError(str(path), "is not a crlens consultation file (it does not say which export it is; "
+                                   "use the file written by 'crlens consult export')")
+    record = session.get(RoundExport, int(match["export"]))
+    if record is None or record.round.number != int(match["round"]):
+        raise UserError(str(path), f"was exported from another database (export {match['export']} of round "
+                                   f"{match['round']} of project {match['project']!r} is not known here)")
+    return record
+
+
+def read_answers(session: Session, path: Path, project: Project, number: int) -> list[Answer]:
+    """Read and check a feedback file against what was exported for the project and round; every problem is
+    collected, by row, and reported together (``FeedbackFileError``)."""
+    if not path.is_file():
+        raise UserError(str(path), "file not found" if not path.exists() else "is not a file")
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        identity, rows = _read_xlsx(path)
+    elif suffix == ".docx":
+        identity, rows = _read_docx(path)
+    else:
+        kind = suffix or "a file without extension"
+        raise UserError(str(path), f"feedback must be the .xlsx or .docx file crlens exported, not {kind}")
+    record = _export_record(session, path, identity)
+    manifest = record.manifest
+    if manifest.get("project") != project.name:
+        raise FeedbackFileError(path, [f"the file is for project {manifest.get('project')!r}, "
+                                       f"not {project.name!r}"])
+    if str(manifest.get("round")) != str(number):
+        raise FeedbackFileError(path, [f"the file is for round {manifest.get('round')}, not round {number}"])
+    exported: dict[str, dict[str, Any]] = manifest["rows"]  # type: ignore[assignment]
+    by_key = {rec.key: rec for rec in project.recommendations}
+    problems: list[str] = []
+    answers: list[Answer] = []
+    seen: dict[str, int] = {}
+    for row_number, cells in rows:
+        rid = cells.get("id", "")
+        where = f"row {row_number}"
+        if not rid:
+            problems.append(f"{where}: the ID cell is empty")
+            continue
+        if rid not in exported:
+            known = "" if rid not in by_key else " (it was not part of this round)"
+            problems.append(f"{where}: unknown recommendation id {rid!r}{known}")
+            continue
+        if rid in seen:
+            problems.append(f"{where}: recommendation {rid} appears twice (also row {seen[rid]})")
+            continue
+        seen[rid] = row_number
+        expected = exported[rid]
+        edited = [HEADERS["en"][k] for k in PROTECTED[2:] if k in cells and _digest(cells[k]) != expected.get(k)]
+        if "version" in cells and cells["version"] and cells["version"] != str(expected["version"]):
+            edited.insert(0, HEADERS["en"]["version"])
+        if edited:
+            problems.append(f"{where}: protected cells were edited for {rid} ({', '.join(edited)}); "
+                            "only Decision and Comment may change (was the ID column changed?)")
+            continue
+        raw = cells.get("decision", "")
+        decision = _decision(raw)
+        if raw and decision is None:
+            allowed = ", ".join(DECISIONS) + " / " + ", ".join(DECISIONS_RU.values())
+            problems.append(f"{where}: {raw!r} is not a decision; use one of: {allowed}")
+            continue
+        if rid not in by_key:
+            problems.append(f"{where}: recommendation {rid} no longer exists in project {project.name!r}")
+            continue
+        answers.append(Answer(row_number, rid, int(expected["version"]), decision, cells.get("comment", "")))
+    if problems:
+        raise FeedbackFileError(path, problems)
+    return answers
+
+
+def import_feedback(session: Session, project: Project, number: int, path: Path, person: str) -> ImportResult:
+    """Read one person's feedback file into a round (see the module docstring for the rules)."""
+    if not person.strip():
+        raise UserError("--by", "say whose feedback this is (a name)")
+    consultation = find_round(project, number)
+    answers = read_answers(session, path, project, number)
+    if not consultation.is_open:
+        raise ProjectError(f"round {number}", "is closed; feedback can no longer be imported into it")
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = ImportResult(round=number, person=person)
+    earlier = session.scalar(select(FeedbackImport).where(
+        FeedbackImport.round_id == consultation.id, FeedbackImport.person == person, FeedbackImport.sha256 == sha))
+    if earlier is not None:
+        result.already_imported = True
+        result.unchanged = len(answers)
+        return result
+    record = FeedbackImport(round=consultation, person=person, filename=path.name, sha256=sha)
+    session.add(record)
+    session.flush()
+    by_key = {rec.key: rec for rec in project.recommendations}
+    for answer in answers:
+        outcome = record_answer(session, consultation, by_key[answer.id], person, answer.decision,
+                                answer.comment, answer.version, record.id)
+        setattr(result, outcome, getattr(result, outcome) + 1)
+        if outcome in ("added", "changed"):
+            result.recommendations.append(answer.id)
+    return result
+
+
+def current_feedback(session: Session, consultation: Round, rec: Recommendation) -> dict[str, Feedback]:
+    """Each person's latest answer on a recommendation in a round."""
+    rows = session.scalars(select(Feedback).where(Feedback.round_id == consultation.id,
+                                                  Feedback.recommendation_id == rec.id)
+                           .order_by(Feedback.id)).all()
+    return {row.person: row for row in rows}
+
+
+def record_answer(session: Session, consultation: Round, rec: Recommendation, person: str, decision: str | None,
+                  comment: str, version: int, import_id: int | None = None) -> str:
+    """Store one person's answer unless it repeats their current one; returns added, changed, unchanged or
+    blank. The recommendation's state follows the answers on its current version."""
+    if decision is None and not comment:
+        return "blank"
+    latest = current_feedback(session, consultation, rec).get(person)
+    if latest is not None and (latest.decision, latest.comment, latest.recommendation_version) == (
+            decision, comment, version):
+        return "unchanged"
+    session.add(Feedback(round=consultation, recommendation=rec, recommendation_version=version,
+                         import_id=import_id, person=person, decision=decision, comment=comment))
+    session.flush()
+    _update_state(session, consultation, rec)
+    return "added" if latest is None else "changed"
+
+
+def _update_state(session: Session, consultation: Round, rec: Recommendation) -> None:
+    if rec.state not in ACTIVE_STATES:
+        return
+    answers = current_feedback(session, consultation, rec).values()
+    decisions = {a.decision for a in answers if a.decision and a.recommendation_version == rec.latest.version}
+    if len(decisions) == 1:
+        rec.state = STATE_OF_DECISION[decisions.pop()]
+    elif len(decisions) > 1:
+        rec.state = "disputed"

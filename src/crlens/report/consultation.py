@@ -1,0 +1,237 @@
+"""The consultation log as Markdown and Word: a document of its own (``crlens consult report``) or an annex to
+the final deliverables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from crlens.consult.log import Change, ConsultationLog, RoundLog
+
+DECISION_RU = {"accept": "принять", "accept with changes": "принять с изменениями", "reject": "отклонить",
+               "question": "вопрос"}
+STATE_RU = {"proposed": "предложена", "revised": "пересмотрена", "accepted": "принята",
+            "accepted-with-changes": "принята с изменениями", "rejected": "отклонена", "question": "вопрос",
+            "disputed": "мнения разошлись", "taken-up": "учтена в тексте", "withdrawn": "отозвана"}
+FIELD_NAMES = {
+    "en": {"issue": "issue", "solution": "solution", "proposed": "proposed text", "justification":
+           "justification", "gender": "gender note"},
+    "ru": {"issue": "проблема", "solution": "решение", "proposed": "предлагаемый текст", "justification":
+           "обоснование", "gender": "гендерный аспект"},
+}
+WORDS = {
+    "en": {"title": "Consultation log", "annex": "Annex: Consultation log",
+           "project": "Project", "round": "Round", "draft": "draft version",
+           "opened": "opened", "closed": "closed", "open": "still open", "participants": "Participants",
+           "none": "none", "rec": "Recommendation", "said": "What the ministry said", "changed":
+           "What was changed and why", "nochange": "No change made.", "state": "State now",
+           "drafts": "Draft versions", "added": "added", "by": "by", "taken": "taken up in the text",
+           "new": "new recommendations", "no_rounds": "No consultation round has been held yet.",
+           "no_answers": "No feedback recorded in this round.", "decision": "decision", "no_decision":
+           "no decision", "version": "version", "comments": "comments"},
+    "ru": {"title": "Журнал консультаций", "annex": "Приложение: журнал консультаций",
+           "project": "Проект", "round": "Раунд", "draft": "редакция проекта",
+           "opened": "открыт", "closed": "закрыт", "open": "ещё открыт", "participants": "Участники",
+           "none": "нет", "rec": "Рекомендация", "said": "Позиция министерства", "changed":
+           "Что изменено и почему", "nochange": "Изменений не внесено.", "state": "Текущий статус",
+           "drafts": "Редакции проекта", "added": "добавлена", "by": "кем:", "taken": "учтены в тексте",
+           "new": "новые рекомендации", "no_rounds": "Раунды консультаций ещё не проводились.",
+           "no_answers": "В этом раунде отзывов не получено.", "decision": "решение",
+           "no_decision": "без решения", "version": "версия", "comments": "комментариев"},
+}
+
+
+def _date(value: Any) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
+
+
+def _decision(decision: str | None, lang: str) -> str:
+    if decision is None:
+        return WORDS[lang]["no_decision"]
+    return DECISION_RU.get(decision, decision) if lang == "ru" else decision
+
+
+def _state(state: str, lang: str) -> str:
+    return STATE_RU.get(state, state) if lang == "ru" else state
+
+
+def _round_heading(r: RoundLog, lang: str) -> str:
+    w = WORDS[lang]
+    closed = f"{w['closed']} {_date(r.closed)}" if r.closed else w["open"]
+    return f"{w['round']} {r.number} ({w['draft']} {r.draft_version}; {w['opened']} {_date(r.opened)}, {closed})"
+
+
+def diff_markdown(old: str, new: str) -> str:
+    from crlens.consult.compare import word_diff
+
+    parts = []
+    for segment in word_diff(old, new):
+        text = segment.text.strip()
+        if not text:
+            continue
+        if segment.op == "delete":
+            parts.append(f"~~{text}~~")
+        elif segment.op == "insert":
+            parts.append(f"**{text}**")
+        else:
+            parts.append(text)
+    return " ".join(parts)
+
+
+def _change_lines(change: Change, lang: str) -> list[str]:
+    w = WORDS[lang]
+    lines = [f"- {w['version']} {change.version}, {change.author}, {_date(change.at)}: {change.reason}"]
+    for fc in change.fields:
+        if fc.lang != lang and fc.lang != "en":
+            continue
+        lines.append(f"  - {FIELD_NAMES[lang][fc.field]} ({fc.lang}): {diff_markdown(fc.old, fc.new)}")
+    return lines
+
+
+def markdown(log: ConsultationLog, lang: str = "en", annex: bool = False) -> str:
+    """The log as Markdown: a document of its own, or an annex (its title at heading level 2)."""
+    w = WORDS[lang]
+    h = "##" if annex else "#"
+    lines = [f"{h} {w['annex' if annex else 'title']}", "", f"{w['project']}: {log.project}", ""]
+    lines += [f"{h}# {w['drafts']}", ""]
+    for d in log.drafts:
+        extra = ""
+        if d.taken_up:
+            extra += f"; {w['taken']}: {', '.join(d.taken_up)}"
+        if d.new:
+            extra += f"; {w['new']}: {', '.join(d.new)}"
+        lines.append(f"- {w['draft']} {d.version}: {d.filename}, {w['added']} {_date(d.added_at)} "
+                     f"{w['by']} {d.added_by}{extra}")
+    lines.append("")
+    if not log.rounds:
+        lines += [w["no_rounds"], ""]
+    for r in log.rounds:
+        who = ", ".join(r.participants) or w["none"]
+        lines += [f"{h}# {_round_heading(r, lang)}", "",
+                  f"{w['participants']}: {who}; {r.comments} {w['comments']}", ""]
+        if not r.entries:
+            lines += [w["no_answers"], ""]
+        for e in r.entries:
+            issue = e.issue_ru if lang == "ru" else e.issue
+            lines += [f"{h}## {w['rec']} {e.key} ({w['state']}: {_state(e.state, lang)})", "", f"> {issue}", "",
+                      f"**{w['said']}**", ""]
+            for a in e.answers:
+                comment = f": {a.comment}" if a.comment else ""
+                lines.append(f"- {a.person} ({_date(a.at)}, {w['version']} {a.version}): "
+                             f"**{_decision(a.decision, lang)}**{comment}")
+            if not e.answers:
+                lines.append(f"- {w['none']}")
+            lines += ["", f"**{w['changed']}**", ""]
+            for change in e.changes:
+                lines += _change_lines(change, lang)
+            if not e.changes:
+                lines.append(w["nochange"])
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_markdown(log: ConsultationLog, path: Path, lang: str = "en") -> Path:
+    """The log as a Markdown file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(markdown(log, lang), encoding="utf-8")
+    return path
+
+
+def _diff_runs(paragraph: Any, old: str, new: str) -> None:
+    from docx.shared import RGBColor
+
+    from crlens.consult.compare import word_diff
+
+    for segment in word_diff(old, new):
+        run = paragraph.add_run(segment.text)
+        if segment.op == "delete":
+            run.font.strike = True
+            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+        elif segment.op == "insert":
+            run.font.underline = True
+            run.font.color.rgb = RGBColor(0x00, 0x55, 0xA0)
+
+
+def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex: bool = False) -> None:
+    """Append the log to a python-docx document: as its whole content, or as an annex on a new page."""
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Cm
+
+    from crlens.report.office import add_table
+
+    w = WORDS[lang]
+    level = 1
+    if annex:
+        document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_heading(w["annex" if annex else "title"], level=level)
+    document.add_paragraph(f"{w['project']}: {log.project}")
+    document.add_heading(w["drafts"], level=level + 1)
+    for d in log.drafts:
+        text = f"{w['draft']} {d.version}: {d.filename}, {w['added']} {_date(d.added_at)} {w['by']} {d.added_by}"
+        if d.taken_up:
+            text += f"; {w['taken']}: {', '.join(d.taken_up)}"
+        if d.new:
+            text += f"; {w['new']}: {', '.join(d.new)}"
+        document.add_paragraph(text, style="List Bullet")
+    if not log.rounds:
+        document.add_paragraph(w["no_rounds"])
+    for r in log.rounds:
+        document.add_heading(_round_heading(r, lang), level=level + 1)
+        document.add_paragraph(f"{w['participants']}: {', '.join(r.participants) or w['none']}; "
+                               f"{r.comments} {w['comments']}")
+        if not r.entries:
+            document.add_paragraph(w["no_answers"])
+            continue
+        table = add_table(document, [w["rec"], w["said"], w["changed"]], [Cm(3), Cm(11), Cm(12)])
+        for e in r.entries:
+            cells = table.add_row().cells
+            cells[0].text = f"{e.key}\n{_state(e.state, lang)}"
+            said = cells[1].paragraphs[0]
+            for i, a in enumerate(e.answers):
+                p = said if i == 0 else cells[1].add_paragraph()
+                p.add_run(f"{a.person}: ").bold = True
+                p.add_run(_decision(a.decision, lang)).italic = True
+                if a.comment:
+                    p.add_run(f" — {a.comment}")
+            if not e.answers:
+                said.add_run(w["none"])
+            changed = cells[2].paragraphs[0]
+            if not e.changes:
+                changed.add_run(w["nochange"])
+            for i, change in enumerate(e.changes):
+                p = changed if i == 0 else cells[2].add_paragraph()
+                p.add_run(f"{w['version']} {change.version} ({change.author}): ").bold = True
+                p.add_run(change.reason)
+                for fc in change.fields:
+                    if fc.lang != lang and fc.lang != "en":
+                        continue
+                    q = cells[2].add_paragraph()
+                    q.add_run(f"{FIELD_NAMES[lang][fc.field]} ({fc.lang}): ").italic = True
+                    _diff_runs(q, fc.old, fc.new)
+
+
+def write_docx(log: ConsultationLog, path: Path, lang: str = "en") -> Path:
+    """The log as a Word document (landscape A4)."""
+    from crlens.report.office import landscape_document
+
+    document = landscape_document(1.8, 10)
+    add_to_document(document, log, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(str(path))
+    return path
+
+
+def sheet_rows(log: ConsultationLog, lang: str = "en") -> tuple[list[str], list[list[str]]]:
+    """The log flattened for a spreadsheet: one row per answer and per change."""
+    w = WORDS[lang]
+    header = [w["round"], w["rec"], w["state"], w["participants"], w["decision"], w["comments"], w["changed"]]
+    rows = []
+    for r in log.rounds:
+        for e in r.entries:
+            for a in e.answers:
+                rows.append([str(r.number), e.key, _state(e.state, lang), a.person, _decision(a.decision, lang),
+                             a.comment, ""])
+            for c in e.changes:
+                rows.append([str(r.number), e.key, _state(e.state, lang), c.author, "", "",
+                             f"{w['version']} {c.version}: {c.reason}"])
+    return header, rows

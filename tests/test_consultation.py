@@ -1,0 +1,293 @@
+"""Review projects and consultation rounds, on SQLite and PostgreSQL: export for ministry staff, import their
+answers (checked, transactional, idempotent, merged), revise recommendations, report the consultation."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from typer.testing import CliRunner
+
+from consulting import answer_docx, answer_xlsx, edit_xlsx_cell
+from crlens.cli import app
+from crlens.consult.project import find_project, find_recommendation
+from crlens.consult.revisions import Revision, revise
+from crlens.consult.rounds import export_round, import_feedback
+from crlens.errors import UserError
+from crlens.store.database import Store
+from crlens.store.models import Feedback, RecommendationVersion
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def store(project_db: str) -> Iterator[Store]:
+    """A database holding project 'kz' started from the Russian sample draft."""
+    store = Store(project_db)
+    yield store
+    store.dispose()
+
+
+def crlens(*args: str | Path, db: str) -> tuple[int, str]:
+    result = runner.invoke(app, [*map(str, args), "--db", db])
+    return result.exit_code, result.output
+
+
+def export(store: Store, path: Path, number: int = 1, lang: str = "en") -> Path:
+    with store.session() as session:
+        export_round(session, find_project(session), number, path, lang)
+    return path
+
+
+def feedback_rows(store: Store) -> int:
+    with store.session() as session:
+        return session.scalar(select(func.count()).select_from(Feedback)) or 0
+
+
+# --- projects -----------------------------------------------------------------------------------------------
+
+
+def test_init_stores_the_draft_its_review_and_every_recommendation(store: Store, sample_ru: Path) -> None:
+    with store.session() as session:
+        project = find_project(session, "kz")
+        draft = project.drafts[0]
+        assert draft.version == 1 and draft.content == sample_ru.read_bytes() and draft.articles == 53
+        assert len(draft.sha256) == 64
+        review_recs = len(draft.reviews[0].review_json and project.recommendations)
+        assert review_recs > 50
+        assert all(rec.latest.version == 1 and rec.latest.author == "crlens" for rec in project.recommendations)
+
+
+def test_commands_act_on_the_only_project_by_default(store: Store) -> None:
+    code, output = crlens("project", "status", db=store.url)
+    assert code == 0, output
+    assert "project kz" in output and "proposed" in output
+
+
+def test_an_unknown_project_is_named_in_a_clear_error(store: Store) -> None:
+    code, output = crlens("project", "status", "--project", "nope", db=store.url)
+    assert code == 2
+    assert "'nope'" in output and "kz" in output and "Traceback" not in output
+
+
+def test_a_second_project_with_the_same_name_is_refused(store: Store, sample_ru: Path) -> None:
+    code, output = crlens("project", "init", "kz", "--draft", sample_ru, db=store.url)
+    assert code == 2 and "already exists" in output
+
+
+# --- export -----------------------------------------------------------------------------------------------
+
+
+def test_excel_export_protects_every_cell_but_decision_and_comment(store: Store, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    ws = load_workbook(export(store, tmp_path / "r1.xlsx")).worksheets[0]
+    assert ws.protection.sheet
+    header = [c.value for c in ws[1]]
+    assert header[0] == "ID" and header[-2:] == ["Decision", "Comment"]
+    row = ws[2]
+    assert row[0].value.startswith("rec-")
+    assert row[0].protection.locked and row[4].protection.locked
+    assert not row[9].protection.locked and not row[10].protection.locked
+    assert any("accept with changes" in dv.formula1 for dv in ws.data_validations.dataValidation)
+
+
+def test_word_export_is_read_only_except_the_answer_cells(store: Store, tmp_path: Path) -> None:
+    from docx import Document
+
+    path = export(store, tmp_path / "r1.docx", lang="ru")
+    with zipfile.ZipFile(path) as archive:
+        settings = archive.read("word/settings.xml").decode()
+        body = archive.read("word/document.xml").decode()
+    assert 'w:edit="readOnly"' in settings and 'w:enforcement="1"' in settings
+    rows = len(Document(str(path)).tables[0].rows) - 1
+    assert body.count('w:edGrp="everyone"') == 2 * rows
+    assert "Решение" in body and "Комментарий" in body
+
+
+def test_exporting_a_round_that_is_not_the_next_one_is_refused(store: Store, tmp_path: Path) -> None:
+    code, output = crlens("consult", "export", "--round", "3", "--out", tmp_path / "r3.xlsx", db=store.url)
+    assert code == 2 and "next round" in output
+
+
+# --- import -----------------------------------------------------------------------------------------------
+
+
+def test_files_from_two_people_for_one_round_are_merged(store: Store, tmp_path: Path) -> None:
+    exported = export(store, tmp_path / "r1.xlsx")
+    answer_xlsx(exported, tmp_path / "a.xlsx", {"rec-001": ("accept", "Agreed."), "rec-002": ("reject", "No.")})
+    answer_docx(export(store, tmp_path / "r1.docx"), tmp_path / "b.docx", {"rec-001": ("reject", "Too broad.")})
+    with store.session() as session:
+        project = find_project(session)
+        import_feedback(session, project, 1, tmp_path / "a.xlsx", "Aigerim")
+        import_feedback(session, project, 1, tmp_path / "b.docx", "Marat")
+    with store.session() as session:
+        project = find_project(session)
+        answers = session.scalars(select(Feedback).order_by(Feedback.id)).all()
+        assert [(a.person, a.decision, a.comment) for a in answers] == [
+            ("Aigerim", "accept", "Agreed."), ("Aigerim", "reject", "No."), ("Marat", "reject", "Too broad.")]
+        assert find_recommendation(project, "rec-001").state == "disputed"
+        assert find_recommendation(project, "rec-002").state == "rejected"
+
+
+def test_importing_the_same_file_twice_changes_nothing(store: Store, tmp_path: Path) -> None:
+    answered = answer_xlsx(export(store, tmp_path / "r1.xlsx"), tmp_path / "a.xlsx",
+                           {"rec-001": ("question", "Which age?")})
+    first = crlens("consult", "import", answered, "--round", "1", "--by", "Aigerim", db=store.url)
+    second = crlens("consult", "import", answered, "--round", "1", "--by", "Aigerim", db=store.url)
+    assert first[0] == 0 and second[0] == 0
+    assert "nothing changed" in second[1]
+    assert feedback_rows(store) == 1
+
+
+def test_a_changed_answer_supersedes_the_earlier_one_and_keeps_it(store: Store, tmp_path: Path) -> None:
+    exported = export(store, tmp_path / "r1.xlsx")
+    answer_xlsx(exported, tmp_path / "v1.xlsx", {"rec-001": ("question", "Which age?")})
+    answer_xlsx(exported, tmp_path / "v2.xlsx", {"rec-001": ("accept", "Sixteen, agreed.")})
+    with store.session() as session:
+        import_feedback(session, find_project(session), 1, tmp_path / "v1.xlsx", "Aigerim")
+    with store.session() as session:
+        result = import_feedback(session, find_project(session), 1, tmp_path / "v2.xlsx", "Aigerim")
+        assert result.changed == 1
+    with store.session() as session:
+        comments = session.scalars(select(Feedback.comment).order_by(Feedback.id)).all()
+        assert comments == ["Which age?", "Sixteen, agreed."]
+        assert find_recommendation(find_project(session), "rec-001").state == "accepted"
+
+
+def _bad_file(kind: str, store: Store, tmp_path: Path) -> tuple[Path, int, str]:
+    """A feedback file with one kind of mistake: (file, round to import into, words the error must say)."""
+    exported = export(store, tmp_path / "r1.xlsx")
+    answered = answer_xlsx(exported, tmp_path / "answered.xlsx", {"rec-001": ("accept", "fine")})
+    if kind == "wrong round":
+        return answered, 2, "round 1, not round 2"
+    if kind == "unknown id":
+        return edit_xlsx_cell(answered, tmp_path / "bad.xlsx", "A3", "rec-999"), 1, "row 3: unknown recommendation"
+    if kind == "invalid decision":
+        bad = answer_xlsx(exported, tmp_path / "bad.xlsx", {"rec-002": ("maybe later", "")})
+        return bad, 1, "row 3: 'maybe later'"
+    if kind == "tampered id column":
+        return edit_xlsx_cell(answered, tmp_path / "bad.xlsx", "A4", "rec-005"), 1, "row 4: protected cells"
+    if kind == "edited protected cell":
+        return edit_xlsx_cell(answered, tmp_path / "bad.xlsx", "G2", "Our own text."), 1, "row 2: protected cells"
+    if kind == "wrong file type":
+        path = tmp_path / "answers.csv"
+        path.write_text("id,decision\nrec-001,accept\n", encoding="utf-8")
+        return path, 1, "not .csv"
+    if kind == "not a crlens file":
+        from openpyxl import Workbook
+
+        wb = Workbook()
+        wb.active.append(["ID", "Decision"])
+        wb.save(str(tmp_path / "other.xlsx"))
+        return tmp_path / "other.xlsx", 1, "is not a crlens consultation file"
+    raise AssertionError(kind)
+
+
+@pytest.mark.parametrize("kind", ["wrong round", "unknown id", "invalid decision", "tampered id column",
+                                  "edited protected cell", "wrong file type", "not a crlens file"])
+def test_a_bad_feedback_file_is_refused_and_nothing_is_written(kind: str, store: Store, tmp_path: Path) -> None:
+    path, number, says = _bad_file(kind, store, tmp_path)
+    if kind == "wrong round":
+        export(store, tmp_path / "r2.xlsx", number=2)
+    code, output = crlens("consult", "import", path, "--round", str(number), "--by", "Aigerim", db=store.url)
+    assert code == 2, output
+    assert says in " ".join(output.split()), output
+    assert "Traceback" not in output
+    assert feedback_rows(store) == 0
+
+
+def test_every_problem_of_a_file_is_reported_at_once(store: Store, tmp_path: Path) -> None:
+    exported = export(store, tmp_path / "r1.xlsx")
+    bad = answer_xlsx(exported, tmp_path / "a.xlsx", {"rec-001": ("yes", ""), "rec-002": ("no", "")})
+    bad = edit_xlsx_cell(bad, tmp_path / "b.xlsx", "A5", "rec-998")
+    code, output = crlens("consult", "import", bad, "--round", "1", "--by", "X", db=store.url)
+    assert code == 2
+    assert "row 2" in output and "row 3" in output and "row 5" in output
+
+
+def test_a_closed_round_takes_no_more_feedback(store: Store, tmp_path: Path) -> None:
+    answered = answer_xlsx(export(store, tmp_path / "r1.xlsx"), tmp_path / "a.xlsx", {"rec-001": ("accept", "")})
+    assert crlens("consult", "close", "--round", "1", db=store.url)[0] == 0
+    code, output = crlens("consult", "import", answered, "--round", "1", "--by", "X", db=store.url)
+    assert code == 2 and "closed" in output
+
+
+# --- revisions ----------------------------------------------------------------------------------------------
+
+
+def test_a_revision_is_a_new_version_with_its_author_and_reason(store: Store, tmp_path: Path) -> None:
+    text = tmp_path / "text.txt"
+    text.write_text("A child under sixteen may not be profiled for advertising.", encoding="utf-8")
+    code, output = crlens("rec", "revise", "rec-001", "--text-file", text, "--reason", "Ministry asked for 16",
+                          "--by", "Dana", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        rec = find_recommendation(find_project(session), "rec-001")
+        assert [v.version for v in rec.versions] == [1, 2]
+        assert rec.latest.author == "Dana" and rec.latest.reason == "Ministry asked for 16"
+        assert rec.latest.data["amendment"]["proposed_text"]["en"] == text.read_text(encoding="utf-8")
+        assert rec.versions[0].data != rec.latest.data
+        assert rec.state == "revised"
+
+
+def test_revising_with_the_same_text_adds_no_version(store: Store) -> None:
+    with store.session() as session:
+        project = find_project(session)
+        current = find_recommendation(project, "rec-001").latest.data["solution"]
+        result = revise(project, Revision(id="rec-001", field="solution", text=current, reason="none"), "Dana")
+        assert not result.changed and result.version == 1
+
+
+def test_a_batch_of_revisions_is_applied_together(store: Store, tmp_path: Path) -> None:
+    batch = tmp_path / "batch.yaml"
+    batch.write_text("- {id: rec-001, field: solution, text: New solution one., reason: round 1}\n"
+                     "- {id: rec-002, field: proposed, lang: ru, text: Новый текст., reason: round 1}\n",
+                     encoding="utf-8")
+    code, output = crlens("rec", "revise", "--batch", batch, "--by", "Dana", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        project = find_project(session)
+        assert find_recommendation(project, "rec-001").latest.data["solution"] == "New solution one."
+        assert find_recommendation(project, "rec-002").latest.data["amendment"]["proposed_text"]["ru"] == \
+            "Новый текст."
+
+
+def test_a_batch_with_an_unknown_id_applies_nothing(store: Store, tmp_path: Path) -> None:
+    batch = tmp_path / "batch.yaml"
+    batch.write_text("- {id: rec-001, field: solution, text: New., reason: r}\n"
+                     "- {id: rec-999, field: solution, text: New., reason: r}\n", encoding="utf-8")
+    code, output = crlens("rec", "revise", "--batch", batch, db=store.url)
+    assert code == 2 and "rec-999" in output
+    with store.session() as session:
+        assert session.scalar(select(func.max(RecommendationVersion.version))) == 1
+
+
+def test_an_unknown_recommendation_is_a_clear_error(store: Store) -> None:
+    with store.session() as session, pytest.raises(UserError, match="no recommendation"):
+        find_recommendation(find_project(session), "rec-999")
+
+
+# --- consultation report ------------------------------------------------------------------------------------
+
+
+def test_the_consultation_report_says_what_was_said_and_what_changed(store: Store, tmp_path: Path) -> None:
+    answered = answer_xlsx(export(store, tmp_path / "r1.xlsx"), tmp_path / "a.xlsx",
+                           {"rec-001": ("accept with changes", "Say sixteen, not eighteen.")})
+    assert crlens("consult", "import", answered, "--round", "1", "--by", "Aigerim", db=store.url)[0] == 0
+    text = tmp_path / "t.txt"
+    text.write_text("Sixteen years.", encoding="utf-8")
+    assert crlens("rec", "revise", "rec-001", "--text-file", text, "--reason", "As the ministry asked",
+                  db=store.url)[0] == 0
+    assert crlens("consult", "report", "--round", "1", "--out", tmp_path / "log.md", db=store.url)[0] == 0
+    assert crlens("consult", "report", "--round", "1", "--out", tmp_path / "log.docx", db=store.url)[0] == 0
+    markdown = (tmp_path / "log.md").read_text(encoding="utf-8")
+    assert "Say sixteen, not eighteen." in markdown and "Aigerim" in markdown
+    assert "As the ministry asked" in markdown and "**Sixteen years.**" in markdown
+    from docx import Document
+
+    words = "\n".join(c.text for t in Document(str(tmp_path / "log.docx")).tables for r in t.rows for c in r.cells)
+    assert "Say sixteen, not eighteen." in words and "As the ministry asked" in words

@@ -1,0 +1,51 @@
+"""The project database: migrations build the schema from nothing, and the models match them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+
+from crlens.store.database import Store
+from crlens.store.models import Base
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_alembic_upgrade_head_builds_an_empty_database(db_url: str) -> None:
+    env = {**os.environ, "CRLENS_DB": db_url}
+    alembic = Path(sys.executable).with_name("alembic")
+    done = subprocess.run([str(alembic), "-c", str(ROOT / "alembic.ini"), "upgrade", "head"], env=env,
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    engine = create_engine(Store(db_url, migrate=False).url)
+    tables = set(inspect(engine).get_table_names())
+    engine.dispose()
+    assert set(Base.metadata.tables) | {"alembic_version"} <= tables
+
+
+def test_models_match_the_migrations(db_url: str) -> None:
+    store = Store(db_url)
+    with store.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    store.dispose()
+    assert differences == []
+
+
+def test_opening_a_database_twice_keeps_its_data(db_url: str) -> None:
+    from crlens.store.models import Project
+
+    store = Store(db_url)
+    with store.session() as session:
+        session.add(Project(name="kept"))
+    store.dispose()
+    again = Store(db_url)
+    with again.session() as session:
+        assert [p.name for p in session.query(Project)] == ["kept"]
+    again.dispose()
