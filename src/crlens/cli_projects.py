@@ -291,8 +291,9 @@ def rec_list(db: DbOption = None, project: ProjectOption = None,
             if state and rec.state != state:
                 continue
             data = rec.latest.data
-            out.print(f"{rec.key}\t{rec.state}\tv{rec.latest.version}\t{data['amendment']['target']}\t"  # type: ignore[index]
-                      f"{', '.join(data['areas'])}", highlight=False, soft_wrap=True)
+            # Plain tab-separated lines (no wrapping), so the list can be read by scripts and spreadsheets.
+            typer.echo(f"{rec.key}\t{rec.state}\tv{rec.latest.version}\t{data['amendment']['target']}\t"  # type: ignore[index]
+                       f"{', '.join(data['areas'])}")
 
 
 @rec_app.command("show")

@@ -183,14 +183,17 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
         raise ProjectError(str(path), f"is identical to draft version {previous.version} (same SHA-256)")
     document = parse_file(path)
     old_document = parse_stored(previous)
-    old_review = latest_review(project)
     review = review_draft(document)
     comparison = compare_documents(old_document, document)
+    # The old side holds the recommendations as they stand now (revised, with project ids), not the engine's.
+    old_review = latest_review(project).model_copy(update={"recommendations": [
+        RecommendationData.model_validate(rec.latest.data).model_copy(update={"id": rec.key})
+        for rec in project.recommendations if rec.state in ACTIVE_STATES]})
     changes = compare_reviews(old_review, review, comparison)
+    taken_keys = {t.recommendation for t in changes.taken_up}
     draft = _store_draft(session, project, path, document, review, by, dict(comparison.id_map))
     version = draft.version
 
-    statuses = {c.id: c.status for c in review.criteria}
     engine_recs = list(review.recommendations)
     claimed: set[str] = set()
     updated, taken_up = [], []
@@ -198,7 +201,7 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
         if rec.state not in ACTIVE_STATES:
             continue
         data = RecommendationData.model_validate(rec.latest.data)
-        if data.criteria and all(statuses.get(c) == "addressed" for c in data.criteria):
+        if rec.key in taken_keys:
             rec.state = "taken-up"
             session.add(RecommendationVersion(recommendation=rec, version=rec.latest.version + 1,
                                               data=_follow(data, comparison.id_map).model_dump(mode="json"),
