@@ -208,3 +208,21 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(300))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+
+
+class Comment(Base):
+    """A message in a recommendation's discussion thread in the web workspace (reviewer and ministry staff).
+
+    Separate from ``Feedback``: feedback is the formal decision of a round, a comment is conversation around it;
+    comments are never edited, so the thread is a faithful record."""
+
+    __tablename__ = "comments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    recommendation_id: Mapped[int] = mapped_column(ForeignKey("recommendations.id"))
+    round_number: Mapped[int | None] = mapped_column(Integer, default=None,
+                                                     doc="the round open when it was written, if any")
+    author: Mapped[str] = mapped_column(String(200))
+    author_role: Mapped[str] = mapped_column(String(20))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
+    recommendation: Mapped[Recommendation] = relationship()
