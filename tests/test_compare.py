@@ -395,3 +395,28 @@ def test_json_has_counts_articles_id_map_and_review_changes(comparison, review_c
 def test_json_of_the_same_comparison_is_byte_identical(comparison, tmp_path: Path):
     first = report.write_json(tmp_path / "a.json", comparison).read_bytes()
     assert report.write_json(tmp_path / "b.json", comparison).read_bytes() == first
+
+
+# --- the command line ---------------------------------------------------------------------------------------
+
+
+def test_crlens_diff_writes_the_comparison_without_a_project(sample_ru: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from consulting import draft_version_2
+    from crlens.cli import app
+
+    v2 = draft_version_2(sample_ru, tmp_path / "v2.txt")
+    result = CliRunner().invoke(app, ["diff", str(sample_ru), str(v2), "--out", str(tmp_path / "d.md")])
+    assert result.exit_code == 0, result.output
+    assert "added 1" in result.output and "general-principles-05" in result.output
+    assert "<ins>" in (tmp_path / "d.md").read_text(encoding="utf-8")
+
+
+def test_crlens_diff_refuses_an_unknown_output_type(sample_ru: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from crlens.cli import app
+
+    result = CliRunner().invoke(app, ["diff", str(sample_ru), str(sample_ru), "--out", str(tmp_path / "d.pdf")])
+    assert result.exit_code == 2 and ".md, .docx or .json" in result.output

@@ -17,7 +17,7 @@ from rich.tree import Tree
 
 from crlens import __version__
 from crlens.cli_common import EXIT_BAD_INPUT, err, fails_cleanly, out
-from crlens.cli_projects import consult_app, project_app, rec_app
+from crlens.cli_projects import consult_app, diff, project_app, rec_app
 from crlens.cli_web import serve, user_app
 from crlens.ingest import InputError, parse_file
 from crlens.ingest.model import Document, Provision
@@ -36,6 +36,7 @@ app.add_typer(kb_app, name="kb")
 app.add_typer(project_app, name="project")
 app.add_typer(consult_app, name="consult")
 app.add_typer(rec_app, name="rec")
+app.command()(diff)
 app.add_typer(user_app, name="user")
 app.command()(serve)
 

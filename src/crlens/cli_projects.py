@@ -390,3 +390,57 @@ def rec_withdraw(
         rec = withdraw(found, rec_id, reason, _by(by))
         key = rec.key
     out.print(f"{key}: withdrawn", highlight=False)
+
+
+# --- comparison without a project -----------------------------------------------------------------------------
+
+
+@fails_cleanly
+def diff(
+    old: Annotated[Path, typer.Argument(help="The earlier version of the draft.")],
+    new: Annotated[Path, typer.Argument(help="The later version of the draft.")],
+    out_file: Annotated[Path | None, typer.Option(
+        "--out", "-o", show_default=False, help="Write the comparison to .md, .docx or .json (default: a summary "
+                                                "on the terminal).")] = None,
+    lang: LangOption = Lang.en,
+    no_review: Annotated[bool, typer.Option("--no-review", help="Compare the texts only, without reviewing "
+                                                                "both versions.")] = False,
+) -> None:
+    """Compare two versions of a draft: articles added, removed, moved and changed (renumbered ones are
+    matched), a word-level diff, and which gaps the new version closed or opened and which recommendations it
+    took up."""
+    from crlens.consult.compare import compare_documents, compare_reviews, iter_changed
+    from crlens.consult.project import review_draft
+    from crlens.ingest import parse_file
+    from crlens.report import comparison as writers
+
+    suffix = out_file.suffix.lower() if out_file else ""
+    if out_file is not None and suffix not in (".md", ".docx", ".json"):
+        raise UserError(str(out_file), "choose a .md, .docx or .json file for the comparison")
+    old_document, new_document = parse_file(old), parse_file(new)
+    comparison = compare_documents(old_document, new_document)
+    changes = None
+    if not no_review:
+        with err.status("reviewing both versions..."):
+            changes = compare_reviews(review_draft(old_document), review_draft(new_document), comparison)
+    if out_file is not None:
+        out_file.parent.mkdir(parents=True, exist_ok=True)
+        if suffix == ".md":
+            writers.write_markdown(out_file, comparison, changes, lang.value)
+        elif suffix == ".docx":
+            writers.write_docx(out_file, comparison, changes, lang.value)
+        else:
+            writers.write_json(out_file, comparison, changes)
+    counts = ", ".join(f"{name} {count}" for name, count in comparison.counts().items() if count)
+    out.print(f"{old.name} -> {new.name}: {counts}", highlight=False)
+    if out_file is None:
+        for change in iter_changed(comparison):
+            out.print(f"  {change.kind:9} {change.old or '-':>10} -> {change.new or '-':<10} "
+                      f"{change.new_label or change.old_label}", highlight=False, markup=False)
+    if changes is not None:
+        out.print(f"gaps closed: {', '.join(c.criterion for c in changes.closed) or 'none'}; "
+                  f"gaps opened: {', '.join(c.criterion for c in changes.opened) or 'none'}; "
+                  f"recommendations taken up: {', '.join(t.recommendation for t in changes.taken_up) or 'none'}",
+                  highlight=False)
+    if out_file is not None:
+        out.print(f"wrote {out_file}", highlight=False)
