@@ -291,3 +291,17 @@ def test_the_consultation_report_says_what_was_said_and_what_changed(store: Stor
 
     words = "\n".join(c.text for t in Document(str(tmp_path / "log.docx")).tables for r in t.rows for c in r.cells)
     assert "Say sixteen, not eighteen." in words and "As the ministry asked" in words
+
+
+def test_a_batch_of_revisions_can_come_from_an_excel_sheet(store: Store, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["id", "field", "lang", "text", "reason"])
+    wb.active.append(["rec-003", "issue", "en", "The issue, restated.", "Clearer after round 1"])
+    wb.save(str(tmp_path / "batch.xlsx"))
+    code, output = crlens("rec", "revise", "--batch", tmp_path / "batch.xlsx", "--by", "Dana", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        rec = find_recommendation(find_project(session), "rec-003")
+        assert rec.latest.data["issue"] == "The issue, restated." and rec.latest.reason == "Clearer after round 1"

@@ -80,8 +80,9 @@ def test_two_rounds_a_new_draft_and_final_deliverables(db_url: str, sample_ru: P
 
     # --- a new draft version: a new Article 8 renumbers the rest, and two gaps are fixed
     v2 = draft_version_2(sample_ru, tmp_path / "draft-v2.ru.txt")
-    added = crlens(db, "project", "add-draft", v2, "--by", "Reviewer")
-    assert "draft version 2" in added
+    added = crlens(db, "project", "add-draft", v2, "--by", "Reviewer", "--diff-out", tmp_path / "v1-v2.md")
+    assert "draft version 2" in added and "added 1" in added
+    assert "<ins>" in (tmp_path / "v1-v2.md").read_text(encoding="utf-8")
     closed = added.split("gaps closed:")[1].split("\n")[0]
     assert "general-principles-05" in closed and "ai-02" in closed
     after = recommendations(db)

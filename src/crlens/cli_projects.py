@@ -150,14 +150,29 @@ def project_add_draft(
     db: DbOption = None,
     project: ProjectOption = None,
     by: ByOption = None,
+    diff_out: Annotated[Path | None, typer.Option(
+        "--diff-out", show_default=False, help="Also write the comparison with the previous version (.md, .docx "
+                                               "or .json): changed articles with a word-level diff.")] = None,
+    lang: LangOption = Lang.en,
 ) -> None:
     """Add a new draft version: review it, align its articles with the previous version, carry the
     recommendations over (they follow renumbered articles), and report what changed."""
+    from crlens.consult.compare import iter_changed
     from crlens.consult.project import add_draft
 
+    if diff_out is not None and diff_out.suffix.lower() not in (".md", ".docx", ".json"):
+        raise UserError(str(diff_out), "choose a .md, .docx or .json file for the comparison")
     with _project(db, project) as (session, found), err.status("reviewing and comparing..."):
         result = add_draft(session, found, file, _by(by))
     out.print(f"draft version {result.version} ({result.articles} articles) added", highlight=False)
+    counts = ", ".join(f"{name} {count}" for name, count in result.comparison.counts().items() if count)
+    out.print(f"articles: {counts}", highlight=False)
+    for change in iter_changed(result.comparison):
+        out.print(f"  {change.kind:9} {change.old or '-':>10} -> {change.new or '-':<10}", highlight=False,
+                  markup=False)
+    if diff_out is not None:
+        _write_comparison(diff_out, result.comparison, result.changes, lang.value)
+        out.print(f"wrote {diff_out}", highlight=False)
     for label, items in (("gaps closed", result.gaps_closed), ("gaps opened", result.gaps_opened),
                          ("recommendations taken up in the text", result.recommendations_taken_up),
                          ("recommendations updated", result.recommendations_updated),
@@ -412,7 +427,6 @@ def diff(
     from crlens.consult.compare import compare_documents, compare_reviews, iter_changed
     from crlens.consult.project import review_draft
     from crlens.ingest import parse_file
-    from crlens.report import comparison as writers
 
     suffix = out_file.suffix.lower() if out_file else ""
     if out_file is not None and suffix not in (".md", ".docx", ".json"):
@@ -424,13 +438,7 @@ def diff(
         with err.status("reviewing both versions..."):
             changes = compare_reviews(review_draft(old_document), review_draft(new_document), comparison)
     if out_file is not None:
-        out_file.parent.mkdir(parents=True, exist_ok=True)
-        if suffix == ".md":
-            writers.write_markdown(out_file, comparison, changes, lang.value)
-        elif suffix == ".docx":
-            writers.write_docx(out_file, comparison, changes, lang.value)
-        else:
-            writers.write_json(out_file, comparison, changes)
+        _write_comparison(out_file, comparison, changes, lang.value)
     counts = ", ".join(f"{name} {count}" for name, count in comparison.counts().items() if count)
     out.print(f"{old.name} -> {new.name}: {counts}", highlight=False)
     if out_file is None:
@@ -444,3 +452,16 @@ def diff(
                   highlight=False)
     if out_file is not None:
         out.print(f"wrote {out_file}", highlight=False)
+
+
+def _write_comparison(path: Path, comparison, changes, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from crlens.report import comparison as writers
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = path.suffix.lower()
+    if suffix == ".md":
+        writers.write_markdown(path, comparison, changes, lang)
+    elif suffix == ".docx":
+        writers.write_docx(path, comparison, changes, lang)
+    else:
+        writers.write_json(path, comparison, changes)

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -26,6 +27,9 @@ from crlens.errors import UserError
 from crlens.ingest import parse_file
 from crlens.ingest.model import Document
 from crlens.store.models import Draft, Project, Recommendation, RecommendationVersion, ReviewRun, Round, now
+
+if TYPE_CHECKING:
+    from crlens.consult.compare import DraftComparison, ReviewChanges
 
 ENGINE = "crlens"
 """The author of recommendation versions written by the engine rather than by a person."""
@@ -119,6 +123,8 @@ class DraftAdded:
 
     version: int
     articles: int
+    comparison: DraftComparison
+    changes: ReviewChanges
     recommendations_new: list[str] = field(default_factory=list)
     recommendations_updated: list[str] = field(default_factory=list)
     recommendations_taken_up: list[str] = field(default_factory=list)
@@ -236,7 +242,8 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
         next_number += 1
     session.flush()
     session.expire(project, ["recommendations", "drafts"])
-    return DraftAdded(version=version, articles=draft.articles, recommendations_new=new,
+    return DraftAdded(version=version, articles=draft.articles, comparison=comparison, changes=changes,
+                      recommendations_new=new,
                       recommendations_updated=updated, recommendations_taken_up=taken_up,
                       gaps_closed=[g.criterion for g in changes.closed],
                       gaps_opened=[g.criterion for g in changes.opened])
