@@ -305,3 +305,22 @@ def test_a_batch_of_revisions_can_come_from_an_excel_sheet(store: Store, tmp_pat
     with store.session() as session:
         rec = find_recommendation(find_project(session), "rec-003")
         assert rec.latest.data["issue"] == "The issue, restated." and rec.latest.reason == "Clearer after round 1"
+
+
+def test_a_resaved_file_with_the_same_answers_changes_nothing(store: Store, tmp_path: Path) -> None:
+    from crlens.store.models import FeedbackImport
+
+    exported = export(store, tmp_path / "r1.xlsx")
+    answer_xlsx(exported, tmp_path / "a.xlsx", {"rec-001": ("accept", "Fine.")})
+    from openpyxl import load_workbook
+
+    wb = load_workbook(str(tmp_path / "a.xlsx"))
+    wb["Info"]["A5"] = "opened and saved again"
+    wb.save(str(tmp_path / "a-resaved.xlsx"))
+    assert (tmp_path / "a.xlsx").read_bytes() != (tmp_path / "a-resaved.xlsx").read_bytes()
+    for name in ("a.xlsx", "a-resaved.xlsx"):
+        code, _out = crlens("consult", "import", tmp_path / name, "--round", "1", "--by", "A", db=store.url)
+        assert code == 0
+    with store.session() as session:
+        assert session.scalar(select(func.count()).select_from(FeedbackImport)) == 1
+    assert feedback_rows(store) == 1

@@ -464,6 +464,9 @@ def import_feedback(session: Session, project: Project, number: int, path: Path,
         setattr(result, outcome, getattr(result, outcome) + 1)
         if outcome in ("added", "changed"):
             result.recommendations.append(answer.id)
+    if not result.recommendations:
+        # The same answers in a re-saved file: nothing to record, not even the import.
+        session.delete(record)
     return result
 
 
