@@ -56,6 +56,7 @@ QUOTE_MAX = 280
 RELATIVE_CUT = 0.5
 TOP_CAP = 2.5
 MAX_AREAS = 4
+SIDE_CUT = 0.4
 RELEVANCE_MIN_HITS = 2
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
@@ -273,10 +274,13 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
         # is full of "personal data") does not push out a second area with solid evidence of its own.
         # A definitions article names every subject of the law once or twice; it is about the few it is mostly
         # about, so its main score is not capped.
-        top = max((scores[a] for a in passing), default=0.0)
-        if article.id not in state.definitions:
-            top = min(top, TOP_CAP)
-        kept = sorted((a for a in passing if scores[a] >= RELATIVE_CUT * top), key=lambda a: -scores[a])
+        # An area with less than SIDE_CUT of the main area's uncapped evidence, and which the heading does not name
+        # either, is a side remark of the article rather than one of its subjects.
+        full_top = max((scores[a] for a in passing), default=0.0)
+        top = full_top if article.id in state.definitions else min(full_top, TOP_CAP)
+        kept = sorted((a for a in passing if scores[a] >= RELATIVE_CUT * top
+                       and (scores[a] >= SIDE_CUT * full_top or headed & set(kb.areas[a].tagging.concepts))),
+                      key=lambda a: -scores[a])
         for area_id in AREA_IDS:
             if area_id in kept[:MAX_AREAS]:
                 areas.append(area_id)
