@@ -43,7 +43,8 @@ def alembic_config(url: str) -> Config:
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
-    # Foreign keys are off by default in SQLite; WAL lets the web workspace read while a review is written.
+    # Foreign keys are off by default in SQLite; the busy timeout lets the CLI and the web workspace take turns
+    # writing instead of failing at once with 'database is locked'.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
