@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
@@ -49,3 +50,19 @@ def test_opening_a_database_twice_keeps_its_data(db_url: str) -> None:
     with again.session() as session:
         assert [p.name for p in session.query(Project)] == ["kept"]
     again.dispose()
+
+
+@pytest.mark.parametrize(("url", "says"), [
+    ("nonsense://x", "supports SQLite and PostgreSQL"),
+    ("sqlite:////no/such/folder/crlens.db", "does not exist"),
+    ("postgresql://someone:secret@127.0.0.1:1/crlens", "cannot open the database"),
+    ("::", "is not a database URL"),
+])
+def test_a_bad_database_url_is_a_clear_error_without_its_password(url: str, says: str) -> None:
+    from typer.testing import CliRunner
+
+    from crlens.cli import app
+
+    result = CliRunner().invoke(app, ["project", "status", "--db", url])
+    assert result.exit_code == 2
+    assert says in result.output and "Traceback" not in result.output and "secret" not in result.output

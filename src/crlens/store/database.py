@@ -59,13 +59,15 @@ class Store:
         try:
             parsed = make_url(self.url)
         except ArgumentError as exc:
-            raise StoreError(f"{self.url}: not a database URL ({exc})") from None
+            raise StoreError(self.url, f"is not a database URL ({exc})") from None
+        # What messages show: the URL without its password.
+        self.shown = parsed.render_as_string(hide_password=True)
         if parsed.get_backend_name() not in ("sqlite", "postgresql"):
-            raise StoreError(f"{self.url}: crlens supports SQLite and PostgreSQL databases")
+            raise StoreError(self.shown, "crlens supports SQLite and PostgreSQL databases")
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
             folder = Path(parsed.database).parent
             if not folder.is_dir():
-                raise StoreError(f"{parsed.database}: folder {folder} does not exist")
+                raise StoreError(parsed.database, f"the folder {folder} does not exist")
         self.engine: Engine = create_engine(self.url)
         if parsed.get_backend_name() == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -81,7 +83,8 @@ class Store:
                 config.attributes["connection"] = connection
                 command.upgrade(config, "head")
         except OperationalError as exc:
-            raise StoreError(f"{self.url}: cannot open the database ({exc.orig})") from None
+            reason = str(exc.orig).strip().splitlines()[0]
+            raise StoreError(self.shown, f"cannot open the database ({reason})") from None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
