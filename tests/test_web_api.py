@@ -1,0 +1,486 @@
+"""The web workspace through HTTP, on the real app and a real database (SQLite and PostgreSQL): signing in and
+out, the pages each role sees, the JSON API, CSRF, the sign-in rate limit, uploads and escaping."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from typer.testing import CliRunner
+
+from consulting import draft_version_2
+from crlens.cli import app as cli
+from crlens.consult.project import find_project
+from crlens.consult.rounds import open_round
+from crlens.ingest.reader import MAX_FILE_BYTES
+from crlens.store.database import Store
+from crlens.store.models import User
+from webclient import PASSWORD, Person, token_in, workspace
+
+PAGES = ["/", "/projects/1", "/projects/1/draft", "/projects/1/draft?area=data-privacy&relevance=direct",
+         "/projects/1/gaps", "/projects/1/gaps?priority=high&state=proposed&q=data",
+         "/projects/1/recommendations/rec-001", "/projects/1/rounds", "/projects/1/downloads",
+         "/projects/1/compare"]
+
+
+INTERFACE = pytest.mark.parametrize("project_db", ["sqlite"], indirect=True)
+"""For tests of the interface itself (forms, tokens, escaping, messages), which do the same on either database:
+they run on SQLite only; the tests that store or read project data run on both."""
+
+
+@pytest.fixture
+def app(project_db: str) -> Any:
+    """The workspace on project 'kz' (the Russian sample, reviewed) with one account per role."""
+    return workspace(project_db)
+
+
+def _with_round(app: Any) -> Any:
+    with app.state.store.session() as session:
+        open_round(session, find_project(session, "kz"), 1)
+    return app
+
+
+# --- signing in and out ----------------------------------------------------------------------------------------
+
+
+@INTERFACE
+def test_the_home_page_leads_an_anonymous_visitor_to_sign_in(app: Any) -> None:
+    response = Person(app).get("/")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/login"
+
+
+@INTERFACE
+def test_a_page_asked_for_before_signing_in_is_shown_after_it(app: Any) -> None:
+    person = Person(app)
+    assert person.get("/projects/1/gaps").headers["location"] == "/login?next=/projects/1/gaps"
+    form = person.get("/login?next=/projects/1/gaps").text
+    response = person.client.post("/login", data={"username": "vera", "password": PASSWORD,
+                                                  "csrf_token": token_in(form), "next": "/projects/1/gaps"})
+    assert response.headers["location"] == "/projects/1/gaps"
+
+
+def test_signing_in_shows_the_projects(app: Any) -> None:
+    person = Person(app, "viewer")
+    page = person.get("/")
+    assert page.status_code == 200
+    assert ">kz</a>" in page.text
+    assert "Vera Viewer" in page.text
+
+
+@INTERFACE
+def test_a_wrong_password_is_refused_with_a_message(app: Any) -> None:
+    person = Person(app)
+    response = person.sign_in("rita", "not the password")
+    assert response.status_code == 401
+    assert "The user name or password is wrong." in response.text
+    assert person.get("/api/me").status_code == 401
+
+
+@INTERFACE
+def test_signing_out_ends_the_session(app: Any) -> None:
+    person = Person(app, "reviewer")
+    assert person.get("/api/me").json()["username"] == "rita"
+    assert person.form("/logout").headers["location"] == "/login"
+    assert person.get("/api/me").status_code == 401
+    assert person.get("/projects/1").status_code == 303
+
+
+def test_a_disabled_account_loses_its_open_session(app: Any) -> None:
+    person = Person(app, "ministry")
+    with app.state.store.session() as session:
+        session.scalar(select(User).where(User.username == "marat")).active = False
+    assert person.get("/api/me").status_code == 401
+
+
+@INTERFACE
+def test_signing_in_is_refused_for_a_while_after_repeated_failures(app: Any) -> None:
+    person = Person(app)
+    for _ in range(5):
+        assert person.sign_in("rita", "guess").status_code == 401
+    refused = person.sign_in("rita", PASSWORD)  # even the right password, until the window passes
+    assert refused.status_code == 429
+    assert int(refused.headers["retry-after"]) > 0
+    assert "Too many failed sign-in attempts" in refused.text
+    assert person.sign_in("vera", PASSWORD).status_code == 303  # other accounts are not locked out
+
+
+def test_accounts_made_by_the_command_line_have_argon2id_hashes(db_url: str, tmp_path: Path) -> None:
+    secret = tmp_path / "password.txt"
+    secret.write_text("a long passphrase\n", encoding="utf-8")
+    done = CliRunner().invoke(cli, ["user", "add", "aigerim", "--role", "ministry", "--name", "Aigerim S.",
+                                    "--password-file", str(secret), "--db", db_url])
+    assert done.exit_code == 0, done.output
+    store = Store(db_url)
+    with store.session() as session:
+        user = session.scalar(select(User).where(User.username == "aigerim"))
+        assert (user.role, user.display_name) == ("ministry", "Aigerim S.")
+        assert user.password_hash.startswith("$argon2id$")
+        assert "a long passphrase" not in user.password_hash
+    store.dispose()
+    listed = CliRunner().invoke(cli, ["user", "list", "--db", db_url])
+    assert listed.output.split() == ["aigerim", "Aigerim", "S.", "ministry", "active"]
+    person = Person(workspace(db_url))
+    assert person.sign_in("aigerim", "a long passphrase").status_code == 303
+
+
+def test_user_add_refuses_an_unknown_role_a_short_password_and_a_taken_name(db_url: str, tmp_path: Path) -> None:
+    secret = tmp_path / "password.txt"
+    secret.write_text("a long passphrase", encoding="utf-8")
+    short = tmp_path / "short.txt"
+    short.write_text("abc", encoding="utf-8")
+    runner = CliRunner()
+    base = ["user", "add", "sam", "--db", db_url]
+    admin = runner.invoke(cli, [*base, "--password-file", str(secret), "--role", "admin"])
+    assert admin.exit_code == 2
+    assert "'admin' is not a role" in admin.output
+    weak = runner.invoke(cli, [*base, "--password-file", str(short), "--role", "viewer"])
+    assert weak.exit_code == 2
+    assert "at least 8 characters" in weak.output
+    base += ["--password-file", str(secret)]
+    assert runner.invoke(cli, [*base, "--role", "viewer"]).exit_code == 0
+    again = runner.invoke(cli, [*base, "--role", "viewer"])
+    assert again.exit_code == 2
+    assert "already exists" in again.output
+
+
+# --- pages -----------------------------------------------------------------------------------------------------
+
+
+@INTERFACE
+@pytest.mark.parametrize("role", ["viewer", "ministry", "reviewer"])
+def test_every_page_renders_for_every_role(app: Any, role: str) -> None:
+    person = Person(app, role)
+    for page in PAGES:
+        response = person.get(page)
+        assert response.status_code == 200, f"{page}: {response.status_code}"
+        assert "Traceback" not in response.text
+
+
+@INTERFACE
+def test_only_reviewers_see_the_forms_that_change_things(app: Any) -> None:
+    reviewer = Person(app, "reviewer").get("/projects/1/recommendations/rec-001").text
+    viewer = Person(app, "viewer").get("/projects/1/recommendations/rec-001").text
+    assert 'action="/projects/1/recommendations/rec-001/revise"' in reviewer
+    assert "/revise" not in viewer
+    assert "/comments" not in viewer
+    assert 'action="/projects"' in Person(app, "reviewer").get("/").text
+    assert 'action="/projects"' not in Person(app, "ministry").get("/").text
+
+
+@INTERFACE
+def test_the_interface_switches_to_russian_and_stays_there(app: Any) -> None:
+    person = Person(app, "viewer")
+    first = person.get("/projects/1/gaps?lang=ru")
+    assert "Таблица пробелов" in first.text
+    assert 'lang="ru"' in first.text
+    assert "Таблица пробелов" in person.get("/projects/1/gaps").text  # the cookie keeps the choice
+    assert "Gap table" in person.get("/projects/1/gaps?lang=en").text
+
+
+@INTERFACE
+def test_the_draft_viewer_shows_areas_relevance_and_evidence_highlights(app: Any) -> None:
+    page = Person(app, "viewer").get("/projects/1/draft").text
+    assert 'id="art:1"' in page
+    assert "<mark title=" in page
+    assert "Child relevance: direct" in page
+
+
+@INTERFACE
+def test_the_draft_viewer_filters_by_area_and_answers_htmx_with_the_list_only(app: Any) -> None:
+    person = Person(app, "viewer")
+    everything = person.get("/projects/1/draft").text
+    privacy = person.get("/projects/1/draft?area=data-privacy",
+                         headers={"HX-Request": "true", "HX-Target": "articles"}).text
+    assert privacy.startswith('<section id="articles">')
+    assert "<html" not in privacy
+    assert privacy.count("<article") < everything.count("<article")
+    assert privacy.count("<article") > 0
+
+
+@INTERFACE
+def test_the_gap_table_filters_by_priority(app: Any) -> None:
+    person = Person(app, "viewer")
+    api = person.get("/api/projects/1/recommendations").json()
+    high = [r["key"] for r in api if r["priority"] == "high" and r["state"] == "proposed"]
+    page = person.get("/projects/1/gaps?priority=high").text
+    assert f"shown: {len(high)} of {len(api)}" in page
+    assert all(f'id="{key}"' in page for key in high)
+
+
+def test_a_ministry_decision_is_recorded_in_the_open_round_and_moves_the_state(app: Any) -> None:
+    ministry = Person(_with_round(app), "ministry")
+    response = ministry.form("/projects/1/recommendations/rec-002/decision",
+                             {"decision": "accept with changes", "comment": "Shorten paragraph 2."},
+                             headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response.text.startswith('<section id="decisions">')
+    assert "Shorten paragraph 2." in response.text
+    detail = ministry.get("/api/projects/1/recommendations/rec-002").json()
+    assert detail["state"] == "accepted-with-changes"
+    assert detail["answers"] == [{**detail["answers"][0], "round": 1, "person": "Marat Ministry",
+                                  "decision": "accept with changes", "comment": "Shorten paragraph 2."}]
+
+
+@INTERFACE
+def test_ministry_staff_cannot_decide_while_no_round_is_open(app: Any) -> None:
+    response = Person(app, "ministry").form("/projects/1/recommendations/rec-002/decision",
+                                            {"decision": "accept"})
+    assert response.status_code == 400
+    assert "no consultation round is open" in response.text
+
+
+@INTERFACE
+def test_an_invalid_decision_is_a_clear_error(app: Any) -> None:
+    response = Person(_with_round(app), "ministry").api(
+        "POST", "/api/projects/1/recommendations/rec-002/decisions", json={"decision": "maybe"})
+    assert response.status_code == 422
+    assert "decision" in response.json()["problems"][0]
+
+
+def test_a_revision_is_a_new_version_shown_with_its_difference(app: Any) -> None:
+    reviewer = Person(app, "reviewer")
+    old = reviewer.get("/api/projects/1/recommendations/rec-001").json()["versions"][-1]["data"]
+    new_text = old["amendment"]["proposed_text"]["en"] + " Children are heard first."
+    response = reviewer.form("/projects/1/recommendations/rec-001/revise",
+                             {"field": "proposed", "text_lang": "en", "text": new_text, "reason": "round 1"})
+    assert response.status_code == 303
+    page = reviewer.get("/projects/1/recommendations/rec-001").text
+    assert "Saved. Version 2." in page
+    assert "<ins>" in page and "Children are heard first." in page
+    assert reviewer.get("/api/projects/1/recommendations/rec-001").json()["versions"][-1]["author"] == \
+        "Rita Reviewer"
+
+
+@INTERFACE
+def test_the_revise_form_loads_the_text_of_the_chosen_field_and_language(app: Any) -> None:
+    reviewer = Person(app, "reviewer")
+    data = reviewer.get("/api/projects/1/recommendations/rec-001").json()["versions"][-1]["data"]
+    fragment = reviewer.get("/projects/1/recommendations/rec-001/text?field=issue&text_lang=ru").text
+    assert fragment.startswith('<label id="revise-text">')
+    assert data["ru"]["issue"][:40] in fragment
+
+
+def test_the_discussion_thread_keeps_reviewer_and_ministry_messages_in_order(app: Any) -> None:
+    _with_round(app)
+    Person(app, "ministry").api("POST", "/api/projects/1/recommendations/rec-003/comments",
+                                json={"body": "Why article 12?"})
+    Person(app, "reviewer").form("/projects/1/recommendations/rec-003/comments", {"body": "It covers apps."})
+    thread = Person(app, "viewer").get("/api/projects/1/recommendations/rec-003/comments").json()
+    assert [(c["author"], c["role"], c["body"], c["round_number"]) for c in thread] == [
+        ("Marat Ministry", "ministry", "Why article 12?", 1), ("Rita Reviewer", "reviewer", "It covers apps.", 1)]
+
+
+def test_rounds_are_opened_and_closed_by_the_reviewer(app: Any) -> None:
+    reviewer = Person(app, "reviewer")
+    assert reviewer.form("/projects/1/rounds").status_code == 303
+    assert reviewer.get("/api/projects/1").json()["open_round"] == 1
+    assert reviewer.form("/projects/1/rounds/1/close").status_code == 303
+    rounds = reviewer.get("/api/projects/1/rounds").json()
+    assert [(r["number"], r["open"]) for r in rounds] == [(1, False)]
+    again = reviewer.form("/projects/1/rounds/1/close")
+    assert again.status_code == 400
+    assert "already closed" in again.text
+
+
+# --- uploads ---------------------------------------------------------------------------------------------------
+
+
+def _upload(person: Person, name: str, content: bytes, project: str = "new") -> Any:
+    return person.form("/projects", {"name": project}, {"file": (name, content)})
+
+
+def test_a_reviewer_starts_a_project_by_uploading_a_draft(app: Any, sample_en: Path) -> None:
+    reviewer = Person(app, "reviewer")
+    response = _upload(reviewer, sample_en.name, sample_en.read_bytes(), "kz-en")
+    assert response.status_code == 303
+    project = reviewer.get(response.headers["location"])
+    assert "draft-digital-code.en.txt" in project.text
+    assert "Reviewed: kz-en" in project.text
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("empty.txt", b"", "empty.txt: "),
+    ("tool.exe", b"MZ\x90\x00binary", "tool.exe: "),
+    ("broken.docx", b"PK\x03\x04 this is not really a Word file", "broken.docx: "),
+])
+def test_a_bad_upload_is_refused_with_the_files_problem_on_the_page(app: Any, name: str, content: bytes,
+                                                                    message: str) -> None:
+    response = _upload(Person(app, "reviewer"), name, content)
+    assert response.status_code == 400
+    assert message in response.text
+    assert "crlens-upload-" not in response.text  # named as the user knows it, not by our temporary folder
+    assert "Traceback" not in response.text
+    assert 'class="error"' in response.text
+
+
+@INTERFACE
+def test_an_upload_over_the_size_limit_is_refused(app: Any) -> None:
+    response = Person(app, "reviewer").api("POST", "/api/projects", data={"name": "big"},
+                                           files={"file": ("big.txt", b"a" * (MAX_FILE_BYTES + 1))})
+    assert response.status_code == 400
+    assert response.json()["detail"] == "big.txt: the file is over the 50 MB limit"
+
+
+@INTERFACE
+def test_an_upload_without_a_project_name_asks_for_one(app: Any, sample_en: Path) -> None:
+    response = _upload(Person(app, "reviewer"), sample_en.name, sample_en.read_bytes(), "   ")
+    assert response.status_code == 400
+    assert "give the project a name" in response.text
+
+
+def test_a_second_draft_version_is_compared_with_the_first(app: Any, sample_ru: Path, tmp_path: Path) -> None:
+    reviewer = Person(app, "reviewer")
+    version_2 = draft_version_2(sample_ru, tmp_path / "draft-v2.ru.txt")
+    response = reviewer.form("/projects/1/drafts", files={"file": (version_2.name, version_2.read_bytes())})
+    assert response.status_code == 303
+    assert "Draft version 2 added" in reviewer.get("/projects/1").text
+    page = reviewer.get("/projects/1/compare").text
+    assert "<ins>" in page
+    assert "Article 8: added" in page
+    comparison = reviewer.get("/api/projects/1/comparison?old=1&new=2").json()
+    assert comparison["counts"]["added"] == 1
+
+
+# --- markup in text is shown as text -----------------------------------------------------------------------------
+
+
+@INTERFACE
+def test_markup_in_a_draft_is_shown_as_text(app: Any) -> None:
+    draft = ("Статья 1. Общие положения\n\n1. Оператор <script>alert('x')</script> обязан защищать "
+             "персональные данные детей <b onmouseover=\"steal()\">всегда</b>.\n")
+    reviewer = Person(app, "reviewer")
+    response = _upload(reviewer, "markup.txt", draft.encode(), "markup")
+    assert response.status_code == 303
+    page = reviewer.get(response.headers["location"] + "/draft").text
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+    assert "<script>alert" not in page
+    assert "<b onmouseover" not in page
+
+
+@INTERFACE
+def test_markup_in_a_comment_is_shown_as_text(app: Any) -> None:
+    reviewer = Person(app, "reviewer")
+    reviewer.form("/projects/1/recommendations/rec-001/comments", {"body": "<img src=x onerror=alert(1)>"})
+    page = reviewer.get("/projects/1/recommendations/rec-001").text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
+    assert "<img src=x" not in page
+
+
+@INTERFACE
+def test_pages_forbid_inline_scripts(app: Any) -> None:
+    response = Person(app, "viewer").get("/projects/1")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+# --- CSRF ------------------------------------------------------------------------------------------------------
+
+
+@INTERFACE
+def test_a_form_without_its_csrf_token_is_refused(app: Any) -> None:
+    reviewer = Person(app, "reviewer")
+    response = reviewer.client.post("/projects/1/rounds", data={})
+    assert response.status_code == 403
+    assert "CSRF" in response.text
+    assert reviewer.get("/api/projects/1/rounds").json() == []
+
+
+@INTERFACE
+def test_an_api_write_with_a_wrong_csrf_token_is_refused(app: Any) -> None:
+    reviewer = Person(app, "reviewer")
+    response = reviewer.client.post("/api/projects/1/rounds", headers={"X-CSRF-Token": "forged"})
+    assert response.status_code == 403
+    assert reviewer.get("/api/projects/1/rounds").json() == []
+
+
+@INTERFACE
+def test_signing_in_needs_the_token_of_the_sign_in_page(app: Any) -> None:
+    person = Person(app)
+    response = person.client.post("/login", data={"username": "rita", "password": PASSWORD})
+    assert response.status_code == 403
+
+
+# --- the JSON API ----------------------------------------------------------------------------------------------
+
+
+@INTERFACE
+def test_the_api_answers_anonymous_requests_with_401(app: Any) -> None:
+    person = Person(app)
+    for url in ("/api/projects", "/api/projects/1", "/api/projects/1/recommendations", "/api/me"):
+        assert person.get(url).status_code == 401, url
+
+
+def test_the_api_lists_projects_and_recommendations(app: Any) -> None:
+    viewer = Person(app, "viewer")
+    projects = viewer.get("/api/projects").json()
+    assert [(p["id"], p["name"], p["drafts"]) for p in projects] == [(1, "kz", 1)]
+    recs = viewer.get("/api/projects/1/recommendations").json()
+    assert len(recs) == projects[0]["recommendations"]
+    assert recs[0]["key"] == "rec-001"
+    assert {r["state"] for r in recs} == {"proposed"}
+    privacy = viewer.get("/api/projects/1/recommendations?area=data-privacy").json()
+    assert 0 < len(privacy) < len(recs)
+
+
+def test_the_api_creates_a_project_from_an_upload(app: Any, sample_en: Path) -> None:
+    response = Person(app, "reviewer").api("POST", "/api/projects", data={"name": "kz-en"},
+                                           files={"file": (sample_en.name, sample_en.read_bytes())})
+    assert response.status_code == 201
+    assert response.json()["name"] == "kz-en"
+    assert response.json()["recommendations"] > 0
+
+
+@INTERFACE
+def test_the_api_answers_unknown_things_with_404(app: Any) -> None:
+    viewer = Person(app, "viewer")
+    for url in ("/api/projects/99", "/api/projects/1/recommendations/rec-999", "/api/projects/1/drafts/7/review",
+                "/api/nothing"):
+        response = viewer.get(url)
+        assert response.status_code == 404, url
+        assert "detail" in response.json()
+
+
+@INTERFACE
+def test_unknown_pages_are_a_friendly_404(app: Any) -> None:
+    response = Person(app, "viewer").get("/projects/99/gaps")
+    assert response.status_code == 404
+    assert "there is no project 99" in response.text
+    assert "<html" in response.text
+
+
+@INTERFACE
+def test_the_openapi_document_describes_the_api(app: Any) -> None:
+    document = Person(app).get("/api/openapi.json").json()
+    assert {"/api/projects", "/api/projects/{project_id}/recommendations",
+            "/api/projects/{project_id}/recommendations/{key}/decisions"} <= set(document["paths"])
+    assert not any(path.startswith("/projects") for path in document["paths"])  # pages are not API
+
+
+# --- downloads -------------------------------------------------------------------------------------------------
+
+
+@INTERFACE
+def test_the_downloads_page_offers_every_deliverable_in_both_languages(app: Any) -> None:
+    page = Person(app, "viewer").get("/projects/1/downloads").text
+    for name in ("gap-table.docx", "gap-table.ru.xlsx", "gap-table.html", "gap-table.md", "amendments.docx",
+                 "amendments.ru.xlsx", "policy-brief.pdf", "policy-brief.ru.docx", "consultation-log.md",
+                 "consultation-log.ru.docx", "review.json"):
+        assert f"/projects/1/downloads/{name}\"" in page, name
+
+
+@INTERFACE
+def test_a_deliverable_is_made_on_request(app: Any) -> None:
+    viewer = Person(app, "viewer")
+    markdown = viewer.get("/projects/1/downloads/gap-table.ru.md")
+    assert markdown.status_code == 200
+    assert markdown.text.startswith("# Таблица пробелов")
+    assert 'filename="kz-gap-table.ru.md"' in markdown.headers["content-disposition"]
+    workbook = viewer.get("/projects/1/downloads/amendments.xlsx")
+    assert zipfile.is_zipfile(io.BytesIO(workbook.content))
+    assert viewer.get("/projects/1/downloads/secrets.txt").status_code == 404
+    assert viewer.get("/projects/1/downloads/comparison.md").status_code == 404  # one draft version only
+
