@@ -233,7 +233,8 @@ def _back_to(request: Request, project_id: int, key: str, fragment: str, anchor:
         project = service.get_project(session, project_id)
         rec = service.get_recommendation(project, key)
         context = _rec_context(session, project, rec, request_lang(request))
-        return render(request, fragment, **context)
+        # A decision can change the recommendation's state, shown at the top of the page: sent along, out of band.
+        return render(request, fragment, oob=True, **context)
 
 
 @router.post("/projects/{project_id}/recommendations/{key}/revise")

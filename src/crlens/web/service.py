@@ -210,10 +210,10 @@ def draft_articles(review: Review, lang: str = "en", area: str | None = None,
             continue
         if provision.kind in ("article", "preamble") or not groups:
             groups.append((provision, []))
-            depth[provision.id] = -1
+            depth[provision.id] = 0
         else:
             groups[-1][1].append(provision)
-            depth[provision.id] = depth.get(provision.parent or "", -1) + 1
+            depth[provision.id] = depth.get(provision.parent or "", 0) + 1
     out = []
     for head, parts in groups:
         everything = [head, *parts]
@@ -223,7 +223,7 @@ def draft_articles(review: Review, lang: str = "en", area: str | None = None,
         if relevance and relevance not in {p.child_relevance for p in everything}:
             continue
         best = min((p.child_relevance for p in everything), key=lambda r: _RELEVANCE_ORDER.get(r, 3))
-        views = [ProvisionView(p.id, label(p.id, lang), p.heading, max(depth[p.id], 0), list(p.areas),
+        views = [ProvisionView(p.id, label(p.id, lang), p.heading, depth[p.id], list(p.areas),
                                p.child_relevance, highlight(p.text, quotes.get(p.id, [])))
                  for p in everything if p.text]
         out.append(ArticleView(head.id, label(head.id, lang), head.heading, areas, best, views))
