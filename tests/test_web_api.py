@@ -319,6 +319,16 @@ def test_a_bad_upload_is_refused_with_the_files_problem_on_the_page(app: Any, na
 
 
 @INTERFACE
+@pytest.mark.parametrize(("name", "shown"), [("../../etc/passwd", "passwd: "), ("..", "draft: "),
+                                             ("C:\\Users\\me\\draft.txt", "draft.txt: ")])
+def test_an_upload_name_is_never_used_as_a_path(app: Any, name: str, shown: str) -> None:
+    response = _upload(Person(app, "reviewer"), name, b"")
+    assert response.status_code == 400
+    assert shown in response.text
+    assert "/etc/" not in response.text
+
+
+@INTERFACE
 def test_an_upload_over_the_size_limit_is_refused(app: Any) -> None:
     response = Person(app, "reviewer").api("POST", "/api/projects", data={"name": "big"},
                                            files={"file": ("big.txt", b"a" * (MAX_FILE_BYTES + 1))})

@@ -288,7 +288,9 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
 def saved_upload(upload: UploadFile) -> Iterator[Path]:
     """The uploaded file written to a temporary folder under its own name (so its type is read from its
     extension, as on the command line); refused once it passes the 50 MB limit. The folder is removed after."""
-    name = Path((upload.filename or "").replace("\\", "/")).name.strip()[:200] or "draft"
+    # Only the last part of the name the browser sent, without control characters: never a path of ours.
+    name = "".join(c for c in Path((upload.filename or "").replace("\\", "/")).name if c.isprintable()).strip()
+    name = name[-200:] if name not in ("", ".", "..") else "draft"
     folder = Path(tempfile.mkdtemp(prefix="crlens-upload-"))
     path = folder / name
     try:
