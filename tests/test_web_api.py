@@ -494,3 +494,34 @@ def test_a_deliverable_is_made_on_request(app: Any) -> None:
     assert viewer.get("/projects/1/downloads/secrets.txt").status_code == 404
     assert viewer.get("/projects/1/downloads/comparison.md").status_code == 404  # one draft version only
 
+
+
+# --- crlens serve ----------------------------------------------------------------------------------------------
+
+
+def test_crlens_serve_starts_the_workspace_on_loopback(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    crlens = Path(sys.executable).with_name("crlens")
+    command = [str(crlens), "serve", "--port", str(port), "--db", f"sqlite:///{tmp_path / 'w.db'}"]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline, page = time.monotonic() + 30, ""
+        while time.monotonic() < deadline and not page:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as response:
+                    page = response.read().decode()
+            except OSError:
+                time.sleep(0.2)
+        assert 'action="/login"' in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert f"http://127.0.0.1:{port}/" in server.stderr.read()
