@@ -33,7 +33,7 @@ from crlens.analysis.language import Analyzer, Token
 
 Span = tuple[int, int]
 
-_BREAK = re.compile(r"[.;:!?\n,()«»\"“”]")
+_BREAK = re.compile(r"[.;:!?\n,«»\"“”]")
 """Characters between two words that start a new clause (a subject does not run across them)."""
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 
@@ -104,19 +104,21 @@ def _ru_spans(text: str, tokens: list[Token]) -> list[Span]:
     starts = _clause_starts(text, tokens)
     roles = [_ru_role(t.surface) for t in tokens]
     clause = 0  # index of the first word of the current clause
+    subject: Span | None = None  # of the clause's first predicate, shared by those coordinated with it
+    seen_predicate = False  # in the current clause
     sentence_has_predicate = False
     for i, tok in enumerate(tokens):
         if starts[i]:
             if i and _SENTENCE_END.search(text, tokens[i - 1].end, tok.start):
                 sentence_has_predicate = False
-            clause = i
-        if roles[i] == _ROLE_DUTY:
-            span = _ru_subject(tokens, roles, clause, i)
-            if span:
-                spans.append(span)
+            clause, subject, seen_predicate = i, None, False
         if roles[i] in {_ROLE_DUTY, _ROLE_VERB}:
+            if not seen_predicate:
+                subject = _ru_subject(tokens, roles, clause, i)
+                seen_predicate = True
+            if roles[i] == _ROLE_DUTY and subject and subject not in spans:
+                spans.append(subject)
             sentence_has_predicate = True
-            clause = i + 1  # a second predicate in the same clause has no subject of its own before it
         end_of_sentence = i + 1 == len(tokens) or _SENTENCE_END.search(text, tok.end, tokens[i + 1].start)
         if end_of_sentence and not sentence_has_predicate:
             tail = text[tok.end:tokens[i + 1].start if i + 1 < len(tokens) else len(text)]
