@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from crlens import __version__
+from crlens.analysis.duty import duty_holder_spans
 from crlens.analysis.labels import article_of, label
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
@@ -79,6 +80,8 @@ class _Analysis:
     """Per-document working state: concept occurrences per provision and per subtree."""
 
     own: dict[str, dict[str, list[Found]]] = field(default_factory=dict)
+    duty: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per provision, how many times each concept names who carries an obligation (see :mod:`.duty`)."""
     subtree: dict[str, set[str]] = field(default_factory=dict)
     areas: dict[str, list[str]] = field(default_factory=dict)
     signals: dict[str, list[Signal]] = field(default_factory=dict)
@@ -128,7 +131,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     tell = step or (lambda _name: None)
     matcher = matcher_for(kb, document.language)
     tell("concepts")
-    state = _find_concepts(document, matcher)
+    state = _find_concepts(document, matcher, _duty_concepts(kb))
     tell("tagging")
     relevance = _tag(document, kb, state)
     tell("criteria")
@@ -159,14 +162,30 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
 # --- 1. concepts -------------------------------------------------------------------------------------------
 
 
-def _find_concepts(document: Document, matcher: ConceptMatcher) -> _Analysis:
+def _duty_concepts(kb: KnowledgeBase) -> frozenset[str]:
+    """The concepts some area's tagging weighs as duty holders."""
+    return frozenset(c for area in kb.areas.values() for c in area.tagging.duty_holders)
+
+
+def _find_concepts(document: Document, matcher: ConceptMatcher, duty_concepts: frozenset[str] = frozenset()
+                   ) -> _Analysis:
+    """Concept occurrences per provision; for ``duty_concepts``, also where they name who carries a duty."""
     state = _Analysis(definitions={article_of(d.provision) for d in document.definitions})
     for node in document.provisions:
         found: dict[str, list[Found]] = {}
+        duty: dict[str, int] = {}
         for field_name in ("heading", "text"):
-            for hit in matcher.find(getattr(node, field_name)):
+            text = getattr(node, field_name)
+            tokens = matcher.analyzer.tokens(text) if text else []
+            hits = matcher.find(text, tokens)
+            spans = (duty_holder_spans(matcher.analyzer, text, field_name == "heading", tokens)
+                     if any(h.concept in duty_concepts for h in hits) else [])
+            for hit in hits:
                 found.setdefault(hit.concept, []).append(Found(node, field_name, hit))
+                if any(a <= hit.start < b for a, b in spans):
+                    duty[hit.concept] = duty.get(hit.concept, 0) + 1
         state.own[node.id] = found
+        state.duty[node.id] = duty
     for node in reversed(document.provisions):
         concepts = set(state.own[node.id])
         for child in node.children:
@@ -196,11 +215,14 @@ _RECURRENCE = (0.0, 0.6, 1.0, 1.25)
 word in passing does not count"), twice counts in full, more a little more, up to 1.5 from four mentions on."""
 
 
-def _area_score(kb: KnowledgeBase, area_id: str, mentions: dict[str, int], headed: set[str]) -> float:
+def _area_score(kb: KnowledgeBase, area_id: str, mentions: dict[str, int], headed: set[str],
+                duties: dict[str, int] | None = None) -> float:
     """Weighted evidence that a provision belongs to an area.
 
     Each of the area's concepts adds its weight times a factor for how often the provision mentions it
-    (``_RECURRENCE``); a concept the heading names counts in full and half as much again.
+    (``_RECURRENCE``); a concept the heading names counts in full and half as much again. A concept the area
+    weighs as a duty holder counts at least its duty-holder weight once the provision makes it carry an
+    obligation, more when it does so again.
     """
     tagging = kb.areas[area_id].tagging
     score = 0.0
@@ -208,10 +230,27 @@ def _area_score(kb: KnowledgeBase, area_id: str, mentions: dict[str, int], heade
         n = mentions.get(concept, 0)
         if n:
             factor = _RECURRENCE[n] if n < len(_RECURRENCE) else 1.5
-            if concept in headed:
+            if concept in headed and concept not in tagging.duty_holders:
                 factor = max(factor, 1.0) * 1.5
-            score += tagging.weights.get(concept, 1.0) * factor
+            value = tagging.weights.get(concept, 1.0) * factor
+            d = duties.get(concept, 0) if duties and concept in tagging.duty_holders else 0
+            if d:
+                value = max(value, tagging.duty_holders[concept] * _DUTY_RECURRENCE[min(d, 3)])
+            score += value
     return score
+
+
+_DUTY_RECURRENCE = (0.0, 1.0, 1.25, 1.5)
+"""A duty is no word in passing: one counts in full, more a little more."""
+
+
+def _duties(state: _Analysis, provision: Provision) -> dict[str, int]:
+    """For each concept, how many times it names a duty holder in the subtree."""
+    counts: dict[str, int] = {}
+    for node in provision.walk():
+        for concept, n in state.duty.get(node.id, {}).items():
+            counts[concept] = counts.get(concept, 0) + n
+    return counts
 
 
 def _mentions(state: _Analysis, provision: Provision) -> dict[str, int]:
@@ -267,7 +306,8 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
         headed = state.headed(article)
         areas: list[str] = []
         signals: list[Signal] = []
-        scores = {a: _area_score(kb, a, mentions, headed) for a in AREA_IDS if a in kb.areas}
+        duties = _duties(state, article)
+        scores = {a: _area_score(kb, a, mentions, headed, duties) for a in AREA_IDS if a in kb.areas}
         passing = [a for a, score in scores.items() if score >= kb.areas[a].tagging.threshold]
         # An article is about a few things: keep the areas that score close to its main one. The main score is
         # capped so that an article saturated with one area's vocabulary (every article of a data protection law
@@ -293,9 +333,10 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
             part_areas = [a for a in areas if own_concepts & set(kb.areas[a].tagging.concepts)]
             state.areas[part.id] = part_areas
             part_mentions = _mentions(state, part) if part_areas else {}
+            part_duties = _duties(state, part) if part_areas else {}
             state.signals[part.id] = [
                 Signal(area=a, terms=_terms(state, part, kb.areas[a].tagging.concepts),
-                       score=round(_area_score(kb, a, part_mentions, set()), 2)) for a in part_areas]
+                       score=round(_area_score(kb, a, part_mentions, set(), part_duties), 2)) for a in part_areas]
     return relevance
 
 

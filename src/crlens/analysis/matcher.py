@@ -66,11 +66,12 @@ class ConceptMatcher:
         if words:
             self._by_norm[words[0]].append(_Phrase(concept, words, prefix=False))
 
-    def find(self, text: str) -> list[Hit]:
-        """Every concept occurrence in ``text``, in order of position."""
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[Hit]:
+        """Every concept occurrence in ``text``, in order of position (``tokens``: its words, if known)."""
         if not text:
             return []
-        tokens = self.analyzer.tokens(text)
+        if tokens is None:
+            tokens = self.analyzer.tokens(text)
         hits: list[Hit] = []
         for i, token in enumerate(tokens):
             for phrase in self._by_norm.get(token.norm, ()):

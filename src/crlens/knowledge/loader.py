@@ -280,6 +280,7 @@ def check(kb: KnowledgeBase) -> list[Problem]:
 def _concepts_of_area(area: Area) -> Iterator[str]:
     yield from area.tagging.concepts
     yield from area.tagging.weights
+    yield from area.tagging.duty_holders
 
 
 def _concepts_of_criterion(crit: Criterion) -> Iterator[str]:

@@ -129,11 +129,23 @@ class AreaTagging(_Strict):
 
     ``concepts``: any of these in a provision is a signal for the area. ``weights`` may raise or lower a
     concept's weight (default 1.0). A provision belongs to the area when its score reaches ``threshold``.
+    ``duty_holders`` gives some of the concepts a weight for where they name who carries an obligation (the
+    subject of "shall", "обязан", "обеспечивает": :mod:`crlens.analysis.duty`); a concept counts with the larger
+    of its weight as a mention and its weight as a duty holder.
     """
 
     concepts: list[str] = Field(min_length=1)
     weights: dict[str, float] = Field(default_factory=dict)
+    duty_holders: dict[str, float] = Field(default_factory=dict)
     threshold: float = 1.0
+
+    @model_validator(mode="after")
+    def _known(self) -> AreaTagging:
+        for name, table in (("weights", self.weights), ("duty_holders", self.duty_holders)):
+            unknown = sorted(set(table) - set(self.concepts))
+            if unknown:
+                raise ValueError(f"{name} names concepts that are not among the area's concepts: {unknown}")
+        return self
 
 
 class Area(_Strict):
