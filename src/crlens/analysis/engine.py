@@ -527,9 +527,10 @@ def _sources(kb: KnowledgeBase, crit: Criterion) -> list[Source]:
     return sources
 
 
-def _justification(kb: KnowledgeBase, crit: Criterion, lang: str) -> str:
-    norms = [kb.norms[n] for n in crit.norms]
-    examples = [kb.examples[e] for e in crit.examples]
+def _justification(kb: KnowledgeBase, crits: list[Criterion], lang: str) -> str:
+    """The grounds of a recommendation: each norm its criteria rest on once, then the practice elsewhere."""
+    norms = [kb.norms[n] for n in dict.fromkeys(n for c in crits for n in c.norms)]
+    examples = [kb.examples[e] for e in dict.fromkeys(e for c in crits for e in c.examples)]
     if lang == "ru":
         parts = [f"{n.ref_ru}: {n.topic.ru.rstrip('.')}" for n in norms]
         text = "Обоснование: " + "; ".join(parts) + "."
@@ -541,6 +542,14 @@ def _justification(kb: KnowledgeBase, crit: Criterion, lang: str) -> str:
     if examples:
         text += " Practice elsewhere: " + "; ".join(e.ref for e in examples) + "."
     return text
+
+
+def _join_sentences(texts: Iterable[str]) -> str:
+    """Texts joined into one; a sentence repeated word for word (e.g. the same closest provision after each
+    merged finding) is kept once, at its last place, so it closes the findings it applies to."""
+    sentences = [sentence for text in texts for sentence in re.split(r"(?<=[.!?])\s+", text.strip()) if sentence]
+    last = {sentence: i for i, sentence in enumerate(sentences)}
+    return " ".join(sentence for i, sentence in enumerate(sentences) if last[sentence] == i)
 
 
 def _fill(clause: str, target: str, document: Document, lang: str) -> str:
@@ -684,18 +693,18 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
             risks=[r for d in group for r in d.risks],
             provisions=list(dict.fromkeys(p for d in group for p in d.provisions)),
             priority=min((c.priority for c in crits), key=_PRIORITY_RANK.__getitem__),
-            issue=" ".join(d.issue for d in group),
+            issue=_join_sentences(d.issue for d in group),
             solution=" ".join(c.recommendation.solution.en for c in crits),
             sources=sources,
             amendment=Amendment(
                 target=target, action=action, current_text=current,
                 proposed_text=ProposedText(en=proposed_en, ru=proposed_ru),
-                justification=" ".join(_justification(kb, c, "en") for c in crits),
-                justification_ru=" ".join(_justification(kb, c, "ru") for c in crits),
+                justification=_justification(kb, crits, "en"),
+                justification_ru=_justification(kb, crits, "ru"),
             ),
             age_bands=ages,
             gender=gender_en,
-            ru=RecommendationRu(issue=" ".join(d.issue_ru for d in group),
+            ru=RecommendationRu(issue=_join_sentences(d.issue_ru for d in group),
                                 solution=" ".join(c.recommendation.solution.ru for c in crits),
                                 gender=gender_ru),
         ))
