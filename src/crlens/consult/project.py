@@ -42,6 +42,10 @@ class ProjectError(UserError):
     """A project, draft, round or recommendation that does not exist or cannot take the action asked."""
 
 
+class NotFoundError(ProjectError):
+    """A project, recommendation or round that does not exist (exit 2 on the command line, 404 on the web)."""
+
+
 def taken_up_reason(version: int) -> str:
     """The reason recorded when a new draft version's text meets all of a recommendation's criteria."""
     return f"taken up in the text of draft version {version}"
@@ -75,7 +79,7 @@ def find_project(session: Session, name: str | None = None) -> Project:
         if project is None:
             names = session.scalars(select(Project.name).order_by(Project.name)).all()
             known = f"; projects: {', '.join(names)}" if names else "; the database has no projects yet"
-            raise ProjectError(f"project {name!r}", f"no such project{known}")
+            raise NotFoundError(f"project {name!r}", f"no such project{known}")
     else:
         project = session.scalar(select(Project).order_by(Project.used_at.desc(), Project.id.desc()).limit(1))
         if project is None:
@@ -102,7 +106,7 @@ def find_recommendation(project: Project, key: str) -> Recommendation:
         for rec in project.recommendations:
             if rec.number == int(digits):
                 return rec
-    raise ProjectError(key, f"project {project.name!r} has no recommendation with this id")
+    raise NotFoundError(key, f"project {project.name!r} has no recommendation with this id")
 
 
 def find_round(project: Project, number: int) -> Round:
@@ -111,7 +115,7 @@ def find_round(project: Project, number: int) -> Round:
         if consultation.number == number:
             return consultation
     opened = ", ".join(str(r.number) for r in project.rounds) or "none"
-    raise ProjectError(f"round {number}", f"project {project.name!r} has no such round (rounds: {opened})")
+    raise NotFoundError(f"round {number}", f"project {project.name!r} has no such round (rounds: {opened})")
 
 
 # --- creating projects and adding drafts ----------------------------------------------------------------------

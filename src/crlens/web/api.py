@@ -14,6 +14,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from crlens.consult.project import find_recommendation
 from crlens.consult.rounds import current_feedback
 from crlens.store.models import Project, Recommendation, Round
 from crlens.web import service
@@ -308,7 +309,7 @@ def get_recommendation(request: Request, account: Reader, project_id: ProjectId,
     """A recommendation with all its versions, the current answers of each round and the discussion."""
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        return _detail(session, project, service.get_recommendation(project, key))
+        return _detail(session, project, find_recommendation(project, key))
 
 
 @router.post("/projects/{project_id}/recommendations/{key}/revisions", status_code=201)
@@ -317,7 +318,7 @@ def revise(request: Request, account: Annotated[Account, Depends(allowed("revise
     """A new version with one field in one language changed, and why (reviewers)."""
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        rec = service.get_recommendation(project, key)
+        rec = find_recommendation(project, key)
         version, changed = service.revise_recommendation(account, project, rec, revision.field, revision.lang,
                                                          revision.text, revision.reason)
         return RevisionOut(key=rec.key, version=version, changed=changed)
@@ -329,7 +330,7 @@ def withdraw(request: Request, account: Annotated[Account, Depends(allowed("revi
     """Take a recommendation off the table, with the reason (reviewers)."""
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        rec = service.get_recommendation(project, key)
+        rec = find_recommendation(project, key)
         service.withdraw_recommendation(account, project, rec, body.reason)
         return _recommendation(rec)
 
@@ -340,7 +341,7 @@ def decide(request: Request, account: Annotated[Account, Depends(allowed("decide
     """A decision and comment in the open round (ministry staff)."""
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        rec = service.get_recommendation(project, key)
+        rec = find_recommendation(project, key)
         outcome = service.decide(session, account, project, rec, answer.decision, answer.comment)
         current = service.open_round_of(project)
         return DecisionOut(key=rec.key, round=current.number if current else 0, outcome=outcome,  # type: ignore[arg-type]
@@ -350,7 +351,7 @@ def decide(request: Request, account: Annotated[Account, Depends(allowed("decide
 @router.get("/projects/{project_id}/recommendations/{key}/comments")
 def list_comments(request: Request, account: Reader, project_id: ProjectId, key: RecKey) -> list[CommentOut]:
     with store_of(request).session() as session:
-        rec = service.get_recommendation(service.get_project(session, project_id), key)
+        rec = find_recommendation(service.get_project(session, project_id), key)
         return [CommentOut(id=c.id, author=c.author, role=c.author_role, body=c.body, round_number=c.round_number,
                            created_at=c.created_at) for c in service.comments(session, rec)]
 
@@ -361,7 +362,7 @@ def add_comment(request: Request, account: Annotated[Account, Depends(allowed("c
     """A message in the discussion (reviewers; ministry staff while a round is open)."""
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        made = service.add_comment(session, account, project, service.get_recommendation(project, key),
+        made = service.add_comment(session, account, project, find_recommendation(project, key),
                                    comment.body)
         return CommentOut(id=made.id, author=made.author, role=made.author_role, body=made.body,
                           round_number=made.round_number, created_at=made.created_at)

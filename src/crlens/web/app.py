@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.sessions import SessionMiddleware
 
 from crlens import __version__
+from crlens.consult.project import NotFoundError
 from crlens.errors import UserError
 from crlens.ingest.reader import MAX_FILE_BYTES
 from crlens.store.database import Store
@@ -139,6 +140,10 @@ def create_app(db_url: str | None = None, secret: str | None = None,
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound) -> Response:
         return _error(request, 404, exc.message, "not_found")
+
+    @app.exception_handler(NotFoundError)
+    async def not_found_in_project(request: Request, exc: NotFoundError) -> Response:
+        return _error(request, 404, f"{exc.where}: {exc.problem}", "not_found")
 
     @app.exception_handler(UserError)
     async def user_error(request: Request, exc: UserError) -> Response:

@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse, Response
 
+from crlens.consult.project import find_recommendation
 from crlens.consult.revisions import FIELDS, get_text
 from crlens.consult.rounds import DECISIONS, current_feedback
 from crlens.knowledge.models import AREA_IDS
@@ -207,7 +208,7 @@ def recommendation_page(request: Request, account: Reader, project_id: ProjectId
     discussion."""
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        rec = service.get_recommendation(project, key)
+        rec = find_recommendation(project, key)
         return render(request, "recommendation.html.j2", **_rec_context(session, project, rec,
                                                                         request_lang(request)))
 
@@ -219,7 +220,7 @@ def recommendation_text(request: Request, account: Annotated[Account, Depends(al
                         lang: Annotated[str, Query(alias="text_lang", max_length=2)] = "en") -> Response:
     """The current text of one field in one language (the revise form loads it when the field changes)."""
     with store_of(request).session() as session:
-        rec = service.get_recommendation(service.get_project(session, project_id), key)
+        rec = find_recommendation(service.get_project(session, project_id), key)
         text = get_text(service.data_of(rec), field if field in FIELDS else "proposed",
                         lang if lang in ("en", "ru") else "en")
     return render(request, "_revise_text.html.j2", current=text)
@@ -231,7 +232,7 @@ def _back_to(request: Request, project_id: int, key: str, fragment: str, anchor:
         return _see_other(f"/projects/{project_id}/recommendations/{quote(key)}#{anchor}")
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        rec = service.get_recommendation(project, key)
+        rec = find_recommendation(project, key)
         context = _rec_context(session, project, rec, request_lang(request))
         # A decision can change the recommendation's state, shown at the top of the page: sent along, out of band.
         return render(request, fragment, oob=True, **context)
@@ -246,7 +247,7 @@ def revise(request: Request, account: Annotated[Account, Depends(allowed("revise
     t = Translator(request_lang(request))
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        rec = service.get_recommendation(project, key)
+        rec = find_recommendation(project, key)
         version, changed = service.revise_recommendation(account, project, rec, field, text_lang, text, reason)
     flash(request, f"{t('saved')} {t('version')} {version}." if changed else t("unchanged"))
     return _see_other(f"/projects/{project_id}/recommendations/{quote(key)}")
@@ -257,7 +258,7 @@ def withdraw(request: Request, account: Annotated[Account, Depends(allowed("revi
              key: RecKey, reason: Annotated[str, Form(max_length=5000)]) -> Response:
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        service.withdraw_recommendation(account, project, service.get_recommendation(project, key), reason)
+        service.withdraw_recommendation(account, project, find_recommendation(project, key), reason)
     flash(request, Translator(request_lang(request))("saved"))
     return _see_other(f"/projects/{project_id}/recommendations/{quote(key)}")
 
@@ -269,7 +270,7 @@ def decide(request: Request, account: Annotated[Account, Depends(allowed("decide
     """A ministry decision and comment on the recommendation in the open round."""
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        service.decide(session, account, project, service.get_recommendation(project, key), decision, comment)
+        service.decide(session, account, project, find_recommendation(project, key), decision, comment)
     return _back_to(request, project_id, key, "_decisions.html.j2", "decisions")
 
 
@@ -279,7 +280,7 @@ def comment(request: Request, account: Annotated[Account, Depends(allowed("comme
     """A message in the recommendation's discussion."""
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        service.add_comment(session, account, project, service.get_recommendation(project, key), body)
+        service.add_comment(session, account, project, find_recommendation(project, key), body)
     return _back_to(request, project_id, key, "_thread.html.j2", "thread")
 
 

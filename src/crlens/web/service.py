@@ -23,7 +23,7 @@ from starlette.datastructures import UploadFile
 from crlens.analysis.review import ProvisionResult, Review
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.compare import DraftComparison, ReviewChanges
-from crlens.consult.project import ACTIVE_STATES, DraftAdded, add_draft, init_project
+from crlens.consult.project import ACTIVE_STATES, DraftAdded, add_draft, find_round, init_project
 from crlens.consult.revisions import FIELDS, Revision, get_text, revise, withdraw
 from crlens.consult.rounds import DECISIONS, close_round, open_round, record_answer
 from crlens.errors import UserError
@@ -72,14 +72,6 @@ def get_project(session: Session, project_id: int) -> Project:
     return project
 
 
-def get_recommendation(project: Project, key: str) -> Recommendation:
-    digits = key.lower().removeprefix("rec-")
-    for rec in project.recommendations:
-        if digits.isdigit() and rec.number == int(digits):
-            return rec
-    raise NotFound(f"project {project.name!r} has no recommendation {key!r}")
-
-
 def get_draft(project: Project, version: int | None) -> Draft:
     """A draft version, the newest by default."""
     if version is None:
@@ -88,13 +80,6 @@ def get_draft(project: Project, version: int | None) -> Draft:
         if draft.version == version:
             return draft
     raise NotFound(f"project {project.name!r} has no draft version {version}")
-
-
-def get_round(project: Project, number: int) -> Round:
-    for consultation in project.rounds:
-        if consultation.number == number:
-            return consultation
-    raise NotFound(f"project {project.name!r} has no round {number}")
 
 
 def open_round_of(project: Project) -> Round | None:
@@ -414,7 +399,7 @@ def open_next_round(session: Session, account: Account, project: Project) -> Rou
 
 def close(account: Account, project: Project, number: int) -> Round:
     account.require("rounds")
-    consultation = get_round(project, number)
+    consultation = find_round(project, number)
     if not consultation.is_open:
         raise UserError(f"round {number}", "is already closed")
     return close_round(project, number)
