@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.project import ACTIVE_STATES, ProjectError, find_round, latest_draft
 from crlens.errors import UserError
+from crlens.report import gap_table
 from crlens.store.models import Feedback, FeedbackImport, Project, Recommendation, Round, RoundExport, now
 
 FORMAT = "crlens-consultation/1"
@@ -39,14 +40,15 @@ COLUMNS = ("id", "version", "area", "provision", "issue", "solution", "proposed"
            "decision", "comment")
 PROTECTED = ("id", "version", "issue", "solution", "proposed")
 """The cells whose edits are detected on import (the ones a decision is about)."""
+# The issue, solution and proposed-text columns keep the gap table's wording, so both read the same.
 HEADERS = {
     "en": {"id": "ID", "version": "Version", "area": "Area", "provision": "Provision",
-           "issue": "Issue/gap affecting children's rights", "solution": "Suggested solution or amendment",
-           "proposed": "Proposed text", "sources": "Sources", "priority": "Priority",
+           "issue": gap_table.HEADERS["en"][0], "solution": gap_table.HEADERS["en"][1],
+           "proposed": gap_table.PROPOSED["en"], "sources": "Sources", "priority": "Priority",
            "decision": "Decision", "comment": "Comment"},
     "ru": {"id": "ID", "version": "Версия", "area": "Область", "provision": "Положение",
-           "issue": "Проблема/пробел, затрагивающий права детей", "solution": "Предлагаемое решение или поправка",
-           "proposed": "Предлагаемый текст", "sources": "Источники", "priority": "Приоритет",
+           "issue": gap_table.HEADERS["ru"][0], "solution": gap_table.HEADERS["ru"][1],
+           "proposed": gap_table.PROPOSED["ru"], "sources": "Источники", "priority": "Приоритет",
            "decision": "Решение", "comment": "Комментарий"},
 }
 

@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from crlens.consult.log import Change, ConsultationLog, RoundLog
+from crlens.consult.rounds import DECISIONS_RU
 
-DECISION_RU = {"accept": "принять", "accept with changes": "принять с изменениями", "reject": "отклонить",
-               "question": "вопрос"}
 STATE_RU = {"proposed": "предложена", "revised": "пересмотрена", "accepted": "принята",
             "accepted-with-changes": "принята с изменениями", "rejected": "отклонена", "question": "вопрос",
             "disputed": "мнения разошлись", "taken-up": "учтена в тексте", "withdrawn": "отозвана"}
@@ -48,7 +47,7 @@ def _date(value: Any) -> str:
 def _decision(decision: str | None, lang: str) -> str:
     if decision is None:
         return WORDS[lang]["no_decision"]
-    return DECISION_RU.get(decision, decision) if lang == "ru" else decision
+    return DECISIONS_RU.get(decision, decision) if lang == "ru" else decision
 
 
 def _state(state: str, lang: str) -> str:
