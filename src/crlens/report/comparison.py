@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -139,6 +140,21 @@ def _container_note(change: ArticleChange, lang: str) -> str:
         return ""
     old, new = label(change.old_container, lang), label(change.new_container, lang)
     return TEXT[lang]["was_in"].format(old=old, new=new) if old != new else ""
+
+
+def add_diff_runs(paragraph: Any, pieces: Iterable[tuple[DiffOp, str]]) -> None:
+    """Add (op, text) pieces of a word diff to a Word paragraph: insertions underlined in green, deletions struck
+    through in red (used for draft comparisons and for revisions in the consultation log)."""
+    from docx.shared import RGBColor
+
+    for op, text in pieces:
+        run = paragraph.add_run(text)
+        if op == "insert":
+            run.font.underline = True
+            run.font.color.rgb = RGBColor.from_string(INSERT_COLOUR)
+        elif op == "delete":
+            run.font.strike = True
+            run.font.color.rgb = RGBColor.from_string(DELETE_COLOUR)
 
 
 def _diff_lines(segments: tuple[DiffSegment, ...]) -> list[list[tuple[DiffOp, str]]]:
@@ -299,7 +315,7 @@ def write_docx(path: Path, comparison: DraftComparison, changes: ReviewChanges |
                template_dir: Path | None = None) -> Path:
     """The comparison in Word: a table of counts, then one section per added, removed, moved or changed article,
     insertions underlined in green, deletions struck through in red."""
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm, Pt
 
     t = TEXT[_lang(lang)]
     document = base_document(template_dir)
@@ -334,15 +350,7 @@ def write_docx(path: Path, comparison: DraftComparison, changes: ReviewChanges |
         for line in _diff_lines(change.segments):
             if not line:
                 continue
-            para = document.add_paragraph()
-            for op, text in line:
-                run = para.add_run(text)
-                if op == "insert":
-                    run.font.underline = True
-                    run.font.color.rgb = RGBColor.from_string(INSERT_COLOUR)
-                elif op == "delete":
-                    run.font.strike = True
-                    run.font.color.rgb = RGBColor.from_string(DELETE_COLOUR)
+            add_diff_runs(document.add_paragraph(), line)
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return path

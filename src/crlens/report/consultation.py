@@ -137,18 +137,10 @@ def write_markdown(log: ConsultationLog, path: Path, lang: str = "en") -> Path:
 
 
 def _diff_runs(paragraph: Any, old: str, new: str) -> None:
-    from docx.shared import RGBColor
-
     from crlens.consult.compare import word_diff
+    from crlens.report.comparison import add_diff_runs
 
-    for segment in word_diff(old, new):
-        run = paragraph.add_run(segment.text)
-        if segment.op == "delete":
-            run.font.strike = True
-            run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
-        elif segment.op == "insert":
-            run.font.underline = True
-            run.font.color.rgb = RGBColor(0x00, 0x55, 0xA0)
+    add_diff_runs(paragraph, ((segment.op, segment.text) for segment in word_diff(old, new)))
 
 
 def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex: bool = False) -> None:
