@@ -16,7 +16,16 @@ from rich.console import Console
 from rich.tree import Tree
 
 from crlens import __version__
-from crlens.cli_common import EXIT_BAD_INPUT, err, fails_cleanly, out
+from crlens.cli_common import (
+    EXIT_BAD_INPUT,
+    FormatsOption,
+    Lang,
+    LangOption,
+    deliverable_choice,
+    err,
+    fails_cleanly,
+    out,
+)
 from crlens.cli_projects import consult_app, diff, project_app, rec_app
 from crlens.cli_web import serve, user_app
 from crlens.ingest import InputError, parse_file
@@ -136,14 +145,6 @@ def _tree(document: Document) -> Tree:
     return tree
 
 
-class Lang(StrEnum):
-    en = "en"
-    ru = "ru"
-    both = "both"
-
-
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the deliverables: en, ru or both.")]
-FormatsOption = Annotated[str, typer.Option("--formats", help="Comma-separated: docx, xlsx, html, md, pdf.")]
 TemplateDirOption = Annotated[Path | None, typer.Option(
     "--template-dir", help="Directory with templates that override the bundled ones (e.g. gap-table.html.j2).",
     show_default=False)]
@@ -205,16 +206,11 @@ def review(
 
 def _deliverables(result, out_dir: Path, lang: Lang, formats: str,  # type: ignore[no-untyped-def]
                   template_dir: Path | None) -> list[Path]:
-    from crlens.report import FORMATS, write_deliverables
+    from crlens.report import write_deliverables
 
-    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    unknown = [f for f in chosen if f not in FORMATS]
-    if unknown:
-        raise InputError(Path(formats), f"unknown format(s) {', '.join(unknown)}; "
-                                        f"choose from {', '.join(FORMATS)}")
+    langs, chosen = deliverable_choice(lang, formats)
     if template_dir is not None and not template_dir.is_dir():
         raise InputError(template_dir, "the template directory does not exist")
-    langs = ("en", "ru") if lang is Lang.both else (lang.value,)
     return write_deliverables(result, out_dir, langs, chosen, template_dir)
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from enum import StrEnum
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -39,3 +40,26 @@ def fails_cleanly(command: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_BAD_INPUT) from None
 
     return wrapper
+
+
+class Lang(StrEnum):
+    """The languages of the deliverables."""
+
+    en = "en"
+    ru = "ru"
+    both = "both"
+
+
+LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the deliverables: en, ru or both.")]
+FormatsOption = Annotated[str, typer.Option("--formats", help="Comma-separated: docx, xlsx, html, md, pdf.")]
+
+
+def deliverable_choice(lang: Lang, formats: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The languages and formats asked for with --lang and --formats; an unknown format is a UserError."""
+    from crlens.report import FORMATS
+
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown:
+        raise UserError("--formats", f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+    return (("en", "ru") if lang is Lang.both else (lang.value,)), chosen

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from crlens.cli_common import err, fails_cleanly, out
+from crlens.cli_common import FormatsOption, deliverable_choice, err, fails_cleanly, out
+from crlens.cli_common import Lang as DeliverablesLang
+from crlens.cli_common import LangOption as DeliverablesLangOption
 from crlens.errors import UserError
 
 if TYPE_CHECKING:
@@ -186,22 +188,16 @@ def project_report(
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory for the final deliverables.")],
     db: DbOption = None,
     project: ProjectOption = None,
-    lang: Annotated[str, typer.Option("--lang", help="en, ru or both.")] = "both",
-    formats: Annotated[str, typer.Option("--formats", help="Comma-separated: docx,xlsx,html,md,pdf.")]
-    = "docx,xlsx,html,md,pdf",
+    lang: DeliverablesLangOption = DeliverablesLang.both,
+    formats: FormatsOption = "docx,xlsx,html,md,pdf",
 ) -> None:
     """Final deliverables from the project: the newest draft's review with the recommendations as revised,
     and an annex "Consultation log"."""
     from crlens.consult.log import build_log
     from crlens.consult.project import project_review
-    from crlens.report import FORMATS, write_deliverables
+    from crlens.report import write_deliverables
 
-    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
-    if unknown := [f for f in chosen if f not in FORMATS]:
-        raise UserError("--formats", f"unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
-    if lang not in ("en", "ru", "both"):
-        raise UserError("--lang", "choose en, ru or both")
-    langs = ("en", "ru") if lang == "both" else (lang,)
+    langs, chosen = deliverable_choice(lang, formats)
     with _project(db, project) as (session, found):
         review = project_review(found)
         log = build_log(session, found)
