@@ -8,7 +8,6 @@ marked taken up, and gaps the new version opens get new recommendations.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tempfile
 from collections import Counter
@@ -138,10 +137,9 @@ class DraftAdded:
 
 def _store_draft(session: Session, project: Project, path: Path, document: Document, review: Review,
                  by: str, id_map: dict[str, str | None] | None) -> Draft:
-    content = path.read_bytes()
     draft = Draft(project=project, version=len(project.drafts) + 1, filename=path.name,
-                  sha256=hashlib.sha256(content).hexdigest(), language=document.language, title=document.title,
-                  articles=len(document.articles), content=content, added_by=by, id_map=id_map)
+                  sha256=document.sha256, language=document.language, title=document.title,
+                  articles=len(document.articles), content=path.read_bytes(), added_by=by, id_map=id_map)
     session.add(draft)
     session.add(ReviewRun(draft=draft, tool_version=__version__, review_json=review.to_json()))
     return draft
@@ -188,10 +186,9 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
     from crlens.consult.compare import compare_documents, compare_reviews
 
     previous = latest_draft(project)
-    content = path.read_bytes() if path.is_file() else b""
-    if content and hashlib.sha256(content).hexdigest() == previous.sha256:
+    document = parse_file(path)  # checks the file; its sha256 is the file's
+    if document.sha256 == previous.sha256:
         raise ProjectError(str(path), f"is identical to draft version {previous.version} (same SHA-256)")
-    document = parse_file(path)
     old_document = parse_stored(previous)
     review = review_draft(document)
     comparison = compare_documents(old_document, document)

@@ -486,21 +486,23 @@ def record_answer(session: Session, consultation: Round, rec: Recommendation, pe
     blank. The recommendation's state follows the answers on its current version."""
     if decision is None and not comment:
         return "blank"
-    latest = current_feedback(session, consultation, rec).get(person)
+    answers = current_feedback(session, consultation, rec)
+    latest = answers.get(person)
     if latest is not None and (latest.decision, latest.comment, latest.recommendation_version) == (
             decision, comment, version):
         return "unchanged"
-    session.add(Feedback(round=consultation, recommendation=rec, recommendation_version=version,
-                         import_id=import_id, person=person, decision=decision, comment=comment))
+    answers[person] = Feedback(round=consultation, recommendation=rec, recommendation_version=version,
+                               import_id=import_id, person=person, decision=decision, comment=comment)
+    session.add(answers[person])
     session.flush()
-    _update_state(session, consultation, rec)
+    _update_state(rec, list(answers.values()))
     return "added" if latest is None else "changed"
 
 
-def _update_state(session: Session, consultation: Round, rec: Recommendation) -> None:
+def _update_state(rec: Recommendation, answers: list[Feedback]) -> None:
+    """The state that each person's current answer on the current version gives the recommendation."""
     if rec.state not in ACTIVE_STATES:
         return
-    answers = current_feedback(session, consultation, rec).values()
     decisions = {a.decision for a in answers if a.decision and a.recommendation_version == rec.latest.version}
     if len(decisions) == 1:
         rec.state = STATE_OF_DECISION[decisions.pop()]
