@@ -162,8 +162,8 @@ def project_add_draft(
     from crlens.consult.compare import iter_changed
     from crlens.consult.project import add_draft
 
-    if diff_out is not None and diff_out.suffix.lower() not in (".md", ".docx", ".json"):
-        raise UserError(str(diff_out), "choose a .md, .docx or .json file for the comparison")
+    if diff_out is not None:
+        _check_comparison_path(diff_out)
     with _project(db, project) as (session, found), err.status("reviewing and comparing..."):
         result = add_draft(session, found, file, _by(by))
     out.print(f"draft version {result.version} ({result.articles} articles) added", highlight=False)
@@ -424,9 +424,8 @@ def diff(
     from crlens.consult.project import review_draft
     from crlens.ingest import parse_file
 
-    suffix = out_file.suffix.lower() if out_file else ""
-    if out_file is not None and suffix not in (".md", ".docx", ".json"):
-        raise UserError(str(out_file), "choose a .md, .docx or .json file for the comparison")
+    if out_file is not None:
+        _check_comparison_path(out_file)
     old_document, new_document = parse_file(old), parse_file(new)
     comparison = compare_documents(old_document, new_document)
     changes = None
@@ -448,6 +447,12 @@ def diff(
                   highlight=False)
     if out_file is not None:
         out.print(f"wrote {out_file}", highlight=False)
+
+
+def _check_comparison_path(path: Path) -> None:
+    """Refuse, before any work, a comparison file of a type we do not write."""
+    if path.suffix.lower() not in (".md", ".docx", ".json"):
+        raise UserError(str(path), "choose a .md, .docx or .json file for the comparison")
 
 
 def _write_comparison(path: Path, comparison, changes, lang: str) -> None:  # type: ignore[no-untyped-def]
