@@ -4,6 +4,7 @@ the reviewer changed in answer and why. It is the record a consultant attaches t
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -121,6 +122,15 @@ def _issue(rec: Recommendation, version: int) -> tuple[str, str]:
 def build_log(session: Session, project: Project, rounds: list[int] | None = None) -> ConsultationLog:
     """The consultation log of a project (all rounds, or only the numbered ones)."""
     by_id = {rec.id: rec for rec in project.recommendations}
+    # What people changed in answer to each round, per recommendation: worked out once, not once per round, and
+    # only for recommendations someone revised (each change compares two validated versions).
+    responses: dict[tuple[int, int], list[Change]] = defaultdict(list)
+    for rec in project.recommendations:
+        answering = {v.version: v.round_number for v in rec.versions if v.author != ENGINE and v.round_number}
+        if answering:
+            for change in changes_of(list(rec.versions)):
+                if change.version in answering:
+                    responses[rec.id, answering[change.version]].append(change)
     round_logs = []
     for consultation in project.rounds:
         if rounds and consultation.number not in rounds:
@@ -133,9 +143,7 @@ def build_log(session: Session, project: Project, rounds: list[int] | None = Non
         entries = []
         for rec in project.recommendations:
             answers = current.get(rec.id, {})
-            changes = [c for c in changes_of(list(rec.versions))
-                       if any(v.version == c.version and v.round_number == consultation.number
-                              and v.author != ENGINE for v in rec.versions)]
+            changes = responses.get((rec.id, consultation.number), [])
             if not answers and not changes:
                 continue
             sent = min((a.recommendation_version for a in answers.values()), default=rec.latest.version)
