@@ -93,9 +93,14 @@ def latest_draft(project: Project) -> Draft:
     return project.drafts[-1]
 
 
+def draft_review(draft: Draft) -> Review:
+    """The review stored for a draft version (its newest run)."""
+    return Review.model_validate_json(draft.reviews[-1].review_json)
+
+
 def latest_review(project: Project) -> Review:
     """The review of the newest draft version."""
-    return Review.model_validate_json(latest_draft(project).reviews[-1].review_json)
+    return draft_review(latest_draft(project))
 
 
 def find_recommendation(project: Project, key: str) -> Recommendation:

@@ -23,7 +23,7 @@ from starlette.datastructures import UploadFile
 from crlens.analysis.review import ProvisionResult, Review
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.compare import DraftComparison, ReviewChanges
-from crlens.consult.project import ACTIVE_STATES, DraftAdded, add_draft, find_round, init_project
+from crlens.consult.project import ACTIVE_STATES, DraftAdded, add_draft, draft_review, find_round, init_project
 from crlens.consult.revisions import FIELDS, Revision, get_text, revise, withdraw
 from crlens.consult.rounds import DECISIONS, close_round, open_round, record_answer
 from crlens.errors import UserError
@@ -85,11 +85,6 @@ def get_draft(project: Project, version: int | None) -> Draft:
 def open_round_of(project: Project) -> Round | None:
     """The round open now, if any (at most one is open: opening the next one closes the previous)."""
     return next((r for r in project.rounds if r.is_open), None)
-
-
-def draft_review(draft: Draft) -> Review:
-    """The review stored for a draft version (its newest run)."""
-    return Review.model_validate_json(draft.reviews[-1].review_json)
 
 
 def data_of(rec: Recommendation) -> RecommendationData:
