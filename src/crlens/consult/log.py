@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crlens.analysis.review import Recommendation as RecommendationData
-from crlens.consult.project import ENGINE, taken_up_reason
+from crlens.consult.project import ENGINE, current_data, taken_up_reason
 from crlens.consult.revisions import FIELDS, get_text
 from crlens.store.models import Feedback, Project, Recommendation, RecommendationVersion
 
@@ -115,7 +115,7 @@ def _issue(rec: Recommendation, version: int) -> tuple[str, str]:
         if v.version == version:
             data = RecommendationData.model_validate(v.data)
             return data.issue, data.ru.issue
-    data = RecommendationData.model_validate(rec.latest.data)
+    data = current_data(rec)
     return data.issue, data.ru.issue
 
 

@@ -103,6 +103,11 @@ def latest_review(project: Project) -> Review:
     return draft_review(latest_draft(project))
 
 
+def current_data(rec: Recommendation) -> RecommendationData:
+    """A recommendation's text as it stands now (its latest version), under its project id."""
+    return RecommendationData.model_validate(rec.latest.data).model_copy(update={"id": rec.key})
+
+
 def find_recommendation(project: Project, key: str) -> Recommendation:
     """A recommendation by its key (``rec-012``, ``rec-12`` or ``12``)."""
     digits = key.lower().removeprefix("rec-").removeprefix("rec")
@@ -199,8 +204,7 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
     comparison = compare_documents(old_document, document)
     # The old side holds the recommendations as they stand now (revised, with project ids), not the engine's.
     old_review = latest_review(project).model_copy(update={"recommendations": [
-        RecommendationData.model_validate(rec.latest.data).model_copy(update={"id": rec.key})
-        for rec in project.recommendations if rec.state in ACTIVE_STATES]})
+        current_data(rec) for rec in project.recommendations if rec.state in ACTIVE_STATES]})
     changes = compare_reviews(old_review, review, comparison)
     taken_keys = {t.recommendation for t in changes.taken_up}
     draft = _store_draft(session, project, path, document, review, by, dict(comparison.id_map))
@@ -212,7 +216,7 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
     for rec in project.recommendations:
         if rec.state not in ACTIVE_STATES:
             continue
-        data = RecommendationData.model_validate(rec.latest.data)
+        data = current_data(rec)
         if rec.key in taken_keys:
             rec.state = "taken-up"
             session.add(RecommendationVersion(recommendation=rec, version=rec.latest.version + 1,
@@ -319,7 +323,6 @@ def project_review(project: Project) -> Review:
     for rec in project.recommendations:
         if rec.state not in ACTIVE_STATES:
             continue
-        data = RecommendationData.model_validate(rec.latest.data)
-        recs.append(data.model_copy(update={"id": rec.key, "provisions": [p for p in data.provisions
-                                                                          if p in known]}))
+        data = current_data(rec)
+        recs.append(data.model_copy(update={"provisions": [p for p in data.provisions if p in known]}))
     return review.model_copy(update={"recommendations": recs})

@@ -10,7 +10,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from crlens.analysis.review import Recommendation as RecommendationData
-from crlens.consult.project import find_recommendation
+from crlens.consult.project import current_data, find_recommendation
 from crlens.errors import UserError
 from crlens.store.models import Project, Recommendation, RecommendationVersion, now
 
@@ -83,7 +83,7 @@ def _answered_round(project: Project) -> int | None:
 def _apply(rec: Recommendation, revision: Revision, author: str, round_number: int | None) -> Revised:
     if rec.state in ("withdrawn",):
         raise UserError(rec.key, "is withdrawn and cannot be revised")
-    current = RecommendationData.model_validate(rec.latest.data)
+    current = current_data(rec)
     text = revision.text.strip()
     if get_text(current, revision.field, revision.lang).strip() == text:
         return Revised(rec.key, rec.latest.version, changed=False)

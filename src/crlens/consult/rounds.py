@@ -21,8 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crlens.analysis.review import Recommendation as RecommendationData
-from crlens.consult.project import ACTIVE_STATES, ProjectError, find_round, latest_draft
+from crlens.consult.project import ACTIVE_STATES, ProjectError, current_data, find_round, latest_draft
 from crlens.errors import UserError
 from crlens.report import gap_table
 from crlens.store.models import Feedback, FeedbackImport, Project, Recommendation, Round, RoundExport, now
@@ -119,7 +118,7 @@ class Row:
 
 
 def _row(rec: Recommendation, lang: str) -> Row:
-    data = RecommendationData.model_validate(rec.latest.data)
+    data = current_data(rec)
     ru = lang == "ru"
     amendment = data.amendment
     return Row(id=rec.key, version=rec.latest.version, area=", ".join(data.areas),

@@ -210,7 +210,7 @@ def _round(session: Any, consultation: Round) -> RoundOut:
 
 
 def _recommendation(rec: Recommendation) -> RecommendationOut:
-    data = service.data_of(rec)
+    data = service.current_data(rec)
     return RecommendationOut(key=rec.key, state=rec.state, version=rec.latest.version, priority=data.priority,
                              areas=list(data.areas), target=data.amendment.target, issue=data.issue,
                              issue_ru=data.ru.issue)

@@ -191,7 +191,7 @@ def _rec_context(session, project, rec, lang: str) -> dict[str, object]:  # type
     from crlens.consult.compare import word_diff
     from crlens.consult.log import changes_of
 
-    data = service.data_of(rec)
+    data = service.current_data(rec)
     changes = [(change, [(fc, word_diff(fc.old, fc.new)) for fc in change.fields])
                for change in reversed(changes_of(list(rec.versions)))]
     rounds = [(r, sorted(current_feedback(session, r, rec).values(), key=lambda f: f.person))
@@ -221,7 +221,7 @@ def recommendation_text(request: Request, account: Annotated[Account, Depends(al
     """The current text of one field in one language (the revise form loads it when the field changes)."""
     with store_of(request).session() as session:
         rec = find_recommendation(service.get_project(session, project_id), key)
-        text = get_text(service.data_of(rec), field if field in FIELDS else "proposed",
+        text = get_text(service.current_data(rec), field if field in FIELDS else "proposed",
                         lang if lang in ("en", "ru") else "en")
     return render(request, "_revise_text.html.j2", current=text)
 

@@ -21,9 +21,16 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
 from crlens.analysis.review import ProvisionResult, Review
-from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.compare import DraftComparison, ReviewChanges
-from crlens.consult.project import ACTIVE_STATES, DraftAdded, add_draft, draft_review, find_round, init_project
+from crlens.consult.project import (
+    ACTIVE_STATES,
+    DraftAdded,
+    add_draft,
+    current_data,
+    draft_review,
+    find_round,
+    init_project,
+)
 from crlens.consult.revisions import FIELDS, Revision, get_text, revise, withdraw
 from crlens.consult.rounds import DECISIONS, close_round, open_round, record_answer
 from crlens.errors import UserError
@@ -85,11 +92,6 @@ def get_draft(project: Project, version: int | None) -> Draft:
 def open_round_of(project: Project) -> Round | None:
     """The round open now, if any (at most one is open: opening the next one closes the previous)."""
     return next((r for r in project.rounds if r.is_open), None)
-
-
-def data_of(rec: Recommendation) -> RecommendationData:
-    """The latest text of a recommendation."""
-    return RecommendationData.model_validate(rec.latest.data)
 
 
 def answers_given(session: Session, consultation: Round) -> int:
@@ -246,7 +248,7 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
         if (state and rec.state != state) or (not state and rec.state not in ACTIVE_STATES):
             continue
         total += 1
-        data = data_of(rec)
+        data = current_data(rec)
         if (area and area not in data.areas) or (priority and data.priority != priority):
             continue
         row = GapRow(
