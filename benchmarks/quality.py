@@ -9,6 +9,11 @@ The baseline is plain keyword matching with the same vocabulary: an article gets
 any of the area's tagging concepts occurs in it as a lower-case substring (no lemmas, weights or thresholds),
 and relevance is "direct"/"indirect" when any term of the relevance concepts occurs.
 
+Label files marked ``held_out: true`` were labelled without seeing crlens output and never used to tune the
+engine; their articles are also scored apart, as the honest estimate of how crlens does on a text it has not
+been tuned on. ``tests/data/labels/second-annotator/`` holds a second, independent annotation of the other
+files: how far two careful readers agree is the ceiling any tagger can be measured against.
+
 Goal (issue 4): crlens micro-F1 >= 0.80 and at least 0.15 above the baseline.
 Run: ``python benchmarks/quality.py`` (``--per-area`` for a breakdown).
 """
@@ -30,6 +35,7 @@ from crlens.knowledge.models import AREA_IDS
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "labels"
+SECOND = LABELS / "second-annotator"
 CORPUS = ROOT.parent / "shared" / "corpus"
 GOAL_F1 = 0.80
 GOAL_MARGIN = 0.15
@@ -92,31 +98,59 @@ def baseline(kb: KnowledgeBase, text: str, lang: str) -> tuple[set[str], str]:
     return areas, rel
 
 
-def evaluate(label_files: list[Path] | None = None) -> tuple[Score, Score, dict[str, tuple[Score, Score]]]:
-    """Score crlens and the baseline on the labelled set; also per source text."""
+@dataclass
+class Result:
+    """Scores of crlens and the baseline on the whole set, on the held-out files, per label file; agreement."""
+
+    ours: Score
+    base: Score
+    held_out: Score
+    per_file: dict[str, tuple[Score, Score]]
+    agreement: Score
+    """The second annotator scored against the first, over the articles both labelled."""
+
+
+def _read(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def evaluate(label_files: list[Path] | None = None) -> Result:
+    """Score crlens and the baseline on the labelled set; also per label file, held out, and the annotators."""
     kb = load()
-    ours, base = Score(), Score()
-    per_text: dict[str, tuple[Score, Score]] = {}
+    result = Result(Score(), Score(), Score(), {}, Score())
+    reviewed: dict[str, tuple] = {}
     for path in label_files or sorted(LABELS.glob("*.yaml")):
-        labels = yaml.safe_load(path.read_text(encoding="utf-8"))
-        document = parse_file(CORPUS / labels["source"])
-        review = review_document(document, kb)
+        labels = _read(path)
+        source = labels["source"]
+        if source not in reviewed:
+            document = parse_file(CORPUS / source)
+            reviewed[source] = (document, review_document(document, kb))
+        document, review = reviewed[source]
         by_id = {p.id: p for p in review.provisions}
         text_ours, text_base = Score(), Score()
+        ours = [result.ours, text_ours] + ([result.held_out] if labels.get("held_out") else [])
         for entry in labels["articles"]:
             provision = by_id.get(entry["id"])
             if provision is None:
-                raise SystemExit(f"{path.name}: {entry['id']} is not an article of {labels['source']}")
+                raise SystemExit(f"{path.name}: {entry['id']} is not an article of {source}")
             gold = set(entry["areas"])
             node = document.get(entry["id"])
             assert node is not None
             b_areas, b_rel = baseline(kb, node.full_text(), document.language)
-            for score in (ours, text_ours):
+            for score in ours:
                 score.add(gold, set(provision.areas), entry["child_relevance"], provision.child_relevance)
-            for score in (base, text_base):
+            for score in (result.base, text_base):
                 score.add(gold, b_areas, entry["child_relevance"], b_rel)
-        per_text[labels["source"]] = (text_ours, text_base)
-    return ours, base, per_text
+        result.per_file[path.stem] = (text_ours, text_base)
+        second = SECOND / path.name
+        if second.is_file():
+            theirs = {e["id"]: e for e in _read(second)["articles"]}
+            for entry in labels["articles"]:
+                if entry["id"] in theirs:
+                    other = theirs[entry["id"]]
+                    result.agreement.add(set(entry["areas"]), set(other["areas"]), entry["child_relevance"],
+                                         other["child_relevance"])
+    return result
 
 
 def main() -> int:
@@ -126,14 +160,20 @@ def main() -> int:
     if not CORPUS.is_dir():
         print(f"corpus not found at {CORPUS}", file=sys.stderr)
         return 2
-    ours, base, per_text = evaluate()
-    print(f"labelled set: {ours.articles} articles from {len(per_text)} texts")
+    result = evaluate()
+    ours, base = result.ours, result.base
+    print(f"labelled set: {ours.articles} articles from {len(result.per_file)} label files")
     print(f"{'':28} {'P':>6} {'R':>6} {'F1':>6} {'relevance acc':>14}")
-    for name, score in (("crlens", ours), ("keyword baseline", base)):
+    rows = [("crlens", ours), ("keyword baseline", base)]
+    if result.held_out.articles:
+        rows.append((f"crlens, held out ({result.held_out.articles})", result.held_out))
+    if result.agreement.articles:
+        rows.append((f"two annotators ({result.agreement.articles})", result.agreement))
+    for name, score in rows:
         p, r, f = score.prf()
         print(f"{name:28} {p:6.3f} {r:6.3f} {f:6.3f} {score.relevance_accuracy:14.3f}")
-    for source, (o, b) in per_text.items():
-        print(f"  {source:40} crlens F1 {o.prf()[2]:.3f}  baseline F1 {b.prf()[2]:.3f}  "
+    for name, (o, b) in result.per_file.items():
+        print(f"  {name:40} crlens F1 {o.prf()[2]:.3f}  baseline F1 {b.prf()[2]:.3f}  "
               f"relevance {o.relevance_accuracy:.3f} ({o.articles} articles)")
     if args.per_area:
         print(f"{'area':26} {'P':>6} {'R':>6} {'F1':>6} {'tp':>4} {'fp':>4} {'fn':>4}")
