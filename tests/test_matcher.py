@@ -1,4 +1,5 @@
-"""The concept matcher's shortcut for regex terms: a literal every match starts with, checked before the search."""
+"""The concept matcher's shortcut for regex terms: literals one of which every match starts with, checked before
+the search."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import re
 
 import pytest
 
-from crlens.analysis.matcher import literal_prefix
+from crlens.analysis.matcher import literal_prefix, literal_starts
 
 
 @pytest.mark.parametrize(("pattern", "prefix"), [
@@ -27,3 +28,24 @@ def test_a_text_without_the_prefix_has_no_match(pattern: str) -> None:
     for text in texts:
         if re.search(pattern, text):
             assert gate in text
+
+
+@pytest.mark.parametrize(("pattern", "starts"), [
+    (r"\b(?:regardless|irrespective)\s+of", ("regardless", "irrespective")),
+    (r"(?:шест|четыр)надцатилетн|\bдесятилетн", ("шест", "четыр", "десятилетн")),
+    (r"\bgrants?\b", ("grant",)),
+    (r"(?:в|с)\s+разбивк", ()),                 # a one-letter start is no useful check
+    (r"(?:annual|\w+ly)\s+reports?", ()),      # a branch without a literal start: no shortcut
+])
+def test_a_leading_alternation_gives_one_start_per_branch(pattern: str, starts: tuple[str, ...]) -> None:
+    assert literal_starts(pattern) == starts
+
+
+@pytest.mark.parametrize("pattern", [r"\b(?:regardless|irrespective)\s+of",
+                                     r"(?:шест|четыр)надцатилетн|\bдесятилетн"])
+def test_a_text_without_any_start_has_no_match(pattern: str) -> None:
+    texts = ["regardless of sex", "irrespective of origin", "шестнадцатилетнего", "десятилетний", "nothing here"]
+    starts = literal_starts(pattern)
+    for text in texts:
+        if re.search(pattern, text):
+            assert any(start in text for start in starts)

@@ -42,7 +42,7 @@ class ConceptMatcher:
         self.labels = {c.id: c.label for c in kb.concepts.values()}
         self._by_norm: dict[str, list[_Phrase]] = defaultdict(list)
         self._prefixes: dict[str, list[_Phrase]] = defaultdict(list)
-        self._regexes: list[tuple[str, re.Pattern[str], str]] = []
+        self._regexes: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = []
         langs = {"ru": ("ru",), "kk": ("kk", "ru"), "en": ("en",)}[analyzer.lang]
         for concept in kb.concepts.values():
             for lang in langs:
@@ -51,12 +51,12 @@ class ConceptMatcher:
 
     def _add(self, concept: str, term: str) -> None:
         if term.startswith("re:"):
-            self._regexes.append((concept, re.compile(term[3:], re.IGNORECASE), literal_prefix(term[3:])))
+            self._regexes.append((concept, re.compile(term[3:], re.IGNORECASE), literal_starts(term[3:])))
             return
         if any(ch.isdigit() for ch in term):
             # Words are letters only, so "under 18" would shrink to "under": match such terms literally.
             literal = term.lower()
-            self._regexes.append((concept, re.compile(r"\b" + re.escape(literal) + r"\b"), literal))
+            self._regexes.append((concept, re.compile(r"\b" + re.escape(literal) + r"\b"), (literal,)))
             return
         if term.endswith("*"):
             words = tuple(fold(w) for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", term[:-1]))
@@ -85,8 +85,8 @@ class ConceptMatcher:
                     hits.append(Hit(phrase.concept, token.start, end, text[token.start:end]))
         if self._regexes:
             lowered = text.lower()
-            for concept, regex, gate in self._regexes:
-                if gate and gate not in lowered:
+            for concept, regex, starts in self._regexes:
+                if starts and not any(start in lowered for start in starts):
                     continue
                 m = regex.search(lowered)
                 if m:
@@ -117,14 +117,15 @@ class ConceptMatcher:
         return tokens[i + len(words) - 1].end
 
 
-def literal_prefix(pattern: str) -> str:
-    """Text every match of ``pattern`` starts with (after any leading ``\\b``), lower-cased, or "" when there is
-    none. A pattern that starts with ``\\b`` loses the regex engine's fast literal scan (about 20 times slower
-    on a page of text), so the matcher first checks that this text occurs at all."""
+def literal_starts(pattern: str) -> tuple[str, ...]:
+    """The texts one of which every match of ``pattern`` starts with (after any leading ``\\b``), lower-cased:
+    one for a plain start, one per branch for a leading ``(?:a|b)``; empty when some match could start
+    otherwise. A pattern that starts with ``\\b`` loses the regex engine's fast literal scan (about 20 times
+    slower on a page of text), so the matcher first checks that one of these texts occurs at all."""
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
-    def prefix(items: list[tuple[object, object]]) -> str:
+    def starts(items: list[tuple[object, object]]) -> list[str]:
         out = []
         for op, arg in items:
             if op is c.AT and not out:
@@ -133,24 +134,26 @@ def literal_prefix(pattern: str) -> str:
                 out.append(chr(arg))  # type: ignore[arg-type]
                 continue
             if op is c.SUBPATTERN and not out:
-                return _common(arg[-1])  # type: ignore[index]
+                return starts(list(arg[-1]))  # type: ignore[index]
             if op is c.BRANCH and not out:
-                return _branches(arg[1])  # type: ignore[index]
+                return [start for branch in arg[1] for start in starts(list(branch))]  # type: ignore[index]
             break
-        return "".join(out)
-
-    def _common(sub: object) -> str:
-        return prefix(list(sub))  # type: ignore[call-overload]
-
-    def _branches(branches: list[object]) -> str:
-        starts = [_common(b) for b in branches]
-        shared = min(starts, key=len)
-        while shared and not all(start.startswith(shared) for start in starts):
-            shared = shared[:-1]
-        return shared
+        return ["".join(out)]
 
     try:
-        found = prefix(list(_parser.parse(pattern)))
+        found = starts(list(_parser.parse(pattern)))
     except Exception:  # an unusual pattern only loses the shortcut
-        return ""
-    return found if found == found.lower() and len(found) >= 2 else ""
+        return ()
+    if any(len(start) < 2 or start != start.lower() for start in found):
+        return ()
+    return tuple(dict.fromkeys(found))
+
+
+def literal_prefix(pattern: str) -> str:
+    """Text every match of ``pattern`` starts with: what its :func:`literal_starts` share, or "" (fewer than
+    two characters)."""
+    starts = literal_starts(pattern)
+    shared = min(starts, key=len, default="")
+    while shared and not all(start.startswith(shared) for start in starts):
+        shared = shared[:-1]
+    return shared if len(shared) >= 2 else ""
