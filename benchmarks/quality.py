@@ -206,7 +206,8 @@ def main() -> int:
             print(f"{area:26} {p:6.3f} {r:6.3f} {f:6.3f} {ours.tp[area]:4} {ours.fp[area]:4} {ours.fn[area]:4}")
     if args.errors:
         for m in result.mistakes:
-            relevance = "" if m.relevance[0] == m.relevance[1] else f"  relevance {m.relevance[0]}->{m.relevance[1]}"
+            labelled, ours_rel = m.relevance
+            relevance = "" if labelled == ours_rel else f"  relevance {labelled}->{ours_rel}"
             print(f"{m.label_file} {m.article} {m.heading[:50]!r}: missed {list(m.missed)} "
                   f"extra {list(m.extra)}{relevance}")
     f_ours, f_base = ours.prf()[2], base.prf()[2]
