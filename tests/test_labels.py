@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections import Counter
 from functools import cache
 from pathlib import Path
@@ -72,3 +73,16 @@ def test_the_second_annotation_covers_the_same_articles_as_the_first(path):
     second = _read(path)
     assert second["source"] == first["source"]
     assert [e["id"] for e in second["articles"]] == [e["id"] for e in first["articles"]]
+
+
+def test_the_error_listing_of_quality_py_never_shows_a_held_out_article(corpus):
+    spec = importlib.util.spec_from_file_location("quality", LABELS.parents[2] / "benchmarks" / "quality.py")
+    assert spec is not None and spec.loader is not None
+    quality = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(quality)
+    held_out = [p for p in FIRST_FILES if _read(p).get("held_out")]
+    tuning = [p for p in FIRST_FILES if p.stem == "us-coppa-15usc6501"]
+    result = quality.evaluate(held_out[:1] + tuning)
+    assert result.held_out.articles == len(_read(held_out[0])["articles"])
+    assert result.mistakes, "the tuning file should have some disagreements to list"
+    assert {m.label_file for m in result.mistakes} == {"us-coppa-15usc6501"}
