@@ -14,6 +14,11 @@ engine; their articles are also scored apart, as the honest estimate of how crle
 been tuned on. ``tests/data/labels/second-annotator/`` holds a second, independent annotation of the other
 files: how far two careful readers agree is the ceiling any tagger can be measured against.
 
+Who labelled: every label file was made by an AI agent (the crlens engineer or a helper agent briefed only with
+``areas.md`` and the law text), each blind to crlens output and to the other annotation. Agents of the same kind
+agree more than two human lawyers would, so the annotator agreement is an upper bound; labels by a child-rights
+lawyer would be the benchmark to trust.
+
 Goal (issue 4): crlens micro-F1 >= 0.80 and at least 0.15 above the baseline.
 Run: ``python benchmarks/quality.py`` (``--per-area`` for a breakdown, ``--errors`` for the articles crlens gets
 wrong; held-out files are never listed there, so that looking at errors cannot leak them into tuning).
