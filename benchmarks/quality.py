@@ -139,17 +139,18 @@ def evaluate(label_files: list[Path] | None = None) -> Result:
     """Score crlens and the baseline on the labelled set; also per label file, held out, and the annotators."""
     kb = load()
     result = Result(Score(), Score(), Score(), {}, Score())
+    # Per source text: its document and its reviewed provisions by id, made once however many files label it.
     reviewed: dict[str, tuple] = {}
     for path in label_files or sorted(LABELS.glob("*.yaml")):
         labels = _read(path)
         source = labels["source"]
         if source not in reviewed:
             document = parse_file(CORPUS / source)
-            reviewed[source] = (document, review_document(document, kb))
-        document, review = reviewed[source]
-        by_id = {p.id: p for p in review.provisions}
+            reviewed[source] = (document, {p.id: p for p in review_document(document, kb).provisions})
+        document, by_id = reviewed[source]
+        held_out = bool(labels.get("held_out"))
         text_ours, text_base = Score(), Score()
-        ours = [result.ours, text_ours] + ([result.held_out] if labels.get("held_out") else [])
+        ours = [result.ours, text_ours] + ([result.held_out] if held_out else [])
         for entry in labels["articles"]:
             provision = by_id.get(entry["id"])
             if provision is None:
@@ -161,8 +162,7 @@ def evaluate(label_files: list[Path] | None = None) -> Result:
             predicted = set(provision.areas)
             for score in ours:
                 score.add(gold, predicted, entry["child_relevance"], provision.child_relevance)
-            if not labels.get("held_out") and (gold != predicted
-                                               or entry["child_relevance"] != provision.child_relevance):
+            if not held_out and (gold != predicted or entry["child_relevance"] != provision.child_relevance):
                 result.mistakes.append(Mistake(
                     path.stem, entry["id"], entry["heading"], tuple(sorted(gold - predicted)),
                     tuple(sorted(predicted - gold)), (entry["child_relevance"], provision.child_relevance)))
