@@ -71,3 +71,15 @@ def test_word_brief_converted_by_libreoffice_stays_within_five_pages(sample_revi
     subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert len(PdfReader(str(tmp_path / "brief.pdf")).pages) <= 5
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_brief_names_places_as_a_lawyer_does_never_by_internal_id(sample_review, lang):
+    content = brief.build(sample_review, lang)
+    for rec in content.recommendations:
+        assert not re.search(r"\b(?:art|ch|sec):\d", rec.where), rec.where
+
+
+def test_brief_counts_agree_with_their_noun():
+    assert brief._respects(1, "en") == "respect" and brief._respects(3, "en") == "respects"
+    assert brief._respects(21, "ru") == "аспекте" and brief._respects(11, "ru") == "аспектах"

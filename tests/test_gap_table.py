@@ -165,3 +165,26 @@ def test_reference_docx_in_template_dir_brands_the_word_documents(sample_en, tmp
         document = docx.Document(str(tmp_path / "o" / name))
         assert document.styles["Normal"].font.name == "Georgia"
         assert "this body text is discarded" not in "\n".join(p.text for p in document.paragraphs)
+
+
+def test_russian_amendments_name_the_anchor_of_a_new_article_in_the_genitive(review):
+    from crlens.report.amendments import rows
+
+    new = {r.id for r in review.recommendations if r.amendment.action == "new" and "art:" in r.amendment.target}
+    assert new
+    for row in rows(review, "ru"):
+        if row.id in new:
+            assert re.fullmatch(r"Новая статья \(после (статьи \d+|главы \d+)\)", row.provision), row.provision
+
+
+def test_every_document_carries_the_caveat_of_an_unverified_pinpoint(review):
+    from crlens.analysis.labels import UNVERIFIED
+    from crlens.knowledge.loader import load
+
+    kb = load()
+    unverified = [(rec, s) for rec in review.recommendations for s in rec.sources
+                  if s.kind == "norm" and not kb.norms[s.id].verified]
+    assert unverified, "the sample should cite at least one unverified pinpoint to test this"
+    for rec, source in unverified:
+        assert f"{source.ref} ({UNVERIFIED['en']})" in rec.amendment.justification
+        assert f"{source.ref_ru} ({UNVERIFIED['ru']})" in rec.amendment.justification_ru

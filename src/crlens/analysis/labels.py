@@ -14,6 +14,8 @@ _CONTAINERS = {
     "par": ("Paragraph", "Параграф"),
     "annex": ("Annex", "Приложение"),
 }
+_CONTAINERS_RU_GEN = {"book": "книги", "part": "части", "sec": "раздела", "ch": "главы", "par": "параграфа",
+                      "annex": "приложения"}
 _RU_LEVELS = ("пункт", "подпункт", "абзац")
 _RU_LEVELS_GEN = ("пункта", "подпункта", "абзаца")
 
@@ -21,6 +23,25 @@ _RU_LEVELS_GEN = ("пункта", "подпункта", "абзаца")
 def _split(provision_id: str) -> tuple[str, list[str]]:
     prefix, _, rest = provision_id.partition(":")
     return prefix, rest.split(".") if rest else []
+
+
+UNVERIFIED = {"en": "pinpoint to be verified", "ru": "ссылку требуется проверить"}
+"""The mark a citation carries wherever it is shown while its pinpoint is not verified against the source."""
+
+
+def label_genitive(provision_id: str, lang: str = "en") -> str:
+    """The provision's name inside a sentence after "after", "of" ("после статьи 12", "after Article 12")."""
+    if lang != "ru":
+        return label(provision_id, lang)
+    prefix, parts = _split(provision_id)
+    if prefix in _CONTAINERS_RU_GEN:
+        return f"{_CONTAINERS_RU_GEN[prefix]} {parts[0] if parts else ''}".strip()
+    if prefix == "art" and len(parts) == 1:
+        return f"статьи {parts[0]}"
+    text = label(provision_id, lang)
+    first, _, rest = text.partition(" ")
+    genitive = {"Пункт": "пункта", "Подпункт": "подпункта", "Абзац": "абзаца", "Статья": "статьи"}
+    return f"{genitive.get(first, first.lower())} {rest}".strip()
 
 
 def label(provision_id: str, lang: str = "en") -> str:

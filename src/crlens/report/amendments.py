@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from crlens.analysis.labels import label
+from crlens.analysis.labels import label, label_genitive
 from crlens.analysis.review import Recommendation, Review
 from crlens.knowledge.models import AREA_IDS
 from crlens.report.office import add_table, landscape_document, write_sheet
@@ -44,10 +44,7 @@ def where(rec: Recommendation, lang: str) -> str:
         anchor = target.removeprefix("new after ").split(" in ")[0] if target.startswith("new after ") else ""
         if not anchor:
             return NEW[lang]
-        anchor_label = label(anchor, lang)
-        if lang == "ru":  # "после статьи 33": lower-case inside the sentence
-            anchor_label = anchor_label[:1].lower() + anchor_label[1:]
-        return f"{NEW[lang]} ({AFTER[lang]} {anchor_label})"
+        return f"{NEW[lang]} ({AFTER[lang]} {label_genitive(anchor, lang)})"
     name = label(target, lang)
     return f"{name} ({SUPPLEMENT[lang]})" if rec.amendment.action == "supplement" else name
 

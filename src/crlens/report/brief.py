@@ -14,10 +14,11 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crlens.analysis.labels import label
+from crlens.analysis.labels import UNVERIFIED, label
 from crlens.analysis.review import Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
+from crlens.report.amendments import where as amendment_place
 
 MAX_STRENGTHS = 6
 MAX_GAP_AREAS = 10
@@ -34,7 +35,7 @@ T = {
                                                       "gap": "not addressed", "not-applicable": "not applicable"},
         "msg_gaps": "{n} of {total} review areas show gaps; {high} high-priority recommendations.",
         "msg_risks": "{n} provisions can harm children unless safeguards are added, notably in {areas}.",
-        "msg_good": "The draft already protects children in {n} respects, e.g. {example}.",
+        "msg_good": "The draft already protects children in {n} {respects}, e.g. {example}.",
         "concl_gap": "The draft does not yet address {areas}.",
         "concl_partial": "It addresses {areas} only in part.",
         "concl_next": "Adopting the priority amendments below, and assessing the final text's impact on children "
@@ -52,7 +53,7 @@ T = {
         "msg_gaps": "Пробелы выявлены по {n} из {total} направлений; приоритетных рекомендаций: {high}.",
         "msg_risks": "Норм, способных причинить вред детям без дополнительных гарантий: {n}; прежде всего по "
                      "направлениям: {areas}.",
-        "msg_good": "Проект уже защищает детей в {n} аспектах, например: {example}.",
+        "msg_good": "Проект уже защищает детей в {n} {respects}, например: {example}.",
         "concl_gap": "Проект пока не учитывает следующие направления: {areas}.",
         "concl_partial": "Частично учтены: {areas}.",
         "concl_next": "Принятие приоритетных поправок, приведенных ниже, и оценка воздействия окончательного "
@@ -87,6 +88,18 @@ class Brief:
     chart_png: bytes = field(repr=False, default=b"")
 
 
+def _respects(n: int, lang: str) -> str:
+    """The noun after a number: "1 respect", "2 respects"; Russian prepositional "в 1 аспекте", "в 5 аспектах"."""
+    if lang == "ru":
+        return "аспекте" if n % 10 == 1 and n % 100 != 11 else "аспектах"
+    return "respect" if n == 1 else "respects"
+
+
+def _cite(source: Source, lang: str) -> str:
+    text = source.ref_ru if lang == "ru" else source.ref
+    return f"{text} ({UNVERIFIED[lang]})" if source.verified is False else text
+
+
 def _first_sentence(text: str, limit: int = 260) -> str:
     end = text.find(". ")
     sentence = text if end == -1 else text[: end + 1]
@@ -111,7 +124,8 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
     if review.positive_findings:
         first = review.positive_findings[0]
         example = _first_sentence(first.statement_ru if ru else first.statement, 160).rstrip(".")
-        key.append(t["msg_good"].format(n=len(review.positive_findings), example=example.lower()))
+        n = len(review.positive_findings)
+        key.append(t["msg_good"].format(n=n, respects=_respects(n, lang), example=example.lower()))
 
     figures = [n for n in kb.norms.values() if n.figure and n.verified][:MAX_FIGURES]
     context = [f"{n.figure}: {n.topic.get(lang)} ({t['source']}: {kb.instruments[n.instrument].short})"
@@ -147,14 +161,14 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         if rec.areas[0] in seen_areas:  # one per area first: breadth over depth in five pages
             continue
         seen_areas.add(rec.areas[0])
-        norms = [(s.ref_ru if ru else s.ref) for s in rec.sources if s.kind == "norm"][:3]
-        where = ", ".join(label(p, lang) for p in rec.provisions[:2]) or rec.amendment.target
+        norms = [_cite(s, lang) for s in rec.sources if s.kind == "norm"][:3]
+        where = ", ".join(label(p, lang) for p in rec.provisions[:2]) or amendment_place(rec, lang)
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution),
                                                    where, norms))
         refs.extend(s for s in rec.sources if s.kind == "norm" and s.id not in {x.id for x in refs})
         if len(recommendations) >= MAX_RECOMMENDATIONS:
             break
-    references = [f"{(s.ref_ru if ru else s.ref)} — {s.url}" for s in refs[:14]]
+    references = [f"{_cite(s, lang)} — {s.url}" for s in refs[:14]]
     return Brief(lang=lang, title=t["title"], subtitle=review.document.title, key_messages=key, context=context,
                  strengths=strengths, gaps=gaps, conclusions=conclusions, recommendations=recommendations,
                  references=references, chart_png=_chart(review, kb, lang))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from crlens.analysis.labels import UNVERIFIED
 from crlens.analysis.review import Recommendation, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
@@ -28,7 +29,6 @@ HEADERS = {
 }
 TITLES = {"en": "Gap table", "ru": "Таблица пробелов"}
 PROPOSED = {"en": "Proposed text", "ru": "Предлагаемая редакция"}
-UNVERIFIED = {"en": "pinpoint to be verified", "ru": "ссылку требуется проверить"}
 
 
 @dataclass(frozen=True)
