@@ -87,6 +87,8 @@ class _Analysis:
     signals: dict[str, list[Signal]] = field(default_factory=dict)
     definitions: set[str] = field(default_factory=set)
     """Ids of the draft's definitions articles: they name everything, one term per sub-paragraph."""
+    risk_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Per risk id, the sentence (en, ru) naming where else the draft provides a safeguard the article lacks."""
 
     _units: dict[tuple[str, bool], list[tuple[Provision, set[str], int]]] = field(default_factory=dict)
 
@@ -500,16 +502,47 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             found = state.first(unit.provision, rule.triggers[0]) or state.first(article, rule.triggers[0])
             if found is None:
                 continue
-            missing = [_group_label(kb, g) for g, ok in zip(rule.safeguards, safeguards, strict=True) if not ok]
+            lacking = [g for g, ok in zip(rule.safeguards, safeguards, strict=True) if not ok]
+            missing = [_group_label(kb, g) for g in lacking]
             where = found.provision.id
+            risk_id = f"{rule.id}@{where}"
+            note_en = note_ru = ""
+            severity = rule.severity
+            # A general safeguard elsewhere in the draft (a right to human review in another chapter) may cover
+            # this provision: say where it is and lower the severity, rather than call the safeguard absent.
+            elsewhere = {i: _safeguard_elsewhere(articles, state, article, g) for i, g in enumerate(lacking)}
+            if all(elsewhere.values()):
+                places = dict.fromkeys(p for p in elsewhere.values() if p)
+                named = ", ".join(label(p) for p in places)
+                named_ru = ", ".join(label(p, "ru") for p in places)
+                what = "; ".join(missing)
+                what_ru = "; ".join(_group_label(kb, g, "ru") for g in lacking)
+                note_en = (f" {named} provides in general terms: {what}; check that it covers this provision "
+                           "and children.")
+                note_ru = (f" {named_ru} в общем виде предусматривает: {what_ru}; следует проверить, "
+                           "распространяется ли это на данную норму и на детей.")
+                severity = _LOWER[severity]
+                state.risk_notes[risk_id] = (note_en.strip(), note_ru.strip())
             risks.append(Risk(
-                id=f"{rule.id}@{where}", criterion=crit.id, area=crit.area,
+                id=risk_id, criterion=crit.id, area=crit.area,
                 provision=where, quote=_quote(found),
-                description=f"{label(where)}: {rule.description.en}",
-                description_ru=f"{label(where, 'ru')}: {rule.description.ru}",
-                severity=rule.severity, missing=missing,
+                description=f"{label(where)}: {rule.description.en}{note_en}",
+                description_ru=f"{label(where, 'ru')}: {rule.description.ru}{note_ru}",
+                severity=severity, missing=missing,
             ))
     return risks
+
+
+_LOWER = {"high": "medium", "medium": "low", "low": "low"}
+
+
+def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: Provision,
+                         group: ConceptGroup) -> str | None:
+    """The smallest provision of another article that meets a safeguard ``group``, if the draft has one."""
+    for other in articles:
+        if other is not article and _met([group], state.subtree[other.id])[0]:
+            return _best_unit(other, [group], state).provision.id
+    return None
 
 
 # --- 5. recommendations ------------------------------------------------------------------------------------
@@ -626,10 +659,13 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             assert first is not None
             named = ", ".join(label(r.provision) for r in crit_risks[:4])
             named_ru = ", ".join(label(r.provision, "ru") for r in crit_risks[:4])
+            notes = [state.risk_notes[r.id] for r in crit_risks[:4] if r.id in state.risk_notes]
+            note_en = "".join(f" {n}" for n in dict.fromkeys(n[0] for n in notes))
+            note_ru = "".join(f" {n}" for n in dict.fromkeys(n[1] for n in notes))
             issue = (f"{named}: {crit.risk.description.en if crit.risk else ''} "
-                     f"(“{crit_risks[0].quote}”). {template.gap.en}")
+                     f"(“{crit_risks[0].quote}”).{note_en} {template.gap.en}")
             issue_ru = (f"{named_ru}: {crit.risk.description.ru if crit.risk else ''} "
-                        f"(«{crit_risks[0].quote}»). {template.gap.ru}")
+                        f"(«{crit_risks[0].quote}»).{note_ru} {template.gap.ru}")
             drafts.append(_Draft(crit, first.id, "amend", first.text, [r.provision for r in crit_risks],
                                  [r.id for r in crit_risks], issue, issue_ru))
             continue

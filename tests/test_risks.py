@@ -1,0 +1,37 @@
+"""Risks: provisions that can harm children without a safeguard, and what the draft offers elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crlens.analysis.engine import review_document
+from crlens.analysis.review import Risk
+from crlens.ingest import parse_file
+
+AUTOMATED = ("Статья 1. Автоматизированные решения\nРешение о назначении пособия на ребенка принимается "
+             "автоматизированным способом без участия человека.\n")
+REVIEW_ELSEWHERE = ("Статья 2. Пересмотр решений\nЗаявитель вправе требовать пересмотра автоматизированного "
+                    "решения с участием уполномоченного специалиста.\n")
+
+
+def _risks(tmp_path: Path, text: str) -> list[Risk]:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    return [r for r in review_document(parse_file(draft)).risks if r.id.startswith("risk-ai-02@")]
+
+
+def test_automated_decisions_without_a_person_are_a_high_risk(tmp_path: Path) -> None:
+    [risk] = _risks(tmp_path, AUTOMATED)
+    assert risk.provision == "art:1" and risk.severity == "high"
+
+
+def test_a_general_right_to_human_review_elsewhere_is_named_and_lowers_the_severity(tmp_path: Path) -> None:
+    [risk] = _risks(tmp_path, AUTOMATED + REVIEW_ELSEWHERE)
+    assert risk.provision == "art:1" and risk.severity == "medium"
+    assert "Article 2 provides in general terms" in risk.description
+    assert "Статья 2 в общем виде предусматривает" in risk.description_ru
+
+
+def test_without_a_person_is_no_human_review(tmp_path: Path) -> None:
+    """"без участия человека" says the opposite of a safeguard, so it must not silence the risk."""
+    assert _risks(tmp_path, AUTOMATED)
