@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from crlens import __version__
 from crlens.analysis.duty import duty_holder_spans
-from crlens.analysis.labels import UNVERIFIED, article_of, label
+from crlens.analysis.labels import article_of, cite, label
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
 from crlens.analysis.review import (
@@ -51,7 +51,7 @@ from crlens.analysis.review import (
 )
 from crlens.ingest.model import Document, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
-from crlens.knowledge.models import AREA_IDS, ConceptGroup, Criterion, Norm
+from crlens.knowledge.models import AREA_IDS, ConceptGroup, Criterion
 
 QUOTE_MAX = 280
 RELATIVE_CUT = 0.5
@@ -510,9 +510,9 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             severity = rule.severity
             # A general safeguard elsewhere in the draft (a right to human review in another chapter) may cover
             # this provision: say where it is and lower the severity, rather than call the safeguard absent.
-            elsewhere = {i: _safeguard_elsewhere(articles, state, article, g) for i, g in enumerate(lacking)}
-            if all(elsewhere.values()):
-                places = dict.fromkeys(p for p in elsewhere.values() if p)
+            elsewhere = [_safeguard_elsewhere(articles, state, article, g) for g in lacking]
+            if all(elsewhere):
+                places = dict.fromkeys(elsewhere)
                 named = ", ".join(label(p) for p in places)
                 named_ru = ", ".join(label(p, "ru") for p in places)
                 what = "; ".join(missing)
@@ -564,17 +564,14 @@ def _justification(kb: KnowledgeBase, crits: list[Criterion], lang: str) -> str:
     """The grounds of a recommendation: each norm its criteria rest on once, then the practice elsewhere."""
     norms = [kb.norms[n] for n in dict.fromkeys(n for c in crits for n in c.norms)]
     examples = [kb.examples[e] for e in dict.fromkeys(e for c in crits for e in c.examples)]
-
-    def ref(norm: Norm, text: str) -> str:  # the caveat travels with the citation into every document
-        return text if norm.verified else f"{text} ({UNVERIFIED[lang]})"
-
+    # the caveat of an unverified pinpoint travels with the citation into every document
     if lang == "ru":
-        parts = [f"{ref(n, n.ref_ru)}: {n.topic.ru.rstrip('.')}" for n in norms]
+        parts = [f"{cite(n.ref_ru, n.verified, lang)}: {n.topic.ru.rstrip('.')}" for n in norms]
         text = "Обоснование: " + "; ".join(parts) + "."
         if examples:
             text += " Зарубежная практика: " + "; ".join(e.ref for e in examples) + "."
         return text
-    parts = [f"{ref(n, n.ref)}: {n.topic.en.rstrip('.')}" for n in norms]
+    parts = [f"{cite(n.ref, n.verified, lang)}: {n.topic.en.rstrip('.')}" for n in norms]
     text = "Grounds: " + "; ".join(parts) + "."
     if examples:
         text += " Practice elsewhere: " + "; ".join(e.ref for e in examples) + "."

@@ -6,16 +6,14 @@ Russian drafting uses. Containers: ``ch:3`` is "Chapter 3" / "Глава 3".
 
 from __future__ import annotations
 
-_CONTAINERS = {
-    "book": ("Book", "Книга"),
-    "part": ("Part", "Часть"),
-    "sec": ("Section", "Раздел"),
-    "ch": ("Chapter", "Глава"),
-    "par": ("Paragraph", "Параграф"),
-    "annex": ("Annex", "Приложение"),
+_CONTAINERS = {  # English, Russian, Russian genitive ("после главы 3")
+    "book": ("Book", "Книга", "книги"),
+    "part": ("Part", "Часть", "части"),
+    "sec": ("Section", "Раздел", "раздела"),
+    "ch": ("Chapter", "Глава", "главы"),
+    "par": ("Paragraph", "Параграф", "параграфа"),
+    "annex": ("Annex", "Приложение", "приложения"),
 }
-_CONTAINERS_RU_GEN = {"book": "книги", "part": "части", "sec": "раздела", "ch": "главы", "par": "параграфа",
-                      "annex": "приложения"}
 _RU_LEVELS = ("пункт", "подпункт", "абзац")
 _RU_LEVELS_GEN = ("пункта", "подпункта", "абзаца")
 
@@ -29,43 +27,45 @@ UNVERIFIED = {"en": "pinpoint to be verified", "ru": "ссылку требуе�
 """The mark a citation carries wherever it is shown while its pinpoint is not verified against the source."""
 
 
+def cite(ref: str, verified: bool | None, lang: str = "en") -> str:
+    """A citation as shown to the reader: with its caveat while its pinpoint is unverified (``verified`` False)."""
+    return f"{ref} ({UNVERIFIED[lang]})" if verified is False else ref
+
+
 def label_genitive(provision_id: str, lang: str = "en") -> str:
     """The provision's name inside a sentence after "after", "of" ("после статьи 12", "after Article 12")."""
-    if lang != "ru":
-        return label(provision_id, lang)
-    prefix, parts = _split(provision_id)
-    if prefix in _CONTAINERS_RU_GEN:
-        return f"{_CONTAINERS_RU_GEN[prefix]} {parts[0] if parts else ''}".strip()
-    if prefix == "art" and len(parts) == 1:
-        return f"статьи {parts[0]}"
-    text = label(provision_id, lang)
-    first, _, rest = text.partition(" ")
-    genitive = {"Пункт": "пункта", "Подпункт": "подпункта", "Абзац": "абзаца", "Статья": "статьи"}
-    return f"{genitive.get(first, first.lower())} {rest}".strip()
+    return _name(provision_id, lang, genitive=True)
 
 
 def label(provision_id: str, lang: str = "en") -> str:
     """The provision's name as a lawyer writes it at the start of a sentence."""
+    return _name(provision_id, lang, genitive=False)
+
+
+def _name(provision_id: str, lang: str, genitive: bool) -> str:
+    """English names do not decline; a Russian name in the genitive is all genitive and lower-case."""
     if provision_id == "preamble":
-        return "Преамбула" if lang == "ru" else "Preamble"
+        return ("преамбулы" if genitive else "Преамбула") if lang == "ru" else "Preamble"
     prefix, parts = _split(provision_id)
     if prefix in _CONTAINERS:
-        en, ru = _CONTAINERS[prefix]
-        return f"{ru if lang == 'ru' else en} {parts[0] if parts else ''}".strip()
+        en, ru, ru_gen = _CONTAINERS[prefix]
+        name = en if lang != "ru" else ru_gen if genitive else ru
+        return f"{name} {parts[0] if parts else ''}".strip()
     if not parts:
         return provision_id
     article, inner = parts[0], parts[1:]
     if lang != "ru":
         return f"Article {article}" + "".join(f"({p})" for p in inner)
     if not inner:
-        return f"Статья {article}"
+        return f"статьи {article}" if genitive else f"Статья {article}"
     words = []
     for depth, number in enumerate(inner):
         level = min(depth, len(_RU_LEVELS) - 1)
         mark = f"{number})" if depth >= 1 else number
-        words.append((_RU_LEVELS if depth == len(inner) - 1 else _RU_LEVELS_GEN)[level] + f" {mark}")
+        last = depth == len(inner) - 1 and not genitive
+        words.append((_RU_LEVELS if last else _RU_LEVELS_GEN)[level] + f" {mark}")
     text = " ".join(reversed(words)) + f" статьи {article}"
-    return text[:1].upper() + text[1:]
+    return text if genitive else text[:1].upper() + text[1:]
 
 
 def article_of(provision_id: str) -> str:

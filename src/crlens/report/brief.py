@@ -14,7 +14,7 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crlens.analysis.labels import UNVERIFIED, label
+from crlens.analysis.labels import cite, label
 from crlens.analysis.review import Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
@@ -95,11 +95,6 @@ def _respects(n: int, lang: str) -> str:
     return "respect" if n == 1 else "respects"
 
 
-def _cite(source: Source, lang: str) -> str:
-    text = source.ref_ru if lang == "ru" else source.ref
-    return f"{text} ({UNVERIFIED[lang]})" if source.verified is False else text
-
-
 def _first_sentence(text: str, limit: int = 260) -> str:
     end = text.find(". ")
     sentence = text if end == -1 else text[: end + 1]
@@ -161,14 +156,14 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         if rec.areas[0] in seen_areas:  # one per area first: breadth over depth in five pages
             continue
         seen_areas.add(rec.areas[0])
-        norms = [_cite(s, lang) for s in rec.sources if s.kind == "norm"][:3]
+        norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in rec.sources if s.kind == "norm"][:3]
         where = ", ".join(label(p, lang) for p in rec.provisions[:2]) or amendment_place(rec, lang)
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution),
                                                    where, norms))
         refs.extend(s for s in rec.sources if s.kind == "norm" and s.id not in {x.id for x in refs})
         if len(recommendations) >= MAX_RECOMMENDATIONS:
             break
-    references = [f"{_cite(s, lang)} — {s.url}" for s in refs[:14]]
+    references = [f"{cite(s.ref_ru if ru else s.ref, s.verified, lang)} — {s.url}" for s in refs[:14]]
     return Brief(lang=lang, title=t["title"], subtitle=review.document.title, key_messages=key, context=context,
                  strengths=strengths, gaps=gaps, conclusions=conclusions, recommendations=recommendations,
                  references=references, chart_png=_chart(review, kb, lang))

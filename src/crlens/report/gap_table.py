@@ -13,7 +13,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from crlens.analysis.labels import UNVERIFIED
+from crlens.analysis.labels import cite
 from crlens.analysis.review import Recommendation, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
@@ -76,9 +76,7 @@ def _row(rec: Recommendation, lang: str) -> Row:
     ru = lang == "ru"
     sources = []
     for s in rec.sources:
-        text = s.ref_ru if ru else s.ref
-        if s.kind == "norm" and s.verified is False:
-            text = f"{text} ({UNVERIFIED[lang]})"
+        text = cite(s.ref_ru if ru else s.ref, s.verified if s.kind == "norm" else None, lang)
         sources.append(SourceCell(text, s.url, s.kind, s.verified is not False))
     proposed = rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en
     return Row(
