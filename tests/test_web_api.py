@@ -212,6 +212,13 @@ def test_the_gap_table_filters_by_priority(app: Any) -> None:
     assert all(f'id="{key}"' in page for key in high)
 
 
+def test_the_gap_table_page_marks_an_unverified_pinpoint_as_the_documents_do(app: Any) -> None:
+    from crlens.analysis.labels import UNVERIFIED
+
+    page = Person(app, "viewer").get("/projects/1/gaps?state=").text
+    assert f"({UNVERIFIED['en']})" in page
+
+
 def test_a_ministry_decision_is_recorded_in_the_open_round_and_moves_the_state(app: Any) -> None:
     ministry = Person(_with_round(app), "ministry")
     response = ministry.form("/projects/1/recommendations/rec-002/decision",

@@ -20,6 +20,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
+from crlens.analysis.labels import cite
 from crlens.analysis.review import ProvisionResult, Review
 from crlens.consult.compare import DraftComparison, ReviewChanges
 from crlens.consult.project import (
@@ -255,7 +256,8 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
             key=rec.key, state=rec.state, priority=data.priority, target=data.amendment.target,
             issue=data.ru.issue if ru else data.issue, solution=data.ru.solution if ru else data.solution,
             proposed=get_text(data, "proposed", lang),
-            sources=[(s.ref_ru if ru else s.ref, s.url, s.verified is not False) for s in data.sources])
+            sources=[(cite(s.ref_ru if ru else s.ref, s.verified, lang), s.url, s.verified is not False)
+                     for s in data.sources])
         if needle and needle not in " ".join((row.issue, row.solution, row.proposed, row.target)).lower():
             continue
         by_area.setdefault(data.areas[0] if data.areas else "", []).append(row)
