@@ -90,10 +90,23 @@ class _Analysis:
     risk_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Per risk id, the sentence (en, ru) naming where else the draft provides a safeguard the article lacks."""
 
-    _units: dict[tuple[str, bool], list[tuple[Provision, set[str], int]]] = field(default_factory=dict)
+    _units: dict[tuple[str, bool], list[tuple[Provision, int, int]]] = field(default_factory=dict)
+    _bits: dict[str, int] = field(default_factory=dict)
 
-    def units(self, article: Provision, whole: bool) -> list[tuple[Provision, set[str], int]]:
-        """The candidate provisions of an article with their concepts (plus the article heading's) and depth.
+    def mask(self, concepts: Iterable[str]) -> int:
+        """``concepts`` as a bit set: testing a provision against a criterion's elements is then one ``&`` per
+        element, and a long draft has hundreds of thousands of such tests."""
+        mask = 0
+        for concept in concepts:
+            bit = self._bits.get(concept)
+            if bit is None:
+                bit = self._bits[concept] = 1 << len(self._bits)
+            mask |= bit
+        return mask
+
+    def units(self, article: Provision, whole: bool) -> list[tuple[Provision, int, int]]:
+        """The candidate provisions of an article with their concepts (plus the article heading's, as a
+        :meth:`mask`) and depth.
 
         The article's heading frames all its parts ("Article 27. Personal data of children").
         """
@@ -101,7 +114,7 @@ class _Analysis:
         if key not in self._units:
             heading = self.headed(article)
             nodes = article.walk() if whole or not article.children else article.walk()[1:]
-            self._units[key] = [(node, self.subtree[node.id] | heading, _depth(node)) for node in nodes]
+            self._units[key] = [(node, self.mask(self.subtree[node.id] | heading), _depth(node)) for node in nodes]
         return self._units[key]
 
     def headed(self, provision: Provision) -> set[str]:
@@ -380,10 +393,13 @@ def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis,
     With ``whole=False`` the article as a whole is not a candidate, only its parts: a definitions article
     mentions everything, one term per sub-paragraph, and must not meet a criterion by adding them up.
     """
+    masks = [state.mask(group) for group in groups]
+    anything = state.mask(c for group in groups for c in group)
+    nothing = (False,) * len(groups)
     best: _Unit | None = None
     best_key: tuple[int, int, int] = (-1, -1, -1)
-    for node, concepts, depth in state.units(article, whole):
-        met = _met(groups, concepts)
+    for node, mask, depth in state.units(article, whole):
+        met = tuple(mask & m != 0 for m in masks) if mask & anything else nothing
         key = (sum(met), int(met[0]), depth)
         if key > best_key:
             best, best_key = _Unit(node, met), key
@@ -409,7 +425,8 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
                 note="the draft does not regulate this field")
             continue
         # Only articles that touch at least one element can hold the best provision.
-        touching = [a for a in articles if any(_met(groups, state.subtree[a.id] | state.units(a, True)[0][1]))]
+        anything = state.mask(c for group in groups for c in group)
+        touching = [a for a in articles if state.units(a, True)[0][1] & anything]
         units = sorted((_best_unit(a, groups, state, whole=a.id not in state.definitions) for a in touching),
                        key=lambda u: (-u.count, -int(u.met[0]), -_depth(u.provision)))
         partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
@@ -487,6 +504,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
     risks: list[Risk] = []
     # A definitions article names risky things (biometrics, the sandbox) without permitting them.
     articles = [p for p in document.provisions if p.kind == "article" and p.id not in state.definitions]
+    meeting: dict[tuple[str, ...], list[Provision]] = {}
     for crit in kb.criteria.values():
         rule = crit.risk
         if rule is None:
@@ -510,7 +528,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             severity = rule.severity
             # A general safeguard elsewhere in the draft (a right to human review in another chapter) may cover
             # this provision: say where it is and lower the severity, rather than call the safeguard absent.
-            elsewhere = [_safeguard_elsewhere(articles, state, article, g) for g in lacking]
+            elsewhere = [_safeguard_elsewhere(articles, state, article, g, meeting) for g in lacking]
             if all(elsewhere):
                 places = dict.fromkeys(elsewhere)
                 named = ", ".join(label(p) for p in places)
@@ -536,11 +554,19 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
 _LOWER = {"high": "medium", "medium": "low", "low": "low"}
 
 
-def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: Provision,
-                         group: ConceptGroup) -> str | None:
-    """The smallest provision of another article that meets a safeguard ``group``, if the draft has one."""
-    for other in articles:
-        if other is not article and _met([group], state.subtree[other.id])[0]:
+def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: Provision, group: ConceptGroup,
+                         meeting: dict[tuple[str, ...], list[Provision]]) -> str | None:
+    """The smallest provision of another article that meets a safeguard ``group``, if the draft has one.
+
+    ``meeting`` keeps, per group, the first two articles that meet it: one of them is not ``article``, and a
+    long draft has many risks asking for the same safeguard.
+    """
+    key = tuple(group)
+    if key not in meeting:
+        wanted = set(group)
+        meeting[key] = [a for a in articles if not wanted.isdisjoint(state.subtree[a.id])][:2]
+    for other in meeting[key]:
+        if other is not article:
             return _best_unit(other, [group], state).provision.id
     return None
 

@@ -9,6 +9,7 @@ look-up per word.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -34,6 +35,47 @@ class _Phrase:
     prefix: bool
 
 
+class _Pattern:
+    """A regex term, with the literals that let most texts and most positions be skipped without running it.
+
+    Python's regex engine tries a pattern at every position of the text, and one that starts with ``\\b`` or a
+    look-around loses its fast literal scan; on a provision of a few hundred thousand characters (a code's
+    preamble) that is most of a review's time. So a text that lacks one of the pattern's required literals is not
+    searched at all, and when every match starts with a known literal the pattern is tried only where one occurs,
+    in order of position, which finds the same leftmost match as a search.
+    """
+
+    __slots__ = ("concept", "regex", "required", "starts")
+
+    def __init__(self, concept: str, regex: re.Pattern[str], required: tuple[tuple[str, ...], ...],
+                 starts: tuple[str, ...]) -> None:
+        self.concept = concept
+        self.regex = regex
+        self.required = required
+        self.starts = starts
+
+    def search(self, lowered: str) -> re.Match[str] | None:
+        """The leftmost match in ``lowered`` (a lower-cased text), as ``regex.search`` would find it."""
+        if not all(any(text in lowered for text in clause) for clause in self.required):
+            return None
+        if not self.starts:
+            return self.regex.search(lowered)
+        queue = [(at, start) for start in self.starts if (at := lowered.find(start)) >= 0]
+        heapq.heapify(queue)
+        match = self.regex.match
+        while queue:
+            at, start = queue[0]
+            found = match(lowered, at)  # look-behinds and \b see the text before ``at``
+            if found:
+                return found
+            following = lowered.find(start, at + 1)
+            if following >= 0:
+                heapq.heapreplace(queue, (following, start))
+            else:
+                heapq.heappop(queue)
+        return None
+
+
 class ConceptMatcher:
     """All concepts of the knowledge base, compiled for one language."""
 
@@ -42,7 +84,7 @@ class ConceptMatcher:
         self.labels = {c.id: c.label for c in kb.concepts.values()}
         self._by_norm: dict[str, list[_Phrase]] = defaultdict(list)
         self._prefixes: dict[str, list[_Phrase]] = defaultdict(list)
-        self._regexes: list[tuple[str, re.Pattern[str], tuple[str, ...]]] = []
+        self._regexes: list[_Pattern] = []
         langs = {"ru": ("ru",), "kk": ("kk", "ru"), "en": ("en",)}[analyzer.lang]
         for concept in kb.concepts.values():
             for lang in langs:
@@ -51,12 +93,15 @@ class ConceptMatcher:
 
     def _add(self, concept: str, term: str) -> None:
         if term.startswith("re:"):
-            self._regexes.append((concept, re.compile(term[3:], re.IGNORECASE), literal_starts(term[3:])))
+            pattern = term[3:]
+            self._regexes.append(_Pattern(concept, re.compile(pattern, re.IGNORECASE), required_literals(pattern),
+                                          literal_starts(pattern)))
             return
         if any(ch.isdigit() for ch in term):
             # Words are letters only, so "under 18" would shrink to "under": match such terms literally.
             literal = term.lower()
-            self._regexes.append((concept, re.compile(r"\b" + re.escape(literal) + r"\b"), (literal,)))
+            self._regexes.append(_Pattern(concept, re.compile(r"\b" + re.escape(literal) + r"\b"), ((literal,),),
+                                          (literal,)))
             return
         if term.endswith("*"):
             words = tuple(fold(w) for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", term[:-1]))
@@ -85,12 +130,10 @@ class ConceptMatcher:
                     hits.append(Hit(phrase.concept, token.start, end, text[token.start:end]))
         if self._regexes:
             lowered = text.lower()
-            for concept, regex, starts in self._regexes:
-                if starts and not any(start in lowered for start in starts):
-                    continue
-                m = regex.search(lowered)
+            for pattern in self._regexes:
+                m = pattern.search(lowered)
                 if m:
-                    hits.append(Hit(concept, m.start(), m.end(), text[m.start():m.end()]))
+                    hits.append(Hit(pattern.concept, m.start(), m.end(), text[m.start():m.end()]))
         hits.sort(key=lambda h: (h.start, h.concept))
         return hits
 
@@ -118,17 +161,16 @@ class ConceptMatcher:
 
 
 def literal_starts(pattern: str) -> tuple[str, ...]:
-    """The texts one of which every match of ``pattern`` starts with (after any leading ``\\b``), lower-cased:
-    one for a plain start, one per branch for a leading ``(?:a|b)``; empty when some match could start
-    otherwise. A pattern that starts with ``\\b`` loses the regex engine's fast literal scan (about 20 times
-    slower on a page of text), so the matcher first checks that one of these texts occurs at all."""
+    """The texts one of which every match of ``pattern`` starts with (after any leading ``\\b`` or look-around),
+    lower-cased: one for a plain start, one per branch for a leading ``(?:a|b)``; empty when some match could
+    start otherwise, or with fewer than two known characters."""
     from re import _constants as c  # type: ignore[attr-defined]
     from re import _parser  # type: ignore[attr-defined]
 
     def starts(items: list[tuple[object, object]]) -> list[str]:
         out = []
         for op, arg in items:
-            if op is c.AT and not out:
+            if op in (c.AT, c.ASSERT, c.ASSERT_NOT) and not out:
                 continue
             if op is c.LITERAL:
                 out.append(chr(arg))  # type: ignore[arg-type]
@@ -149,11 +191,53 @@ def literal_starts(pattern: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def literal_prefix(pattern: str) -> str:
-    """Text every match of ``pattern`` starts with: what its :func:`literal_starts` share, or "" (fewer than
-    two characters)."""
-    starts = literal_starts(pattern)
-    shared = min(starts, key=len, default="")
-    while shared and not all(start.startswith(shared) for start in starts):
-        shared = shared[:-1]
-    return shared if len(shared) >= 2 else ""
+def required_literals(pattern: str) -> tuple[tuple[str, ...], ...]:
+    """Texts every match of ``pattern`` contains, lower-cased: each tuple lists alternatives one of which occurs
+    in every match (a literal run of the pattern, or one per arm of an alternation), longest first.
+
+    Sound because only what every match must go through is read: top-level literals, groups, alternations all of
+    whose arms give a literal, and repeats of at least one; optional parts, classes and look-arounds are skipped.
+    """
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def clauses(items: list[tuple[object, object]]) -> list[tuple[str, ...]]:
+        out: list[tuple[str, ...]] = []
+        run: list[str] = []
+
+        def close_run() -> None:
+            if run:
+                out.append(("".join(run),))
+            run.clear()
+
+        for op, arg in items:
+            if op is c.LITERAL:
+                run.append(chr(arg))  # type: ignore[arg-type]
+                continue
+            close_run()
+            if op is c.SUBPATTERN:
+                out.extend(clauses(list(arg[-1])))  # type: ignore[index]
+            elif op is c.BRANCH:
+                alternatives: list[str] = []
+                for branch in arg[1]:  # type: ignore[index]
+                    found = clauses(list(branch))
+                    if not found:  # an arm without a literal: the alternation requires none
+                        alternatives = []
+                        break
+                    alternatives.extend(max(found, key=lambda clause: min(map(len, clause))))
+                if alternatives:
+                    out.append(tuple(dict.fromkeys(alternatives)))
+            elif op in repeats and arg[0] >= 1:  # type: ignore[index]
+                out.extend(clauses(list(arg[2])))  # type: ignore[index]
+        close_run()
+        return out
+
+    try:
+        found = clauses(list(_parser.parse(pattern)))
+    except Exception:  # an unusual pattern only loses the shortcut
+        return ()
+    # Upper-case literals could match other cases under IGNORECASE; the text is checked lower-cased.
+    usable = [clause for clause in dict.fromkeys(found) if all(text == text.lower() for text in clause)]
+    return tuple(sorted(usable, key=lambda clause: -min(map(len, clause))))
