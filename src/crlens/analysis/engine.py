@@ -617,25 +617,48 @@ def _fill(clause: str, target: str, document: Document, lang: str) -> str:
     return clause.replace("{article}", article).replace("{draft}", document.title)
 
 
-def _target_article(document: Document, state: _Analysis, concepts: list[str]) -> Provision | None:
+def _target_article(document: Document, state: _Analysis, concepts: list[str], area: str,
+                    least: int | None = None) -> Provision | None:
+    """The article a recommendation should amend: the one whose subject its target concepts are.
+
+    It must contain at least ``least`` of them (by default half); among those, the one that contains the most
+    wins, then the one whose heading names the most (an article headed "Digital platforms" is where platform
+    duties go, not the first article that mentions a platform), then one tagged with the criterion's area, then
+    the one that mentions them most often; a tie goes to the earlier article.
+    """
     if not concepts:
         return None
+    wanted = set(concepts)
     best: Provision | None = None
-    best_count = 0
+    need = least if least is not None else max(1, (len(concepts) + 1) // 2)
+    best_key: tuple[int, int, int, int] = (need, -1, -1, -1)
     for article in document.provisions:
         if article.kind != "article" or article.id in state.definitions:
             continue
-        count = sum(1 for c in concepts if c in state.subtree[article.id])
-        if count > best_count:
-            best, best_count = article, count
-    return best if best_count >= max(1, (len(concepts) + 1) // 2) else None
+        covered = len(wanted & state.subtree[article.id])
+        if covered < best_key[0]:
+            continue
+        headed = len(wanted & state.headed(article))
+        mentions = sum(n for c, n in _mentions(state, article).items() if c in wanted)
+        key = (covered, headed, int(area in state.areas.get(article.id, [])), mentions)
+        if key > best_key:
+            best, best_key = article, key
+    return best
 
 
-def _new_article_place(document: Document, state: _Analysis, area_id: str) -> str:
-    """Where a new article fits: after the last article of the chapter most concerned with the area."""
+def _new_article_place(document: Document, state: _Analysis, area_id: str, concepts: list[str]) -> str:
+    """Where a new article fits: after the article closest to its subject (one that touches any of its target
+    concepts, chosen as :func:`_target_article` chooses), else after the last article of the chapter most
+    concerned with the area, else after the last article of the first chapter (the general provisions)."""
+    articles = [p for p in document.provisions if p.kind == "article"]
+    if not articles:
+        return "new"
+    near = _target_article(document, state, concepts, area_id, least=1)
+    if near is not None:
+        container = near.parent.id if near.parent is not None else ""
+        return f"new after {near.id} in {container}" if container else f"new after {near.id}"
     counts: dict[str, int] = {}
     last_in: dict[str, Provision] = {}
-    articles = [p for p in document.provisions if p.kind == "article"]
     for article in articles:
         container = article.parent.id if article.parent is not None else ""
         last_in[container] = article
@@ -643,12 +666,29 @@ def _new_article_place(document: Document, state: _Analysis, area_id: str) -> st
             counts[container] = counts.get(container, 0) + 1
     if counts:
         container = max(counts, key=lambda c: (counts[c], c))
-        where = f"new after {last_in[container].id}"
-        return f"{where} in {container}" if container else where
-    if articles:
-        anchor = articles[-3] if len(articles) > 3 else articles[-1]
-        return f"new after {anchor.id}"
-    return "new"
+    else:
+        first = articles[0]
+        container = first.parent.id if first.parent is not None else ""
+    where = f"new after {last_in[container].id}"
+    return f"{where} in {container}" if container else where
+
+
+def _number_new_articles(document: Document, recommendations: list[Recommendation]) -> None:
+    """Give each new article a number in the draft's own style, after its anchor and not already used: "43-1",
+    "43-2" in Russian and Kazakh drafting, "43a", "43b" in English."""
+    taken = {p.id for p in document.provisions}
+    for rec in recommendations:
+        amendment = rec.amendment
+        anchor = amendment.target.removeprefix("new after ").split(" in ")[0]
+        if amendment.action != "new" or not anchor.startswith("art:"):
+            continue
+        base = anchor.removeprefix("art:")
+        for k in range(1, 100):
+            number = f"{base}-{k}" if document.language in {"ru", "kk"} else f"{base}{chr(ord('a') + k - 1)}"
+            if f"art:{number}" not in taken:
+                break
+        taken.add(f"art:{number}")
+        amendment.number = number
 
 
 @dataclass
@@ -694,18 +734,28 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             continue
         if result.status == "partial":
             unit = best_units[crit.id]
-            found = ", ".join(result.found)
-            missing = "; ".join(result.missing)
             labels_ru = [_group_label(kb, g, "ru") for g in crit.detect.elements]
-            found_ru = ", ".join(lab for lab, ok in zip(labels_ru, unit.met, strict=True) if ok)
-            missing_ru = "; ".join(lab for lab, ok in zip(labels_ru, unit.met, strict=True) if not ok)
-            issue = (f"{label(unit.provision.id)} deals with {found} but not with {missing}. {template.gap.en}")
-            issue_ru = (f"{label(unit.provision.id, 'ru')} касается следующего: {found_ru}, но не "
-                        f"регулирует: {missing_ru}. {template.gap.ru}")
+            found_ru = [lab for lab, ok in zip(labels_ru, unit.met, strict=True) if ok]
+            missing_ru = [lab for lab, ok in zip(labels_ru, unit.met, strict=True) if not ok]
+            lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
+            direct = set(kb.relevance.direct) if kb.relevance else set()
+            where_en, where_ru = label(unit.provision.id), label(unit.provision.id, "ru")
+            # Labels join their concepts with "or", so the elements are listed with semicolons, not commas.
+            if lacking and all(set(g) <= direct for g in lacking):
+                # A general rule that names no child: the lawyer's remedy is to make it child-specific there.
+                issue = (f"{where_en} deals with {'; '.join(result.found)}, but nothing in it is specific to "
+                         f"children. {template.gap.en}")
+                issue_ru = (f"{where_ru} касается следующего: {'; '.join(found_ru)}, но не содержит положений, "
+                            f"специально касающихся детей. {template.gap.ru}")
+            else:
+                issue = (f"{where_en} deals with {'; '.join(result.found)}. It does not deal with: "
+                         f"{'; '.join(result.missing)}. {template.gap.en}")
+                issue_ru = (f"{where_ru} касается следующего: {'; '.join(found_ru)}. Не охвачено: "
+                            f"{'; '.join(missing_ru)}. {template.gap.ru}")
             drafts.append(_Draft(crit, unit.provision.id, "supplement", unit.provision.full_text(),
                                  [unit.provision.id], [], issue, issue_ru))
             continue
-        target = _target_article(document, state, template.target)
+        target = _target_article(document, state, template.target, crit.area)
         if target is not None:
             issue = f"{template.gap.en} The closest provision, {label(target.id)} ({target.heading}), does not."
             issue_ru = (f"{template.gap.ru} Наиболее близкая норма, {label(target.id, 'ru').lower()} "
@@ -713,18 +763,60 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             drafts.append(_Draft(crit, target.id, "supplement", target.full_text(), [target.id], [], issue,
                                  issue_ru))
         else:
-            place = _new_article_place(document, state, crit.area)
+            place = _new_article_place(document, state, crit.area, template.target)
             drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
                                  "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
     return _merge(document, kb, drafts)
+
+
+_PARAGRAPH = re.compile(r"(\d+)\.\s+")
+_SUBPARAGRAPH = re.compile(r"\d+\)\s")
+_OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(\d+)( (?:настоящей статьи|of this article))")
+
+
+def _next_paragraph(document: Document, target: str) -> int:
+    """The number the first added paragraph takes when supplementing ``target``: after the article's last
+    numbered paragraph; 1 when the target is a part of an article or has no numbered paragraphs."""
+    provision = document.get(target)
+    if provision is None or provision.kind != "article":
+        return 1
+    numbers = [int(m.group()) for child in provision.children if child.number
+               for m in [re.match(r"\d+", child.number)] if m]
+    return max(numbers) + 1 if numbers else 1
+
+
+def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int]:
+    """Model clauses joined into the text of one article or one supplement, its paragraphs numbered in sequence
+    from ``first``: each clause numbers its paragraphs from 1, so two merged clauses would repeat "1.", and a
+    supplement to an article with five paragraphs adds paragraph 6. Sub-paragraphs ("1)") keep their numbers.
+    Returns the text and the number the next added paragraph would take."""
+    several = len(clauses) > 1 or first > 1
+    number = first
+    lines: list[str] = []
+    for clause in clauses:
+        # "paragraph 1 of this article" in a clause means its own first paragraph, wherever that now lands
+        shift = number - 1
+        clause = _OWN_PARAGRAPH.sub(lambda m, shift=shift: f"{m.group(1)}{int(m.group(2)) + shift}{m.group(3)}",
+                                    clause)
+        for line in clause.strip().split("\n"):
+            marker = _PARAGRAPH.match(line)
+            if marker:
+                line = f"{number}. {line[marker.end():]}"
+                number += 1
+            elif several and line.strip() and not _SUBPARAGRAPH.match(line):
+                line = f"{number}. {line}"
+                number += 1
+            lines.append(line)
+    return "\n".join(lines), number
 
 
 def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[Recommendation]:
     groups: dict[tuple[str, str], list[_Draft]] = {}
     order: list[tuple[str, str]] = []
     for draft in drafts:
-        # Amendments to the same article within one area are one recommendation; new articles stay separate.
-        key = (draft.crit.area, article_of(draft.target) if draft.action != "new" else f"new:{draft.crit.id}")
+        # Amendments to the same article within one area are one recommendation, and so are new provisions of
+        # one area that go to the same place: one new article with a paragraph per criterion.
+        key = (draft.crit.area, article_of(draft.target) if draft.action != "new" else f"new:{draft.target}")
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -739,13 +831,13 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
             for source in _sources(kb, crit):
                 if source.id not in {s.id for s in sources}:
                     sources.append(source)
-        target = lead.target if len(group) == 1 else article_of(lead.target)
-        action = lead.action if len(group) == 1 else ("amend" if any(d.action == "amend" for d in group)
-                                                      else "supplement")
-        current = lead.current if len(group) == 1 else (document.get(target).full_text() if document.get(target)
-                                                       else lead.current)
-        proposed_en = "\n".join(_fill(c.recommendation.model_clause.en, target, document, "en") for c in crits)
-        proposed_ru = "\n".join(_fill(c.recommendation.model_clause.ru, target, document, "ru") for c in crits)
+        if len(group) == 1 or lead.action == "new":
+            target, action, current = lead.target, lead.action, lead.current
+        else:
+            target = article_of(lead.target)
+            action = "amend" if any(d.action == "amend" for d in group) else "supplement"
+            whole = document.get(target)
+            current = whole.full_text() if whole else lead.current
         ages = sorted({band for c in crits for band in c.age_bands})
         gender_en = " ".join(c.gender.en for c in crits if c.gender)
         gender_ru = " ".join(c.gender.ru for c in crits if c.gender)
@@ -761,7 +853,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
             sources=sources,
             amendment=Amendment(
                 target=target, action=action, current_text=current,
-                proposed_text=ProposedText(en=proposed_en, ru=proposed_ru),
+                proposed_text=ProposedText(en="", ru=""),  # numbered below, once the order is final
                 justification=_justification(kb, crits, "en"),
                 justification_ru=_justification(kb, crits, "ru"),
             ),
@@ -772,7 +864,30 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
                                 gender=gender_ru),
         ))
     recommendations.sort(key=lambda r: (AREA_IDS.index(r.areas[0]), _PRIORITY_RANK[r.priority], r.id))
+    _number_new_articles(document, recommendations)
+    _write_proposed_texts(document, kb, recommendations)
     return recommendations
+
+
+def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation]) -> None:
+    """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
+    order: paragraphs added to the same article by several recommendations are numbered on from one another
+    (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
+    paragraphs one number."""
+    next_free: dict[str, int] = {}
+    for rec in recommendations:
+        amendment = rec.amendment
+        crits = [kb.criteria[c] for c in rec.criteria]
+        first = 1 if amendment.action == "new" else next_free.get(amendment.target) or _next_paragraph(
+            document, amendment.target)
+        texts = {}
+        for lang in ("en", "ru"):
+            clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang)
+                       for c in crits]
+            texts[lang], following = _number_paragraphs(clauses, first)
+        if amendment.action != "new" and following > first:
+            next_free[amendment.target] = following
+        amendment.proposed_text = ProposedText(**texts)
 
 
 # --- assembling the review ---------------------------------------------------------------------------------

@@ -128,6 +128,8 @@ class ProposedText(_Model):
 class Amendment(_Model):
     target: str
     action: Literal["amend", "supplement", "new"]
+    number: str = ""
+    """For a new article, the number proposed for it in the draft's own style ("43-1", "43a")."""
     current_text: str
     proposed_text: ProposedText
     justification: str

@@ -2,7 +2,7 @@
 
 Four columns: *Provision of the draft* | *Current text* | *Proposed new or alternative text* |
 *Justification with reference to international norms and standards*; one row per recommendation. A new article
-is marked as such, with where it goes ("New article after Article 33").
+is marked as such, with the number proposed for it and where it goes ("New article 33-1 (after Article 33)").
 """
 
 from __future__ import annotations
@@ -42,9 +42,10 @@ def where(rec: Recommendation, lang: str) -> str:
     target = rec.amendment.target
     if rec.amendment.action == "new":
         anchor = target.removeprefix("new after ").split(" in ")[0] if target.startswith("new after ") else ""
+        name = f"{NEW[lang]} {rec.amendment.number}" if rec.amendment.number else NEW[lang]
         if not anchor:
-            return NEW[lang]
-        return f"{NEW[lang]} ({AFTER[lang]} {label_genitive(anchor, lang)})"
+            return name
+        return f"{name} ({AFTER[lang]} {label_genitive(anchor, lang)})"
     name = label(target, lang)
     return f"{name} ({SUPPLEMENT[lang]})" if rec.amendment.action == "supplement" else name
 

@@ -1,0 +1,128 @@
+"""Where an amendment goes: the article whose subject it is, or a numbered new article beside it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crlens.analysis.engine import review_document
+from crlens.analysis.review import Review
+from crlens.ingest import parse_file
+from crlens.report.amendments import rows
+
+DRAFT_RU = (
+    "Глава 1. Общие положения\n"
+    "Статья 1. Открытые данные\n"
+    "Открытые данные размещаются на платформе открытых данных.\n"
+    "Статья 2. Электронная цифровая подпись\n"
+    "Электронная цифровая подпись равнозначна собственноручной подписи.\n"
+    "Статья 2-1. Удостоверяющий центр\n"
+    "Удостоверяющий центр выдает регистрационные свидетельства.\n"
+    "Глава 2. Цифровые платформы\n"
+    "Статья 3. Цифровые платформы\n"
+    "1. Владелец платформы обеспечивает бесперебойную работу платформы.\n"
+    "2. Оператор платформы публикует правила пользования платформой.\n"
+)
+
+DRAFT_EN = (
+    "Chapter 1. General provisions\n"
+    "Article 1. Open data\n"
+    "Open data are published on the open data platform.\n"
+    "Article 2. Electronic signatures\n"
+    "An electronic signature has the same effect as a handwritten signature.\n"
+)
+
+
+def _review(tmp_path: Path, text: str) -> Review:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(text, encoding="utf-8")
+    return review_document(parse_file(draft))
+
+
+@pytest.fixture(scope="module")
+def review_ru(tmp_path_factory: pytest.TempPathFactory) -> Review:
+    return _review(tmp_path_factory.mktemp("ru"), DRAFT_RU)
+
+
+def test_a_recommendation_goes_to_the_article_headed_with_its_subject_not_the_first_that_mentions_it(
+        review_ru: Review) -> None:
+    """Age-appropriate design of platforms belongs in "Digital platforms", not in "Open data", which names the
+    open data platform first."""
+    [rec] = [r for r in review_ru.recommendations if "evolving-capacities-01" in r.criteria]
+    assert rec.amendment.target == "art:3"
+
+
+def test_new_provisions_of_one_area_that_go_to_one_place_are_one_new_article(review_ru: Review) -> None:
+    places = [(r.areas[0], r.amendment.target) for r in review_ru.recommendations if r.amendment.action == "new"]
+    assert places
+    assert len(places) == len(set(places))
+
+
+def test_a_new_article_gets_a_free_number_after_its_anchor_in_the_drafts_style(review_ru: Review) -> None:
+    existing = {p.id for p in review_ru.provisions}
+    numbers = []
+    for rec in review_ru.recommendations:
+        if rec.amendment.action != "new":
+            continue
+        anchor = rec.amendment.target.removeprefix("new after ").split(" in ")[0].removeprefix("art:")
+        assert re.fullmatch(re.escape(anchor) + r"-\d+", rec.amendment.number), rec.amendment.number
+        assert f"art:{rec.amendment.number}" not in existing
+        numbers.append(rec.amendment.number)
+    assert len(numbers) == len(set(numbers))
+    assert "2-1" not in numbers  # the draft has an article 2-1 already
+
+
+def test_the_amendments_table_names_the_new_article_by_its_number(review_ru: Review) -> None:
+    new = {r.id: r.amendment.number for r in review_ru.recommendations if r.amendment.action == "new"}
+    for row in rows(review_ru, "ru"):
+        if row.id in new:
+            assert row.provision.startswith(f"Новая статья {new[row.id]} (после статьи ")
+
+
+def test_an_english_draft_numbers_new_articles_with_a_letter(tmp_path: Path) -> None:
+    review = _review(tmp_path, DRAFT_EN)
+    numbers = [r.amendment.number for r in review.recommendations if r.amendment.action == "new"]
+    assert numbers
+    assert all(re.fullmatch(r"\d+[a-z]", n) for n in numbers), numbers
+
+
+def _paragraph_numbers(text: str) -> list[int]:
+    return [int(m.group(1)) for m in re.finditer(r"^(\d+)\. ", text, re.MULTILINE)]
+
+
+def test_a_supplement_continues_the_numbering_of_the_article_it_supplements(review_ru: Review) -> None:
+    """Article 3 has paragraphs 1 and 2, so what the first recommendation adds to it starts at paragraph 3."""
+    rec = next(r for r in review_ru.recommendations if r.amendment.target == "art:3")
+    for text in (rec.amendment.proposed_text.en, rec.amendment.proposed_text.ru):
+        numbers = _paragraph_numbers(text)
+        assert numbers == list(range(3, 3 + len(numbers))), text
+
+
+def test_the_paragraphs_of_a_merged_new_article_are_numbered_in_one_sequence(review_ru: Review) -> None:
+    merged = [r for r in review_ru.recommendations if r.amendment.action == "new" and len(r.criteria) > 1]
+    assert merged
+    for rec in merged:
+        numbers = _paragraph_numbers(rec.amendment.proposed_text.ru)
+        assert numbers == list(range(1, len(numbers) + 1)), rec.amendment.proposed_text.ru
+
+
+def test_a_clause_that_refers_to_its_own_paragraph_follows_it_when_renumbered() -> None:
+    from crlens.analysis.engine import _number_paragraphs
+
+    text, following = _number_paragraphs(["1. A.\n2. B.", "1. Measures under paragraph 1 of this article need no "
+                                          "order.\n2. Пункт 1 настоящей статьи применяется и к играм."], 1)
+    assert "3. Measures under paragraph 3 of this article" in text
+    assert "4. Пункт 3 настоящей статьи" in text
+    assert following == 5
+
+
+def test_recommendations_supplementing_one_article_never_give_two_paragraphs_one_number(review_ru: Review) -> None:
+    added: dict[str, list[int]] = {}
+    for rec in review_ru.recommendations:
+        if rec.amendment.action != "new":
+            added.setdefault(rec.amendment.target, []).extend(_paragraph_numbers(rec.amendment.proposed_text.ru))
+    assert any(len(numbers) > 3 for numbers in added.values())  # several recommendations go to Article 3
+    for target, numbers in added.items():
+        assert len(numbers) == len(set(numbers)), (target, numbers)

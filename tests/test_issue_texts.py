@@ -1,0 +1,28 @@
+"""How a recommendation's issue names what a provision already does and what it lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from crlens.analysis.engine import review_document
+from crlens.ingest import parse_file
+
+GENERAL_REVIEW = (
+    "Статья 1. Автоматизированные решения\n"
+    "1. Решение о предоставлении государственной услуги может приниматься автоматизированным способом.\n"
+    "2. Заявитель вправе требовать пересмотра автоматизированного решения с участием уполномоченного "
+    "специалиста и обжаловать его в суд. Решение должно содержать указание оснований его принятия.\n"
+)
+
+
+def test_a_general_rule_that_names_no_child_is_called_not_child_specific(tmp_path: Path) -> None:
+    """Human review of automated decisions for everyone: the gap is that nothing is specific to children."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(GENERAL_REVIEW, encoding="utf-8")
+    review = review_document(parse_file(draft))
+    [result] = [c for c in review.criteria if c.id == "ai-02"]
+    assert result.status == "partial"
+    [rec] = [r for r in review.recommendations if "ai-02" in r.criteria]
+    assert rec.issue.startswith("Article 1(2) deals with automated decision-making; ")
+    assert "but nothing in it is specific to children." in rec.issue
+    assert "но не содержит положений, специально касающихся детей." in rec.ru.issue
