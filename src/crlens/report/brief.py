@@ -39,7 +39,7 @@ T = {
         "concl_gap": "The draft does not yet address {areas}.",
         "concl_partial": "It addresses {areas} only in part.",
         "concl_next": "Adopting the priority amendments below, and assessing the final text's impact on children "
-                      "before adoption, would align the code with the CRC and General Comment No. 25.",
+                      "before adoption, would align the draft with the CRC and General Comment No. 25.",
         "source": "Source",
     },
     "ru": {
@@ -57,7 +57,7 @@ T = {
         "concl_gap": "Проект пока не учитывает следующие направления: {areas}.",
         "concl_partial": "Частично учтены: {areas}.",
         "concl_next": "Принятие приоритетных поправок, приведенных ниже, и оценка воздействия окончательного "
-                      "текста на детей до его принятия приведут кодекс в соответствие с КПР и Замечанием общего "
+                      "текста на детей до его принятия приведут проект в соответствие с КПР и Замечанием общего "
                       "порядка № 25.",
         "source": "Источник",
     },
