@@ -35,3 +35,31 @@ def test_a_general_right_to_human_review_elsewhere_is_named_and_lowers_the_sever
 def test_without_a_person_is_no_human_review(tmp_path: Path) -> None:
     """"без участия человека" says the opposite of a safeguard, so it must not silence the risk."""
     assert _risks(tmp_path, AUTOMATED)
+
+
+BIOMETRICS = (
+    "Статья 1. Биометрическая аутентификация\n"
+    "1. Биометрические данные, используемые для аутентификации, признаются персональными данными и подлежат "
+    "защите.\n"
+    "2. Каждый гражданин вправе пройти биометрическую регистрацию в целях аутентификации.\n"
+)
+PROTECTED_LIST = (
+    "Статья 1. Обмен данными между государственными органами\n"
+    "1. Государственным органам запрещается:\n"
+    "1) передавать персональные данные другим государственным органам без согласия их субъекта;\n"
+    "2) использовать персональные данные в целях, не предусмотренных законом.\n"
+)
+
+
+def test_a_risk_sits_where_the_draft_permits_not_where_it_defines_or_protects(tmp_path: Path) -> None:
+    """Paragraph 1 classifies biometric data as protected personal data; paragraph 2 provides for registration."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(BIOMETRICS, encoding="utf-8")
+    risks = [r for r in review_document(parse_file(draft)).risks if r.id.startswith("risk-data-privacy-04@")]
+    assert [r.provision for r in risks] == ["art:1.2"]
+
+
+def test_an_item_of_a_list_of_prohibitions_is_no_risk(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text(PROTECTED_LIST, encoding="utf-8")
+    assert not [r for r in review_document(parse_file(draft)).risks if r.id.startswith("risk-data-privacy-05@")]

@@ -515,9 +515,12 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             safeguards = _met(rule.safeguards, state.subtree[article.id])
             if all(safeguards):
                 continue
-            unit = _best_unit(article, rule.triggers, state)
+            unit = _risk_unit(article, rule.triggers, state)
+            if unit is None:
+                continue
             # the trigger may sit in the article heading, which frames every part
-            found = state.first(unit.provision, rule.triggers[0]) or state.first(article, rule.triggers[0])
+            found = (_risk_place(unit.provision, rule.triggers[0], state)
+                     or _risk_place(article, rule.triggers[0], state))
             if found is None:
                 continue
             lacking = [g for g, ok in zip(rule.safeguards, safeguards, strict=True) if not ok]
@@ -552,6 +555,54 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
 
 
 _LOWER = {"high": "medium", "medium": "low", "low": "low"}
+
+_NOT_A_RISK_PLACE = ("definition-sentence", "protective-duty")
+"""Concepts of a provision's own text that make it no place for a risk: it defines, or it protects."""
+
+
+def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysis) -> _Unit | None:
+    """The provision of an article where a risk arises: as :func:`_best_unit` chooses, unless the trigger occurs
+    there only in texts that define a term or are themselves a duty to prevent or protect ("Biometric data are
+    personal data and are protected"); then the next best part where it occurs otherwise, or none."""
+    unit = _best_unit(article, triggers, state)
+    if _risk_place(unit.provision, triggers[0], state) is not None:
+        return unit
+    for node, _mask, _depth in sorted(state.units(article, True), key=lambda u: -u[2]):
+        met = _met(triggers, state.subtree[node.id] | state.headed(article))
+        if all(met) and _risk_place(node, triggers[0], state) is not None:
+            return _Unit(node, met)
+    return None
+
+
+def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis) -> Found | None:
+    """The first occurrence of ``trigger`` in the texts of ``provision``'s subtree that neither define nor
+    protect; else its occurrence in a heading, when some text under that heading does neither (a heading names
+    the subject of what the texts permit, and permits nothing itself)."""
+    wanted = set(trigger)
+    heading: Found | None = None
+    permissive = False
+    for node in provision.walk():
+        harmless = _defines_or_protects(node, state)
+        permissive = permissive or (bool(node.text.strip()) and not harmless)
+        for concept, found in state.own.get(node.id, {}).items():
+            if concept not in wanted:
+                continue
+            in_text = [f for f in found if f.field == "text"]
+            if in_text and not harmless:
+                return in_text[0]
+            heading = heading or next((f for f in found if f.field == "heading"), None)
+    return heading if permissive else None
+
+
+def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
+    """Whether the provision's own text defines or protects; an item of a list takes its lead-in's sense
+    ("The participant may not: ... 3) transfer data to third parties")."""
+    own = state.own.get(provision.id, {})
+    if any(any(f.field == "text" for f in own.get(concept, ())) for concept in _NOT_A_RISK_PLACE):
+        return True
+    lead_in = provision.parent
+    return (provision.kind in {"subparagraph", "point"} and lead_in is not None and lead_in.kind != "article"
+            and any(f.field == "text" for f in state.own.get(lead_in.id, {}).get("protective-duty", ())))
 
 
 def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: Provision, group: ConceptGroup,
