@@ -126,3 +126,13 @@ def test_recommendations_supplementing_one_article_never_give_two_paragraphs_one
     assert any(len(numbers) > 3 for numbers in added.values())  # several recommendations go to Article 3
     for target, numbers in added.items():
         assert len(numbers) == len(set(numbers)), (target, numbers)
+
+
+def test_the_russian_proposed_text_speaks_of_platforms_in_the_drafts_own_words(tmp_path: Path) -> None:
+    """A draft that says "цифровая платформа" gets no "онлайн-платформа" in the text proposed for it."""
+    review = _review(tmp_path, "Статья 1. Цифровые платформы\n"
+                               "1. Владелец цифровой платформы обеспечивает ее бесперебойную работу.\n"
+                               "2. Оператор цифровой платформы публикует правила пользования ею.\n")
+    [rec] = [r for r in review.recommendations if "evolving-capacities-01" in r.criteria]
+    assert "цифров" in rec.amendment.proposed_text.ru
+    assert "онлайн-платформ" not in rec.amendment.proposed_text.ru.lower()

@@ -49,6 +49,7 @@ from crlens.analysis.review import (
     Source,
     Tool,
 )
+from crlens.analysis.terminology import adapt_ru
 from crlens.ingest.model import Document, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, ConceptGroup, Criterion
@@ -938,6 +939,10 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts[lang], following = _number_paragraphs(clauses, first)
         if amendment.action != "new" and following > first:
             next_free[amendment.target] = following
+        if document.language in {"ru", "kk"}:
+            # the draft's own words ("цифровая платформа") where ours ("онлайн-платформа") would be foreign to it
+            texts["ru"] = adapt_ru(texts["ru"], document.text)
+            rec.ru.solution = adapt_ru(rec.ru.solution, document.text)
         amendment.proposed_text = ProposedText(**texts)
 
 

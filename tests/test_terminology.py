@@ -1,0 +1,212 @@
+"""The Russian proposed text takes the draft's own terms (crlens.analysis.terminology and terminology.yaml).
+
+The drafts and clauses here are short texts written for the tests; the real Kazakh Digital Code is read in place
+from ../shared/corpus and never copied."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from crlens.analysis import terminology
+from crlens.analysis.terminology import TERMINOLOGY_PATH, adapt_ru, load_terminology
+from crlens.knowledge.loader import KnowledgeBaseError
+
+DIGITAL_PLATFORM_DRAFT = (
+    "Статья 1. Цифровая платформа обеспечивает взаимодействие пользователей. Владелец цифровой платформы "
+    "публикует правила. Пользователи цифровых платформ вправе обжаловать решения."
+)
+RF_EDUCATION_DRAFT = (
+    "Образовательная организация размещает электронные образовательные ресурсы. Образовательные организации "
+    "не передают сведения об обучающихся через сервисы обмена мгновенными сообщениями."
+)
+
+
+# --- the draft's term replaces ours, in the case and number of each occurrence -----------------------------------
+
+@pytest.mark.parametrize(("ours", "theirs"), [
+    ("оператора онлайн-платформы", "оператора цифровой платформы"),
+    ("на онлайн-платформах", "на цифровых платформах"),
+    ("Владельцы онлайн-платформ", "Владельцы цифровых платформ"),
+    ("доступ к онлайн-платформе", "доступ к цифровой платформе"),
+    ("пользоваться онлайн-платформой", "пользоваться цифровой платформой"),
+    ("зарегистрироваться на онлайн-платформе", "зарегистрироваться на цифровой платформе"),
+    ("перед владельцем онлайн-платформы", "перед владельцем цифровой платформы"),
+])
+def test_a_draft_that_says_digital_platform_gets_digital_platform_in_the_same_case_and_number(
+        ours: str, theirs: str) -> None:
+    assert adapt_ru(f"Требование применяется: {ours}.", DIGITAL_PLATFORM_DRAFT) == (
+        f"Требование применяется: {theirs}.")
+
+
+def test_a_draft_that_says_digital_government_gets_digital_government_in_the_same_case() -> None:
+    draft = "Оператор обеспечивает работу веб-портала цифрового правительства."
+    assert adapt_ru("сведения через веб-портал электронного правительства", draft) == (
+        "сведения через веб-портал цифрового правительства")
+
+
+def test_the_words_after_the_head_noun_stay_as_written_while_the_head_inflects() -> None:
+    assert adapt_ru("удаление сообщений и мессенджеров", RF_EDUCATION_DRAFT) == (
+        "удаление сообщений и сервисов обмена мгновенными сообщениями")
+
+
+def test_a_term_with_a_genitive_is_replaced_by_an_adjective_and_noun_in_the_right_case() -> None:
+    assert adapt_ru("внутренними правилами организации образования", RF_EDUCATION_DRAFT) == (
+        "внутренними правилами образовательной организации")
+
+
+def test_every_occurrence_in_the_text_is_replaced() -> None:
+    text = "Владелец онлайн-платформы размещает на онлайн-платформе правила для онлайн-платформ."
+    assert adapt_ru(text, DIGITAL_PLATFORM_DRAFT) == (
+        "Владелец цифровой платформы размещает на цифровой платформе правила для цифровых платформ.")
+
+
+def test_the_draft_is_matched_by_lemmas_so_any_form_of_its_term_counts() -> None:
+    draft = "Требования к цифровым платформам устанавливаются уполномоченным органом."
+    assert adapt_ru("владельца онлайн-платформы", draft) == "владельца цифровой платформы"
+
+
+def test_the_alternative_the_draft_uses_most_is_chosen() -> None:
+    draft = "Интернет-платформа. Владелец интернет-платформы. Пользователи интернет-платформ. Цифровая платформа."
+    assert adapt_ru("владельца онлайн-платформы", draft) == "владельца интернет-платформы"
+
+
+# --- when nothing changes ---------------------------------------------------------------------------------------
+
+def test_a_draft_that_uses_our_term_is_left_unchanged() -> None:
+    draft = "Владелец онлайн-платформы обеспечивает безопасность пользователей."
+    text = "Оператор онлайн-платформы удаляет контент."
+    assert adapt_ru(text, draft) == text
+
+
+def test_a_draft_that_uses_our_term_in_another_form_is_left_unchanged() -> None:
+    draft = "Требования к онлайн-платформам устанавливаются законом."
+    text = "Оператор онлайн-платформы удаляет контент."
+    assert adapt_ru(text, draft) == text
+
+
+def test_a_draft_that_uses_both_terms_is_left_unchanged() -> None:
+    draft = DIGITAL_PLATFORM_DRAFT + " Онлайн-платформа регистрируется в реестре."
+    text = "Оператор онлайн-платформы удаляет контент."
+    assert adapt_ru(text, draft) == text
+
+
+def test_a_draft_that_uses_neither_term_is_left_unchanged() -> None:
+    draft = "Государственные органы обеспечивают защиту персональных данных детей."
+    text = "Оператор онлайн-платформы удаляет контент через веб-портал электронного правительства."
+    assert adapt_ru(text, draft) == text
+
+
+def test_an_occurrence_whose_case_cannot_be_told_is_left_unchanged() -> None:
+    # "в организации образования" may be "в образовательной организации" or "в образовательные организации"
+    text = "зачисление в организации образования"
+    assert adapt_ru(text, RF_EDUCATION_DRAFT) == text
+
+
+def test_a_term_inside_a_longer_hyphenated_word_is_left_unchanged() -> None:
+    text = "сведения онлайн-платформы-агрегатора"
+    assert adapt_ru(text, DIGITAL_PLATFORM_DRAFT) == text
+
+
+# --- capitalisation ---------------------------------------------------------------------------------------------
+
+def test_a_capital_first_letter_is_kept() -> None:
+    assert adapt_ru("Онлайн-платформе запрещается", DIGITAL_PLATFORM_DRAFT) == "Цифровой платформе запрещается"
+
+
+def test_a_lower_case_first_letter_is_kept() -> None:
+    assert adapt_ru("владельцу онлайн-платформы", DIGITAL_PLATFORM_DRAFT) == "владельцу цифровой платформы"
+
+
+def test_a_term_at_the_start_of_a_sentence_is_taken_as_the_subject() -> None:
+    assert adapt_ru("1. Онлайн-платформы обязаны", DIGITAL_PLATFORM_DRAFT) == "1. Цифровые платформы обязаны"
+
+
+# --- the data file ----------------------------------------------------------------------------------------------
+
+def test_the_shipped_terminology_validates() -> None:
+    entries = load_terminology()
+    assert entries
+    assert len({e.id for e in entries}) == len(entries)
+
+
+def test_every_shipped_term_inflects_in_every_case_and_number() -> None:
+    for entry in load_terminology():
+        for term in (entry.term, *entry.alternatives):
+            phrase = terminology._phrase(term)
+            assert phrase is not None, term
+            assert all(phrase.forms.values()), (term, phrase.forms)
+
+
+def test_every_shipped_alternative_has_the_gender_of_our_term() -> None:
+    # words outside the term that agree with it (pronouns, predicates) must stay correct after the rewrite
+    for entry in load_terminology():
+        ours = terminology._phrase(entry.term)
+        assert ours is not None
+        for alternative in entry.alternatives:
+            theirs = terminology._phrase(alternative)
+            assert theirs is not None
+            assert (theirs.gender, theirs.animacy) == (ours.gender, ours.animacy), (entry.id, alternative)
+
+
+def test_a_broken_yaml_file_gives_an_error_naming_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken-terms.yaml"
+    path.write_text("equivalences: [\n  - id: x\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_terminology(path)
+    assert str(path) in str(caught.value)
+    assert "cannot be read as YAML" in str(caught.value)
+
+
+def test_an_invalid_entry_gives_an_error_naming_the_file_and_the_entry(tmp_path: Path) -> None:
+    path = tmp_path / "terms.yaml"
+    path.write_text(
+        "equivalences:\n  - id: platform\n    term: онлайн-платформа\n    alternatives: []\n    note: x\n",
+        encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_terminology(path)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.entry) == (str(path), "equivalence platform")
+
+
+def test_an_alternative_that_contains_our_term_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "terms.yaml"
+    path.write_text(
+        "equivalences:\n  - id: platform\n    term: платформа\n    alternatives: [цифровая платформа]\n"
+        "    note: x\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="contains or is contained"):
+        load_terminology(path)
+
+
+def test_the_shipped_file_is_the_default() -> None:
+    assert load_terminology(TERMINOLOGY_PATH) == load_terminology()
+
+
+# --- the real Kazakh Digital Code -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def kz_digital_code(corpus: Path) -> str:
+    path = corpus / "kz-digital-code-2026-ru.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    return path.read_text(encoding="utf-8")
+
+
+def test_a_clause_for_the_kazakh_digital_code_says_digital_platform(kz_digital_code: str) -> None:
+    clause = ("1. Владелец онлайн-платформы по умолчанию отключает для детей показ персонализированной рекламы "
+              "и сообщает о принятых мерах через веб-портал электронного правительства.")
+    adapted = adapt_ru(clause, kz_digital_code)
+    assert "Владелец цифровой платформы" in adapted
+    assert "веб-портал цифрового правительства" in adapted
+    assert "онлайн-платформ" not in adapted
+
+
+def test_repeated_calls_with_the_same_draft_are_fast(kz_digital_code: str) -> None:
+    clause = "Владелец онлайн-платформы и операторы онлайн-платформ размещают сведения на онлайн-платформах."
+    adapt_ru(clause, kz_digital_code)  # warm-up: the draft is analysed once
+    start = time.perf_counter()
+    for _ in range(100):
+        adapt_ru(clause, kz_digital_code)
+    assert (time.perf_counter() - start) / 100 < 0.05
