@@ -136,3 +136,16 @@ def test_the_russian_proposed_text_speaks_of_platforms_in_the_drafts_own_words(t
     [rec] = [r for r in review.recommendations if "evolving-capacities-01" in r.criteria]
     assert "цифров" in rec.amendment.proposed_text.ru
     assert "онлайн-платформ" not in rec.amendment.proposed_text.ru.lower()
+
+
+@pytest.mark.parametrize(("article", "container", "target"), [
+    ("art:40", "ch:9", "new after art:40 in ch:9"),
+    ("art:12-1", "", "new after art:12-1"),
+])
+def test_a_new_article_target_names_its_anchor_and_gives_it_back(article: str, container: str, target: str
+                                                                 ) -> None:
+    from crlens.analysis.labels import anchor_of, new_after
+
+    assert new_after(article, container) == target
+    assert anchor_of(target) == article
+    assert anchor_of("art:40.2") == ""

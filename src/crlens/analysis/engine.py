@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from crlens import __version__
 from crlens.analysis.duty import duty_holder_spans
-from crlens.analysis.labels import article_of, cite, label
+from crlens.analysis.labels import anchor_of, article_of, cite, label, new_after
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
 from crlens.analysis.review import (
@@ -375,6 +375,11 @@ def _met(groups: list[ConceptGroup], concepts: set[str]) -> tuple[bool, ...]:
     return tuple(not concepts.isdisjoint(group) for group in groups)
 
 
+def _met_bits(mask: int, masks: list[int]) -> tuple[bool, ...]:
+    """:func:`_met` on bit sets (:meth:`_Analysis.mask`): which groups the provision's concepts meet."""
+    return tuple(mask & m != 0 for m in masks)
+
+
 def _article(provision: Provision) -> Provision:
     return provision.article or provision
 
@@ -400,7 +405,7 @@ def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis,
     best: _Unit | None = None
     best_key: tuple[int, int, int] = (-1, -1, -1)
     for node, mask, depth in state.units(article, whole):
-        met = tuple(mask & m != 0 for m in masks) if mask & anything else nothing
+        met = _met_bits(mask, masks) if mask & anything else nothing
         key = (sum(met), int(met[0]), depth)
         if key > best_key:
             best, best_key = _Unit(node, met), key
@@ -568,8 +573,9 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
     unit = _best_unit(article, triggers, state)
     if _risk_place(unit.provision, triggers[0], state) is not None:
         return unit
-    for node, _mask, _depth in sorted(state.units(article, True), key=lambda u: -u[2]):
-        met = _met(triggers, state.subtree[node.id] | state.headed(article))
+    masks = [state.mask(group) for group in triggers]
+    for node, mask, _depth in sorted(state.units(article, True), key=lambda u: -u[2]):
+        met = _met_bits(mask, masks)  # the unit's concepts include the article heading's
         if all(met) and _risk_place(node, triggers[0], state) is not None:
             return _Unit(node, met)
     return None
@@ -702,13 +708,12 @@ def _new_article_place(document: Document, state: _Analysis, area_id: str, conce
     """Where a new article fits: after the article closest to its subject (one that touches any of its target
     concepts, chosen as :func:`_target_article` chooses), else after the last article of the chapter most
     concerned with the area, else after the last article of the first chapter (the general provisions)."""
-    articles = [p for p in document.provisions if p.kind == "article"]
+    articles = document.articles
     if not articles:
         return "new"
     near = _target_article(document, state, concepts, area_id, least=1)
     if near is not None:
-        container = near.parent.id if near.parent is not None else ""
-        return f"new after {near.id} in {container}" if container else f"new after {near.id}"
+        return _new_after(near)
     counts: dict[str, int] = {}
     last_in: dict[str, Provision] = {}
     for article in articles:
@@ -719,10 +724,12 @@ def _new_article_place(document: Document, state: _Analysis, area_id: str, conce
     if counts:
         container = max(counts, key=lambda c: (counts[c], c))
     else:
-        first = articles[0]
-        container = first.parent.id if first.parent is not None else ""
-    where = f"new after {last_in[container].id}"
-    return f"{where} in {container}" if container else where
+        container = articles[0].parent.id if articles[0].parent is not None else ""
+    return _new_after(last_in[container])
+
+
+def _new_after(article: Provision) -> str:
+    return new_after(article.id, article.parent.id if article.parent is not None else "")
 
 
 def _number_new_articles(document: Document, recommendations: list[Recommendation]) -> None:
@@ -731,7 +738,7 @@ def _number_new_articles(document: Document, recommendations: list[Recommendatio
     taken = {p.id for p in document.provisions}
     for rec in recommendations:
         amendment = rec.amendment
-        anchor = amendment.target.removeprefix("new after ").split(" in ")[0]
+        anchor = anchor_of(amendment.target)
         if amendment.action != "new" or not anchor.startswith("art:"):
             continue
         base = anchor.removeprefix("art:")
@@ -925,7 +932,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
-    paragraphs one number."""
+    paragraphs one number. In a Russian or Kazakh draft the Russian text and solution then take the draft's own
+    terms (:func:`~crlens.analysis.terminology.adapt_ru`)."""
     next_free: dict[str, int] = {}
     for rec in recommendations:
         amendment = rec.amendment

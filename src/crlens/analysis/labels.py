@@ -71,3 +71,19 @@ def _name(provision_id: str, lang: str, genitive: bool) -> str:
 def article_of(provision_id: str) -> str:
     """The id of the article a provision belongs to (``art:12.3.2`` -> ``art:12``)."""
     return provision_id.split(".", 1)[0]
+
+
+_NEW_AFTER = "new after "
+
+
+def new_after(article_id: str, container_id: str = "") -> str:
+    """The amendment target of a new article placed after an article, in its container if it has one
+    (``new after art:40 in ch:9``: the form ``review-json.md`` gives)."""
+    where = f"{_NEW_AFTER}{article_id}"
+    return f"{where} in {container_id}" if container_id else where
+
+
+def anchor_of(target: str) -> str:
+    """The article a new article's target places it after (``new after art:40 in ch:9`` -> ``art:40``); "" for
+    any other target."""
+    return target.removeprefix(_NEW_AFTER).split(" in ")[0] if target.startswith(_NEW_AFTER) else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from crlens.analysis.labels import label, label_genitive
+from crlens.analysis.labels import anchor_of, label, label_genitive
 from crlens.analysis.review import Recommendation, Review
 from crlens.knowledge.models import AREA_IDS
 from crlens.report.office import add_table, landscape_document, write_sheet
@@ -41,7 +41,7 @@ def where(rec: Recommendation, lang: str) -> str:
     """The provision an amendment targets, as a lawyer names it; new articles say where they go."""
     target = rec.amendment.target
     if rec.amendment.action == "new":
-        anchor = target.removeprefix("new after ").split(" in ")[0] if target.startswith("new after ") else ""
+        anchor = anchor_of(target)
         name = f"{NEW[lang]} {rec.amendment.number}" if rec.amendment.number else NEW[lang]
         if not anchor:
             return name

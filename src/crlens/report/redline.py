@@ -16,7 +16,7 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
-from crlens.analysis.labels import article_of
+from crlens.analysis.labels import anchor_of, article_of
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_text
 from crlens.ingest.docx import open_docx, text_blocks
@@ -37,7 +37,7 @@ class RedlineResult:
 def _anchor(rec: Recommendation) -> str:
     target = rec.amendment.target
     if rec.amendment.action == "new":
-        return target.removeprefix("new after ").split(" in ")[0] if target.startswith("new after ") else ""
+        return anchor_of(target)
     return article_of(target)
 
 
