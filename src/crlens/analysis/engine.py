@@ -88,6 +88,9 @@ class _Analysis:
     signals: dict[str, list[Signal]] = field(default_factory=dict)
     definitions: set[str] = field(default_factory=set)
     """Ids of the draft's definitions articles: they name everything, one term per sub-paragraph."""
+    defines: dict[str, int] = field(default_factory=dict)
+    """Per provision that defines a term, the concepts the term's first words name, as a :meth:`mask`: the
+    definition of "child" is about children in a way the definition of "website directed to children" is not."""
     risk_notes: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Per risk id, the sentence (en, ru) naming where else the draft provides a safeguard the article lacks."""
 
@@ -202,6 +205,15 @@ def _find_concepts(document: Document, matcher: ConceptMatcher, duty_concepts: f
                     duty[hit.concept] = duty.get(hit.concept, 0) + 1
         state.own[node.id] = found
         state.duty[node.id] = duty
+    for definition in document.definitions:
+        node = document.get(definition.provision)
+        start = node.text.find(definition.term) if node is not None else -1
+        if node is None or start < 0:
+            continue
+        # the term's head: "website directed to children" is a website, not a child
+        state.defines[node.id] = state.mask(
+            concept for concept, found in state.own[node.id].items()
+            if any(f.field == "text" and start <= f.hit.start <= start + 1 for f in found))
     for node in reversed(document.provisions):
         concepts = set(state.own[node.id])
         for child in node.children:
@@ -365,10 +377,17 @@ class _Unit:
 
     provision: Provision
     met: tuple[bool, ...]
+    names: bool = False
+    """The provision defines a term that names the criterion's first element (the definition of "child")."""
 
     @property
     def count(self) -> int:
         return sum(self.met)
+
+    @property
+    def rank(self) -> tuple[int, int, int, int]:
+        """Most elements met first, then the first element, then a definition of it, then the smallest."""
+        return (self.count, int(self.met[0]), int(self.names), _depth(self.provision))
 
 
 def _met(groups: list[ConceptGroup], concepts: set[str]) -> tuple[bool, ...]:
@@ -403,12 +422,13 @@ def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis,
     anything = state.mask(c for group in groups for c in group)
     nothing = (False,) * len(groups)
     best: _Unit | None = None
-    best_key: tuple[int, int, int] = (-1, -1, -1)
+    best_key: tuple[int, int, int, int] = (-1, -1, -1, -1)
     for node, mask, depth in state.units(article, whole):
         met = _met_bits(mask, masks) if mask & anything else nothing
-        key = (sum(met), int(met[0]), depth)
+        names = bool(state.defines.get(node.id, 0) & masks[0])
+        key = (sum(met), int(met[0]), int(names), depth)
         if key > best_key:
-            best, best_key = _Unit(node, met), key
+            best, best_key = _Unit(node, met, names), key
     assert best is not None
     return best
 
@@ -434,7 +454,7 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
         anything = state.mask(c for group in groups for c in group)
         touching = [a for a in articles if state.units(a, True)[0][1] & anything]
         units = sorted((_best_unit(a, groups, state, whole=a.id not in state.definitions) for a in touching),
-                       key=lambda u: (-u.count, -int(u.met[0]), -_depth(u.provision)))
+                       key=lambda u: tuple(-k for k in u.rank))
         partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
         full = [u for u in units if u.count == len(groups)]
         best = units[0] if units else None
@@ -728,6 +748,32 @@ def _new_article_place(document: Document, state: _Analysis, area_id: str, conce
     return _new_after(last_in[container])
 
 
+def _definition_place(document: Document, state: _Analysis, crit: Criterion) -> Provision | None:
+    """Where a clause defining a term belongs: in place of the draft's own definition of the same term (a
+    "child" defined as under thirteen is amended), else in its definitions article, else in the first article
+    that defines a term (a draft that defines its terms where it first uses them); None when the draft defines
+    nothing, and the clause becomes a new article after the first."""
+    first = state.mask(crit.detect.elements[0])
+    for definition in document.definitions:
+        node = document.get(definition.provision)
+        if node is not None and state.defines.get(node.id, 0) & first:
+            return node
+    articles = document.articles
+    for article in articles:
+        if article.id in state.definitions:
+            return article
+    wanted = set(crit.recommendation.target)
+    return next((a for a in articles if wanted & state.subtree[a.id]), None)
+
+
+def _definition_amendment(place: Provision) -> tuple[str, str, str]:
+    """Target, action and current text of a definition placed at ``place``: a definition of the same term is
+    replaced, an article is supplemented."""
+    if place.kind == "article":
+        return place.id, "supplement", place.full_text()
+    return place.id, "amend", place.full_text()
+
+
 def _new_after(article: Provision) -> str:
     return new_after(article.id, article.parent.id if article.parent is not None else "")
 
@@ -791,6 +837,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             drafts.append(_Draft(crit, first.id, "amend", first.text, [r.provision for r in crit_risks],
                                  [r.id for r in crit_risks], issue, issue_ru))
             continue
+        defined_in = _definition_place(document, state, crit) if template.place == "definitions" else None
         if result.status == "partial":
             unit = best_units[crit.id]
             labels_ru = [_group_label(kb, g, "ru") for g in crit.detect.elements]
@@ -811,8 +858,32 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                          f"{'; '.join(result.missing)}. {template.gap.en}")
                 issue_ru = (f"{where_ru} касается следующего: {'; '.join(found_ru)}. Не охвачено: "
                             f"{'; '.join(missing_ru)}. {template.gap.ru}")
-            drafts.append(_Draft(crit, unit.provision.id, "supplement", unit.provision.full_text(),
-                                 [unit.provision.id], [], issue, issue_ru))
+            if defined_in is not None:
+                # the amendment goes where the draft keeps its definitions, wherever the elements were found
+                drafts.append(_Draft(crit, *_definition_amendment(defined_in),
+                                     list(dict.fromkeys([unit.provision.id, defined_in.id])), [], issue, issue_ru))
+            else:
+                drafts.append(_Draft(crit, unit.provision.id, "supplement", unit.provision.full_text(),
+                                     [unit.provision.id], [], issue, issue_ru))
+            continue
+        if template.place == "definitions":
+            if defined_in is None:
+                drafts.append(_Draft(crit, _new_after(document.articles[0]) if document.articles else "new",
+                                     "new", "", [], [], f"{template.gap.en} The draft defines no terms.",
+                                     f"{template.gap.ru} Проект не определяет понятий."))
+                continue
+            where_en, where_ru = label(defined_in.id), label(defined_in.id, "ru")
+            if defined_in.id in state.definitions:
+                issue = f"{template.gap.en} Its definitions, {where_en} ({defined_in.heading}), do not include it."
+                issue_ru = (f"{template.gap.ru} Среди основных понятий проекта ({where_ru.lower()}, "
+                            f"«{defined_in.heading}») такого определения нет.")
+            else:
+                issue = (f"{template.gap.en} The draft has no definitions article; {where_en}, the first to "
+                         "define a term, is the place for it.")
+                issue_ru = (f"{template.gap.ru} В проекте нет статьи об основных понятиях; место для "
+                            f"определения — {where_ru.lower()}, первая, в которой определяется термин.")
+            drafts.append(_Draft(crit, *_definition_amendment(defined_in), [defined_in.id], [], issue,
+                                 issue_ru))
             continue
         target = _target_article(document, state, template.target, crit.area)
         if target is not None:

@@ -202,13 +202,16 @@ class RecommendationTemplate(_Strict):
     ``gap``: the issue in general terms (the engine adds the draft's articles). ``solution``: what to do.
     ``model_clause``: proposed text with placeholders (see :data:`MODEL_CLAUSE_PLACEHOLDERS`). ``target``:
     concepts that identify the article the clause belongs in; when no article matches, the clause becomes a
-    new article.
+    new article. ``place: definitions`` says the clause defines a term: it belongs with the draft's other
+    definitions (its definition of the same term, else its definitions article), whatever article the target
+    concepts would find.
     """
 
     gap: Text
     solution: Text
     model_clause: Text
     target: list[str] = Field(default_factory=list)
+    place: Literal["definitions"] | None = None
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> RecommendationTemplate:
