@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from crlens import __version__
+from crlens.analysis.act_name import act_name, name_the_act
 from crlens.analysis.duty import duty_holder_spans
 from crlens.analysis.labels import anchor_of, article_of, cite, label, new_after
 from crlens.analysis.language import analyzer as get_analyzer
@@ -1003,9 +1004,11 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
-    paragraphs one number. In a Russian or Kazakh draft the Russian text and solution then take the draft's own
-    terms (:func:`~crlens.analysis.terminology.adapt_ru`)."""
+    paragraphs one number. Our texts, written for a code, name the act as the draft names itself ("this Law":
+    :func:`~crlens.analysis.act_name.name_the_act`); in a Russian or Kazakh draft the Russian text and solution
+    then take the draft's own terms (:func:`~crlens.analysis.terminology.adapt_ru`)."""
     next_free: dict[str, int] = {}
+    name = act_name(document.text, document.language)
     for rec in recommendations:
         amendment = rec.amendment
         crits = [kb.criteria[c] for c in rec.criteria]
@@ -1016,8 +1019,11 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang)
                        for c in crits]
             texts[lang], following = _number_paragraphs(clauses, first)
+            texts[lang] = name_the_act(texts[lang], name, lang)
         if amendment.action != "new" and following > first:
             next_free[amendment.target] = following
+        rec.solution = name_the_act(rec.solution, name, "en")
+        rec.ru.solution = name_the_act(rec.ru.solution, name, "ru")
         if document.language in {"ru", "kk"}:
             # the draft's own words ("цифровая платформа") where ours ("онлайн-платформа") would be foreign to it
             texts["ru"] = adapt_ru(texts["ru"], document.text)

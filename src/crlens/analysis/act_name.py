@@ -1,0 +1,64 @@
+"""Refer to the reviewed act as it refers to itself: "this Law", "настоящего Закона", "this Regulation".
+
+Our model clauses and solutions are written for a code ("this Code", "настоящим Кодексом"), as the terms of
+reference review a draft Digital Code. A law, or a regulation, names itself otherwise, and a proposed text that
+says "this Code" in a law cannot be adopted as written. The Russian names we use (Кодекс, Закон, Регламент) are
+all masculine nouns of one declension, so a name changes by its stem alone and the adjective before it
+("настоящего", "настоящим") stays right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class ActName:
+    """How the reviewed act names itself, in English and in Russian."""
+
+    en: str
+    ru: str
+
+
+CODE = ActName("Code", "Кодекс")
+_BY_WORD = {
+    "code": CODE, "кодекс": CODE,
+    "act": ActName("Act", "Закон"), "law": ActName("Law", "Закон"), "закон": ActName("Law", "Закон"),
+    "заң": ActName("Law", "Закон"),
+    "regulation": ActName("Regulation", "Регламент"), "регламент": ActName("Regulation", "Регламент"),
+}
+_SELF_REFERENCE = {
+    "en": re.compile(r"\b[Tt]his (Code|Act|Law|Regulation)\b"),
+    "ru": re.compile(r"\b[Нн]астоящ[а-я]* (Кодекс|Закон|Регламент)"),
+    "kk": re.compile(r"\b[Оо]сы (Кодекс|Заң)"),
+}
+
+# "this Code", "the code's": the reviewed act; "the Code of Administrative Offences" and "a code of practice" are
+# other instruments
+_OUR_EN = re.compile(r"\b([Tt]his|[Tt]he) [Cc]ode\b(?! of\b)")
+# "настоящего Кодекса о защите детей" is ours whatever follows; a bare "Кодекс" is ours ("принципы Кодекса"),
+# unless it is another code's name ("Кодекс об административных правонарушениях", "Кодекс Республики ...")
+_THIS_RU = re.compile(r"\b([Нн]астоящ[а-я]*) Кодекс(а|у|ом|е)?\b")
+_OUR_RU = re.compile(r"\bКодекс(а|у|ом|е)?\b(?! (?:об|Республики)\b)")
+
+
+def act_name(draft_text: str, lang: str) -> ActName:
+    """What the draft calls itself most often ("this Law": a law); a code when it never says."""
+    pattern = _SELF_REFERENCE.get(lang)
+    counts = Counter(m.group(1).lower() for m in pattern.finditer(draft_text)) if pattern else Counter()
+    if not counts:
+        return CODE
+    word = max(counts, key=lambda w: (counts[w], w == "code" or w == "кодекс"))
+    return _BY_WORD[word]
+
+
+def name_the_act(text: str, name: ActName, lang: str) -> str:
+    """``text`` (ours, written for a code) with the reviewed act named ``name``."""
+    if name == CODE:
+        return text
+    if lang == "ru":
+        text = _THIS_RU.sub(lambda m: f"{m.group(1)} {name.ru}{m.group(2) or ''}", text)
+        return _OUR_RU.sub(lambda m: name.ru + (m.group(1) or ""), text)
+    return _OUR_EN.sub(lambda m: f"{m.group(1)} {name.en}", text)
