@@ -92,3 +92,15 @@ def test_text_without_articles_becomes_one_preamble_with_a_warning():
 def test_language_detection():
     assert parse_text("Статья 1. Цели\nНастоящий Кодекс регулирует отношения.\n").language == "ru"
     assert parse_text("Article 1 Scope\nThis Code governs relations.\n").language == "en"
+
+
+def test_a_term_with_a_short_name_in_brackets_is_the_term_before_them():
+    text = ("Статья 1. Основные понятия\n"
+            "1) контент на онлайн-платформе (далее – контент) – информация, размещаемая пользователем;\n")
+    assert parse_text(text).definitions[0].term == "контент на онлайн-платформе"
+
+
+def test_a_quoted_term_with_a_qualifier_before_means_is_the_quoted_term():
+    text = ("Article 4 Definitions\n"
+            "(1) ‘consent’ of the data subject means any freely given indication of the data subject's wishes;\n")
+    assert parse_text(text).definitions[0].term == "consent"

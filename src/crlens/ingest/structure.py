@@ -124,6 +124,10 @@ _TERM_DASH = re.compile(r"^[«\"“‘']?(?P<t>[^–—:;]{2,150}?)[»\"”’']
 _TERM_MEANS = re.compile(
     r"^[«\"“‘']?(?P<t>[^\"”’'»]{2,120}?)[»\"”’']?\s+(?:means|has the meaning|includes|refers to|shall mean)\b"
 )
+# "‘consent’ of the data subject means": a quoted term with a qualifier before "means"
+_TERM_QUOTED_MEANS = re.compile(
+    r"^[«\"“‘'](?P<t>[^\"”’'»]{2,120})[»\"”’'](?:\s+[\w'’-]+){1,5}?\s+(?:means|shall mean|refers to)\b"
+)
 _TERM_THE_TERM = re.compile(r"[Tt]he terms?\s+[\"“‘'](?P<t>[^\"”’']{2,120})[\"”’']\s+(?:means|includes|has)")
 
 _HEADING_MAX = 200
@@ -458,10 +462,13 @@ def _term_of(text: str) -> str | None:
     if m:
         return m.group("t").strip()
     first_line = text.splitlines()[0]
-    for regex in (_TERM_MEANS, _TERM_DASH):
+    for regex in (_TERM_MEANS, _TERM_QUOTED_MEANS, _TERM_DASH):
         m = regex.match(first_line)
         if m:
             term = m.group("t").strip().strip("«»\"“”‘’'").strip()
+            if term.count("(") > term.count(")"):
+                # "контент (далее – контент) – ...": the dash inside the short-name parenthesis ends no term
+                term = term[: term.rfind("(")].strip()
             if term and len(term.split()) <= 12:
                 return term
     return None
