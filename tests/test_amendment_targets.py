@@ -149,3 +149,20 @@ def test_a_new_article_target_names_its_anchor_and_gives_it_back(article: str, c
     assert new_after(article, container) == target
     assert anchor_of(target) == article
     assert anchor_of("art:40.2") == ""
+
+
+def test_the_amendments_table_follows_the_draft_article_by_article(review_ru: Review) -> None:
+    """A drafting unit reads the table as a comparative table: in the order of the draft, a new article right
+    after the one it follows, and the paragraphs added to one article in the order they are numbered."""
+    position = {p.id: i for i, p in enumerate(review_ru.provisions)}
+    by_id = {r.id: r for r in review_ru.recommendations}
+    places = []
+    for row in rows(review_ru, "ru"):
+        amendment = by_id[row.id].amendment
+        if amendment.action == "new":
+            places.append((position[amendment.target.removeprefix("new after ").split(" in ")[0]], 1, 0))
+        else:
+            first = _paragraph_numbers(amendment.proposed_text.ru)
+            places.append((position[amendment.target.split(".")[0]], 0, first[0] if first else 0))
+    assert len(places) > 3
+    assert places == sorted(places)

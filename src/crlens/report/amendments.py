@@ -1,8 +1,9 @@
 """The final table of the terms of reference: new or alternative text for the draft, with its justification.
 
 Four columns: *Provision of the draft* | *Current text* | *Proposed new or alternative text* |
-*Justification with reference to international norms and standards*; one row per recommendation. A new article
-is marked as such, with the number proposed for it and where it goes ("New article 33-1 (after Article 33)").
+*Justification with reference to international norms and standards*; one row per recommendation, in the order of
+the draft. A new article is marked as such, with the number proposed for it and where it goes ("New article 33-1
+(after Article 33)").
 """
 
 from __future__ import annotations
@@ -10,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from crlens.analysis.labels import anchor_of, label, label_genitive
+from crlens.analysis.labels import anchor_of, article_of, label, label_genitive
 from crlens.analysis.review import Recommendation, Review
-from crlens.knowledge.models import AREA_IDS
 from crlens.report.office import add_table, landscape_document, write_sheet
 
 HEADERS = {
@@ -50,9 +50,27 @@ def where(rec: Recommendation, lang: str) -> str:
     return f"{name} ({SUPPLEMENT[lang]})" if rec.amendment.action == "supplement" else name
 
 
+def in_draft_order(review: Review) -> list[Recommendation]:
+    """The recommendations in the order of the provisions they amend, as a drafting unit reads a comparative
+    table: article by article, a new article right after the one it follows. Recommendations on one article keep
+    their order in the review, which is the order their added paragraphs are numbered in."""
+    position = {p.id: i for i, p in enumerate(review.provisions)}
+    end = len(position)
+
+    def key(indexed: tuple[int, Recommendation]) -> tuple[int, int, int, int]:
+        index, rec = indexed
+        amendment = rec.amendment
+        if amendment.action == "new":
+            anchor = anchor_of(amendment.target)
+            return position.get(anchor, end), 1, 0, index
+        return position.get(article_of(amendment.target), end), 0, position.get(amendment.target, end), index
+
+    return [rec for _, rec in sorted(enumerate(review.recommendations), key=key)]
+
+
 def rows(review: Review, lang: str = "en") -> list[AmendmentRow]:
-    """The table's rows, in framework order of the recommendations' areas."""
-    ordered = sorted(review.recommendations, key=lambda r: AREA_IDS.index(r.areas[0]))
+    """The table's rows, in the draft's order (:func:`in_draft_order`)."""
+    ordered = in_draft_order(review)
     ru = lang == "ru"
     return [AmendmentRow(
         id=rec.id,
