@@ -166,3 +166,11 @@ def test_the_amendments_table_follows_the_draft_article_by_article(review_ru: Re
             places.append((position[amendment.target.split(".")[0]], 0, first[0] if first else 0))
     assert len(places) > 3
     assert places == sorted(places)
+
+
+def test_an_article_supplemented_by_several_recommendations_is_quoted_once(review_ru: Review) -> None:
+    table = rows(review_ru, "ru")
+    on_article_3 = [row for row in table if row.provision.startswith("Статья 3")]
+    assert len(on_article_3) >= 2
+    assert "Владелец платформы" in on_article_3[0].current
+    assert all(row.current == "(см. предыдущую строку)" for row in on_article_3[1:])

@@ -26,6 +26,7 @@ NEW = {"en": "New article", "ru": "Новая статья"}
 AFTER = {"en": "after", "ru": "после"}
 SUPPLEMENT = {"en": "supplement", "ru": "дополнить"}
 NONE = {"en": "(none: new provision)", "ru": "(отсутствует: новая норма)"}
+SAME = {"en": "(as in the row above)", "ru": "(см. предыдущую строку)"}
 
 
 @dataclass(frozen=True)
@@ -70,15 +71,25 @@ def in_draft_order(review: Review) -> list[Recommendation]:
 
 def rows(review: Review, lang: str = "en") -> list[AmendmentRow]:
     """The table's rows, in the draft's order (:func:`in_draft_order`)."""
-    ordered = in_draft_order(review)
     ru = lang == "ru"
-    return [AmendmentRow(
-        id=rec.id,
-        provision=where(rec, lang),
-        current=rec.amendment.current_text or NONE[lang],
-        proposed=rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en,
-        justification=rec.amendment.justification_ru if ru else rec.amendment.justification,
-    ) for rec in ordered]
+    table: list[AmendmentRow] = []
+    previous: Recommendation | None = None
+    for rec in in_draft_order(review):
+        current = rec.amendment.current_text or NONE[lang]
+        if (previous is not None and rec.amendment.current_text
+                and (previous.amendment.target, previous.amendment.current_text)
+                == (rec.amendment.target, rec.amendment.current_text)):
+            # an article supplemented by several recommendations is quoted once, not once per row
+            current = SAME[lang]
+        table.append(AmendmentRow(
+            id=rec.id,
+            provision=where(rec, lang),
+            current=current,
+            proposed=rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en,
+            justification=rec.amendment.justification_ru if ru else rec.amendment.justification,
+        ))
+        previous = rec
+    return table
 
 
 def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
