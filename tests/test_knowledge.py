@@ -155,3 +155,13 @@ def test_kb_export_xlsx_has_a_row_per_criterion(tmp_path):
     ws = load_workbook(out).active
     assert ws.max_row == len(load().criteria) + 1
     assert ws.freeze_panes == "A2"
+
+
+def test_kb_check_validates_the_terminology_file(data_copy: Path) -> None:
+    (data_copy / "terminology.yaml").write_text(
+        "equivalences:\n  - id: platform\n    term: Online Platform\n    alternatives: [цифровая платформа]\n"
+        "    note: x\n", encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "terminology.yaml: equivalences platform" in result.stderr
+    assert "lower-case Russian words" in result.stderr

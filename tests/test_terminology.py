@@ -11,8 +11,14 @@ from pathlib import Path
 import pytest
 
 from crlens.analysis import terminology
-from crlens.analysis.terminology import TERMINOLOGY_PATH, adapt_ru, load_terminology
-from crlens.knowledge.loader import KnowledgeBaseError
+from crlens.knowledge.loader import DATA_DIR, KnowledgeBaseError, load, load_terminology
+
+TERMINOLOGY_PATH = DATA_DIR / "terminology.yaml"
+
+
+def adapt_ru(text: str, draft_text: str) -> str:
+    """:func:`crlens.analysis.terminology.adapt_ru` with the shipped equivalences, as a review uses it."""
+    return terminology.adapt_ru(text, draft_text, load().terminology)
 
 DIGITAL_PLATFORM_DRAFT = (
     "Статья 1. Цифровая платформа обеспечивает взаимодействие пользователей. Владелец цифровой платформы "
@@ -127,13 +133,13 @@ def test_a_term_at_the_start_of_a_sentence_is_taken_as_the_subject() -> None:
 # --- the data file ----------------------------------------------------------------------------------------------
 
 def test_the_shipped_terminology_validates() -> None:
-    entries = load_terminology()
+    entries = load().terminology
     assert entries
     assert len({e.id for e in entries}) == len(entries)
 
 
 def test_every_shipped_term_inflects_in_every_case_and_number() -> None:
-    for entry in load_terminology():
+    for entry in load().terminology:
         for term in (entry.term, *entry.alternatives):
             phrase = terminology._phrase(term)
             assert phrase is not None, term
@@ -142,7 +148,7 @@ def test_every_shipped_term_inflects_in_every_case_and_number() -> None:
 
 def test_every_shipped_alternative_has_the_gender_of_our_term() -> None:
     # words outside the term that agree with it (pronouns, predicates) must stay correct after the rewrite
-    for entry in load_terminology():
+    for entry in load().terminology:
         ours = terminology._phrase(entry.term)
         assert ours is not None
         for alternative in entry.alternatives:
@@ -168,7 +174,7 @@ def test_an_invalid_entry_gives_an_error_naming_the_file_and_the_entry(tmp_path:
     with pytest.raises(KnowledgeBaseError) as caught:
         load_terminology(path)
     problem = caught.value.problems[0]
-    assert (problem.file, problem.entry) == (str(path), "equivalence platform")
+    assert (problem.file, problem.entry) == (str(path), "equivalences platform")
 
 
 def test_an_alternative_that_contains_our_term_is_rejected(tmp_path: Path) -> None:
@@ -181,7 +187,7 @@ def test_an_alternative_that_contains_our_term_is_rejected(tmp_path: Path) -> No
 
 
 def test_the_shipped_file_is_the_default() -> None:
-    assert load_terminology(TERMINOLOGY_PATH) == load_terminology()
+    assert load_terminology(TERMINOLOGY_PATH) == load().terminology
 
 
 # --- the real Kazakh Digital Code -------------------------------------------------------------------------------

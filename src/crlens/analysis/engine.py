@@ -1026,8 +1026,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         rec.ru.solution = name_the_act(rec.ru.solution, name, "ru")
         if document.language in {"ru", "kk"}:
             # the draft's own words ("цифровая платформа") where ours ("онлайн-платформа") would be foreign to it
-            texts["ru"] = adapt_ru(texts["ru"], document.text)
-            rec.ru.solution = adapt_ru(rec.ru.solution, document.text)
+            texts["ru"] = adapt_ru(texts["ru"], document.text, kb.terminology)
+            rec.ru.solution = adapt_ru(rec.ru.solution, document.text, kb.terminology)
         amendment.proposed_text = ProposedText(**texts)
 
 

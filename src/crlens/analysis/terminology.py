@@ -29,152 +29,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
-
 from crlens.analysis.language import Token, analyzer, fold
-from crlens.knowledge.loader import DATA_DIR, KnowledgeBaseError, Problem
-
-TERMINOLOGY_PATH = DATA_DIR / "terminology.yaml"
-"""The equivalences shipped with crlens."""
-
-# --- the data file ----------------------------------------------------------------------------------------------
-
-_ID = re.compile(r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$")
-_WORD_RU = r"[а-яё]+(?:-[а-яё]+)*"
-_TERM = re.compile(rf"^{_WORD_RU}(?: {_WORD_RU})*$")
-
-
-def _check_term(value: str) -> str:
-    if not _TERM.match(value):
-        raise ValueError(f"term {value!r} must be lower-case Russian words separated by single spaces")
-    return value
-
-
-def _contains(longer: str, shorter: str) -> bool:
-    """Whether the phrase ``longer`` contains the phrase ``shorter`` as whole words."""
-    return f" {fold(shorter)} " in f" {fold(longer)} "
-
-
-class TermEquivalence(BaseModel):
-    """One concept: the term our model clauses use and the terms a draft may use for it instead.
-
-    All terms are in dictionary form (nominative singular); agreeing adjectives come before the head noun, and
-    words after the head are kept as written when the term is inflected."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
-
-    id: str
-    term: str
-    """Our term, as the model clauses use it."""
-    alternatives: tuple[str, ...] = Field(min_length=1)
-    """Equivalent terms a draft may use, in order of preference when a draft uses several equally often."""
-    note: str = Field(min_length=1)
-    """Why the terms are equivalent (in English, for the reviewer)."""
-
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        if not _ID.match(value):
-            raise ValueError(f"id {value!r} must be lower-case letters, digits, '-' and '.'")
-        return value
-
-    @field_validator("term")
-    @classmethod
-    def _term_shape(cls, value: str) -> str:
-        return _check_term(value)
-
-    @field_validator("alternatives")
-    @classmethod
-    def _alternatives_shape(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        for alternative in value:
-            _check_term(alternative)
-        if len({fold(a) for a in value}) != len(value):
-            raise ValueError("alternatives must not repeat")
-        return value
-
-    @model_validator(mode="after")
-    def _alternatives_differ(self) -> TermEquivalence:
-        for alternative in self.alternatives:
-            if _contains(alternative, self.term) or _contains(self.term, alternative):
-                raise ValueError(f"alternative {alternative!r} contains or is contained in the term {self.term!r}")
-        return self
-
-
-class TerminologyFile(BaseModel):
-    """The shape of ``terminology.yaml``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    equivalences: tuple[TermEquivalence, ...] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _unique(self) -> TerminologyFile:
-        ids: set[str] = set()
-        terms: dict[str, str] = {}
-        for entry in self.equivalences:
-            if entry.id in ids:
-                raise ValueError(f"duplicate id {entry.id!r}")
-            ids.add(entry.id)
-            for term in (entry.term, *entry.alternatives):
-                other = terms.setdefault(fold(term), entry.id)
-                if other != entry.id:
-                    raise ValueError(f"term {term!r} of {entry.id!r} is already listed under {other!r}")
-        return self
-
-
-def _display_name(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(DATA_DIR.resolve()))
-    except ValueError:
-        return str(path)
-
-
-def _entry_name(raw: Mapping[str, Any], loc: tuple[int | str, ...]) -> str:
-    """Name the entry an error is in by its id (``equivalence online-platform``), not by its list index."""
-    if len(loc) >= 2 and loc[0] == "equivalences" and isinstance(loc[1], int):
-        entries = raw.get("equivalences")
-        if isinstance(entries, list) and loc[1] < len(entries) and isinstance(entries[loc[1]], dict):
-            entry_id = entries[loc[1]].get("id")
-            if isinstance(entry_id, str):
-                return f"equivalence {entry_id}"
-    return ""
-
-
-def _read(path: Path) -> tuple[TermEquivalence, ...]:
-    name = _display_name(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError([Problem(name, "", f"cannot be read as YAML: {exc}")]) from None
-    if not isinstance(raw, dict):
-        raise KnowledgeBaseError([Problem(name, "", "must be a mapping with an 'equivalences' list")])
-    try:
-        return TerminologyFile.model_validate(raw).equivalences
-    except ValidationError as exc:
-        problems = [
-            Problem(name, _entry_name(raw, err["loc"]), f"{err['msg']} (at {'.'.join(map(str, err['loc']))})")
-            for err in exc.errors()
-        ]
-        raise KnowledgeBaseError(problems) from None
-
-
-@functools.lru_cache(maxsize=1)
-def _read_default() -> tuple[TermEquivalence, ...]:
-    return _read(TERMINOLOGY_PATH)
-
-
-def load_terminology(path: Path | None = None) -> list[TermEquivalence]:
-    """Load and validate the term equivalences (by default the shipped ``terminology.yaml``, read once).
-
-    Raises :class:`~crlens.knowledge.loader.KnowledgeBaseError` naming the file (and the entry) if the file
-    cannot be read or does not match :class:`TerminologyFile`.
-    """
-    return list(_read_default() if path is None else _read(path))
-
+from crlens.knowledge.models import TermEquivalence
 
 # --- inflection -------------------------------------------------------------------------------------------------
 
@@ -313,11 +171,11 @@ def _lemmas(term: str, phrase: _Phrase | None) -> frozenset[tuple[str, ...]]:
     return frozenset(norms(f) for f in forms)
 
 
-@functools.lru_cache(maxsize=1)
-def _compiled() -> tuple[_Compiled, ...]:
-    """The shipped equivalences, ready to use (those whose term cannot be inflected are left out)."""
+@functools.lru_cache(maxsize=4)
+def _compiled(equivalences: tuple[TermEquivalence, ...]) -> tuple[_Compiled, ...]:
+    """The equivalences, ready to use (those whose term cannot be inflected are left out)."""
     compiled = []
-    for entry in load_terminology():
+    for entry in equivalences:
         ours = _phrase(entry.term)
         if ours is None:
             continue
@@ -353,12 +211,12 @@ def _count(tokens: Sequence[Token], text: str, first: Mapping[str, list[int]], l
 
 
 @functools.lru_cache(maxsize=8)
-def _plan(draft_text: str) -> tuple[tuple[int, int], ...]:
+def _plan(draft_text: str, equivalences: tuple[TermEquivalence, ...]) -> tuple[tuple[int, int], ...]:
     """Which equivalences to apply for a draft: pairs (equivalence, chosen alternative), as indices.
 
     Cached by the draft text itself: Python keeps a string's hash, so a repeated call with the same draft costs
     a dictionary lookup."""
-    compiled = _compiled()
+    compiled = _compiled(equivalences)
     tokens = analyzer("ru").tokens(draft_text)
     first: dict[str, list[int]] = defaultdict(list)
     for i, token in enumerate(tokens):
@@ -380,9 +238,10 @@ def _plan(draft_text: str) -> tuple[tuple[int, int], ...]:
 
 
 @functools.lru_cache(maxsize=16)
-def _matcher(plan: tuple[tuple[int, int], ...]) -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
+def _matcher(plan: tuple[tuple[int, int], ...], equivalences: tuple[TermEquivalence, ...]
+             ) -> tuple[re.Pattern[str], dict[str, tuple[int, int]]]:
     """One regular expression for every form of the terms to replace, and each form's (equivalence, choice)."""
-    compiled = _compiled()
+    compiled = _compiled(equivalences)
     owner: dict[str, tuple[int, int]] = {}
     for i, j in plan:
         for key in compiled[i].our_forms:
@@ -494,25 +353,25 @@ def _cased_like(replacement: str, original: str) -> str:
 
 # --- the public function ----------------------------------------------------------------------------------------
 
-def adapt_ru(text: str, draft_text: str) -> str:
+def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...]) -> str:
     """Rewrite a Russian proposed text so that it uses the draft's terms instead of ours.
 
-    For each equivalence of ``terminology.yaml`` whose term does not occur in ``draft_text`` (any form: lemmas
-    are compared) while an alternative does, every occurrence of our term in ``text`` becomes the alternative
-    the draft uses most, in the same case and number ("владельцу онлайн-платформы" -> "владельцу цифровой
-    платформы") and with the same capitalisation of the first letter. An occurrence whose case cannot be told
-    with confidence, or that cannot be inflected, is left unchanged. A draft that uses our term, or none of the
-    terms, changes nothing.
+    For each of the ``equivalences`` (the knowledge base's ``terminology.yaml``) whose term does not occur in
+    ``draft_text`` (any form: lemmas are compared) while an alternative does, every occurrence of our term in
+    ``text`` becomes the alternative the draft uses most, in the same case and number ("владельцу
+    онлайн-платформы" -> "владельцу цифровой платформы") and with the same capitalisation of the first letter.
+    An occurrence whose case cannot be told with confidence, or that cannot be inflected, is left unchanged. A
+    draft that uses our term, or none of the terms, changes nothing.
 
     The analysis of ``draft_text`` is cached, so calling this for every clause of one review is cheap.
     """
     if not text or not draft_text:
         return text
-    plan = _plan(draft_text)
+    plan = _plan(draft_text, equivalences)
     if not plan:
         return text
-    pattern, owner = _matcher(plan)
-    compiled = _compiled()
+    pattern, owner = _matcher(plan, equivalences)
+    compiled = _compiled(equivalences)
     pieces: list[str] = []
     last = 0
     for match in pattern.finditer(text):

@@ -1,8 +1,9 @@
 """Load the knowledge base from YAML, validate it, and index it.
 
 The data lives under ``knowledge/data/``: ``framework/*.yaml`` (one file per area), ``lexicon/*.yaml``,
-``norms/*.yaml`` and ``examples/*.yaml``. Files of one kind are merged; an id defined twice is an error. The
-loaded :class:`KnowledgeBase` is cached per data directory, so a run pays for parsing once.
+``norms/*.yaml``, ``examples/*.yaml``, ``relevance.yaml`` and ``terminology.yaml``. Files of one kind are
+merged; an id defined twice is an error. The loaded :class:`KnowledgeBase` is cached per data directory, so a
+run pays for parsing once.
 
 Validation happens in two layers: pydantic checks each file's shape (:mod:`crlens.knowledge.models`), then
 :func:`check` cross-checks the whole (every reference resolves, every area has criteria, ...). Problems are
@@ -37,6 +38,8 @@ from crlens.knowledge.models import (
     Norm,
     NormsFile,
     RelevanceRules,
+    TermEquivalence,
+    TerminologyFile,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -79,6 +82,8 @@ class KnowledgeBase:
     jurisdictions: dict[str, Jurisdiction] = field(default_factory=dict)
     examples: dict[str, Example] = field(default_factory=dict)
     relevance: RelevanceRules | None = None
+    terminology: tuple[TermEquivalence, ...] = ()
+    """The draft terms equivalent to ours (``terminology.yaml``), for Russian proposed text."""
     origin: dict[str, str] = field(default_factory=dict)
     """Where each entry was defined: ``"kind:id"`` -> file path relative to the data directory."""
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -220,12 +225,27 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
         kb.relevance = _load_file(relevance_path, RelevanceRules, rel(relevance_path), problems)
     else:
         problems.append(Problem("relevance.yaml", "", "missing: the child-relevance rules are required"))
+    terminology_path = data_dir / "terminology.yaml"
+    if terminology_path.exists():
+        terminology = _load_file(terminology_path, TerminologyFile, rel(terminology_path), problems)
+        if terminology:
+            kb.terminology = terminology.equivalences
     for path in _yaml_files(data_dir / "framework"):
         area_file = _load_file(path, AreaFile, rel(path), problems)
         if area_file:
             _register(kb.areas, [area_file.area], "area", rel(path), kb, problems)
             _register(kb.criteria, area_file.criteria, "criterion", rel(path), kb, problems)
     return kb, problems
+
+
+def load_terminology(path: Path) -> tuple[TermEquivalence, ...]:
+    """Load and validate one terminology file on its own (the knowledge base loads the shipped one); raise
+    :class:`KnowledgeBaseError` naming the file and the entry."""
+    problems: list[Problem] = []
+    terminology = _load_file(path, TerminologyFile, str(path), problems)
+    if terminology is None:
+        raise KnowledgeBaseError(problems)
+    return terminology.equivalences
 
 
 def check(kb: KnowledgeBase) -> list[Problem]:

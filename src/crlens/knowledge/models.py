@@ -337,3 +337,86 @@ class RelevanceRules(_Strict):
 
     direct: list[str] = Field(min_length=1)
     indirect: list[str] = Field(min_length=1)
+
+
+# --- terminology: the draft's own words for our terms ---------------------------------------------------------
+
+def _fold(word: str) -> str:
+    """Lower-case and fold ``ё`` into ``е``, as the language tools do."""
+    return word.lower().replace("ё", "е")
+
+
+_TERM_WORD_RU = r"[а-яё]+(?:-[а-яё]+)*"
+_TERM = re.compile(rf"^{_TERM_WORD_RU}(?: {_TERM_WORD_RU})*$")
+
+
+def _check_term(value: str) -> str:
+    if not _TERM.match(value):
+        raise ValueError(f"term {value!r} must be lower-case Russian words separated by single spaces")
+    return value
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    """Whether the phrase ``longer`` contains the phrase ``shorter`` as whole words."""
+    return f" {_fold(shorter)} " in f" {_fold(longer)} "
+
+
+class TermEquivalence(_Strict):
+    """One concept: the term our model clauses use and the terms a draft may use for it instead.
+
+    All terms are in dictionary form (nominative singular); agreeing adjectives come before the head noun, and
+    words after the head are kept as written when the term is inflected."""
+
+    id: str
+    term: str
+    """Our term, as the model clauses use it."""
+    alternatives: tuple[str, ...] = Field(min_length=1)
+    """Equivalent terms a draft may use, in order of preference when a draft uses several equally often."""
+    note: str = Field(min_length=1)
+    """Why the terms are equivalent (in English, for the reviewer)."""
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        return _check_id(value)
+
+    @field_validator("term")
+    @classmethod
+    def _term_shape(cls, value: str) -> str:
+        return _check_term(value)
+
+    @field_validator("alternatives")
+    @classmethod
+    def _alternatives_shape(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for alternative in value:
+            _check_term(alternative)
+        if len({_fold(a) for a in value}) != len(value):
+            raise ValueError("alternatives must not repeat")
+        return value
+
+    @model_validator(mode="after")
+    def _alternatives_differ(self) -> TermEquivalence:
+        for alternative in self.alternatives:
+            if _contains(alternative, self.term) or _contains(self.term, alternative):
+                raise ValueError(f"alternative {alternative!r} contains or is contained in the term {self.term!r}")
+        return self
+
+
+class TerminologyFile(_Strict):
+    """The shape of ``terminology.yaml``."""
+
+    equivalences: tuple[TermEquivalence, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> TerminologyFile:
+        ids: set[str] = set()
+        terms: dict[str, str] = {}
+        for entry in self.equivalences:
+            if entry.id in ids:
+                raise ValueError(f"duplicate id {entry.id!r}")
+            ids.add(entry.id)
+            for term in (entry.term, *entry.alternatives):
+                other = terms.setdefault(_fold(term), entry.id)
+                if other != entry.id:
+                    raise ValueError(f"term {term!r} of {entry.id!r} is already listed under {other!r}")
+        return self
