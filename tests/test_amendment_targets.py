@@ -174,3 +174,20 @@ def test_an_article_supplemented_by_several_recommendations_is_quoted_once(revie
     assert len(on_article_3) >= 2
     assert "Владелец платформы" in on_article_3[0].current
     assert all(row.current == "(см. предыдущую строку)" for row in on_article_3[1:])
+
+
+@pytest.mark.parametrize(("text", "is_complaint"), [
+    ("Рассмотрение обращений пользователей онлайн-платформы осуществляется в течение десяти дней.", True),
+    ("Пользователь вправе направить обращение о нарушении его прав.", True),
+    ("Платформа обеспечивает обращение цифровых данных между участниками.", False),
+    ("Собственник направляет пользователю уведомление о смене тарифа.", False),
+])
+def test_a_complaint_is_a_users_complaint_not_the_circulation_of_data_or_a_notice_to_a_user(
+        text: str, is_complaint: bool) -> None:
+    """Platform complaint duties go to the platforms article, not to "Платформы обмена и оборота продуктов
+    цифровых данных", which speaks of the circulation of data and notifications."""
+    from crlens.analysis.engine import matcher_for
+    from crlens.knowledge.loader import load
+
+    found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
+    assert ("complaint" in found) is is_complaint
