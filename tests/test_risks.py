@@ -63,3 +63,17 @@ def test_an_item_of_a_list_of_prohibitions_is_no_risk(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_text(PROTECTED_LIST, encoding="utf-8")
     assert not [r for r in review_document(parse_file(draft)).risks if r.id.startswith("risk-data-privacy-05@")]
+
+
+def test_a_list_item_is_read_with_its_lead_in_not_with_its_sibling_items(tmp_path: Path) -> None:
+    """A platform's duty to give data to state bodies (item 1) and to publish a report on removed content (item 2)
+    give no state body a power to remove content: the triggers of that risk meet only across two items."""
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        "Статья 1. Обязанности оператора онлайн-платформы\n"
+        "1. Оператор онлайн-платформы обязан:\n"
+        "1) представлять сведения о пользователях по запросу уполномоченного государственного органа;\n"
+        "2) ежегодно публиковать отчет о модерации с указанием количества удаленных материалов.\n",
+        encoding="utf-8")
+    review = review_document(parse_file(draft))
+    assert not [r for r in review.risks if r.criterion == "access-information-02"]

@@ -546,8 +546,8 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             if unit is None:
                 continue
             # the trigger may sit in the article heading, which frames every part
-            found = (_risk_place(unit.provision, rule.triggers[0], state)
-                     or _risk_place(article, rule.triggers[0], state))
+            found = (_risk_place(unit.provision, rule.triggers[0], state, rule.triggers[1:])
+                     or _risk_place(article, rule.triggers[0], state, rule.triggers[1:]))
             if found is None:
                 continue
             lacking = [g for g, ok in zip(rule.safeguards, safeguards, strict=True) if not ok]
@@ -592,20 +592,25 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
     there only in texts that define a term or are themselves a duty to prevent or protect ("Biometric data are
     personal data and are protected"); then the next best part where it occurs otherwise, or none."""
     unit = _best_unit(article, triggers, state)
-    if _risk_place(unit.provision, triggers[0], state) is not None:
+    if _risk_place(unit.provision, triggers[0], state, triggers[1:]) is not None:
         return unit
     masks = [state.mask(group) for group in triggers]
     for node, mask, _depth in sorted(state.units(article, True), key=lambda u: -u[2]):
         met = _met_bits(mask, masks)  # the unit's concepts include the article heading's
-        if all(met) and _risk_place(node, triggers[0], state) is not None:
+        if all(met) and _risk_place(node, triggers[0], state, triggers[1:]) is not None:
             return _Unit(node, met)
     return None
 
 
-def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis) -> Found | None:
+def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis,
+                others: list[ConceptGroup] | tuple[ConceptGroup, ...] = ()) -> Found | None:
     """The first occurrence of ``trigger`` in the texts of ``provision``'s subtree that neither define nor
     protect; else its occurrence in a heading, when some text under that heading does neither (a heading names
-    the subject of what the texts permit, and permits nothing itself)."""
+    the subject of what the texts permit, and permits nothing itself).
+
+    An item of a list is read with its lead-in, not with the other items: there the ``others`` (the rest of the
+    risk's triggers) must be met by the item, its parts or the provisions above it. "The operator shall: ...
+    5) give data to state bodies; 6) publish a report on removed content" lets no state body remove content."""
     wanted = set(trigger)
     heading: Found | None = None
     permissive = False
@@ -616,10 +621,23 @@ def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis) -
             if concept not in wanted:
                 continue
             in_text = [f for f in found if f.field == "text"]
-            if in_text and not harmless:
+            if in_text and not harmless and (not others or _item_meets(node, others, state)):
                 return in_text[0]
             heading = heading or next((f for f in found if f.field == "heading"), None)
     return heading if permissive else None
+
+
+def _item_meets(node: Provision, groups: list[ConceptGroup] | tuple[ConceptGroup, ...], state: _Analysis) -> bool:
+    """Whether a list item, read with what is above it (not its sibling items), meets every group; anything that
+    is not a list item does."""
+    if node.kind not in {"subparagraph", "point"}:
+        return True
+    concepts = set(state.subtree[node.id])
+    above = node.parent
+    while above is not None:
+        concepts |= state.own.get(above.id, {}).keys()
+        above = above.parent
+    return all(_met(list(groups), concepts))
 
 
 def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
