@@ -788,9 +788,7 @@ def _definition_place(document: Document, state: _Analysis, crit: Criterion) -> 
 def _definition_amendment(place: Provision) -> tuple[str, str, str]:
     """Target, action and current text of a definition placed at ``place``: a definition of the same term is
     replaced, an article is supplemented."""
-    if place.kind == "article":
-        return place.id, "supplement", place.full_text()
-    return place.id, "amend", place.full_text()
+    return place.id, "supplement" if place.kind == "article" else "amend", place.full_text()
 
 
 def _new_after(article: Provision) -> str:
