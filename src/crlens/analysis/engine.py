@@ -387,8 +387,13 @@ class _Unit:
 
     @property
     def rank(self) -> tuple[int, int, int, int]:
-        """Most elements met first, then the first element, then a definition of it, then the smallest."""
-        return (self.count, int(self.met[0]), int(self.names), _depth(self.provision))
+        return _rank(self.met, self.names, _depth(self.provision))
+
+
+def _rank(met: tuple[bool, ...], names: bool, depth: int) -> tuple[int, int, int, int]:
+    """How well a provision meets a criterion, higher is better: most elements met, then the first element, then
+    a definition of it, then the smallest provision."""
+    return (sum(met), int(met[0]), int(names), depth)
 
 
 def _met(groups: list[ConceptGroup], concepts: set[str]) -> tuple[bool, ...]:
@@ -427,7 +432,7 @@ def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis,
     for node, mask, depth in state.units(article, whole):
         met = _met_bits(mask, masks) if mask & anything else nothing
         names = bool(state.defines.get(node.id, 0) & masks[0])
-        key = (sum(met), int(met[0]), int(names), depth)
+        key = _rank(met, names, depth)
         if key > best_key:
             best, best_key = _Unit(node, met, names), key
     assert best is not None
@@ -455,7 +460,7 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
         anything = state.mask(c for group in groups for c in group)
         touching = [a for a in articles if state.units(a, True)[0][1] & anything]
         units = sorted((_best_unit(a, groups, state, whole=a.id not in state.definitions) for a in touching),
-                       key=lambda u: tuple(-k for k in u.rank))
+                       key=lambda u: u.rank, reverse=True)  # stable: a tie keeps document order
         partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
         full = [u for u in units if u.count == len(groups)]
         best = units[0] if units else None

@@ -15,6 +15,9 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+# terms are compared as the language tools compare the draft's words
+from crlens.analysis.language import fold
+
 AGE_BANDS: tuple[str, ...] = ("0-5", "6-9", "10-12", "13-15", "16-17")
 
 MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft"})
@@ -341,11 +344,6 @@ class RelevanceRules(_Strict):
 
 # --- terminology: the draft's own words for our terms ---------------------------------------------------------
 
-def _fold(word: str) -> str:
-    """Lower-case and fold ``ё`` into ``е``, as the language tools do."""
-    return word.lower().replace("ё", "е")
-
-
 _TERM_WORD_RU = r"[а-яё]+(?:-[а-яё]+)*"
 _TERM = re.compile(rf"^{_TERM_WORD_RU}(?: {_TERM_WORD_RU})*$")
 
@@ -358,7 +356,7 @@ def _check_term(value: str) -> str:
 
 def _contains(longer: str, shorter: str) -> bool:
     """Whether the phrase ``longer`` contains the phrase ``shorter`` as whole words."""
-    return f" {_fold(shorter)} " in f" {_fold(longer)} "
+    return f" {fold(shorter)} " in f" {fold(longer)} "
 
 
 class TermEquivalence(_Strict):
@@ -375,10 +373,7 @@ class TermEquivalence(_Strict):
     note: str = Field(min_length=1)
     """Why the terms are equivalent (in English, for the reviewer)."""
 
-    @field_validator("id")
-    @classmethod
-    def _id_shape(cls, value: str) -> str:
-        return _check_id(value)
+    _id = field_validator("id")(_check_id)
 
     @field_validator("term")
     @classmethod
@@ -390,7 +385,7 @@ class TermEquivalence(_Strict):
     def _alternatives_shape(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         for alternative in value:
             _check_term(alternative)
-        if len({_fold(a) for a in value}) != len(value):
+        if len({fold(a) for a in value}) != len(value):
             raise ValueError("alternatives must not repeat")
         return value
 
@@ -416,7 +411,7 @@ class TerminologyFile(_Strict):
                 raise ValueError(f"duplicate id {entry.id!r}")
             ids.add(entry.id)
             for term in (entry.term, *entry.alternatives):
-                other = terms.setdefault(_fold(term), entry.id)
+                other = terms.setdefault(fold(term), entry.id)
                 if other != entry.id:
                     raise ValueError(f"term {term!r} of {entry.id!r} is already listed under {other!r}")
         return self
