@@ -6,8 +6,7 @@ import re
 from pathlib import Path
 
 from crlens.analysis.act_name import CODE, act_name, name_the_act
-from crlens.analysis.engine import review_document
-from crlens.ingest import parse_file
+from drafts import review_text
 
 LAW_RU = (
     "Статья 1. Основные понятия, используемые в настоящем Законе\n"
@@ -46,9 +45,7 @@ def test_other_codes_keep_their_names() -> None:
 
 
 def test_the_proposed_text_for_a_law_says_law_in_both_languages(tmp_path: Path) -> None:
-    draft = tmp_path / "law.txt"
-    draft.write_text(LAW_RU, encoding="utf-8")
-    review = review_document(parse_file(draft))
+    review = review_text(tmp_path, LAW_RU, "law.txt")
     ru = " ".join(r.amendment.proposed_text.ru + r.ru.solution for r in review.recommendations)
     en = " ".join(r.amendment.proposed_text.en + r.solution for r in review.recommendations)
     assert "настоящего Закона" in ru

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from crlens.analysis.engine import matcher_for, review_document
-from crlens.ingest import parse_file
+from crlens.analysis.engine import matcher_for
 from crlens.knowledge.loader import load
+from drafts import review_text
 
 
 def _concepts(lang: str, text: str) -> set[str]:
@@ -55,9 +55,7 @@ def test_age_appropriate_wording_is_neither_an_age_limit_nor_age_assurance(lang:
 
 
 def _consent_criterion(tmp_path: Path, article: str) -> str:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(f"Статья 1. Персональные данные детей\n{article}\n", encoding="utf-8")
-    review = review_document(parse_file(draft))
+    review = review_text(tmp_path, f"Статья 1. Персональные данные детей\n{article}\n")
     return next(c.status for c in review.criteria if c.id == "data-privacy-01")
 
 

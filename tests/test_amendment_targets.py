@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from crlens.analysis.engine import review_document
 from crlens.analysis.review import Review
-from crlens.ingest import parse_file
 from crlens.report.amendments import rows
+from drafts import review_text
 
 DRAFT_RU = (
     "Глава 1. Общие положения\n"
@@ -35,15 +34,9 @@ DRAFT_EN = (
 )
 
 
-def _review(tmp_path: Path, text: str) -> Review:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(text, encoding="utf-8")
-    return review_document(parse_file(draft))
-
-
 @pytest.fixture(scope="module")
 def review_ru(tmp_path_factory: pytest.TempPathFactory) -> Review:
-    return _review(tmp_path_factory.mktemp("ru"), DRAFT_RU)
+    return review_text(tmp_path_factory.mktemp("ru"), DRAFT_RU)
 
 
 def test_a_recommendation_goes_to_the_article_headed_with_its_subject_not_the_first_that_mentions_it(
@@ -82,7 +75,7 @@ def test_the_amendments_table_names_the_new_article_by_its_number(review_ru: Rev
 
 
 def test_an_english_draft_numbers_new_articles_with_a_letter(tmp_path: Path) -> None:
-    review = _review(tmp_path, DRAFT_EN)
+    review = review_text(tmp_path, DRAFT_EN)
     numbers = [r.amendment.number for r in review.recommendations if r.amendment.action == "new"]
     assert numbers
     assert all(re.fullmatch(r"\d+[a-z]", n) for n in numbers), numbers
@@ -130,7 +123,7 @@ def test_recommendations_supplementing_one_article_never_give_two_paragraphs_one
 
 def test_the_russian_proposed_text_speaks_of_platforms_in_the_drafts_own_words(tmp_path: Path) -> None:
     """A draft that says "цифровая платформа" gets no "онлайн-платформа" in the text proposed for it."""
-    review = _review(tmp_path, "Статья 1. Цифровые платформы\n"
+    review = review_text(tmp_path, "Статья 1. Цифровые платформы\n"
                                "1. Владелец цифровой платформы обеспечивает ее бесперебойную работу.\n"
                                "2. Оператор цифровой платформы публикует правила пользования ею.\n")
     [rec] = [r for r in review.recommendations if "evolving-capacities-01" in r.criteria]

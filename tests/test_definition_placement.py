@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crlens.analysis.engine import review_document
 from crlens.analysis.review import Recommendation, Review
-from crlens.ingest import parse_file
+from drafts import review_text
 
 WITH_DEFINITIONS = (
     "Chapter 1. General provisions\n"
@@ -43,12 +42,6 @@ NO_DEFINITIONS = (
 )
 
 
-def _review(tmp_path: Path, text: str) -> Review:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(text, encoding="utf-8")
-    return review_document(parse_file(draft))
-
-
 def _recommendation(review: Review, criterion: str) -> Recommendation:
     [rec] = [r for r in review.recommendations if criterion in r.criteria]
     return rec
@@ -57,21 +50,21 @@ def _recommendation(review: Review, criterion: str) -> Recommendation:
 def test_a_missing_definition_supplements_the_definitions_article(tmp_path: Path) -> None:
     """Article 2 is where a child and harassment are mentioned, but a definition of a child or of cyberbullying
     belongs with the other definitions."""
-    review = _review(tmp_path, WITH_DEFINITIONS)
+    review = review_text(tmp_path, WITH_DEFINITIONS)
     for criterion in ("general-principles-01", "cyber-aggression-01"):
         amendment = _recommendation(review, criterion).amendment
         assert (amendment.action, amendment.target) == ("supplement", "art:1")
 
 
 def test_a_supplemented_definitions_article_is_named_in_the_issue(tmp_path: Path) -> None:
-    rec = _recommendation(_review(tmp_path, WITH_DEFINITIONS), "general-principles-01")
+    rec = _recommendation(review_text(tmp_path, WITH_DEFINITIONS), "general-principles-01")
     assert "Article 1 (Definitions)" in rec.issue
 
 
 def test_the_drafts_own_definition_of_the_same_term_is_amended_in_place(tmp_path: Path) -> None:
     """A child defined as under thirteen: the definition of "child" is replaced, and it is the evidence, not the
     definition of a website directed to children."""
-    review = _review(tmp_path, CHILD_UNDER_13)
+    review = review_text(tmp_path, CHILD_UNDER_13)
     rec = _recommendation(review, "general-principles-01")
     assert (rec.amendment.action, rec.amendment.target) == ("amend", "art:1.1")
     assert "under the age of 13" in rec.amendment.current_text
@@ -82,13 +75,13 @@ def test_the_drafts_own_definition_of_the_same_term_is_amended_in_place(tmp_path
 
 def test_without_a_definitions_article_the_first_article_that_defines_a_term_takes_the_definition(
         tmp_path: Path) -> None:
-    review = _review(tmp_path, NO_DEFINITIONS_ARTICLE)
+    review = review_text(tmp_path, NO_DEFINITIONS_ARTICLE)
     rec = _recommendation(review, "general-principles-01")
     assert (rec.amendment.action, rec.amendment.target) == ("supplement", "art:1")
     assert "нет статьи об основных понятиях" in rec.ru.issue
 
 
 def test_a_draft_that_defines_nothing_gets_a_new_article_after_its_first(tmp_path: Path) -> None:
-    rec = _recommendation(_review(tmp_path, NO_DEFINITIONS), "general-principles-01")
+    rec = _recommendation(review_text(tmp_path, NO_DEFINITIONS), "general-principles-01")
     assert rec.amendment.action == "new"
     assert rec.amendment.target.startswith("new after art:1")

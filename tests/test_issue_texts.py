@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crlens.analysis.engine import review_document
-from crlens.ingest import parse_file
+from drafts import review_text
 
 GENERAL_REVIEW = (
     "Статья 1. Автоматизированные решения\n"
@@ -17,9 +16,7 @@ GENERAL_REVIEW = (
 
 def test_a_general_rule_that_names_no_child_is_called_not_child_specific(tmp_path: Path) -> None:
     """Human review of automated decisions for everyone: the gap is that nothing is specific to children."""
-    draft = tmp_path / "draft.txt"
-    draft.write_text(GENERAL_REVIEW, encoding="utf-8")
-    review = review_document(parse_file(draft))
+    review = review_text(tmp_path, GENERAL_REVIEW)
     [result] = [c for c in review.criteria if c.id == "ai-02"]
     assert result.status == "partial"
     [rec] = [r for r in review.recommendations if "ai-02" in r.criteria]

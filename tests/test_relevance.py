@@ -6,14 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from crlens.analysis.engine import review_document
-from crlens.ingest import parse_file
+from drafts import review_text
 
 
 def _relevance(tmp_path: Path, article_text: str) -> str:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(f"Статья 1. Общие положения\n{article_text}\n", encoding="utf-8")
-    review = review_document(parse_file(draft))
+    review = review_text(tmp_path, f"Статья 1. Общие положения\n{article_text}\n")
     return next(p.child_relevance for p in review.provisions if p.id == "art:1")
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from crlens.analysis.engine import review_document
 from crlens.analysis.review import Risk
-from crlens.ingest import parse_file
+from drafts import review_text
 
 AUTOMATED = ("Статья 1. Автоматизированные решения\nРешение о назначении пособия на ребенка принимается "
              "автоматизированным способом без участия человека.\n")
@@ -14,10 +13,8 @@ REVIEW_ELSEWHERE = ("Статья 2. Пересмотр решений\nЗаяв
                     "решения с участием уполномоченного специалиста.\n")
 
 
-def _risks(tmp_path: Path, text: str) -> list[Risk]:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(text, encoding="utf-8")
-    return [r for r in review_document(parse_file(draft)).risks if r.id.startswith("risk-ai-02@")]
+def _risks(tmp_path: Path, text: str, rule: str = "risk-ai-02") -> list[Risk]:
+    return [r for r in review_text(tmp_path, text).risks if r.id.startswith(f"{rule}@")]
 
 
 def test_automated_decisions_without_a_person_are_a_high_risk(tmp_path: Path) -> None:
@@ -53,27 +50,21 @@ PROTECTED_LIST = (
 
 def test_a_risk_sits_where_the_draft_permits_not_where_it_defines_or_protects(tmp_path: Path) -> None:
     """Paragraph 1 classifies biometric data as protected personal data; paragraph 2 provides for registration."""
-    draft = tmp_path / "draft.txt"
-    draft.write_text(BIOMETRICS, encoding="utf-8")
-    risks = [r for r in review_document(parse_file(draft)).risks if r.id.startswith("risk-data-privacy-04@")]
+    risks = _risks(tmp_path, BIOMETRICS, "risk-data-privacy-04")
     assert [r.provision for r in risks] == ["art:1.2"]
 
 
 def test_an_item_of_a_list_of_prohibitions_is_no_risk(tmp_path: Path) -> None:
-    draft = tmp_path / "draft.txt"
-    draft.write_text(PROTECTED_LIST, encoding="utf-8")
-    assert not [r for r in review_document(parse_file(draft)).risks if r.id.startswith("risk-data-privacy-05@")]
+    assert not _risks(tmp_path, PROTECTED_LIST, "risk-data-privacy-05")
 
 
 def test_a_list_item_is_read_with_its_lead_in_not_with_its_sibling_items(tmp_path: Path) -> None:
     """A platform's duty to give data to state bodies (item 1) and to publish a report on removed content (item 2)
     give no state body a power to remove content: the triggers of that risk meet only across two items."""
-    draft = tmp_path / "draft.txt"
-    draft.write_text(
+    review = review_text(
+        tmp_path,
         "Статья 1. Обязанности оператора онлайн-платформы\n"
         "1. Оператор онлайн-платформы обязан:\n"
         "1) представлять сведения о пользователях по запросу уполномоченного государственного органа;\n"
-        "2) ежегодно публиковать отчет о модерации с указанием количества удаленных материалов.\n",
-        encoding="utf-8")
-    review = review_document(parse_file(draft))
+        "2) ежегодно публиковать отчет о модерации с указанием количества удаленных материалов.\n")
     assert not [r for r in review.risks if r.criterion == "access-information-02"]
