@@ -184,3 +184,64 @@ def test_a_complaint_is_a_users_complaint_not_the_circulation_of_data_or_a_notic
 
     found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
     assert ("complaint" in found) is is_complaint
+
+
+@pytest.mark.parametrize(("text", "is_business"), [
+    ("Владелец онлайн-платформы обеспечивает рассмотрение жалоб.", True),
+    ("Собственники и (или) владельцы цифровых объектов обеспечивают их защиту.", True),
+    ("Государство, организации и граждане соблюдают этические стандарты.", True),
+    ("Владелец сертификата открытого ключа обязан хранить ключ в тайне.", False),
+    ("Организации образования обеспечивают доступ обучающихся к сети.", False),
+    ("Организация работы по цифровизации возлагается на уполномоченный орган.", False),
+])
+def test_a_business_is_the_owner_of_a_platform_or_digital_object_not_of_a_signature_certificate_nor_a_school(
+        text: str, is_business: bool) -> None:
+    """Due diligence of businesses is not a duty for whoever holds a signature certificate, and grievance
+    mechanisms of businesses do not go to the article on schools' digital infrastructure."""
+    from crlens.analysis.engine import matcher_for
+    from crlens.knowledge.loader import load
+
+    found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
+    assert ("business" in found) is is_business
+
+
+DRAFT_DUTIES_RU = (
+    "Глава 1. Общие положения\n"
+    "Статья 1. Цифровая этика и социальная ответственность\n"
+    "Государство, организации и граждане соблюдают этические стандарты и принципы социальной ответственности.\n"
+    "Статья 2. Права и обязанности владельца сертификата открытого ключа\n"
+    "1. Владелец сертификата открытого ключа обязан хранить закрытый ключ в тайне.\n"
+    "2. Сертификат отзывается по вступившему в законную силу решению суда.\n"
+    "Статья 3. Компетенция уполномоченного органа\n"
+    "Уполномоченный орган разрабатывает и утверждает правила функционирования онлайн-платформ.\n"
+    "Статья 4. Обмен данными между государственными органами\n"
+    "Государственные органы обмениваются данными через шлюз электронного правительства.\n"
+    "Глава 2. Заключительные положения\n"
+    "Статья 5. Разрешение споров\n"
+    "Разрешение споров в сфере цифровизации осуществляется в соответствии с законами.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def review_duties(tmp_path_factory: pytest.TempPathFactory) -> Review:
+    return review_text(tmp_path_factory.mktemp("duties"), DRAFT_DUTIES_RU)
+
+
+def _target(review: Review, criterion: str) -> str:
+    [rec] = [r for r in review.recommendations if criterion in r.criteria]
+    return rec.amendment.target
+
+
+def test_business_due_diligence_goes_to_the_article_on_social_responsibility(review_duties: Review) -> None:
+    assert _target(review_duties, "business-hrdd-03") == "art:1"
+
+
+def test_childrens_standing_to_complain_goes_beside_dispute_resolution_not_to_a_certificate_appeal(
+        review_duties: Review) -> None:
+    assert _target(review_duties, "redress-04") == "new after art:5 in ch:2"
+
+
+def test_the_authority_handling_cyberbullying_complaints_is_given_the_power_in_its_competence_article(
+        review_duties: Review) -> None:
+    """Not in the article on data exchange, the first that names state bodies in its heading."""
+    assert _target(review_duties, "cyber-aggression-03") == "art:3"
