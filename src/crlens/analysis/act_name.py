@@ -1,10 +1,14 @@
-"""Refer to the reviewed act as it refers to itself: "this Law", "настоящего Закона", "this Regulation".
+"""Refer to the reviewed act as it refers to itself: "this Law", "настоящего Закона", "this Regulation"; and
+as an act, not a draft, once it is adopted.
 
 Our model clauses and solutions are written for a code ("this Code", "настоящим Кодексом"), as the terms of
 reference review a draft Digital Code. A law, or a regulation, names itself otherwise, and a proposed text that
 says "this Code" in a law cannot be adopted as written. The Russian names we use (Кодекс, Закон, Регламент) are
 all masculine nouns of one declension, so a name changes by its stem alone and the adjective before it
 ("настоящего", "настоящим") stays right.
+
+Our findings speak of "the draft" ("The draft does not ...", "Проект не ..."). An act in force, reviewed for
+amendments, is "the Code" ("Кодекс не ..."): "проект" declines as those names do, so the same holds.
 """
 
 from __future__ import annotations
@@ -42,6 +46,29 @@ _OUR_EN = re.compile(r"\b([Tt]his|[Tt]he) [Cc]ode\b(?! of\b)")
 # unless it is another code's name ("Кодекс об административных правонарушениях", "Кодекс Республики ...")
 _THIS_RU = re.compile(r"\b([Нн]астоящ[а-я]*) Кодекс(а|у|ом|е)?\b")
 _OUR_RU = re.compile(r"\bКодекс(а|у|ом|е)?\b(?! (?:об|Республики)\b)")
+
+
+# "(проект)" or "Draft" as a line of the title block, or a title that starts "Проект Закона", "Draft Law"
+_DRAFT_MARK = re.compile(r"^\W*(?:проект|draft|жоба)\b|\((?:проект|draft|жоба)\)", re.IGNORECASE | re.MULTILINE)
+_TITLE_LINES = 12
+# "the draft does not": ours about the reviewed text; "a draft decision", "draft codes of practice" are not
+_THE_DRAFT_EN = re.compile(r"\b([Tt])he draft\b(?!\s+(?:law|code|act|regulation|decision)s?\b)")
+# "Проект не ...", "понятий проекта"; not "проектирование", "законопроект" or "проект решения"
+_THE_DRAFT_RU = re.compile(r"\b[Пп]роект(а|у|ом|е)?\b(?!\s+(?:закон|кодекс|акт|решени|постановлени|документ))")
+
+
+def is_draft(draft_text: str) -> bool:
+    """Whether the text says it is a draft: "(проект)", "Draft" or "ЖОБА" in the lines of its title block."""
+    head = "\n".join(line for line in draft_text.splitlines()[:_TITLE_LINES] if not line.startswith("["))
+    return _DRAFT_MARK.search(head) is not None
+
+
+def refer_to_act(text: str, name: ActName, lang: str) -> str:
+    """``text`` (ours, about "the draft") speaking of an adopted act by its name: "The Code does not ...",
+    "Кодекс не ..."."""
+    if lang == "ru":
+        return _THE_DRAFT_RU.sub(lambda m: name.ru + (m.group(1) or ""), text)
+    return _THE_DRAFT_EN.sub(lambda m: f"{m.group(1)}he {name.en}", text)
 
 
 def act_name(draft_text: str, lang: str) -> ActName:

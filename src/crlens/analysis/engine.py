@@ -25,12 +25,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from crlens import __version__
-from crlens.analysis.act_name import act_name, name_the_act
+from crlens.analysis.act_name import act_name, is_draft, name_the_act
 from crlens.analysis.duty import duty_holder_spans
 from crlens.analysis.labels import anchor_of, article_of, cite, label, new_after
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
 from crlens.analysis.review import (
+    ActInfo,
     Amendment,
     AreaResult,
     Coverage,
@@ -160,11 +161,14 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     risks = _risks(document, kb, state)
     tell("recommendations")
     recommendations = _recommend(document, kb, state, results, best_units, risks)
+    name = act_name(document.text, document.language)
+    act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
     review = Review(
         tool=Tool(version=__version__),
         document=DocumentInfo(
             **{k: v for k, v in document.document_json().items() if k != "definitions"},
             definitions=[DefinedTerm(term=d.term, provision=d.provision) for d in document.definitions],
+            act=act,
         ),
         coverage=_coverage(document, relevance),
         provisions=_provision_results(document, state, relevance),
@@ -175,8 +179,23 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
         positive_findings=_positives(kb, results),
         observations=_observations(document, kb, results),
     )
+    _speak_of_the_act(review)
     verify_quotes(review)
     return review
+
+
+def _speak_of_the_act(review: Review) -> None:
+    """Our findings about "the draft" speaking of an act in force by its name ("The Code does not ...")."""
+    act = review.document.act
+    for rec in review.recommendations:
+        rec.issue = act.speak(rec.issue, "en")
+        rec.ru.issue = act.speak(rec.ru.issue, "ru")
+    for observation in review.observations:
+        if observation.kind != "parse-warning":
+            observation.text = act.speak(observation.text, "en")
+            observation.text_ru = act.speak(observation.text_ru, "ru")
+    for result in review.criteria:
+        result.note = act.speak(result.note, "en")
 
 
 # --- 1. concepts -------------------------------------------------------------------------------------------
@@ -1121,9 +1140,10 @@ def _observations(document: Document, kb: KnowledgeBase, results: dict[str, Crit
         field_ru = _group_label(kb, crit.detect.field, "ru")
         out.append(Observation(
             kind="not-regulated", criteria=crits,
-            text=f"The draft does not regulate {field_label} at all; {len(crits)} criteria do not apply. If the "
-                 f"field is regulated elsewhere, check that law against them.",
-            text_ru=f"Проект вовсе не регулирует следующее: {field_ru}; {len(crits)} критери(я/ев) неприменимы. "
+            text=f"The draft does not regulate {field_label} at all; "
+                 f"{'1 criterion does' if len(crits) == 1 else f'{len(crits)} criteria do'} not apply. If the "
+                 f"field is regulated elsewhere, check that law against {'it' if len(crits) == 1 else 'them'}.",
+            text_ru=f"Проект вовсе не регулирует следующее: {field_ru}; неприменимых критериев: {len(crits)}. "
                     f"Если эта сфера регулируется другим законом, его следует проверить по этим критериям."))
     for warning in document.warnings:
         out.append(Observation(kind="parse-warning", text=warning, text_ru=warning))

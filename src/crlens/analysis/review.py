@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from crlens.analysis.act_name import ActName, refer_to_act
 from crlens.knowledge.models import AgeBand, AreaId
 
 SCHEMA_VERSION = "1.0"
@@ -37,6 +38,22 @@ class DefinedTerm(_Model):
     provision: str
 
 
+class ActInfo(_Model):
+    """How the reviewed text names itself ("Code", "Law") and whether it is a draft or an act in force: the
+    findings speak of "the draft" or of "the Code" accordingly."""
+
+    name: str = "Code"
+    name_ru: str = "Кодекс"
+    status: Literal["draft", "adopted"] = "draft"
+
+    def speak(self, text: str, lang: str) -> str:
+        """``text``, ours about "the draft", as it should read for this act: unchanged for a draft, "the Code"
+        ("Кодекс") for an act in force (:func:`~crlens.analysis.act_name.refer_to_act`)."""
+        if self.status == "draft":
+            return text
+        return refer_to_act(text, ActName(self.name, self.name_ru), "ru" if lang == "ru" else "en")
+
+
 class DocumentInfo(_Model):
     title: str
     source: str
@@ -46,6 +63,7 @@ class DocumentInfo(_Model):
     articles: int
     provisions: int
     definitions: list[DefinedTerm]
+    act: ActInfo = Field(default_factory=ActInfo)
 
 
 class Signal(_Model):

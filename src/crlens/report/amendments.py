@@ -21,6 +21,13 @@ HEADERS = {
     "ru": ("Положение проекта", "Действующая редакция", "Предлагаемая новая или альтернативная редакция",
            "Обоснование со ссылкой на международные нормы и стандарты"),
 }
+
+
+def headers(review: Review, lang: str) -> tuple[str, ...]:
+    """The table's column headings: "Provision of the draft", or of the Code when it is in force."""
+    return tuple(review.document.act.speak(h, lang) for h in HEADERS[lang])
+
+
 TITLES = {"en": "Proposed amendments", "ru": "Предлагаемые поправки"}
 NEW = {"en": "New article", "ru": "Новая статья"}
 AFTER = {"en": "after", "ru": "после"}
@@ -95,8 +102,8 @@ def rows(review: Review, lang: str = "en") -> list[AmendmentRow]:
 def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
     """The amendments table as one Excel sheet with a hidden id column."""
     lines = ([row.provision, row.current, row.proposed, row.justification, row.id] for row in rows(review, lang))
-    return write_sheet(path, TITLES[lang], [*HEADERS[lang], "id"], lines, (24, 55, 65, 55, 12), freeze="A2",
-                       hidden=("E",))
+    return write_sheet(path, TITLES[lang], [*headers(review, lang), "id"], lines, (24, 55, 65, 55, 12),
+                       freeze="A2", hidden=("E",))
 
 
 def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
@@ -106,7 +113,7 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     document = landscape_document(margin_cm=1.5, font_pt=8.5, template_dir=template_dir)
     document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
     widths = (Cm(4.0), Cm(7.5), Cm(8.6), Cm(6.6))
-    table = add_table(document, HEADERS[lang], widths)
+    table = add_table(document, headers(review, lang), widths)
     for row in rows(review, lang):
         cells = table.add_row().cells
         for cell, text, width in zip(cells, (row.provision, row.current, row.proposed, row.justification), widths,

@@ -40,6 +40,8 @@ T = {
         "concl_partial": "It addresses {areas} only in part.",
         "concl_next": "Adopting the priority amendments below, and assessing the final text's impact on children "
                       "before adoption, would align the draft with the CRC and General Comment No. 25.",
+        "concl_next_adopted": "Amending the draft as proposed below, and assessing its impact on children at set "
+                              "intervals, would align the draft with the CRC and General Comment No. 25.",
         "source": "Source",
     },
     "ru": {
@@ -59,6 +61,9 @@ T = {
         "concl_next": "Принятие приоритетных поправок, приведенных ниже, и оценка воздействия окончательного "
                       "текста на детей до его принятия приведут проект в соответствие с КПР и Замечанием общего "
                       "порядка № 25.",
+        "concl_next_adopted": "Внесение в проект приоритетных поправок, приведенных ниже, и периодическая оценка "
+                              "его воздействия на детей приведут проект в соответствие с КПР и Замечанием общего "
+                              "порядка № 25.",
         "source": "Источник",
     },
 }
@@ -88,6 +93,16 @@ class Brief:
     chart_png: bytes = field(repr=False, default=b"")
 
 
+def _words(review: Review, lang: str) -> dict:
+    """The brief's fixed words in ``lang``, speaking of "the draft" or, for an act in force, of "the Code"."""
+    act = review.document.act
+    words = {key: act.speak(value, lang) if isinstance(value, str) else value
+             for key, value in T["ru" if lang == "ru" else "en"].items()}
+    if act.status == "adopted":
+        words["concl_next"] = words["concl_next_adopted"]
+    return words
+
+
 def _respects(n: int, lang: str) -> str:
     """The noun after a number: "1 respect", "2 respects"; Russian prepositional "в 1 аспекте", "в 5 аспектах"."""
     if lang == "ru":
@@ -104,7 +119,7 @@ def _first_sentence(text: str, limit: int = 260) -> str:
 def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> Brief:
     """Assemble the brief's content from a review."""
     kb = kb or load()
-    t = T["ru" if lang == "ru" else "en"]
+    t = _words(review, lang)
     ru = lang == "ru"
     areas = {a.id: a for a in review.areas}
     title_of = {a: kb.areas[a].title.get(lang) for a in AREA_IDS}
@@ -175,7 +190,7 @@ def _chart(review: Review, kb: KnowledgeBase, lang: str) -> bytes:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    t = T["ru" if lang == "ru" else "en"]
+    t = _words(review, lang)
     names = [kb.areas[a.id].title.get(lang) for a in review.areas]
     names = [n if len(n) <= 38 else n[:37] + "…" for n in names]
     colours = {"addressed": "#2e7d32", "partial": "#f9a825", "gap": "#c62828", "not-applicable": "#9e9e9e"}
@@ -220,7 +235,7 @@ def write_pdf(review: Review, path: Path, lang: str = "en") -> Path:
     from reportlab.platypus import Image, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
     brief = build(review, lang)
-    t = T["ru" if lang == "ru" else "en"]
+    t = _words(review, lang)
     font = _font()
     body = ParagraphStyle("body", fontName=font, fontSize=9.2, leading=12.2, spaceAfter=3)
     small = ParagraphStyle("small", parent=body, fontSize=7.8, leading=10)
@@ -263,7 +278,7 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     from crlens.report.office import base_document
 
     brief = build(review, lang)
-    t = T["ru" if lang == "ru" else "en"]
+    t = _words(review, lang)
     document = base_document(template_dir)
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
