@@ -245,3 +245,18 @@ def test_the_authority_handling_cyberbullying_complaints_is_given_the_power_in_i
         review_duties: Review) -> None:
     """Not in the article on data exchange, the first that names state bodies in its heading."""
     assert _target(review_duties, "cyber-aggression-03") == "art:3"
+
+
+def test_nothing_is_added_to_or_after_the_entry_into_force(tmp_path: Path) -> None:
+    """A rule on reviewing the act's effect on children has no better home in a short draft than its last
+    chapter; it goes before the entry into force there, not after it."""
+    text = DRAFT_DUTIES_RU + (
+        "Статья 6. Ответственность за нарушение настоящего Закона\n"
+        "Нарушение настоящего Закона влечет ответственность, установленную законами.\n"
+        "Статья 7. Порядок введения в действие настоящего Закона\n"
+        "Настоящий Закон вводится в действие по истечении десяти календарных дней после его первого "
+        "официального опубликования.\n")
+    review = review_text(tmp_path, text)
+    targets = [r.amendment.target for r in review.recommendations]
+    assert targets
+    assert not [t for t in targets if t == "art:7" or t.startswith(("art:7.", "new after art:7 "))]

@@ -62,6 +62,7 @@ TOP_CAP = 2.5
 MAX_AREAS = 4
 SIDE_CUT = 0.4
 RELEVANCE_MIN_HITS = 2
+CLOSING = "final-provisions"
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -754,7 +755,7 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
     need = least if least is not None else max(1, (len(concepts) + 1) // 2)
     best_key: tuple[int, int, int, int] = (need, -1, -1, -1)
     for article in document.provisions:
-        if article.kind != "article" or article.id in state.definitions:
+        if article.kind != "article" or article.id in state.definitions or _closing(state, article):
             continue
         covered = len(wanted & state.subtree[article.id])
         if covered < best_key[0]:
@@ -770,8 +771,9 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
 def _new_article_place(document: Document, state: _Analysis, area_id: str, concepts: list[str]) -> str:
     """Where a new article fits: after the article closest to its subject (one that touches any of its target
     concepts, chosen as :func:`_target_article` chooses), else after the last article of the chapter most
-    concerned with the area, else after the last article of the first chapter (the general provisions)."""
-    articles = document.articles
+    concerned with the area, else after the last article of the first chapter (the general provisions). Never
+    after the entry into force or the transitional provisions (:func:`_closing`): a new rule goes before them."""
+    articles = [a for a in document.articles if not _closing(state, a)] or document.articles
     if not articles:
         return "new"
     near = _target_article(document, state, concepts, area_id, least=1)
@@ -789,6 +791,12 @@ def _new_article_place(document: Document, state: _Analysis, area_id: str, conce
     else:
         container = articles[0].parent.id if articles[0].parent is not None else ""
     return _new_after(last_in[container])
+
+
+def _closing(state: _Analysis, article: Provision) -> bool:
+    """Whether the article closes the act: its heading names the entry into force, transitional provisions or
+    repeals."""
+    return CLOSING in state.headed(article)
 
 
 def _definition_place(document: Document, state: _Analysis, crit: Criterion) -> Provision | None:
