@@ -260,3 +260,35 @@ def test_nothing_is_added_to_or_after_the_entry_into_force(tmp_path: Path) -> No
     targets = [r.amendment.target for r in review.recommendations]
     assert targets
     assert not [t for t in targets if t == "art:7" or t.startswith(("art:7.", "new after art:7 "))]
+
+
+DRAFT_PLACES_RU = (
+    "Глава 1. Общие положения\n"
+    "Статья 1. Цифровая этика\n"
+    "Государство и граждане соблюдают этические стандарты поведения в цифровой среде.\n"
+    "Глава 2. Государственное регулирование\n"
+    "Статья 2. Компетенция уполномоченного органа\n"
+    "Уполномоченный орган разрабатывает и утверждает нормативные правовые акты в сфере цифровизации.\n"
+    "Глава 3. Цифровые платформы\n"
+    "Статья 3. Цифровые платформы\n"
+    "Владелец цифровой платформы обеспечивает бесперебойную работу платформы.\n"
+    "Статья 4. Электронная цифровая подпись\n"
+    "Электронная цифровая подпись равнозначна собственноручной подписи.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def review_places(tmp_path_factory: pytest.TempPathFactory) -> Review:
+    return review_text(tmp_path_factory.mktemp("places"), DRAFT_PLACES_RU)
+
+
+def test_a_new_platform_duty_the_draft_has_no_home_for_goes_after_the_platforms_article(
+        review_places: Review) -> None:
+    """Removal of child sexual abuse material: not at the end of the general provisions."""
+    assert _target(review_places, "csea-02") == "new after art:3 in ch:3"
+
+
+def test_a_new_state_duty_the_draft_has_no_home_for_goes_after_the_authoritys_competence(
+        review_places: Review) -> None:
+    """Awareness campaigns are the state's to run."""
+    assert _target(review_places, "digital-literacy-04") == "new after art:2 in ch:2"

@@ -78,6 +78,16 @@ def test_dangling_norm_reference_is_rejected_naming_file_entry_and_problem(data_
     assert f"framework/{path.name}: criterion {crit_id}: norm 'gc25-para-999' does not resolve" in result.stderr
 
 
+def test_an_unknown_concept_where_an_area_places_new_articles_is_rejected(data_copy):
+    path = data_copy / "framework" / "csea.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["area"]["placement"] = ["platform", "no-such-concept"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "area csea: unknown concept 'no-such-concept'" in result.stderr
+
+
 def test_duplicate_id_is_rejected_naming_both_files(data_copy):
     src = _first_criterion_file(data_copy)
     data = yaml.safe_load(src.read_text(encoding="utf-8"))

@@ -54,7 +54,7 @@ from crlens.analysis.review import (
 from crlens.analysis.terminology import adapt_ru
 from crlens.ingest.model import Document, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
-from crlens.knowledge.models import AREA_IDS, ConceptGroup, Criterion
+from crlens.knowledge.models import AREA_IDS, Area, ConceptGroup, Criterion
 
 QUOTE_MAX = 280
 RELATIVE_CUT = 0.5
@@ -768,15 +768,18 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
     return best
 
 
-def _new_article_place(document: Document, state: _Analysis, area_id: str, concepts: list[str]) -> str:
+def _new_article_place(document: Document, state: _Analysis, area: Area, concepts: list[str]) -> str:
     """Where a new article fits: after the article closest to its subject (one that touches any of its target
-    concepts, chosen as :func:`_target_article` chooses), else after the last article of the chapter most
-    concerned with the area, else after the last article of the first chapter (the general provisions). Never
-    after the entry into force or the transitional provisions (:func:`_closing`): a new rule goes before them."""
+    concepts, chosen as :func:`_target_article` chooses), else after the article closest to where the area's new
+    provisions belong (its ``placement``: platform duties after the platforms article), else after the last
+    article of the chapter most concerned with the area, else after the last article of the first chapter (the
+    general provisions). Never after the entry into force or the transitional provisions (:func:`_closing`): a
+    new rule goes before them."""
+    area_id = area.id
     articles = [a for a in document.articles if not _closing(state, a)] or document.articles
     if not articles:
         return "new"
-    near = _target_article(document, state, concepts, area_id, least=1)
+    near = _target_article(document, state, concepts, area_id, least=1) or _placement(state, articles, area)
     if near is not None:
         return _new_after(near)
     counts: dict[str, int] = {}
@@ -791,6 +794,18 @@ def _new_article_place(document: Document, state: _Analysis, area_id: str, conce
     else:
         container = articles[0].parent.id if articles[0].parent is not None else ""
     return _new_after(last_in[container])
+
+
+def _placement(state: _Analysis, articles: list[Provision], area: Area) -> Provision | None:
+    """The article whose heading names the first of the area's ``placement`` concepts that any heading names;
+    among several, the one tagged with the area, then the one that mentions the concept most. A heading, not a
+    mention: in a law on platforms every article mentions platforms."""
+    for concept in area.placement:
+        headed = [a for a in articles if concept in state.headed(a)]
+        if headed:
+            return max(headed, key=lambda a: (area.id in state.areas.get(a.id, []),
+                                              _mentions(state, a).get(concept, 0), -articles.index(a)))
+    return None
 
 
 def _closing(state: _Analysis, article: Provision) -> bool:
@@ -942,7 +957,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             drafts.append(_Draft(crit, target.id, "supplement", target.full_text(), [target.id], [], issue,
                                  issue_ru))
         else:
-            place = _new_article_place(document, state, crit.area, template.target)
+            place = _new_article_place(document, state, kb.areas[crit.area], template.target)
             drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
                                  "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
     return _merge(document, kb, drafts)

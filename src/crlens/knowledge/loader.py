@@ -301,6 +301,7 @@ def _concepts_of_area(area: Area) -> Iterator[str]:
     yield from area.tagging.concepts
     yield from area.tagging.weights
     yield from area.tagging.duty_holders
+    yield from area.placement
 
 
 def _concepts_of_criterion(crit: Criterion) -> Iterator[str]:

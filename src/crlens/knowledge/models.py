@@ -152,12 +152,18 @@ class AreaTagging(_Strict):
 
 
 class Area(_Strict):
-    """A review area of the framework with its guiding questions."""
+    """A review area of the framework with its guiding questions.
+
+    ``placement``: where a new article of this area goes when the draft has nothing on a recommendation's own
+    subject: after the article most about these concepts (platform duties after the platforms article, state
+    duties after the authorised body's competence), rather than at the end of the general provisions.
+    """
 
     id: AreaId
     title: Text
     questions: list[Text] = Field(min_length=1)
     tagging: AreaTagging
+    placement: list[str] = Field(default_factory=list)
 
 
 class Detection(_Strict):
