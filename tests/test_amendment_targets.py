@@ -292,3 +292,30 @@ def test_a_new_state_duty_the_draft_has_no_home_for_goes_after_the_authoritys_co
         review_places: Review) -> None:
     """Awareness campaigns are the state's to run."""
     assert _target(review_places, "digital-literacy-04") == "new after art:2 in ch:2"
+
+
+def test_an_article_that_names_the_subject_only_in_passing_is_neither_amended_nor_a_neighbour(
+        tmp_path: Path) -> None:
+    """"Personal data" closes the heading of the right to erasure: rules on children's data and on removing
+    abuse material do not go there, nor after it."""
+    text = DRAFT_PLACES_RU + (
+        "Статья 5. Право на удаление, анонимизацию и ограничение обработки персональных данных\n"
+        "Субъект персональных данных вправе требовать удаления его персональных данных, если их обработка "
+        "незаконна. Оператор удаляет персональные данные в течение трех рабочих дней.\n")
+    review = review_text(tmp_path, text)
+    for criterion in ("csea-01", "crdd-03", "evolving-capacities-02"):
+        target = _target(review, criterion)
+        assert not target.startswith(("art:5", "new after art:5 ")), (criterion, target)
+
+
+@pytest.mark.parametrize(("text", "is_removal"), [
+    ("Владелец онлайн-платформы обеспечивает удаление противоправной информации.", True),
+    ("Право на удаление, анонимизацию и ограничение обработки персональных данных", False),
+    ("Субъект вправе требовать удаления его персональных данных.", False),
+])
+def test_removing_content_is_blocking_erasing_ones_personal_data_is_not(text: str, is_removal: bool) -> None:
+    from crlens.analysis.engine import matcher_for
+    from crlens.knowledge.loader import load
+
+    found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
+    assert ("blocking" in found) is is_removal

@@ -63,6 +63,7 @@ MAX_AREAS = 4
 SIDE_CUT = 0.4
 RELEVANCE_MIN_HITS = 2
 CLOSING = "final-provisions"
+LEAD_WORDS = 4
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -127,6 +128,16 @@ class _Analysis:
     def headed(self, provision: Provision) -> set[str]:
         """The concepts the provision's own heading names."""
         return {c for c, found in self.own[provision.id].items() if any(f.field == "heading" for f in found)}
+
+    def leads(self, provision: Provision) -> set[str]:
+        """The concepts named by the first words of the provision's heading (``LEAD_WORDS``), which say what the
+        article is: "Digital platforms", "Operator of e-government", but not "Right to erasure ... of personal
+        data"."""
+        heading = provision.heading or ""
+        words = list(re.finditer(r"\w[\w-]*", heading))
+        end = words[LEAD_WORDS - 1].end() if len(words) >= LEAD_WORDS else len(heading)
+        return {c for c, found in self.own[provision.id].items()
+                if any(f.field == "heading" and f.hit.start < end for f in found)}
 
     def first(self, provision: Provision, concepts: Iterable[str]) -> Found | None:
         """The first occurrence of any of ``concepts`` in ``provision``'s subtree, in document order."""
@@ -760,9 +771,14 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
         covered = len(wanted & state.subtree[article.id])
         if covered < best_key[0]:
             continue
+        in_area = area in state.areas.get(article.id, [])
+        if not (in_area or wanted & state.leads(article) or covered == len(wanted) > 1):
+            # the subject in passing: "personal data" at the end of "Right to erasure ... of personal data" does
+            # not make the erasure article the place, or the neighbour, of every rule on children's data
+            continue
         headed = len(wanted & state.headed(article))
         mentions = sum(n for c, n in _mentions(state, article).items() if c in wanted)
-        key = (covered, headed, int(area in state.areas.get(article.id, [])), mentions)
+        key = (covered, headed, int(in_area), mentions)
         if key > best_key:
             best, best_key = article, key
     return best
