@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from crlens import __version__
-from crlens.analysis.act_name import act_name, is_draft, name_the_act
+from crlens.analysis.act_name import ActName, act_name, is_draft, name_the_act
 from crlens.analysis.duty import duty_holder_spans
 from crlens.analysis.labels import anchor_of, article_of, cite, label, new_after
 from crlens.analysis.language import analyzer as get_analyzer
@@ -174,6 +174,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     tell("recommendations")
     recommendations = _recommend(document, kb, state, results, best_units, risks)
     name = act_name(document.text, document.language)
+    _write_proposed_texts(document, kb, recommendations, name)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
     review = Review(
         tool=Tool(version=__version__),
@@ -757,7 +758,9 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
     It must contain at least ``least`` of them (by default half); among those, the one that contains the most
     wins, then the one whose heading names the most (an article headed "Digital platforms" is where platform
     duties go, not the first article that mentions a platform), then one tagged with the criterion's area, then
-    the one that mentions them most often; a tie goes to the earlier article.
+    the one that mentions them most often; a tie goes to the earlier article. An article that names the subject
+    only in passing is no candidate: it must be tagged with the area, name a target concept in the first words
+    of its heading (:meth:`_Analysis.leads`), or hold all of several target concepts.
     """
     if not concepts:
         return None
@@ -1075,11 +1078,11 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
         ))
     recommendations.sort(key=lambda r: (AREA_IDS.index(r.areas[0]), _PRIORITY_RANK[r.priority], r.id))
     _number_new_articles(document, recommendations)
-    _write_proposed_texts(document, kb, recommendations)
     return recommendations
 
 
-def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation]) -> None:
+def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
+                          name: ActName) -> None:
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
@@ -1087,7 +1090,6 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     :func:`~crlens.analysis.act_name.name_the_act`); in a Russian or Kazakh draft the Russian text and solution
     then take the draft's own terms (:func:`~crlens.analysis.terminology.adapt_ru`)."""
     next_free: dict[str, int] = {}
-    name = act_name(document.text, document.language)
     for rec in recommendations:
         amendment = rec.amendment
         crits = [kb.criteria[c] for c in rec.criteria]
