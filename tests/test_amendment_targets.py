@@ -319,3 +319,17 @@ def test_removing_content_is_blocking_erasing_ones_personal_data_is_not(text: st
 
     found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
     assert ("blocking" in found) is is_removal
+
+
+@pytest.mark.parametrize(("text", "is_sharing"), [
+    ("Государственные органы осуществляют передачу персональных данных обучающихся.", True),
+    ("Передача сведений о ребенке осуществляется через шлюз.", True),
+    ("Цифровые записи допускают передачу, отчуждение и обременение имущественных прав.", False),
+])
+def test_sharing_data_is_a_transfer_of_data_not_of_property_rights(text: str, is_sharing: bool) -> None:
+    """KZ DC 21(5) (records of property rights may be transferred) is no data-sharing risk."""
+    from crlens.analysis.engine import matcher_for
+    from crlens.knowledge.loader import load
+
+    found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
+    assert ("data-sharing" in found) is is_sharing
