@@ -333,3 +333,17 @@ def test_sharing_data_is_a_transfer_of_data_not_of_property_rights(text: str, is
 
     found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
     assert ("data-sharing" in found) is is_sharing
+
+
+def test_a_change_to_a_part_comes_before_the_paragraphs_added_at_the_end_of_its_article() -> None:
+    """The sample's Article 9: "amend 9(5)" is read before "supplement Article 9", whose paragraphs follow 9(5)."""
+    from crlens.analysis.engine import review_document
+    from crlens.ingest import parse_file
+    from crlens.report.amendments import in_draft_order
+
+    review = review_document(parse_file(Path(__file__).resolve().parents[1] / "examples"
+                                        / "draft-digital-code.ru.txt"))
+    on_9 = [(r.amendment.action, r.amendment.target) for r in in_draft_order(review)
+            if r.amendment.target.split(".")[0] == "art:9"]
+    assert ("amend", "art:9.5") in on_9 and ("supplement", "art:9") in on_9
+    assert on_9.index(("amend", "art:9.5")) < on_9.index(("supplement", "art:9"))

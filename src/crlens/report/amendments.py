@@ -60,18 +60,26 @@ def where(rec: Recommendation, lang: str) -> str:
 
 def in_draft_order(review: Review) -> list[Recommendation]:
     """The recommendations in the order of the provisions they amend, as a drafting unit reads a comparative
-    table: article by article, a new article right after the one it follows. Recommendations on one article keep
-    their order in the review, which is the order their added paragraphs are numbered in."""
+    table: article by article, a new article right after the one it follows. Within an article, a change to a
+    part comes where the part is, and a supplement after everything the supplemented provision holds, where its
+    new paragraphs go: "amend 48(2)" before "supplement Article 48". Supplements of one provision keep their
+    order in the review, which is the order their added paragraphs are numbered in."""
     position = {p.id: i for i, p in enumerate(review.provisions)}
     end = len(position)
 
-    def key(indexed: tuple[int, Recommendation]) -> tuple[int, int, int, int]:
+    def last_part(target: str) -> int:
+        inside = [i for pid, i in position.items() if pid == target or pid.startswith(target + ".")]
+        return max(inside, default=end)
+
+    def key(indexed: tuple[int, Recommendation]) -> tuple[int, int, int, int, int]:
         index, rec = indexed
         amendment = rec.amendment
         if amendment.action == "new":
             anchor = anchor_of(amendment.target)
-            return position.get(anchor, end), 1, 0, index
-        return position.get(article_of(amendment.target), end), 0, position.get(amendment.target, end), index
+            return position.get(anchor, end), 1, 0, 0, index
+        if amendment.action == "supplement":
+            return position.get(article_of(amendment.target), end), 0, last_part(amendment.target), 1, index
+        return position.get(article_of(amendment.target), end), 0, position.get(amendment.target, end), 0, index
 
     return [rec for _, rec in sorted(enumerate(review.recommendations), key=key)]
 
