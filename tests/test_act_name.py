@@ -101,6 +101,8 @@ def test_the_review_of_an_adopted_law_calls_it_the_law_in_findings_brief_and_ame
     issues_ru = " ".join(r.ru.issue for r in review.recommendations)
     assert "The Law does not" in issues and "the draft" not in issues.lower()
     assert "Закон не" in issues_ru and not re.search(r"\b[Пп]роект(?:а|у|ом|е)?\b", issues_ru)
+    solutions = " ".join(r.solution + r.ru.solution for r in review.recommendations)
+    assert "where the Law defines its terms" in solutions and "где Закон определяет" in solutions
     assert brief.build(review, "ru").title == "Аналитическая записка: права детей в Законе"
     assert amendments.headers(review, "en")[0] == "Provision of the Law"
 

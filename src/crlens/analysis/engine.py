@@ -203,6 +203,8 @@ def _speak_of_the_act(review: Review) -> None:
     for rec in review.recommendations:
         rec.issue = act.speak(rec.issue, "en")
         rec.ru.issue = act.speak(rec.ru.issue, "ru")
+        rec.solution = act.speak(rec.solution, "en")
+        rec.ru.solution = act.speak(rec.ru.solution, "ru")
     for observation in review.observations:
         if observation.kind != "parse-warning":
             observation.text = act.speak(observation.text, "en")
