@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from crlens.analysis.engine import matcher_for, review_document
 from crlens.analysis.review import Review
-from crlens.report.amendments import rows
+from crlens.ingest import parse_file
+from crlens.knowledge.loader import load
+from crlens.report.amendments import in_draft_order, rows
 from drafts import review_text
 
 DRAFT_RU = (
@@ -32,6 +35,11 @@ DRAFT_EN = (
     "Article 2. Electronic signatures\n"
     "An electronic signature has the same effect as a handwritten signature.\n"
 )
+
+
+def concepts_ru(text: str) -> set[str]:
+    """The concepts the knowledge base's Russian vocabulary finds in ``text``."""
+    return {hit.concept for hit in matcher_for(load(), "ru").find(text)}
 
 
 @pytest.fixture(scope="module")
@@ -179,10 +187,7 @@ def test_a_complaint_is_a_users_complaint_not_the_circulation_of_data_or_a_notic
         text: str, is_complaint: bool) -> None:
     """Platform complaint duties go to the platforms article, not to "Платформы обмена и оборота продуктов
     цифровых данных", which speaks of the circulation of data and notifications."""
-    from crlens.analysis.engine import matcher_for
-    from crlens.knowledge.loader import load
-
-    found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
+    found = concepts_ru(text)
     assert ("complaint" in found) is is_complaint
 
 
@@ -198,10 +203,7 @@ def test_a_business_is_the_owner_of_a_platform_or_digital_object_not_of_a_signat
         text: str, is_business: bool) -> None:
     """Due diligence of businesses is not a duty for whoever holds a signature certificate, and grievance
     mechanisms of businesses do not go to the article on schools' digital infrastructure."""
-    from crlens.analysis.engine import matcher_for
-    from crlens.knowledge.loader import load
-
-    found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
+    found = concepts_ru(text)
     assert ("business" in found) is is_business
 
 
@@ -314,10 +316,7 @@ def test_an_article_that_names_the_subject_only_in_passing_is_neither_amended_no
     ("Субъект вправе требовать удаления его персональных данных.", False),
 ])
 def test_removing_content_is_blocking_erasing_ones_personal_data_is_not(text: str, is_removal: bool) -> None:
-    from crlens.analysis.engine import matcher_for
-    from crlens.knowledge.loader import load
-
-    found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
+    found = concepts_ru(text)
     assert ("blocking" in found) is is_removal
 
 
@@ -328,19 +327,12 @@ def test_removing_content_is_blocking_erasing_ones_personal_data_is_not(text: st
 ])
 def test_sharing_data_is_a_transfer_of_data_not_of_property_rights(text: str, is_sharing: bool) -> None:
     """KZ DC 21(5) (records of property rights may be transferred) is no data-sharing risk."""
-    from crlens.analysis.engine import matcher_for
-    from crlens.knowledge.loader import load
-
-    found = {hit.concept for hit in matcher_for(load(), "ru").find(text)}
+    found = concepts_ru(text)
     assert ("data-sharing" in found) is is_sharing
 
 
 def test_a_change_to_a_part_comes_before_the_paragraphs_added_at_the_end_of_its_article() -> None:
     """The sample's Article 9: "amend 9(5)" is read before "supplement Article 9", whose paragraphs follow 9(5)."""
-    from crlens.analysis.engine import review_document
-    from crlens.ingest import parse_file
-    from crlens.report.amendments import in_draft_order
-
     review = review_document(parse_file(Path(__file__).resolve().parents[1] / "examples"
                                         / "draft-digital-code.ru.txt"))
     on_9 = [(r.amendment.action, r.amendment.target) for r in in_draft_order(review)
