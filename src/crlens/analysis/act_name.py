@@ -59,6 +59,7 @@ _THE_DRAFT_RU = re.compile(r"\b[Пп]роект(а|у|ом|е)?\b(?!\s+(?:зак
 
 def is_draft(draft_text: str) -> bool:
     """Whether the text says it is a draft: "(проект)", "Draft" or "ЖОБА" in the lines of its title block."""
+    # a bracketed note above the title (a source line) is not part of the title block
     head = "\n".join(line for line in draft_text.splitlines()[:_TITLE_LINES] if not line.startswith("["))
     return _DRAFT_MARK.search(head) is not None
 

@@ -21,19 +21,17 @@ HEADERS = {
     "ru": ("Положение проекта", "Действующая редакция", "Предлагаемая новая или альтернативная редакция",
            "Обоснование со ссылкой на международные нормы и стандарты"),
 }
-
-
-def headers(review: Review, lang: str) -> tuple[str, ...]:
-    """The table's column headings: "Provision of the draft", or of the Code when it is in force."""
-    return tuple(review.document.act.speak(h, lang) for h in HEADERS[lang])
-
-
 TITLES = {"en": "Proposed amendments", "ru": "Предлагаемые поправки"}
 NEW = {"en": "New article", "ru": "Новая статья"}
 AFTER = {"en": "after", "ru": "после"}
 SUPPLEMENT = {"en": "supplement", "ru": "дополнить"}
 NONE = {"en": "(none: new provision)", "ru": "(отсутствует: новая норма)"}
 SAME = {"en": "(as in the row above)", "ru": "(см. предыдущую строку)"}
+
+
+def headers(review: Review, lang: str) -> tuple[str, ...]:
+    """The table's column headings: "Provision of the draft", or of the Code when it is in force."""
+    return tuple(review.document.act.speak(h, lang) for h in HEADERS[lang])
 
 
 @dataclass(frozen=True)
