@@ -331,11 +331,23 @@ def test_sharing_data_is_a_transfer_of_data_not_of_property_rights(text: str, is
     assert ("data-sharing" in found) is is_sharing
 
 
-def test_a_change_to_a_part_comes_before_the_paragraphs_added_at_the_end_of_its_article() -> None:
+@pytest.fixture(scope="module")
+def sample_ru() -> Review:
+    sample = Path(__file__).resolve().parents[1] / "examples" / "draft-digital-code.ru.txt"
+    return review_document(parse_file(sample))
+
+
+def test_a_change_to_a_part_comes_before_the_paragraphs_added_at_the_end_of_its_article(sample_ru: Review) -> None:
     """The sample's Article 9: "amend 9(5)" is read before "supplement Article 9", whose paragraphs follow 9(5)."""
-    review = review_document(parse_file(Path(__file__).resolve().parents[1] / "examples"
-                                        / "draft-digital-code.ru.txt"))
-    on_9 = [(r.amendment.action, r.amendment.target) for r in in_draft_order(review)
+    on_9 = [(r.amendment.action, r.amendment.target) for r in in_draft_order(sample_ru)
             if r.amendment.target.split(".")[0] == "art:9"]
     assert ("amend", "art:9.5") in on_9 and ("supplement", "art:9") in on_9
     assert on_9.index(("amend", "art:9.5")) < on_9.index(("supplement", "art:9"))
+
+
+def test_a_duty_found_in_part_in_a_definition_goes_to_the_article_on_its_subject(sample_ru: Review) -> None:
+    """The sample defines CSAM in 1(8); victims' right to have images removed goes to Article 41, which counters
+    CSAM, not into the definition."""
+    [rec] = [r for r in sample_ru.recommendations if "csea-06" in r.criteria]
+    assert rec.amendment.target == "art:41"
+    assert "art:1.8" in rec.provisions

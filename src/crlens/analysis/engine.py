@@ -947,6 +947,16 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 # the amendment goes where the draft keeps its definitions, wherever the elements were found
                 drafts.append(_Draft(crit, *_definition_amendment(defined_in),
                                      list(dict.fromkeys([unit.provision.id, defined_in.id])), [], issue, issue_ru))
+            elif _article(unit.provision).id in state.definitions:
+                # a definition names the subject but is no place for a duty: the rule goes where a gap's would
+                target = _target_article(document, state, template.target, crit.area)
+                if target is not None:
+                    drafts.append(_Draft(crit, target.id, "supplement", target.full_text(),
+                                         [unit.provision.id, target.id], [], issue, issue_ru))
+                else:
+                    drafts.append(_Draft(crit, _new_article_place(document, state, kb.areas[crit.area],
+                                                                  template.target),
+                                         "new", "", [unit.provision.id], [], issue, issue_ru))
             else:
                 drafts.append(_Draft(crit, unit.provision.id, "supplement", unit.provision.full_text(),
                                      [unit.provision.id], [], issue, issue_ru))
