@@ -345,6 +345,25 @@ def _governs(state: _Analysis, provision: Provision, concepts: set[str]) -> bool
     return False
 
 
+def _main_areas(kb: KnowledgeBase, scores: dict[str, float], headed: set[str], definitions: bool) -> list[str]:
+    """The areas an article with these area scores belongs to, in the order of ``AREA_IDS``.
+
+    An article is about a few things: keep the areas that pass their threshold and score close to its main one.
+    The main score is capped so that an article saturated with one area's vocabulary (every article of a data
+    protection law is full of "personal data") does not push out a second area with solid evidence of its own.
+    A definitions article names every subject of the law once or twice; it is about the few it is mostly about,
+    so its main score is not capped. An area with less than SIDE_CUT of the main area's uncapped evidence, and
+    which the heading does not name either, is a side remark of the article rather than one of its subjects.
+    """
+    passing = [a for a, score in scores.items() if score >= kb.areas[a].tagging.threshold]
+    full_top = max((scores[a] for a in passing), default=0.0)
+    top = full_top if definitions else min(full_top, TOP_CAP)
+    kept = sorted((a for a in passing if scores[a] >= RELATIVE_CUT * top
+                   and (scores[a] >= SIDE_CUT * full_top or headed & set(kb.areas[a].tagging.concepts))),
+                  key=lambda a: -scores[a])[:MAX_AREAS]
+    return [a for a in AREA_IDS if a in kept]
+
+
 def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, tuple[str, list[str]]]:
     relevance: dict[str, tuple[str, list[str]]] = {}
     rules = kb.relevance
@@ -367,30 +386,13 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
             continue
         mentions = _mentions(state, article)
         headed = state.headed(article)
-        areas: list[str] = []
-        signals: list[Signal] = []
         duties = _duties(state, article)
         scores = {a: _area_score(kb, a, mentions, headed, duties) for a in AREA_IDS if a in kb.areas}
-        passing = [a for a, score in scores.items() if score >= kb.areas[a].tagging.threshold]
-        # An article is about a few things: keep the areas that score close to its main one. The main score is
-        # capped so that an article saturated with one area's vocabulary (every article of a data protection law
-        # is full of "personal data") does not push out a second area with solid evidence of its own.
-        # A definitions article names every subject of the law once or twice; it is about the few it is mostly
-        # about, so its main score is not capped.
-        # An area with less than SIDE_CUT of the main area's uncapped evidence, and which the heading does not name
-        # either, is a side remark of the article rather than one of its subjects.
-        full_top = max((scores[a] for a in passing), default=0.0)
-        top = full_top if article.id in state.definitions else min(full_top, TOP_CAP)
-        kept = sorted((a for a in passing if scores[a] >= RELATIVE_CUT * top
-                       and (scores[a] >= SIDE_CUT * full_top or headed & set(kb.areas[a].tagging.concepts))),
-                      key=lambda a: -scores[a])
-        for area_id in AREA_IDS:
-            if area_id in kept[:MAX_AREAS]:
-                areas.append(area_id)
-                terms = _terms(state, article, kb.areas[area_id].tagging.concepts)
-                signals.append(Signal(area=area_id, terms=terms, score=round(scores[area_id], 2)))
+        areas = _main_areas(kb, scores, headed, article.id in state.definitions)
         state.areas[article.id] = areas
-        state.signals[article.id] = signals
+        state.signals[article.id] = [
+            Signal(area=a, terms=_terms(state, article, kb.areas[a].tagging.concepts), score=round(scores[a], 2))
+            for a in areas]
         for part in article.walk()[1:]:
             own_concepts = state.subtree[part.id]
             part_areas = [a for a in areas if own_concepts & set(kb.areas[a].tagging.concepts)]
