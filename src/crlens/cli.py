@@ -252,9 +252,15 @@ def _summary(result, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
         table.add_row(area.id, f"[{colours[area.status]}]{area.status}[/]",
                       f"{c['addressed']}/{c['partial']}/{c['gap']}/{c['not-applicable']}")
     out.print(table)
-    out.print(f"{len(result.recommendations)} recommendations, {len(result.risks)} risks, "
-              f"{len(result.positive_findings)} positive findings; wrote {out_dir / 'review.json'}",
-              highlight=False)
+    counted = ", ".join(_count(len(items), noun) for items, noun in (
+        (result.recommendations, "recommendation"), (result.risks, "risk"),
+        (result.positive_findings, "positive finding")))
+    out.print(f"{counted}; wrote {out_dir / 'review.json'}", highlight=False)
+
+
+def _count(n: int, noun: str) -> str:
+    """A count with its noun: "1 risk", "5 risks"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 # --- knowledge base ------------------------------------------------------------------------------------------
