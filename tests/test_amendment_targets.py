@@ -351,3 +351,11 @@ def test_a_duty_found_in_part_in_a_definition_goes_to_the_article_on_its_subject
     [rec] = [r for r in sample_ru.recommendations if "csea-06" in r.criteria]
     assert rec.amendment.target == "art:41"
     assert "art:1.8" in rec.provisions
+
+
+@pytest.mark.parametrize(("text", "is_platform"), [
+    ("Владелец онлайн-платформы обеспечивает безопасность детей.", True),
+    ("Пользователи цифровых объектов соблюдают требования информационной безопасности.", False),
+])
+def test_a_user_of_state_systems_is_no_sign_of_a_platform(text: str, is_platform: bool) -> None:
+    assert ("platform" in concepts_ru(text)) is is_platform
