@@ -359,3 +359,13 @@ def test_a_duty_found_in_part_in_a_definition_goes_to_the_article_on_its_subject
 ])
 def test_a_user_of_state_systems_is_no_sign_of_a_platform(text: str, is_platform: bool) -> None:
     assert ("platform" in concepts_ru(text)) is is_platform
+
+
+@pytest.mark.parametrize(("text", "is_participation"), [
+    ("Государственные органы обеспечивают участие детей в обсуждении проектов.", True),
+    ("Участие общественности в принятии решений обеспечивается.", True),
+    ("Пропорциональное и обоснованное участие государства в цифровой экономике.", False),
+])
+def test_participation_is_of_people_not_of_the_state_in_the_economy(text: str, is_participation: bool) -> None:
+    """KZ DC art 11 (the state's proportionate participation) is no place for hearing children."""
+    assert ("participation" in concepts_ru(text)) is is_participation
