@@ -76,7 +76,7 @@ def _row(rec: Recommendation, lang: str) -> Row:
     ru = lang == "ru"
     sources = []
     for s in rec.sources:
-        text = cite(s.ref_ru if ru else s.ref, s.verified if s.kind == "norm" else None, lang)
+        text = cite(s.ref_ru if ru else s.ref, s.verified, lang)
         sources.append(SourceCell(text, s.url, s.kind, s.verified is not False))
     proposed = rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en
     return Row(
