@@ -952,14 +952,12 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                                      list(dict.fromkeys([unit.provision.id, defined_in.id])), [], issue, issue_ru))
             elif _article(unit.provision).id in state.definitions:
                 # a definition names the subject but is no place for a duty: the rule goes where a gap's would
-                target = _target_article(document, state, template.target, crit.area)
+                target, place = _subject_place(document, kb, state, crit)
                 if target is not None:
-                    drafts.append(_Draft(crit, target.id, "supplement", target.full_text(),
-                                         [unit.provision.id, target.id], [], issue, issue_ru))
+                    drafts.append(_Draft(crit, place, "supplement", target.full_text(), [unit.provision.id, place],
+                                         [], issue, issue_ru))
                 else:
-                    drafts.append(_Draft(crit, _new_article_place(document, state, kb.areas[crit.area],
-                                                                  template.target),
-                                         "new", "", [unit.provision.id], [], issue, issue_ru))
+                    drafts.append(_Draft(crit, place, "new", "", [unit.provision.id], [], issue, issue_ru))
             else:
                 drafts.append(_Draft(crit, unit.provision.id, "supplement", unit.provision.full_text(),
                                      [unit.provision.id], [], issue, issue_ru))
@@ -983,18 +981,28 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             drafts.append(_Draft(crit, *_definition_amendment(defined_in), [defined_in.id], [], issue,
                                  issue_ru))
             continue
-        target = _target_article(document, state, template.target, crit.area)
+        target, place = _subject_place(document, kb, state, crit)
         if target is not None:
             issue = f"{template.gap.en} The closest provision, {label(target.id)} ({target.heading}), does not."
             issue_ru = (f"{template.gap.ru} Наиболее близкая норма, {label(target.id, 'ru').lower()} "
                         f"({target.heading}), этого не предусматривает.")
-            drafts.append(_Draft(crit, target.id, "supplement", target.full_text(), [target.id], [], issue,
-                                 issue_ru))
+            drafts.append(_Draft(crit, place, "supplement", target.full_text(), [place], [], issue, issue_ru))
         else:
-            place = _new_article_place(document, state, kb.areas[crit.area], template.target)
             drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
                                  "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
     return _merge(document, kb, drafts)
+
+
+def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
+                   crit: Criterion) -> tuple[Provision | None, str]:
+    """Where a criterion's rule goes when no provision found for it is amended: the article on its subject
+    (:func:`_target_article`), returned with its id, else no article and the place of a new one
+    (:func:`_new_article_place`)."""
+    template = crit.recommendation
+    target = _target_article(document, state, template.target, crit.area)
+    if target is not None:
+        return target, target.id
+    return None, _new_article_place(document, state, kb.areas[crit.area], template.target)
 
 
 _PARAGRAPH = re.compile(r"(\d+)\.\s+")
