@@ -83,3 +83,19 @@ def test_brief_names_places_as_a_lawyer_does_never_by_internal_id(sample_review,
 def test_brief_counts_agree_with_their_noun():
     assert brief._respects(1, "en") == "respect" and brief._respects(3, "en") == "respects"
     assert brief._respects(21, "ru") == "аспекте" and brief._respects(11, "ru") == "аспектах"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_brief_names_the_fields_left_to_other_laws(corpus, lang):
+    """A platforms law does not regulate schools: the brief says so, instead of silently leaving them out."""
+    review = review_document(parse_file(corpus / "kz-law-online-platforms-2023-ru.txt"))
+    content = brief.build(review, lang)
+    [line] = [c for c in content.context if c.startswith(("Not applied", "Не применялись"))]
+    schools = {"en": "School-level control and safety", "ru": "Контроль и безопасность на уровне школы"}[lang]
+    assert f"{schools} (6)" in line
+
+
+def test_brief_counts_every_criterion_not_applied(sample_review):
+    [line] = [c for c in brief.build(sample_review, "en").context if c.startswith("Not applied")]
+    not_applied = sum(1 for c in sample_review.criteria if c.status == "not-applicable")
+    assert line.startswith(f"Not applied: {not_applied} criteria ")

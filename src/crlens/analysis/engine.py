@@ -9,7 +9,8 @@ Steps, each driven by the knowledge base and none holding child-rights prose of 
    article's areas always include its parts'. Child relevance follows ``relevance.yaml``.
 3. **Criteria.** A criterion's elements (groups of concepts) are looked for in the smallest provision that
    holds most of them: all elements make it *addressed*, ``partial_min`` of them with the first one *partial*,
-   fewer a *gap*; when nothing in the draft touches the criterion's field it is *not-applicable*.
+   fewer a *gap*; when the draft does not regulate the criterion's field at all it is *not-applicable*, and
+   one observation per area names the fields it leaves to other laws.
 4. **Risks.** A provision that meets a risk rule's triggers, in an article that lacks the rule's safeguards.
 5. **Recommendations.** One per gap, partial criterion or risk, merged where they share an area and a target,
    with the issue naming the draft's real provisions, the model clause, the justification and the sources.
@@ -478,15 +479,13 @@ def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis,
 def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
             ) -> tuple[dict[str, CriterionResult], dict[str, _Unit]]:
     articles = [p for p in document.provisions if p.kind == "article"]
-    all_concepts: set[str] = set()
-    for article in articles:
-        all_concepts |= state.subtree[article.id]
+    regulated = _regulated(articles, state)
     results: dict[str, CriterionResult] = {}
     best_units: dict[str, _Unit] = {}
     for crit in kb.criteria.values():
         groups = crit.detect.elements
         labels = [_group_label(kb, g) for g in groups]
-        if crit.detect.field and not any(c in all_concepts for c in crit.detect.field):
+        if crit.detect.field and not any(c in regulated for c in crit.detect.field):
             results[crit.id] = CriterionResult(
                 id=crit.id, area=crit.area, status="not-applicable", evidence=[], confidence=0.8,
                 missing=[_group_label(kb, crit.detect.field)],
@@ -528,6 +527,24 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
         if best is not None:
             best_units[crit.id] = best
     return results, best_units
+
+
+def _regulated(articles: list[Provision], state: _Analysis) -> set[str]:
+    """The concepts the draft regulates: named outside its definitions articles, or defined as terms of their own.
+
+    A definitions article names things in passing ("a service reached over telecommunications networks"); a law
+    that speaks of telecoms only there does not regulate telecoms.
+    """
+    defined = 0
+    for bits in state.defines.values():
+        defined |= bits
+    regulated: set[str] = set()
+    for article in articles:
+        concepts = state.subtree[article.id]
+        if article.id in state.definitions:
+            concepts = {c for c in concepts if state.mask([c]) & defined}
+        regulated |= concepts
+    return regulated
 
 
 def _group_label(kb: KnowledgeBase, group: Iterable[str], lang: str = "en") -> str:
@@ -1193,22 +1210,28 @@ def _positives(kb: KnowledgeBase, results: dict[str, CriterionResult]) -> list[P
 
 def _observations(document: Document, kb: KnowledgeBase, results: dict[str, CriterionResult]
                   ) -> list[Observation]:
+    """One observation per area with criteria that do not apply: the fields the draft leaves to other laws."""
     out = []
-    by_field: dict[str, list[str]] = {}
+    by_area: dict[str, list[str]] = {}
     for result in results.values():
         if result.status == "not-applicable":
-            crit = kb.criteria[result.id]
-            by_field.setdefault(_group_label(kb, crit.detect.field), []).append(crit.id)
-    for field_label, crits in by_field.items():
-        crit = kb.criteria[crits[0]]
-        field_ru = _group_label(kb, crit.detect.field, "ru")
+            by_area.setdefault(result.area, []).append(result.id)
+    for area_id, crits in by_area.items():
+        # the field concepts of the area's criteria, once each: the draft regulates none of them
+        concepts = list(dict.fromkeys(c for crit in crits for c in kb.criteria[crit].detect.field))
+        fields_en = "; ".join(_group_label(kb, [c]) for c in concepts)
+        fields_ru = "; ".join(_group_label(kb, [c], "ru") for c in concepts)
+        title = kb.areas[area_id].title
+        ids = ", ".join(crits)
+        one = len(crits) == 1
         out.append(Observation(
             kind="not-regulated", criteria=crits,
-            text=f"The draft does not regulate {field_label} at all; "
-                 f"{'1 criterion does' if len(crits) == 1 else f'{len(crits)} criteria do'} not apply. If the "
-                 f"field is regulated elsewhere, check that law against {'it' if len(crits) == 1 else 'them'}.",
-            text_ru=f"Проект вовсе не регулирует следующее: {field_ru}; неприменимых критериев: {len(crits)}. "
-                    f"Если эта сфера регулируется другим законом, его следует проверить по этим критериям."))
+            text=f"{title.en}. The draft does not regulate these fields at all: {fields_en}. "
+                 f"{'1 criterion does' if one else f'{len(crits)} criteria do'} not apply ({ids}). "
+                 f"If another law regulates the field, check that law against {'it' if one else 'them'}.",
+            text_ru=f"{title.ru}. Проект вовсе не регулирует следующее: {fields_ru}. Неприменимых критериев: "
+                    f"{len(crits)} ({ids}). Если эта сфера регулируется другим законом, его следует проверить по "
+                    f"{'этому критерию' if one else 'этим критериям'}."))
     for warning in document.warnings:
         out.append(Observation(kind="parse-warning", text=warning, text_ru=warning))
     return out

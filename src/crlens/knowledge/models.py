@@ -172,8 +172,10 @@ class Detection(_Strict):
     ``elements``: each element is a group of concepts, any of which satisfies it; a provision (an article with
     its parts) that satisfies every element addresses the criterion. One that satisfies at least
     ``partial_min`` of them, including the first element, meets it in part. ``field``: concepts that show the
-    draft regulates the field at all; when no provision mentions any of them the criterion is
-    ``not-applicable``. An empty ``field`` means the criterion always applies.
+    draft regulates the field the criterion presupposes (schools, e-government, telecoms); when no article
+    names any of them, other than in passing in the definition of another term, the criterion is
+    ``not-applicable``: a platforms law leaves schools to the education law. An empty ``field`` means the
+    criterion applies to every digital law.
     """
 
     elements: list[ConceptGroup] = Field(min_length=1)

@@ -11,6 +11,7 @@ from matplotlib's bundled DejaVu Sans) and with python-docx for Word.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +44,8 @@ T = {
         "concl_next_adopted": "Amending the draft as proposed below, and assessing its impact on children at set "
                               "intervals, would align the draft with the CRC and General Comment No. 25.",
         "source": "Source",
+        "outside": "Not applied: {n} {criteria} on fields the draft does not regulate at all. By area: {areas}. "
+                   "If other laws regulate these fields, review those laws against them.",
     },
     "ru": {
         "title": "Аналитическая записка: права детей в проекте",
@@ -65,6 +68,9 @@ T = {
                               "его воздействия на детей приведут проект в соответствие с КПР и Замечанием общего "
                               "порядка № 25.",
         "source": "Источник",
+        "outside": "Не применялись критерии по сферам, которые проект вовсе не регулирует: {n}. "
+                   "По направлениям: {areas}. Если эти сферы регулируются другими законами, их следует проверить "
+                   "по этим критериям.",
     },
 }
 
@@ -142,6 +148,11 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
                for n in figures]
     coverage = review.coverage.statement_ru if ru else review.coverage.statement
     context.append(f"{t['coverage']}: {review.document.source}; {coverage}.")
+    outside = Counter(c.area for c in review.criteria if c.status == "not-applicable")
+    if outside:
+        areas_out = "; ".join(f"{title_of[a]} ({outside[a]})" for a in AREA_IDS if outside[a])
+        n = sum(outside.values())
+        context.append(t["outside"].format(n=n, criteria="criterion" if n == 1 else "criteria", areas=areas_out))
 
     strengths = []
     for finding in review.positive_findings[:MAX_STRENGTHS]:
