@@ -30,6 +30,12 @@ def test_a_law_is_named_a_law_and_a_regulation_a_regulation() -> None:
     assert act_name("Осы Заңда пайдаланылатын негізгі ұғымдар", "kk").ru == "Закон"
 
 
+def test_an_act_codified_as_a_chapter_of_the_us_code_is_an_act() -> None:
+    """COPPA says "this chapter" of itself; "this title" is Title 15 of the United States Code, not COPPA."""
+    coppa = (CORPUS / "us-coppa-15usc6501.txt").read_text(encoding="utf-8")
+    assert act_name(coppa, "en") == ActName("Act", "Закон")
+
+
 def test_a_draft_that_never_names_itself_is_taken_for_a_code() -> None:
     assert act_name("Article 1. Scope\nIt applies to platforms.", "en") == CODE
 

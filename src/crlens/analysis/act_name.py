@@ -32,9 +32,11 @@ _BY_WORD = {
     "act": ActName("Act", "Закон"), "law": ActName("Law", "Закон"), "закон": ActName("Law", "Закон"),
     "заң": ActName("Law", "Закон"),
     "regulation": ActName("Regulation", "Регламент"), "регламент": ActName("Regulation", "Регламент"),
+    # an act codified as a chapter of the United States Code calls itself "this chapter" (COPPA)
+    "chapter": ActName("Act", "Закон"),
 }
 _SELF_REFERENCE = {
-    "en": re.compile(r"\b[Tt]his (Code|Act|Law|Regulation)\b"),
+    "en": re.compile(r"\b[Tt]his (Code|Act|Law|Regulation|chapter)\b"),
     "ru": re.compile(r"\b[Нн]астоящ[а-я]* (Кодекс|Закон|Регламент)"),
     "kk": re.compile(r"\b[Оо]сы (Кодекс|Заң)"),
 }
