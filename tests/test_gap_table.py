@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from crlens.analysis.labels import label
 from crlens.analysis.review import Review
 from crlens.cli import app
-from crlens.report.gap_table import HEADERS
+from crlens.report.gap_table import HEADERS, OUTSIDE
 
 runner = CliRunner()
 CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
@@ -83,6 +83,20 @@ def test_html_escapes_text_and_links_sources(out, review):
     page = (out / "gap-table.html").read_text(encoding="utf-8")
     assert page.count("<tr id=\"rec-") == len(review.recommendations)
     assert "<script" not in page
+
+
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_the_fields_the_draft_does_not_regulate_close_the_table(out, review, suffix, lang):
+    """Their criteria have no row; a closing section says which, so that a missing area is not a mystery."""
+    not_applied = [c.id for c in review.criteria if c.status == "not-applicable"]
+    assert not_applied, "the sample regulates no connected devices"
+    heading = OUTSIDE[lang]
+    markdown = (out / f"gap-table{suffix}.md").read_text(encoding="utf-8")
+    html = (out / f"gap-table{suffix}.html").read_text(encoding="utf-8")
+    word = "\n".join(p.text for p in docx.Document(str(out / f"gap-table{suffix}.docx")).paragraphs)
+    for text in (markdown, html, word):
+        assert heading in text
+        assert all(criterion in text.split(heading)[1] for criterion in not_applied)
 
 
 def test_russian_documents_are_in_russian(out):

@@ -29,6 +29,7 @@ HEADERS = {
 }
 TITLES = {"en": "Gap table", "ru": "Таблица пробелов"}
 PROPOSED = {"en": "Proposed text", "ru": "Предлагаемая редакция"}
+OUTSIDE = {"en": "Fields the draft does not regulate", "ru": "Сферы, которые проект не регулирует"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,13 @@ def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) 
     return out
 
 
+def outside(review: Review, lang: str = "en") -> tuple[str, list[str]]:
+    """The heading and the observations, one per area, on the fields the draft leaves to other laws: their
+    criteria have no row, and a lawyer should know why a section is missing."""
+    notes = [o.text_ru if lang == "ru" else o.text for o in review.observations if o.kind == "not-regulated"]
+    return review.document.act.speak(OUTSIDE[lang], lang), notes
+
+
 def _row(rec: Recommendation, lang: str) -> Row:
     ru = lang == "ru"
     sources = []
@@ -99,6 +107,9 @@ def write_markdown(review: Review, path: Path, lang: str = "en") -> Path:
             solution = f"{_md(row.solution)}<br><br>**{PROPOSED[lang]}:** {_md(row.proposed)}"
             lines.append(f"| {_md(row.issue)} | {solution} | {sources} |")
         lines.append("")
+    heading, notes = outside(review, lang)
+    if notes:
+        lines += [f"## {heading}", "", *(f"- {_md(note)}" for note in notes), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
 
@@ -116,8 +127,10 @@ def _env(template_dir: Path | None) -> Environment:
 def write_html(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
     """The gap table as a standalone HTML page (template ``gap-table.html.j2``, overridable)."""
     template = _env(template_dir).get_template("gap-table.html.j2")
+    heading, notes = outside(review, lang)
     path.write_text(template.render(review=review, sections=sections(review, lang), headers=HEADERS[lang],
-                                    title=TITLES[lang], proposed=PROPOSED[lang], lang=lang), encoding="utf-8")
+                                    title=TITLES[lang], proposed=PROPOSED[lang], lang=lang,
+                                    outside_heading=heading, outside=notes), encoding="utf-8")
     return path
 
 
@@ -155,6 +168,11 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
                 _hyperlink(para, source.text, source.url)
             for cell, width in zip(cells, widths, strict=True):
                 cell.width = width
+    heading, notes = outside(review, lang)
+    if notes:
+        document.add_heading(heading, level=2)
+        for note in notes:
+            document.add_paragraph(note, style="List Bullet")
     document.save(str(path))
     return path
 
