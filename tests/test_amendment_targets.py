@@ -337,12 +337,48 @@ def sample_ru() -> Review:
     return review_document(parse_file(sample))
 
 
-def test_a_change_to_a_part_comes_before_the_paragraphs_added_at_the_end_of_its_article(sample_ru: Review) -> None:
-    """The sample's Article 9: "amend 9(5)" is read before "supplement Article 9", whose paragraphs follow 9(5)."""
-    on_9 = [(r.amendment.action, r.amendment.target) for r in in_draft_order(sample_ru)
-            if r.amendment.target.split(".")[0] == "art:9"]
-    assert ("amend", "art:9.5") in on_9 and ("supplement", "art:9") in on_9
-    assert on_9.index(("amend", "art:9.5")) < on_9.index(("supplement", "art:9"))
+CHILD_UNDER_13 = (
+    "Article 1. Definitions\n"
+    "In this Act:\n"
+    "(1) The term “child” means an individual under the age of 13.\n"
+    "(2) The term “operator” means a person who runs a website.\n"
+    "Article 2. Consent\n"
+    "An operator shall obtain the consent of a parent before it collects data from a child.\n"
+)
+
+
+def test_a_replaced_definition_comes_before_the_definitions_added_at_the_end(tmp_path: Path) -> None:
+    """"Amend 1(1)" (a child is under eighteen, not thirteen) is read before "supplement Article 1", whose new
+    definitions follow 1(2)."""
+    on_1 = [(r.amendment.action, r.amendment.target) for r in in_draft_order(review_text(tmp_path, CHILD_UNDER_13))
+            if r.amendment.target.split(".")[0] == "art:1"]
+    assert ("amend", "art:1.1") in on_1 and ("supplement", "art:1") in on_1
+    assert on_1.index(("amend", "art:1.1")) < on_1.index(("supplement", "art:1"))
+
+
+def test_only_a_definition_is_replaced_every_other_change_adds_to_the_draft(sample_ru: Review) -> None:
+    """A safeguard for a risky power, or the missing part of a rule, is added to the article: replacing the
+    provision with our clause would delete the power, or the general rule, that the draft needs."""
+    for rec in sample_ru.recommendations:
+        if rec.amendment.action == "amend":
+            assert rec.criteria == ["general-principles-01"], rec.id
+
+
+def test_a_risk_s_safeguard_supplements_the_article_of_the_risky_provision(sample_ru: Review) -> None:
+    """The sample's 9(5) lets the authorised body block access without a court; the safeguard follows as new
+    paragraphs of Article 9, and 9(5) stays."""
+    [rec] = [r for r in sample_ru.recommendations if any(risk.endswith("@art:9.5") for risk in r.risks)]
+    assert (rec.amendment.action, rec.amendment.target) == ("supplement", "art:9")
+    assert "art:9.5" in rec.provisions
+    first = re.match(r"(\d+)\. ", rec.amendment.proposed_text.ru)
+    assert first is not None and int(first.group(1)) > 5
+
+
+def test_a_rule_found_in_part_in_a_sub_paragraph_is_completed_by_new_paragraphs_of_its_article(
+        sample_ru: Review) -> None:
+    for rec in sample_ru.recommendations:
+        if rec.amendment.action == "supplement":
+            assert "." not in rec.amendment.target, rec.id
 
 
 def test_a_duty_found_in_part_in_a_definition_goes_to_the_article_on_its_subject(sample_ru: Review) -> None:

@@ -939,8 +939,11 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                      f"(“{crit_risks[0].quote}”).{note_en} {template.gap.en}")
             issue_ru = (f"{named_ru}: {crit.risk.description.ru if crit.risk else ''} "
                         f"(«{crit_risks[0].quote}»).{note_ru} {template.gap.ru}")
-            drafts.append(_Draft(crit, first.id, "amend", first.text, [r.provision for r in crit_risks],
-                                 [r.id for r in crit_risks], issue, issue_ru))
+            # the safeguard is added to the risky provision's article; replacing the provision with it would
+            # delete the power or rule the safeguard is meant to accompany
+            article = _article(first)
+            drafts.append(_Draft(crit, article.id, "supplement", article.full_text(),
+                                 [r.provision for r in crit_risks], [r.id for r in crit_risks], issue, issue_ru))
             continue
         defined_in = _definition_place(document, state, crit) if template.place == "definitions" else None
         if result.status == "partial":
@@ -976,8 +979,11 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 else:
                     drafts.append(_Draft(crit, place, "new", "", [unit.provision.id], [], issue, issue_ru))
             else:
-                drafts.append(_Draft(crit, unit.provision.id, "supplement", unit.provision.full_text(),
-                                     [unit.provision.id], [], issue, issue_ru))
+                # new paragraphs of the article that holds the part found, numbered after its last paragraph:
+                # a numbered clause cannot be added inside a sub-paragraph
+                article = _article(unit.provision)
+                drafts.append(_Draft(crit, article.id, "supplement", article.full_text(), [unit.provision.id], [],
+                                     issue, issue_ru))
             continue
         if template.place == "definitions":
             if defined_in is None:
@@ -1064,12 +1070,14 @@ def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int]:
 
 
 def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[Recommendation]:
-    groups: dict[tuple[str, str], list[_Draft]] = {}
-    order: list[tuple[str, str]] = []
+    groups: dict[tuple[str, str, str], list[_Draft]] = {}
+    order: list[tuple[str, str, str]] = []
     for draft in drafts:
-        # Amendments to the same article within one area are one recommendation, and so are new provisions of
-        # one area that go to the same place: one new article with a paragraph per criterion.
-        key = (draft.crit.area, article_of(draft.target) if draft.action != "new" else f"new:{draft.target}")
+        # Supplements to the same article within one area are one recommendation, and so are new provisions of
+        # one area that go to the same place: one new article with a paragraph per criterion. A replaced
+        # definition stays apart: merged, it would replace the whole definitions article.
+        key = (draft.crit.area, draft.action,
+               article_of(draft.target) if draft.action == "supplement" else draft.target)
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -1084,11 +1092,10 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
             for source in _sources(kb, crit):
                 if source.id not in {s.id for s in sources}:
                     sources.append(source)
-        if len(group) == 1 or lead.action == "new":
+        if len(group) == 1 or lead.action != "supplement":
             target, action, current = lead.target, lead.action, lead.current
         else:
-            target = article_of(lead.target)
-            action = "amend" if any(d.action == "amend" for d in group) else "supplement"
+            target, action = article_of(lead.target), "supplement"
             whole = document.get(target)
             current = whole.full_text() if whole else lead.current
         ages = sorted({band for c in crits for band in c.age_bands})
