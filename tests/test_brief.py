@@ -99,3 +99,17 @@ def test_brief_counts_every_criterion_not_applied(sample_review):
     [line] = [c for c in brief.build(sample_review, "en").context if c.startswith("Not applied")]
     not_applied = sum(1 for c in sample_review.criteria if c.status == "not-applicable")
     assert line.startswith(f"Not applied: {not_applied} criteria ")
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_what_the_draft_does_well_is_shown_in_the_draft_s_own_words(sample_review, lang):
+    """Our criterion's statement would claim more than the words found; the draft's quote claims nothing."""
+    content = brief.build(sample_review, lang)
+    quotes = {f.quote for f in sample_review.positive_findings}
+    assert content.strengths
+    for line in content.strengths:
+        quoted = re.search(r"[“«](.+?)(?:…)?[”»]$", line)
+        assert quoted is not None, line
+        assert any(q.startswith(quoted.group(1)) for q in quotes), line
+    areas = [line.split(":")[0] for line in content.strengths]
+    assert len(areas) == len(set(areas)), "one finding per area before a second one of any area"

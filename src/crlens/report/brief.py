@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crlens.analysis.labels import cite, label
-from crlens.analysis.review import Review, Source
+from crlens.analysis.review import PositiveFinding, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
 from crlens.report.amendments import where as amendment_place
@@ -36,7 +36,7 @@ T = {
                                                       "gap": "not addressed", "not-applicable": "not applicable"},
         "msg_gaps": "{n} of {total} review areas show gaps; {high} high-priority recommendations.",
         "msg_risks": "{n} provisions can harm children unless safeguards are added, notably in {areas}.",
-        "msg_good": "The draft already protects children in {n} {respects}, e.g. {example}.",
+        "msg_good": "The draft already protects children in {n} {respects}, notably in {areas}.",
         "concl_gap": "The draft does not yet address {areas}.",
         "concl_partial": "It addresses {areas} only in part.",
         "concl_next": "Adopting the priority amendments below, and assessing the final text's impact on children "
@@ -58,7 +58,7 @@ T = {
         "msg_gaps": "Пробелы выявлены по {n} из {total} направлений; приоритетных рекомендаций: {high}.",
         "msg_risks": "Норм, способных причинить вред детям без дополнительных гарантий: {n}; прежде всего по "
                      "направлениям: {areas}.",
-        "msg_good": "Проект уже защищает детей в {n} {respects}, например: {example}.",
+        "msg_good": "Проект уже защищает детей в {n} {respects}, прежде всего по направлениям: {areas}.",
         "concl_gap": "Проект пока не учитывает следующие направления: {areas}.",
         "concl_partial": "Частично учтены: {areas}.",
         "concl_next": "Принятие приоритетных поправок, приведенных ниже, и оценка воздействия окончательного "
@@ -137,11 +137,18 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
     key = [t["msg_gaps"].format(n=len(gap_areas) + len(partial_areas), total=len(AREA_IDS), high=len(high))]
     if review.risks:
         key.append(t["msg_risks"].format(n=len(review.risks), areas=", ".join(title_of[a] for a in risk_areas)))
-    if review.positive_findings:
-        first = review.positive_findings[0]
-        example = _first_sentence(first.statement_ru if ru else first.statement, 160).rstrip(".")
+    # What the draft does well is shown in its own words: our criterion's statement would claim more than the
+    # words found (a register of orders, where the draft only has a platform's report).
+    findings = sorted(review.positive_findings, key=lambda f: AREA_IDS.index(f.area))
+    first_of_area: dict[str, PositiveFinding] = {}
+    for finding in findings:
+        first_of_area.setdefault(finding.area, finding)
+    shown = list(first_of_area.values())  # breadth: one per area first
+    shown += [f for f in findings if f not in shown]
+    if shown:
         n = len(review.positive_findings)
-        key.append(t["msg_good"].format(n=n, respects=_respects(n, lang), example=example.lower()))
+        areas_good = ", ".join(title_of[a] for a in dict.fromkeys(f.area for f in shown[:3]))
+        key.append(t["msg_good"].format(n=n, respects=_respects(n, lang), areas=areas_good))
 
     figures = [n for n in kb.norms.values() if n.figure and n.verified][:MAX_FIGURES]
     context = [f"{n.figure}: {n.topic.get(lang)} ({t['source']}: {kb.instruments[n.instrument].short})"
@@ -155,9 +162,11 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         context.append(t["outside"].format(n=n, criteria="criterion" if n == 1 else "criteria", areas=areas_out))
 
     strengths = []
-    for finding in review.positive_findings[:MAX_STRENGTHS]:
-        statement = _first_sentence(finding.statement_ru if ru else finding.statement, 200)
-        strengths.append(f"{statement} ({label(finding.provision, lang)})")
+    open_quote, close_quote = ("«", "»") if ru else ("“", "”")
+    for finding in shown[:MAX_STRENGTHS]:
+        quote = _first_sentence(finding.quote, 200)
+        strengths.append(f"{title_of[finding.area]}: {label(finding.provision, lang)}, "
+                         f"{open_quote}{quote}{close_quote}")
 
     gaps = []
     for area_id in (gap_areas + partial_areas)[:MAX_GAP_AREAS]:
