@@ -617,16 +617,11 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             # A general safeguard elsewhere in the draft (a right to human review in another chapter) may cover
             # this provision: say where it is and lower the severity, rather than call the safeguard absent.
             elsewhere = [_safeguard_elsewhere(articles, state, article, g, meeting) for g in lacking]
-            if all(elsewhere):
-                places = dict.fromkeys(elsewhere)
-                named = ", ".join(label(p) for p in places)
-                named_ru = ", ".join(label(p, "ru") for p in places)
-                what = "; ".join(missing)
-                what_ru = "; ".join(_group_label(kb, g, "ru") for g in lacking)
-                note_en = (f" {named} provides in general terms: {what}; check that it covers this provision "
-                           "and children.")
-                note_ru = (f" {named_ru} в общем виде предусматривает: {what_ru}; следует проверить, "
-                           "распространяется ли это на данную норму и на детей.")
+            places = [place for place in elsewhere if place is not None]
+            if len(places) == len(lacking):
+                said_en, said_ru = _what_is_mentioned(kb, state, places, lacking)
+                note_en = f" {said_en} Check that it covers this provision and children."
+                note_ru = f" {said_ru} Следует проверить, распространяется ли это на данную норму и на детей."
                 severity = _LOWER[severity]
                 state.risk_notes[risk_id] = (note_en.strip(), note_ru.strip())
             risks.append(Risk(
@@ -709,8 +704,25 @@ def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
             and any(f.field == "text" for f in state.own.get(lead_in.id, {}).get("protective-duty", ())))
 
 
+def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, places: list[Provision], groups: list[ConceptGroup]
+                       ) -> tuple[str, str]:
+    """What each provision mentions of its group, in its own words ("Article 12 mentions a right to appeal
+    (“...”)."), in English and Russian: a mention elsewhere is not yet a safeguard here."""
+    said_en: list[str] = []
+    said_ru: list[str] = []
+    for place, group in zip(places, groups, strict=True):
+        mention = state.first(place, group)
+        concepts = [mention.hit.concept] if mention else list(group)
+        quote = _quote(mention) if mention else ""
+        said_en.append(f"{label(place.id)} mentions {_group_label(kb, concepts)}" + (f" (“{quote}”)." if quote
+                                                                                      else "."))
+        said_ru.append(f"{label(place.id, 'ru')} упоминает: {_group_label(kb, concepts, 'ru')}"
+                       + (f" («{quote}»)." if quote else "."))
+    return " ".join(dict.fromkeys(said_en)), " ".join(dict.fromkeys(said_ru))
+
+
 def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: Provision, group: ConceptGroup,
-                         meeting: dict[tuple[str, ...], list[Provision]]) -> str | None:
+                         meeting: dict[tuple[str, ...], list[Provision]]) -> Provision | None:
     """The smallest provision of another article that meets a safeguard ``group``, if the draft has one.
 
     ``meeting`` keeps, per group, the first two articles that meet it: one of them is not ``article``, and a
@@ -722,7 +734,7 @@ def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: P
         meeting[key] = [a for a in articles if not wanted.isdisjoint(state.subtree[a.id])][:2]
     for other in meeting[key]:
         if other is not article:
-            return _best_unit(other, [group], state).provision.id
+            return _best_unit(other, [group], state).provision
     return None
 
 
@@ -955,16 +967,21 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             direct = set(kb.relevance.direct) if kb.relevance else set()
             where_en, where_ru = label(unit.provision.id), label(unit.provision.id, "ru")
             # Labels join their concepts with "or", so the elements are listed with semicolons, not commas.
+            # What was found is words, quoted: "mentions", not "deals with", which would claim a rule the
+            # provision may not make.
+            quote = next((e.quote for e in result.evidence if e.provision == unit.provision.id),
+                         result.evidence[0].quote if result.evidence else "")
+            said_en, said_ru = (f" (“{quote}”)", f" («{quote}»)") if quote else ("", "")
             if lacking and all(set(g) <= direct for g in lacking):
                 # A general rule that names no child: the lawyer's remedy is to make it child-specific there.
-                issue = (f"{where_en} deals with {'; '.join(result.found)}, but nothing in it is specific to "
-                         f"children. {template.gap.en}")
-                issue_ru = (f"{where_ru} касается следующего: {'; '.join(found_ru)}, но не содержит положений, "
+                issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}, but nothing in it is specific "
+                         f"to children. {template.gap.en}")
+                issue_ru = (f"{where_ru} упоминает: {'; '.join(found_ru)}{said_ru}, но не содержит положений, "
                             f"специально касающихся детей. {template.gap.ru}")
             else:
-                issue = (f"{where_en} deals with {'; '.join(result.found)}. It does not deal with: "
+                issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}. It does not mention: "
                          f"{'; '.join(result.missing)}. {template.gap.en}")
-                issue_ru = (f"{where_ru} касается следующего: {'; '.join(found_ru)}. Не охвачено: "
+                issue_ru = (f"{where_ru} упоминает: {'; '.join(found_ru)}{said_ru}. Не упоминает: "
                             f"{'; '.join(missing_ru)}. {template.gap.ru}")
             if defined_in is not None:
                 # the amendment goes where the draft keeps its definitions, wherever the elements were found
