@@ -53,6 +53,15 @@ def test_a_draft_that_says_digital_government_gets_digital_government_in_the_sam
         "сведения через веб-портал цифрового правительства")
 
 
+@pytest.mark.parametrize(("draft_term", "theirs"), [
+    ("Оператор онлайн-платформы публикует правила.", "Обязанности оператора онлайн-платформы"),
+    ("Собственник онлайн-платформы публикует правила.", "Обязанности собственника онлайн-платформы"),
+])
+def test_the_platform_s_duty_bearer_is_named_as_the_draft_names_it(draft_term: str, theirs: str) -> None:
+    """A draft that defines the platform's operator (or proprietor) gets no second duty-bearer, the owner."""
+    assert adapt_ru("Обязанности владельца онлайн-платформы.", draft_term) == f"{theirs}."
+
+
 def test_the_words_after_the_head_noun_stay_as_written_while_the_head_inflects() -> None:
     assert adapt_ru("удаление сообщений и мессенджеров", RF_EDUCATION_DRAFT) == (
         "удаление сообщений и сервисов обмена мгновенными сообщениями")
