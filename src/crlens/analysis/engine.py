@@ -1090,11 +1090,11 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
     groups: dict[tuple[str, str, str], list[_Draft]] = {}
     order: list[tuple[str, str, str]] = []
     for draft in drafts:
-        # Supplements to the same article within one area are one recommendation, and so are new provisions of
-        # one area that go to the same place: one new article with a paragraph per criterion. A replaced
-        # definition stays apart: merged, it would replace the whole definitions article.
-        key = (draft.crit.area, draft.action,
-               article_of(draft.target) if draft.action == "supplement" else draft.target)
+        # Supplements to the same article within one area are one recommendation (every supplement targets an
+        # article, quoted whole), and so are new provisions of one area that go to the same place: one new
+        # article with a paragraph per criterion. A replaced definition stays apart: merged, it would replace the
+        # whole definitions article.
+        key = (draft.crit.area, draft.action, draft.target)
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -1109,12 +1109,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
             for source in _sources(kb, crit):
                 if source.id not in {s.id for s in sources}:
                     sources.append(source)
-        if len(group) == 1 or lead.action != "supplement":
-            target, action, current = lead.target, lead.action, lead.current
-        else:
-            target, action = article_of(lead.target), "supplement"
-            whole = document.get(target)
-            current = whole.full_text() if whole else lead.current
+        target, action, current = lead.target, lead.action, lead.current
         ages = sorted({band for c in crits for band in c.age_bands})
         gender_en = " ".join(c.gender.en for c in crits if c.gender)
         gender_ru = " ".join(c.gender.ru for c in crits if c.gender)

@@ -60,8 +60,8 @@ def in_draft_order(review: Review) -> list[Recommendation]:
     """The recommendations in the order of the provisions they amend, as a drafting unit reads a comparative
     table: article by article, a new article right after the one it follows. Within an article, a change to a
     part comes where the part is, and a supplement after everything the supplemented provision holds, where its
-    new paragraphs go: "amend 48(2)" before "supplement Article 48". Supplements of one provision keep their
-    order in the review, which is the order their added paragraphs are numbered in."""
+    new paragraphs go: a replaced definition, "amend 1(20)", before "supplement Article 1". Supplements of one
+    provision keep their order in the review, which is the order their added paragraphs are numbered in."""
     position = {p.id: i for i, p in enumerate(review.provisions)}
     end = len(position)
 
