@@ -382,11 +382,12 @@ def test_a_rule_found_in_part_in_a_sub_paragraph_is_completed_by_new_paragraphs_
 
 
 def test_a_duty_found_in_part_in_a_definition_goes_to_the_article_on_its_subject(sample_ru: Review) -> None:
-    """The sample defines CSAM in 1(8); victims' right to have images removed goes to Article 41, which counters
-    CSAM, not into the definition."""
-    [rec] = [r for r in sample_ru.recommendations if "csea-06" in r.criteria]
-    assert rec.amendment.target == "art:41"
-    assert "art:1.8" in rec.provisions
+    """The sample's 1(12) defines a platform operator as including foreign persons; the rule that the code's duties
+    toward children bind foreign providers goes to a new article among the duties, not into the definition."""
+    [rec] = [r for r in sample_ru.recommendations if "impact-liability-04" in r.criteria]
+    assert rec.amendment.action == "new"
+    assert not rec.amendment.target.startswith(("art:1 ", "art:1.")), rec.amendment.target
+    assert "art:1.12" in rec.provisions
 
 
 @pytest.mark.parametrize(("text", "is_platform"), [

@@ -19,6 +19,7 @@ ADDRESSED = {
     "redress-01": "art:39",                # complaint channel with a deadline
     "csea-01": "art:41",                   # CSAM removal within 24 hours
     "csea-02": "art:41",                   # reporting to law enforcement, evidence kept
+    "csea-06": "art:1.8",                  # CSAM defined to cover digitally created or altered material
     "equal-access-01": "art:48",           # rural school connectivity
     "equal-access-02": "art:47",           # devices for low-income pupils
     "equal-access-03": "art:15",           # accessibility for children with disabilities
