@@ -55,7 +55,7 @@ from crlens.analysis.review import (
 from crlens.analysis.terminology import adapt_ru
 from crlens.ingest.model import Document, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
-from crlens.knowledge.models import AREA_IDS, Area, ConceptGroup, Criterion
+from crlens.knowledge.models import AREA_IDS, Area, ConceptGroup, Criterion, Example
 
 QUOTE_MAX = 280
 RELATIVE_CUT = 0.5
@@ -741,33 +741,69 @@ def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: P
 # --- 5. recommendations ------------------------------------------------------------------------------------
 
 
-def _sources(kb: KnowledgeBase, crit: Criterion) -> list[Source]:
+def _superseded_examples(document: Document, kb: KnowledgeBase, state: _Analysis) -> frozenset[str]:
+    """The examples a draft cannot be pointed to: those of the act under review itself, and those of an act the
+    draft repeals. A draft Digital Code is not shown "Digital Code art. 23" as practice, and a code that repeals
+    the law on online platforms is not shown that law.
+
+    The draft is the example's act when its title names the act's short title and names no other jurisdiction
+    (a Digital Code of Uzbekistan may well learn from Kazakhstan's). A text that is one chapter of a larger code
+    (COPPA, chapter 91 of Title 15) is named by that chapter's heading too."""
+    divisions = [p for p in document.roots if p.kind != "preamble"]
+    names_of_draft = [document.title] + ([divisions[0].heading or ""] if len(divisions) == 1 else [])
+    title = " ".join(names_of_draft).casefold().replace("’", "'")
+    named = {j.id for j in kb.jurisdictions.values()
+             if any(n.split(" (")[0].casefold() in title for n in (j.name.en, j.name.ru))}
+    repeals = " ".join(a.full_text().casefold() for a in document.articles if "repeal" in state.subtree[a.id])
+    superseded = set()
+    for ex in kb.examples.values():
+        if ex.title is None:
+            continue
+        names = (ex.title.en.casefold(), ex.title.ru.casefold())
+        itself = any(n in title for n in names) and named <= {ex.jurisdiction}
+        if itself or any(n in repeals for n in names):
+            superseded.add(ex.id)
+    return frozenset(superseded)
+
+
+def _sources(kb: KnowledgeBase, crit: Criterion, superseded: frozenset[str]) -> list[Source]:
     sources = []
     for norm_id in crit.norms:
         norm = kb.norms[norm_id]
         sources.append(Source(ref=norm.ref, ref_ru=norm.ref_ru, kind="norm", id=norm.id, url=norm.url,
                               verified=norm.verified))
     for example_id in crit.examples:
+        if example_id in superseded:
+            continue
         ex = kb.examples[example_id]
-        sources.append(Source(ref=ex.ref, ref_ru=ex.ref, kind="example", id=ex.id, url=ex.url))
+        sources.append(Source(ref=ex.ref, ref_ru=ex.ref_ru, kind="example", id=ex.id, url=ex.url))
     return sources
 
 
-def _justification(kb: KnowledgeBase, crits: list[Criterion], lang: str) -> str:
-    """The grounds of a recommendation: each norm its criteria rest on once, then the practice elsewhere."""
+def _with_jurisdiction(kb: KnowledgeBase, example: Example, lang: str) -> str:
+    """An example's reference followed by its jurisdiction, unless the reference already names it."""
+    ref = example.ref_ru if lang == "ru" else example.ref
+    name = kb.jurisdictions[example.jurisdiction].name.get(lang).split(" (")[0]  # "США", not "США (федеральный…)"
+    return ref if name in ref else f"{ref} ({name})"
+
+
+def _justification(kb: KnowledgeBase, crits: list[Criterion], lang: str, superseded: frozenset[str]) -> str:
+    """The grounds of a recommendation: each norm its criteria rest on once, then examples in legislation, each
+    with its jurisdiction (one may be the draft's own country, so they are not called foreign)."""
     norms = [kb.norms[n] for n in dict.fromkeys(n for c in crits for n in c.norms)]
-    examples = [kb.examples[e] for e in dict.fromkeys(e for c in crits for e in c.examples)]
+    examples = [kb.examples[e] for e in dict.fromkeys(e for c in crits for e in c.examples) if e not in superseded]
     # the caveat of an unverified pinpoint travels with the citation into every document
     if lang == "ru":
         parts = [f"{cite(n.ref_ru, n.verified, lang)}: {n.topic.ru.rstrip('.')}" for n in norms]
         text = "Обоснование: " + "; ".join(parts) + "."
         if examples:
-            text += " Зарубежная практика: " + "; ".join(e.ref for e in examples) + "."
+            cited = "; ".join(_with_jurisdiction(kb, e, "ru") for e in examples)
+            text += f" Примеры в законодательстве: {cited}."
         return text
     parts = [f"{cite(n.ref, n.verified, lang)}: {n.topic.en.rstrip('.')}" for n in norms]
     text = "Grounds: " + "; ".join(parts) + "."
     if examples:
-        text += " Practice elsewhere: " + "; ".join(e.ref for e in examples) + "."
+        text += " Examples in legislation: " + "; ".join(_with_jurisdiction(kb, e, "en") for e in examples) + "."
     return text
 
 
@@ -972,17 +1008,18 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             quote = next((e.quote for e in result.evidence if e.provision == unit.provision.id),
                          result.evidence[0].quote if result.evidence else "")
             said_en, said_ru = (f" (“{quote}”)", f" («{quote}»)") if quote else ("", "")
+            lacks = template.partial or template.gap
             if lacking and all(set(g) <= direct for g in lacking):
                 # A general rule that names no child: the lawyer's remedy is to make it child-specific there.
                 issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}, but nothing in it is specific "
-                         f"to children. {template.gap.en}")
+                         f"to children. {lacks.en}")
                 issue_ru = (f"{where_ru} упоминает: {'; '.join(found_ru)}{said_ru}, но не содержит положений, "
-                            f"специально касающихся детей. {template.gap.ru}")
+                            f"специально касающихся детей. {lacks.ru}")
             else:
                 issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}. It does not mention: "
-                         f"{'; '.join(result.missing)}. {template.gap.en}")
+                         f"{'; '.join(result.missing)}. {lacks.en}")
                 issue_ru = (f"{where_ru} упоминает: {'; '.join(found_ru)}{said_ru}. Не упоминает: "
-                            f"{'; '.join(missing_ru)}. {template.gap.ru}")
+                            f"{'; '.join(missing_ru)}. {lacks.ru}")
             if defined_in is not None:
                 # the amendment goes where the draft keeps its definitions, wherever the elements were found
                 drafts.append(_Draft(crit, *_definition_amendment(defined_in),
@@ -1030,7 +1067,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         else:
             drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
                                  "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
-    return _merge(document, kb, drafts)
+    return _merge(document, kb, drafts, _superseded_examples(document, kb, state))
 
 
 def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
@@ -1086,7 +1123,8 @@ def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int]:
     return "\n".join(lines), number
 
 
-def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[Recommendation]:
+def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], superseded: frozenset[str]
+           ) -> list[Recommendation]:
     groups: dict[tuple[str, str, str], list[_Draft]] = {}
     order: list[tuple[str, str, str]] = []
     for draft in drafts:
@@ -1106,7 +1144,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
         crits = [d.crit for d in group]
         sources: list[Source] = []
         for crit in crits:
-            for source in _sources(kb, crit):
+            for source in _sources(kb, crit, superseded):
                 if source.id not in {s.id for s in sources}:
                     sources.append(source)
         target, action, current = lead.target, lead.action, lead.current
@@ -1126,8 +1164,8 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft]) -> list[
             amendment=Amendment(
                 target=target, action=action, current_text=current,
                 proposed_text=ProposedText(en="", ru=""),  # numbered below, once the order is final
-                justification=_justification(kb, crits, "en"),
-                justification_ru=_justification(kb, crits, "ru"),
+                justification=_justification(kb, crits, "en", superseded),
+                justification_ru=_justification(kb, crits, "ru", superseded),
             ),
             age_bands=ages,
             gender=gender_en,

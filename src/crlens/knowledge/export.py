@@ -52,7 +52,8 @@ def checklist_xlsx(kb: KnowledgeBase, path: Path, lang: str = "en") -> Path:
         for crit in kb.criteria_of(area.id):
             norms = "; ".join(kb.norms[n].ref if lang != "ru" else kb.norms[n].ref_ru
                               for n in crit.norms if n in kb.norms)
-            examples = "; ".join(kb.examples[e].ref for e in crit.examples if e in kb.examples)
+            examples = "; ".join(kb.examples[e].ref if lang != "ru" else kb.examples[e].ref_ru
+                                 for e in crit.examples if e in kb.examples)
             lines.append([area.title.get(lang), crit.id, crit.statement.get(lang), crit.priority,
                           ", ".join(crit.age_bands), norms, examples, "", ""])
     title = "Checklist" if lang != "ru" else "Перечень"

@@ -210,7 +210,10 @@ class RiskRule(_Strict):
 class RecommendationTemplate(_Strict):
     """What the review recommends when a criterion is not met.
 
-    ``gap``: the issue in general terms (the engine adds the draft's articles). ``solution``: what to do.
+    ``gap``: the issue in general terms (the engine adds the draft's articles). ``partial``: the issue when the
+    criterion is partly met, worded so that it stays true whatever part the draft has (a gap's "the draft does
+    not set an age" is false of a draft that sets one for consent); without it the gap is used. ``solution``:
+    what to do.
     ``model_clause``: proposed text with placeholders (see :data:`MODEL_CLAUSE_PLACEHOLDERS`). ``target``:
     concepts that identify the article the clause belongs in; when no article matches, the clause becomes a
     new article. ``place: definitions`` says the clause defines a term: it belongs with the draft's other
@@ -219,6 +222,7 @@ class RecommendationTemplate(_Strict):
     """
 
     gap: Text
+    partial: Text | None = None
     solution: Text
     model_clause: Text
     target: list[str] = Field(default_factory=list)
@@ -316,6 +320,10 @@ class Example(_Strict):
     year: int | None = None
     pinpoint: str = Field(min_length=1)
     ref: str = Field(min_length=1)
+    ref_ru: str = Field(min_length=1)
+    title: Text | None = None
+    """The instrument's short title as laws cite it ("On Online Platforms and Online Advertising"): a draft that
+    bears it is that instrument, and one that repeals it cannot be pointed to it as practice."""
     summary: Text
     areas: list[AreaId] = Field(min_length=1)
     url: str = Field(pattern=r"^https?://")

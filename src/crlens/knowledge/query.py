@@ -97,7 +97,7 @@ def search(kb: KnowledgeBase, text: str, limit: int = 25) -> list[Hit]:
         if s:
             hits.append(Hit("norm", norm.id, f"{norm.ref}: {norm.topic.en}", s))
     for ex in kb.examples.values():
-        s = score(ex.id, ex.ref, ex.instrument, ex.summary.en, ex.summary.ru)
+        s = score(ex.id, ex.ref, ex.ref_ru, ex.instrument, ex.summary.en, ex.summary.ru)
         if s:
             hits.append(Hit("example", ex.id, f"{ex.ref}: {ex.summary.en}", s))
     order = {"criterion": 0, "norm": 1, "example": 2}
