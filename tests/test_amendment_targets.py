@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from crlens.analysis.engine import matcher_for, review_document
+from crlens.analysis.labels import PRESENT_TEXT_NUMBERED
 from crlens.analysis.review import Review
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import load
@@ -370,8 +371,29 @@ def test_a_risk_s_safeguard_supplements_the_article_of_the_risky_provision(sampl
     [rec] = [r for r in sample_ru.recommendations if any(risk.endswith("@art:9.5") for risk in r.risks)]
     assert (rec.amendment.action, rec.amendment.target) == ("supplement", "art:9")
     assert "art:9.5" in rec.provisions
-    first = re.match(r"(\d+)\. ", rec.amendment.proposed_text.ru)
-    assert first is not None and int(first.group(1)) > 5
+
+
+def test_a_supplement_to_an_article_of_sub_paragraphs_numbers_its_present_text_1_and_adds_paragraph_2(
+        sample_ru: Review) -> None:
+    """The sample's Article 9 is "Уполномоченный орган: 1) ... 9) ...", with no numbered paragraph: the first
+    paragraph added is 2, and the present text becomes 1, instead of a "10." that reads as a tenth sub-paragraph.
+    A second recommendation on Article 9 numbers on, without repeating the instruction."""
+    on_9 = [r for r in sample_ru.recommendations if r.amendment.target == "art:9"]
+    assert len(on_9) >= 2
+    first, *others = [r.amendment.proposed_text for r in on_9]
+    assert first.ru.splitlines()[:1] == [PRESENT_TEXT_NUMBERED["ru"]]
+    assert first.en.splitlines()[:1] == [PRESENT_TEXT_NUMBERED["en"]]
+    assert first.ru.splitlines()[1].startswith("2. ")
+    for text in others:
+        assert PRESENT_TEXT_NUMBERED["ru"] not in text.ru
+        assert int(re.match(r"(\d+)\. ", text.ru).group(1)) > 2
+
+
+def test_a_supplement_to_an_article_with_numbered_paragraphs_numbers_on_without_instruction(
+        sample_ru: Review) -> None:
+    for rec in sample_ru.recommendations:
+        if rec.amendment.target == "art:27":
+            assert re.match(r"(\d+)\. ", rec.amendment.proposed_text.ru), rec.id
 
 
 def test_a_rule_found_in_part_in_a_sub_paragraph_is_completed_by_new_paragraphs_of_its_article(

@@ -9,6 +9,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
+from crlens.analysis.labels import PRESENT_TEXT_NUMBERED
 from crlens.analysis.review import Review
 from crlens.cli import app
 from makefiles import make_docx
@@ -68,3 +69,17 @@ def test_libreoffice_converts_the_redline(redline, tmp_path):
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "amendments-redline.pdf").stat().st_size > 0
+
+
+def test_numbering_an_articles_present_text_is_carried_out_not_inserted_as_words(redline):
+    """Supplementing the sample's Article 9 (sub-paragraphs only) makes its present text paragraph 1: the redline
+    gives that paragraph a tracked "1. " and does not insert the instruction as text of the law."""
+    path, review, _ = redline
+    instruction = PRESENT_TEXT_NUMBERED["ru"]
+    assert any(r.amendment.proposed_text.ru.startswith(instruction) for r in review.recommendations)
+    body = docx.Document(str(path)).element.body
+    inserted = [t.text for t in body.iterfind(f".//{W}ins//{W}t")]
+    assert instruction not in inserted
+    numbered = [p for p in body.iter(f"{W}p") if [t.text for t in p.iterfind(f"./{W}ins//{W}t")][:1] == ["1. "]]
+    assert any("Уполномоченный орган в сфере цифровизации:" in "".join(t.text for t in p.iter(f"{W}t"))
+               for p in numbered)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from crlens import __version__
 from crlens.analysis.act_name import ActName, act_name, is_draft, name_the_act
 from crlens.analysis.duty import duty_holder_spans
-from crlens.analysis.labels import anchor_of, article_of, cite, label, new_after
+from crlens.analysis.labels import PRESENT_TEXT_NUMBERED, anchor_of, article_of, cite, label, new_after
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
 from crlens.analysis.review import (
@@ -1087,15 +1087,24 @@ _SUBPARAGRAPH = re.compile(r"\d+\)\s")
 _OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(\d+)( (?:настоящей статьи|of this article))")
 
 
-def _next_paragraph(document: Document, target: str) -> int:
-    """The number the first added paragraph takes when supplementing ``target``: after the article's last
-    numbered paragraph; 1 when the target is a part of an article or has no numbered paragraphs."""
+def _paragraph_numbers(document: Document, target: str) -> list[int] | None:
+    """The numbers of the paragraphs of the article ``target`` (not of its sub-paragraphs, "1)"); None when
+    ``target`` is not an article."""
     provision = document.get(target)
     if provision is None or provision.kind != "article":
+        return None
+    return [int(m.group()) for child in provision.children if child.kind == "paragraph" and child.number
+            for m in [re.match(r"\d+", child.number)] if m]
+
+
+def _next_paragraph(document: Document, target: str) -> int:
+    """The number the first added paragraph takes when supplementing ``target``: after the article's last
+    numbered paragraph; 2 when the article has none (its present text becomes paragraph 1, whatever list of
+    sub-paragraphs it holds); 1 when the target is not an article."""
+    numbers = _paragraph_numbers(document, target)
+    if numbers is None:
         return 1
-    numbers = [int(m.group()) for child in provision.children if child.number
-               for m in [re.match(r"\d+", child.number)] if m]
-    return max(numbers) + 1 if numbers else 1
+    return max(numbers) + 1 if numbers else 2
 
 
 def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int]:
@@ -1192,12 +1201,17 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         crits = [kb.criteria[c] for c in rec.criteria]
         first = 1 if amendment.action == "new" else next_free.get(amendment.target) or _next_paragraph(
             document, amendment.target)
+        # the first supplement to an article without numbered paragraphs numbers its present text
+        numbers_present = (amendment.action == "supplement" and amendment.target not in next_free
+                           and _paragraph_numbers(document, amendment.target) == [])
         texts = {}
         for lang in ("en", "ru"):
             clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang)
                        for c in crits]
             texts[lang], following = _number_paragraphs(clauses, first)
             texts[lang] = name_the_act(texts[lang], name, lang)
+            if numbers_present:
+                texts[lang] = f"{PRESENT_TEXT_NUMBERED[lang]}\n{texts[lang]}"
         if amendment.action != "new" and following > first:
             next_free[amendment.target] = following
         rec.solution = name_the_act(rec.solution, name, "en")

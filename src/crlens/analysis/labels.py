@@ -23,6 +23,12 @@ def _split(provision_id: str) -> tuple[str, list[str]]:
     return prefix, rest.split(".") if rest else []
 
 
+PRESENT_TEXT_NUMBERED = {"en": "The present text of the article becomes paragraph 1.",
+                         "ru": "Действующий текст статьи считать пунктом 1."}
+"""The drafting instruction that opens a supplement to an article without numbered paragraphs ("Article 9.
+The authorised body: 1) ... 9) ..."): the added paragraphs are 2, 3, ..., so the present text becomes 1, not
+"10." after a list of sub-paragraphs."""
+
 UNVERIFIED = {"en": "pinpoint to be verified", "ru": "ссылку требуется проверить"}
 """The mark a citation carries wherever it is shown while its pinpoint is not verified against the source."""
 

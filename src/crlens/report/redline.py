@@ -16,7 +16,7 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
-from crlens.analysis.labels import anchor_of, article_of
+from crlens.analysis.labels import PRESENT_TEXT_NUMBERED, anchor_of, article_of
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_text
 from crlens.ingest.docx import open_docx, text_blocks
@@ -58,11 +58,15 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         offset += len(line) + 1
     parsed = parse_text(text)
     last_block: dict[str, int] = {}
+    first_body: dict[str, int] = {}
     for provision in parsed.provisions:
         if provision.kind == "article":
             # the last line that begins inside the article's span
             index = max(i for i, start in enumerate(starts) if start < max(provision.end, provision.start + 1))
             last_block[provision.id] = index
+            heading = max(i for i, start in enumerate(starts) if start <= provision.start)
+            if heading < index:
+                first_body[provision.id] = heading + 1
 
     revision = 1000
     inserted: list[str] = []
@@ -77,8 +81,25 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         element = after_element.get(index, blocks[index][0])
         proposed = rec.amendment.proposed_text.ru if lang == "ru" else rec.amendment.proposed_text.en
         justification = rec.amendment.justification_ru if lang == "ru" else rec.amendment.justification
+        lines = [ln for ln in proposed.splitlines() if ln.strip()]
+        if lines and lines[0] == PRESENT_TEXT_NUMBERED[lang] and anchor in first_body:
+            # the instruction is carried out, not inserted: the article's present text gets its number "1. "
+            body = blocks[first_body[anchor]][0]
+            if body.tag == f"{_W}p":
+                number_run = Paragraph(body, document._body).add_run("1. ")
+                ins = OxmlElement("w:ins")
+                ins.set(qn("w:id"), str(revision))
+                ins.set(qn("w:author"), AUTHOR)
+                revision += 1
+                ppr = body.find(f"{_W}pPr")
+                if ppr is not None:
+                    ppr.addnext(ins)
+                else:
+                    body.insert(0, ins)
+                ins.append(number_run._r)
+                lines = lines[1:]
         first_run = None
-        for line in [ln for ln in proposed.splitlines() if ln.strip()]:
+        for line in lines:
             paragraph_el = OxmlElement("w:p")
             source_ppr = element.find(f"{_W}pPr") if element.tag == f"{_W}p" else None
             ppr = copy.deepcopy(source_ppr) if source_ppr is not None else OxmlElement("w:pPr")
