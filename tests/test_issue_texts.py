@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from crlens.analysis.engine import review_document
+from crlens.ingest import parse_file
+from crlens.knowledge.loader import load
 from drafts import review_text
 
 GENERAL_REVIEW = (
@@ -34,3 +37,40 @@ def test_what_a_provision_mentions_is_quoted_from_it(tmp_path: Path) -> None:
     assert f"(“{evidence.quote}”)" in rec.issue
     assert f"(«{evidence.quote}»)" in rec.ru.issue
     assert "deals with" not in rec.issue and "касается следующего" not in rec.ru.issue
+
+
+PARENTAL_CONSENT = (
+    "Article 1. Consent\n"
+    "An operator shall obtain verifiable parental consent before it collects personal data from children.\n"
+)
+
+
+def test_a_rule_that_names_children_is_never_called_not_child_specific(tmp_path: Path) -> None:
+    """Parental consent for children without an age: what is missing is the age, not anything about children."""
+    review = review_text(tmp_path, PARENTAL_CONSENT)
+    [rec] = [r for r in review.recommendations if "data-privacy-01" in r.criteria]
+    assert "specific to children" not in rec.issue
+    assert "It does not mention: an age limit" in rec.issue
+
+
+def test_a_partly_met_criterion_is_described_by_its_partial_text_not_by_its_gap_text(sample_ru: Path) -> None:
+    """The sample's Art 27(4) sets 16 for consent: the issue must not say that the draft sets no age from which a
+    child may act."""
+    kb = load()
+    review = review_document(parse_file(sample_ru))
+    [rec] = [r for r in review.recommendations if "evolving-capacities-02" in r.criteria]
+    template = kb.criteria["evolving-capacities-02"].recommendation
+    assert template.partial is not None
+    assert template.partial.en in rec.issue and template.partial.ru in rec.ru.issue
+    assert template.gap.en not in rec.issue
+
+
+def test_a_risky_provision_of_a_partly_met_criterion_is_described_by_the_partial_text(sample_ru: Path) -> None:
+    """The sample's Art 16 lets decisions be automated (a risk) while 16(5) gives reasons on refusal: ai-02 is met
+    in part, and the risk's issue uses the text that stays true of that."""
+    kb = load()
+    review = review_document(parse_file(sample_ru))
+    assert next(c.status for c in review.criteria if c.id == "ai-02") == "partial"
+    [rec] = [r for r in review.recommendations if "ai-02" in r.criteria and r.risks]
+    template = kb.criteria["ai-02"].recommendation
+    assert template.partial is not None and template.partial.en in rec.issue

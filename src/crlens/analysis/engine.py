@@ -983,10 +983,12 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             notes = [state.risk_notes[r.id] for r in crit_risks[:4] if r.id in state.risk_notes]
             note_en = "".join(f" {n}" for n in dict.fromkeys(n[0] for n in notes))
             note_ru = "".join(f" {n}" for n in dict.fromkeys(n[1] for n in notes))
+            # a criterion met in part elsewhere in the draft: the gap text would deny the part that is there
+            lacks = template.partial or template.gap if result.status == "partial" else template.gap
             issue = (f"{named}: {crit.risk.description.en if crit.risk else ''} "
-                     f"(“{crit_risks[0].quote}”).{note_en} {template.gap.en}")
+                     f"(“{crit_risks[0].quote}”).{note_en} {lacks.en}")
             issue_ru = (f"{named_ru}: {crit.risk.description.ru if crit.risk else ''} "
-                        f"(«{crit_risks[0].quote}»).{note_ru} {template.gap.ru}")
+                        f"(«{crit_risks[0].quote}»).{note_ru} {lacks.ru}")
             # the safeguard is added to the risky provision's article; replacing the provision with it would
             # delete the power or rule the safeguard is meant to accompany
             article = _article(first)
@@ -1009,7 +1011,9 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                          result.evidence[0].quote if result.evidence else "")
             said_en, said_ru = (f" (“{quote}”)", f" («{quote}»)") if quote else ("", "")
             lacks = template.partial or template.gap
-            if lacking and all(set(g) <= direct for g in lacking):
+            met = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
+            # "nothing specific to children" only of a provision that names no child, age or parent at all
+            if lacking and all(set(g) <= direct for g in lacking) and not any(direct & set(g) for g in met):
                 # A general rule that names no child: the lawyer's remedy is to make it child-specific there.
                 issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}, but nothing in it is specific "
                          f"to children. {lacks.en}")
@@ -1187,6 +1191,21 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
     return recommendations
 
 
+_ARTICLE = {"en": "Article", "ru": "Статья"}
+
+
+def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -> str:
+    """The heading of a new article: its criterion's, or, when it gathers criteria with different headings, its
+    area's (an article's heading names all it holds, not its first clause)."""
+    headings = list(dict.fromkeys(c.recommendation.heading.get(lang) for c in crits if c.recommendation.heading))
+    if len(headings) == 1 and all(c.recommendation.heading for c in crits):
+        return headings[0]
+    area = kb.areas[crits[0].area]
+    if area.article_heading:
+        return area.article_heading.get(lang)
+    return headings[0] if headings else ""
+
+
 def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
                           name: ActName) -> None:
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
@@ -1209,6 +1228,11 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang)
                        for c in crits]
             texts[lang], following = _number_paragraphs(clauses, first)
+            if amendment.action == "new":
+                heading = _new_article_heading(kb, crits, lang)
+                if heading:
+                    number = f" {amendment.number}" if amendment.number else ""
+                    texts[lang] = f"{_ARTICLE[lang]}{number}. {heading}\n{texts[lang]}"
             texts[lang] = name_the_act(texts[lang], name, lang)
             if numbers_present:
                 texts[lang] = f"{PRESENT_TEXT_NUMBERED[lang]}\n{texts[lang]}"
