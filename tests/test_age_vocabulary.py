@@ -69,4 +69,3 @@ def test_parental_consent_below_a_stated_age_is_addressed(tmp_path: Path) -> Non
     article = ("1. Обработка персональных данных ребенка, не достигшего шестнадцати лет, осуществляется с "
                "согласия его родителя.\n2. Персональные данные ребенка хранятся в течение 5 лет.")
     assert _consent_criterion(tmp_path, article) == "addressed"
-
