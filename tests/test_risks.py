@@ -31,6 +31,28 @@ def test_a_general_right_to_human_review_elsewhere_is_named_and_lowers_the_sever
     assert "Check that it covers this provision and children." in risk.description
 
 
+REGISTRATION = ("Статья 1. Биометрическая регистрация\nФизические лица проходят биометрическую регистрацию при "
+                "получении цифрового удостоверения.\n")
+SCATTERED = ("Статья 2. Права детей\n1. Права детей осуществляются их законными представителями.\n"
+             "2. Каждый вправе получать информацию любым способом, не запрещенным законом.\n")
+CHILD_BIOMETRICS = ("Статья 2. Биометрические данные детей\nЗапрещается сбор биометрических данных детей, "
+                    "не достигших шестнадцати лет, без согласия законного представителя.\n")
+
+
+def test_a_safeguard_scattered_over_paragraphs_on_other_subjects_is_none(tmp_path: Path) -> None:
+    """Children named in one paragraph and "not prohibited" in another are no rule limiting biometrics for
+    children: the risk keeps its severity and names no safeguard elsewhere."""
+    [risk] = _risks(tmp_path, REGISTRATION + SCATTERED, "risk-data-privacy-04")
+    assert risk.severity == "high"
+    assert "Check that it covers" not in risk.description
+
+
+def test_a_safeguard_elsewhere_on_the_same_subject_is_named(tmp_path: Path) -> None:
+    [risk] = _risks(tmp_path, REGISTRATION + CHILD_BIOMETRICS, "risk-data-privacy-04")
+    assert risk.provision == "art:1" and risk.severity == "medium"
+    assert "Article 2 mentions" in risk.description
+
+
 def test_without_a_person_is_no_human_review(tmp_path: Path) -> None:
     """"без участия человека" says the opposite of a safeguard, so it must not silence the risk."""
     assert _risks(tmp_path, AUTOMATED)

@@ -589,7 +589,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
     risks: list[Risk] = []
     # A definitions article names risky things (biometrics, the sandbox) without permitting them.
     articles = [p for p in document.provisions if p.kind == "article" and p.id not in state.definitions]
-    meeting: dict[tuple[str, ...], list[Provision]] = {}
+    meeting: dict[tuple[tuple[str, ...], ...], list[Provision]] = {}
     for crit in kb.criteria.values():
         rule = crit.risk
         if rule is None:
@@ -616,10 +616,11 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             severity = rule.severity
             # A general safeguard elsewhere in the draft (a right to human review in another chapter) may cover
             # this provision: say where it is and lower the severity, rather than call the safeguard absent.
-            elsewhere = [_safeguard_elsewhere(articles, state, article, g, meeting) for g in lacking]
-            places = [place for place in elsewhere if place is not None]
-            if len(places) == len(lacking):
-                said_en, said_ru = _what_is_mentioned(kb, state, places, lacking)
+            # Only a provision on the same subject that holds the whole missing safeguard is one: children named
+            # in one article and an exclusion in another are no rule that excludes children from biometrics.
+            place = _safeguard_elsewhere(articles, state, article, [rule.triggers[0], *lacking], meeting)
+            if place is not None:
+                said_en, said_ru = _what_is_mentioned(kb, state, [place] * len(lacking), lacking)
                 note_en = f" {said_en} Check that it covers this provision and children."
                 note_ru = f" {said_ru} Следует проверить, распространяется ли это на данную норму и на детей."
                 severity = _LOWER[severity]
@@ -721,20 +722,29 @@ def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, places: list[Provisi
     return " ".join(dict.fromkeys(said_en)), " ".join(dict.fromkeys(said_ru))
 
 
-def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: Provision, group: ConceptGroup,
-                         meeting: dict[tuple[str, ...], list[Provision]]) -> Provision | None:
-    """The smallest provision of another article that meets a safeguard ``group``, if the draft has one.
+def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: Provision,
+                         groups: list[ConceptGroup], meeting: dict[tuple[tuple[str, ...], ...], list[Provision]]
+                         ) -> Provision | None:
+    """The smallest provision of another article that meets every group in ``groups`` (the risk's subject and
+    the missing safeguard) by itself, if the draft has one: children named in one paragraph and "not
+    prohibited" in another make no safeguard.
 
-    ``meeting`` keeps, per group, the first two articles that meet it: one of them is not ``article``, and a
-    long draft has many risks asking for the same safeguard.
+    ``meeting`` keeps, per set of groups, the first two such provisions: one of them is not in ``article``, and
+    a long draft has many risks asking for the same safeguard.
     """
-    key = tuple(group)
+    key = tuple(tuple(g) for g in groups)
     if key not in meeting:
-        wanted = set(group)
-        meeting[key] = [a for a in articles if not wanted.isdisjoint(state.subtree[a.id])][:2]
-    for other in meeting[key]:
-        if other is not article:
-            return _best_unit(other, [group], state).provision
+        meeting[key] = []
+        for candidate in articles:
+            if all(_met(groups, state.subtree[candidate.id])):
+                unit = _best_unit(candidate, groups, state, whole=False)
+                if all(unit.met):
+                    meeting[key].append(unit.provision)
+                    if len(meeting[key]) == 2:
+                        break
+    for place in meeting[key]:
+        if article_of(place.id) != article.id:
+            return place
     return None
 
 
@@ -808,11 +818,14 @@ def _justification(kb: KnowledgeBase, crits: list[Criterion], lang: str, superse
 
 
 def _join_sentences(texts: Iterable[str]) -> str:
-    """Texts joined into one; a sentence repeated word for word (e.g. the same closest provision after each
-    merged finding) is kept once, at its last place, so it closes the findings it applies to."""
-    sentences = [sentence for text in texts for sentence in re.split(r"(?<=[.!?])\s+", text.strip()) if sentence]
-    last = {sentence: i for i, sentence in enumerate(sentences)}
-    return " ".join(sentence for i, sentence in enumerate(sentences) if last[sentence] == i)
+    """Texts joined into one; a closing sentence repeated word for word (e.g. the same closest provision after
+    each merged finding) is kept once, at its last place, so it closes the findings it applies to. Only closing
+    sentences: a finding that opens like another ("Article 39(1)(b) mentions ...") keeps its opening, or what it
+    does not mention would follow the other finding's words."""
+    findings = [[s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s] for text in texts]
+    closes = {finding[-1]: i for i, finding in enumerate(findings) if finding}
+    return " ".join(sentence for i, finding in enumerate(findings) for j, sentence in enumerate(finding)
+                    if j < len(finding) - 1 or closes[sentence] == i)
 
 
 def _fill(clause: str, target: str, document: Document, lang: str) -> str:
