@@ -428,3 +428,19 @@ def test_a_user_of_state_systems_is_no_sign_of_a_platform(text: str, is_platform
 def test_participation_is_of_people_not_of_the_state_in_the_economy(text: str, is_participation: bool) -> None:
     """KZ DC art 11 (the state's proportionate participation) is no place for hearing children."""
     assert ("participation" in concepts_ru(text)) is is_participation
+
+
+def test_a_new_article_opens_with_its_number_and_heading(sample_en: Path) -> None:
+    """A drafter needs a heading for every new article: its criterion's, or, for an article that gathers criteria
+    with different headings, its area's."""
+    kb = load()
+    review = review_document(parse_file(sample_en))
+    new = [r for r in review.recommendations if r.amendment.action == "new"]
+    assert any(len({kb.criteria[c].recommendation.heading.en for c in r.criteria}) > 1 for r in new)
+    for rec in new:
+        headings = {kb.criteria[c].recommendation.heading.en for c in rec.criteria}
+        heading = headings.pop() if len(headings) == 1 else kb.areas[rec.areas[0]].article_heading.en
+        first, second = rec.amendment.proposed_text.en.splitlines()[:2]
+        assert first == f"Article {rec.amendment.number}. {heading}", rec.id
+        assert second.startswith("1. "), rec.id
+        assert rec.amendment.proposed_text.ru.startswith(f"Статья {rec.amendment.number}. "), rec.id

@@ -1210,13 +1210,8 @@ _ARTICLE = {"en": "Article", "ru": "Статья"}
 def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -> str:
     """The heading of a new article: its criterion's, or, when it gathers criteria with different headings, its
     area's (an article's heading names all it holds, not its first clause)."""
-    headings = list(dict.fromkeys(c.recommendation.heading.get(lang) for c in crits if c.recommendation.heading))
-    if len(headings) == 1 and all(c.recommendation.heading for c in crits):
-        return headings[0]
-    area = kb.areas[crits[0].area]
-    if area.article_heading:
-        return area.article_heading.get(lang)
-    return headings[0] if headings else ""
+    headings = {c.recommendation.heading.get(lang) for c in crits}
+    return headings.pop() if len(headings) == 1 else kb.areas[crits[0].area].article_heading.get(lang)
 
 
 def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
@@ -1242,10 +1237,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                        for c in crits]
             texts[lang], following = _number_paragraphs(clauses, first)
             if amendment.action == "new":
-                heading = _new_article_heading(kb, crits, lang)
-                if heading:
-                    number = f" {amendment.number}" if amendment.number else ""
-                    texts[lang] = f"{_ARTICLE[lang]}{number}. {heading}\n{texts[lang]}"
+                number = f" {amendment.number}" if amendment.number else ""
+                texts[lang] = f"{_ARTICLE[lang]}{number}. {_new_article_heading(kb, crits, lang)}\n{texts[lang]}"
             texts[lang] = name_the_act(texts[lang], name, lang)
             if numbers_present:
                 texts[lang] = f"{PRESENT_TEXT_NUMBERED[lang]}\n{texts[lang]}"

@@ -164,7 +164,7 @@ class Area(_Strict):
     questions: list[Text] = Field(min_length=1)
     tagging: AreaTagging
     placement: list[str] = Field(default_factory=list)
-    article_heading: Text | None = None
+    article_heading: Text
     """The heading of a new article that gathers the clauses of several of this area's criteria."""
 
 
@@ -226,7 +226,7 @@ class RecommendationTemplate(_Strict):
     gap: Text
     partial: Text | None = None
     solution: Text
-    heading: Text | None = None
+    heading: Text
     """The heading of the article the model clause makes when it becomes a new article ("Age assurance")."""
     model_clause: Text
     target: list[str] = Field(default_factory=list)
