@@ -74,3 +74,9 @@ def test_a_risky_provision_of_a_partly_met_criterion_is_described_by_the_partial
     [rec] = [r for r in review.recommendations if "ai-02" in r.criteria and r.risks]
     template = kb.criteria["ai-02"].recommendation
     assert template.partial is not None and template.partial.en in rec.issue
+
+
+def test_a_risk_on_several_provisions_names_them_as_one_russian_sentence(sample_ru: Path) -> None:
+    review = review_document(parse_file(sample_ru))
+    [rec] = [r for r in review.recommendations if "access-information-02" in r.criteria and r.risks]
+    assert rec.ru.issue.startswith("Пункт 5 статьи 9, пункт 1 статьи 42, ")

@@ -992,7 +992,9 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             first = document.get(crit_risks[0].provision)
             assert first is not None
             named = ", ".join(label(r.provision) for r in crit_risks[:4])
-            named_ru = ", ".join(label(r.provision, "ru") for r in crit_risks[:4])
+            # "Пункт 5 статьи 9, пункт 1 статьи 42": only the first reference opens the sentence
+            named_ru = ", ".join(ref if i == 0 else ref[:1].lower() + ref[1:]
+                                 for i, ref in enumerate(label(r.provision, "ru") for r in crit_risks[:4]))
             notes = [state.risk_notes[r.id] for r in crit_risks[:4] if r.id in state.risk_notes]
             note_en = "".join(f" {n}" for n in dict.fromkeys(n[0] for n in notes))
             note_ru = "".join(f" {n}" for n in dict.fromkeys(n[1] for n in notes))
