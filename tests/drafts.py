@@ -1,12 +1,13 @@
-"""Short drafts written for a test: reviewed from a real file, as a user's draft is."""
+"""Helpers for tests: short drafts reviewed from a real file, as a user's draft is, and the concepts in a text."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from crlens.analysis.engine import review_document
+from crlens.analysis.engine import matcher_for, review_document
 from crlens.analysis.review import Review
 from crlens.ingest import parse_file
+from crlens.knowledge.loader import load
 
 
 def review_text(folder: Path, text: str, name: str = "draft.txt") -> Review:
@@ -14,3 +15,9 @@ def review_text(folder: Path, text: str, name: str = "draft.txt") -> Review:
     draft = folder / name
     draft.write_text(text, encoding="utf-8")
     return review_document(parse_file(draft))
+
+
+def concepts_in(lang: str, text: str) -> set[str]:
+    """The concepts the knowledge base's vocabulary for ``lang`` finds in ``text``."""
+    matcher = matcher_for(load(), lang)
+    return {hit.concept for hit in matcher.find(text, matcher.analyzer.tokens(text))}
