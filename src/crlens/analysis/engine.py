@@ -620,7 +620,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             # in one article and an exclusion in another are no rule that excludes children from biometrics.
             place = _safeguard_elsewhere(articles, state, article, [rule.triggers[0], *lacking], meeting)
             if place is not None:
-                said_en, said_ru = _what_is_mentioned(kb, state, [place] * len(lacking), lacking)
+                said_en, said_ru = _what_is_mentioned(kb, state, place, lacking)
                 note_en = f" {said_en} Check that it covers this provision and children."
                 note_ru = f" {said_ru} Следует проверить, распространяется ли это на данную норму и на детей."
                 severity = _LOWER[severity]
@@ -705,13 +705,13 @@ def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
             and any(f.field == "text" for f in state.own.get(lead_in.id, {}).get("protective-duty", ())))
 
 
-def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, places: list[Provision], groups: list[ConceptGroup]
+def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, groups: list[ConceptGroup]
                        ) -> tuple[str, str]:
-    """What each provision mentions of its group, in its own words ("Article 12 mentions a right to appeal
+    """What the provision mentions of each group, in its own words ("Article 12 mentions a right to appeal
     (“...”)."), in English and Russian: a mention elsewhere is not yet a safeguard here."""
     said_en: list[str] = []
     said_ru: list[str] = []
-    for place, group in zip(places, groups, strict=True):
+    for group in groups:
         mention = state.first(place, group)
         concepts = [mention.hit.concept] if mention else list(group)
         quote = _quote(mention) if mention else ""
@@ -763,7 +763,7 @@ def _superseded_examples(document: Document, kb: KnowledgeBase, state: _Analysis
     names_of_draft = [document.title] + ([divisions[0].heading or ""] if len(divisions) == 1 else [])
     title = " ".join(names_of_draft).casefold().replace("’", "'")
     named = {j.id for j in kb.jurisdictions.values()
-             if any(n.split(" (")[0].casefold() in title for n in (j.name.en, j.name.ru))}
+             if any(j.short_name(lang).casefold() in title for lang in ("en", "ru"))}
     repeals = " ".join(a.full_text().casefold() for a in document.articles if "repeal" in state.subtree[a.id])
     superseded = set()
     for ex in kb.examples.values():
@@ -793,7 +793,7 @@ def _sources(kb: KnowledgeBase, crit: Criterion, superseded: frozenset[str]) -> 
 def _with_jurisdiction(kb: KnowledgeBase, example: Example, lang: str) -> str:
     """An example's reference followed by its jurisdiction, unless the reference already names it."""
     ref = example.ref_ru if lang == "ru" else example.ref
-    name = kb.jurisdictions[example.jurisdiction].name.get(lang).split(" (")[0]  # "США", not "США (федеральный…)"
+    name = kb.jurisdictions[example.jurisdiction].short_name(lang)
     return ref if name in ref else f"{ref} ({name})"
 
 
@@ -1116,11 +1116,10 @@ def _paragraph_numbers(document: Document, target: str) -> list[int] | None:
             for m in [re.match(r"\d+", child.number)] if m]
 
 
-def _next_paragraph(document: Document, target: str) -> int:
-    """The number the first added paragraph takes when supplementing ``target``: after the article's last
-    numbered paragraph; 2 when the article has none (its present text becomes paragraph 1, whatever list of
-    sub-paragraphs it holds); 1 when the target is not an article."""
-    numbers = _paragraph_numbers(document, target)
+def _next_paragraph(numbers: list[int] | None) -> int:
+    """The number the first added paragraph takes when supplementing an article with paragraphs ``numbers``
+    (:func:`_paragraph_numbers`): after its last numbered paragraph; 2 when it has none (its present text becomes
+    paragraph 1, whatever list of sub-paragraphs it holds); 1 when the target is not an article."""
     if numbers is None:
         return 1
     return max(numbers) + 1 if numbers else 2
@@ -1228,11 +1227,11 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     for rec in recommendations:
         amendment = rec.amendment
         crits = [kb.criteria[c] for c in rec.criteria]
-        first = 1 if amendment.action == "new" else next_free.get(amendment.target) or _next_paragraph(
-            document, amendment.target)
+        numbers = None if amendment.action == "new" else _paragraph_numbers(document, amendment.target)
+        first = 1 if amendment.action == "new" else next_free.get(amendment.target) or _next_paragraph(numbers)
         # the first supplement to an article without numbered paragraphs numbers its present text
         numbers_present = (amendment.action == "supplement" and amendment.target not in next_free
-                           and _paragraph_numbers(document, amendment.target) == [])
+                           and numbers == [])
         texts = {}
         for lang in ("en", "ru"):
             clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang)

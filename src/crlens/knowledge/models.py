@@ -314,6 +314,10 @@ class Jurisdiction(_Strict):
 
     _id = field_validator("id")(_check_id)
 
+    def short_name(self, lang: str) -> str:
+        """The name without its parenthesis: "США", not "США (федеральный уровень)"."""
+        return self.name.get(lang).split(" (")[0]
+
 
 class Example(_Strict):
     """A provision of another jurisdiction's law that shows how a gap can be closed."""

@@ -13,6 +13,7 @@ same review gives the same file.
 from __future__ import annotations
 
 import copy
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +46,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
     """Copy the Word draft with every amendment inserted as a tracked change with a comment."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.text.paragraph import Paragraph
 
     lang = lang or ("ru" if review.document.language in {"ru", "kk"} else "en")
@@ -68,7 +70,15 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             if heading < index:
                 first_body[provision.id] = heading + 1
 
-    revision = 1000
+    revisions = itertools.count(1000)
+
+    def tracked() -> BaseOxmlElement:
+        """A ``w:ins`` mark by crlens with the next revision id."""
+        ins = OxmlElement("w:ins")
+        ins.set(qn("w:id"), str(next(revisions)))
+        ins.set(qn("w:author"), AUTHOR)
+        return ins
+
     inserted: list[str] = []
     skipped: list[str] = []
     after_element: dict[int, object] = {}
@@ -87,10 +97,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             body = blocks[first_body[anchor]][0]
             if body.tag == f"{_W}p":
                 number_run = Paragraph(body, document._body).add_run("1. ")
-                ins = OxmlElement("w:ins")
-                ins.set(qn("w:id"), str(revision))
-                ins.set(qn("w:author"), AUTHOR)
-                revision += 1
+                ins = tracked()
                 ppr = body.find(f"{_W}pPr")
                 if ppr is not None:
                     ppr.addnext(ins)
@@ -111,11 +118,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             if rpr is None:
                 rpr = OxmlElement("w:rPr")
                 ppr.append(rpr)  # rPr is the last child of pPr once sectPr and pPrChange are gone
-            mark = OxmlElement("w:ins")  # the paragraph mark itself is inserted; ins comes first in rPr
-            mark.set(qn("w:id"), str(revision))
-            mark.set(qn("w:author"), AUTHOR)
-            rpr.insert(0, mark)
-            revision += 1
+            rpr.insert(0, tracked())  # the paragraph mark itself is inserted; ins comes first in rPr
             paragraph_el.append(ppr)
             element.addnext(paragraph_el)
             element = paragraph_el
@@ -125,10 +128,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
                 first_run = run
                 # the comment is anchored before the run moves into w:ins, so its markers stay outside it
                 document.add_comment(run, text=f"{rec.id}: {justification}", author=AUTHOR, initials="CR")
-            ins = OxmlElement("w:ins")
-            ins.set(qn("w:id"), str(revision))
-            ins.set(qn("w:author"), AUTHOR)
-            revision += 1
+            ins = tracked()
             run._r.addprevious(ins)
             ins.append(run._r)
         if first_run is None:
