@@ -83,3 +83,18 @@ def test_numbering_an_articles_present_text_is_carried_out_not_inserted_as_words
     numbered = [p for p in body.iter(f"{W}p") if [t.text for t in p.iterfind(f"./{W}ins//{W}t")][:1] == ["1. "]]
     assert any("Уполномоченный орган в сфере цифровизации:" in "".join(t.text for t in p.iter(f"{W}t"))
                for p in numbered)
+
+
+def test_the_same_review_gives_the_same_redline_markup(redline, tmp_path):
+    """Same input, same output: neither the tracked changes nor the comments carry the time they were made."""
+    import zipfile
+
+    from crlens.report.redline import write_redline
+
+    path, review, draft = redline
+    again = write_redline(review, draft, tmp_path / "again.docx").path
+    for part in ("word/document.xml", "word/comments.xml"):
+        with zipfile.ZipFile(path) as first, zipfile.ZipFile(again) as second:
+            assert first.read(part) == second.read(part), part
+    comments = docx.Document(str(path)).comments
+    assert all(c.timestamp is None for c in comments)

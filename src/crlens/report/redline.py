@@ -6,8 +6,8 @@ justification, so that the ministry accepts or rejects each change in Word's Rev
 
 We write the ``w:ins`` markup ourselves rather than use the registry's ``docx-redline``: that library diffs two
 texts into tracked changes, while we insert whole new paragraphs at known places, which is a few elements of
-markup; python-docx (1.2+) already creates the comments. Dates are left out of the revision marks so that the
-same review gives the same file.
+markup; python-docx (1.2+) already creates the comments. Dates are left out of the revision marks and the
+comments (both optional in WordprocessingML) so that the same review gives the same markup.
 """
 
 from __future__ import annotations
@@ -127,7 +127,9 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             if first_run is None:
                 first_run = run
                 # the comment is anchored before the run moves into w:ins, so its markers stay outside it
-                document.add_comment(run, text=f"{rec.id}: {justification}", author=AUTHOR, initials="CR")
+                comment = document.add_comment(run, text=f"{rec.id}: {justification}", author=AUTHOR,
+                                               initials="CR")
+                comment._comment_elm.date = None  # python-docx stamps the time; same review, same file
             ins = tracked()
             run._r.addprevious(ins)
             ins.append(run._r)
