@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from drafts import concepts_in
+from drafts import concepts_in, review_text
 
 
 @pytest.mark.parametrize(("lang", "text"), [
@@ -30,3 +30,23 @@ def test_material_altered_by_digital_means_is_a_simulated_depiction(lang: str, t
 ])
 def test_a_repeal_is_recognised(lang: str, text: str) -> None:
     assert "repeal" in concepts_in(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "exploits the vulnerabilities of a person or a specific group of persons due to their age"),
+    ("ru", "использует уязвимость лица или группы лиц в силу их возраста"),
+])
+def test_vulnerability_due_to_age_names_age_as_its_ground(lang: str, text: str) -> None:
+    assert "age-vulnerability" in concepts_in(lang, text)
+
+
+def test_a_ban_on_exploiting_vulnerabilities_due_to_age_protects_children(tmp_path) -> None:
+    """The EU AI Act's art. 5(1)(b) wording: no "child" in it, yet it is the ban ai-01 asks for."""
+    review = review_text(tmp_path, "Article 1. Prohibited practices\n"
+                         "1. The following practices shall be prohibited:\n"
+                         "(a) the use of an AI system that exploits any of the vulnerabilities of a person due to "
+                         "their age, with the effect of materially distorting the behaviour of that person.\n")
+    criterion = next(c for c in review.criteria if c.id == "ai-01")
+    assert criterion.status == "addressed"
+    assert {e.provision for e in criterion.evidence} >= {"art:1.1.a"}
+    assert next(p for p in review.provisions if p.id == "art:1.1.a").child_relevance == "direct"
