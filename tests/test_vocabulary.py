@@ -50,3 +50,21 @@ def test_a_ban_on_exploiting_vulnerabilities_due_to_age_protects_children(tmp_pa
     assert criterion.status == "addressed"
     assert {e.provision for e in criterion.evidence} >= {"art:1.1.a"}
     assert next(p for p in review.provisions if p.id == "art:1.1.a").child_relevance == "direct"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "требования законодательства о противодействии финансированию распространения оружия массового "
+           "уничтожения"),
+    ("en", "the financing of the proliferation of weapons of mass destruction"),
+])
+def test_weapons_of_mass_destruction_in_anti_money_laundering_clauses_are_no_harmful_product(lang: str,
+                                                                                            text: str) -> None:
+    assert "harmful-product" not in concepts_in(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "запрещается реклама оружия детям"),
+    ("en", "advertising of weapons to children is prohibited"),
+])
+def test_weapons_are_a_harmful_product(lang: str, text: str) -> None:
+    assert "harmful-product" in concepts_in(lang, text)
