@@ -115,3 +115,13 @@ def test_english_sample_finds_the_same_planted_features(sample_en):
     risky = {(r.criterion, r.provision.split(".")[0]) for r in review.risks}
     for criterion, where in RISKS:
         assert any(c == criterion and p.startswith(where.split(".")[0]) for c, p in risky), criterion
+
+
+def test_evidence_quotes_the_text_that_holds_a_concept_not_the_heading_naming_it(review):
+    """Art 41 is headed "Противодействие распространению материалов сексуального насилия над детьми"; its
+    paragraphs say what the draft does about such material, and they are what the evidence quotes."""
+    heading = next(p.heading for p in review.provisions if p.id == "art:41")
+    quotes = {c.id: [e.quote for e in c.evidence if e.provision.startswith("art:41")]
+              for c in review.criteria if c.id in {"csea-01", "csea-02", "csea-03"}}
+    assert all(quotes.values())
+    assert not any(heading in q for q in quotes.values())

@@ -141,13 +141,19 @@ class _Analysis:
                 if any(f.field == "heading" and f.hit.start < end for f in found)}
 
     def first(self, provision: Provision, concepts: Iterable[str]) -> Found | None:
-        """The first occurrence of any of ``concepts`` in ``provision``'s subtree, in document order."""
+        """The first occurrence of any of ``concepts`` in the text of ``provision``'s subtree, in document order;
+        a heading's only when no text has one. A heading ("Self-regulatory incentives") names a subject; the
+        text says what the law does with it, and that is what a lawyer wants quoted."""
         wanted = set(concepts)
+        heading: Found | None = None
         for node in provision.walk():
-            for concept, found in self.own.get(node.id, {}).items():
-                if concept in wanted:
-                    return found[0]
-        return None
+            hits = [f for concept, found in self.own.get(node.id, {}).items() if concept in wanted for f in found]
+            text = [f for f in hits if f.field == "text"]
+            if text:
+                return min(text, key=lambda f: f.hit.start)
+            if heading is None and hits:
+                heading = min(hits, key=lambda f: f.hit.start)
+        return heading
 
 
 def matcher_for(kb: KnowledgeBase, lang: str) -> ConceptMatcher:
