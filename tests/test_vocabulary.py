@@ -68,3 +68,21 @@ def test_weapons_of_mass_destruction_in_anti_money_laundering_clauses_are_no_har
 ])
 def test_weapons_are_a_harmful_product(lang: str, text: str) -> None:
     assert "harmful-product" in concepts_in(lang, text)
+
+
+@pytest.mark.parametrize("text", [
+    "prepare and submit to Congress a report on the results of the review",
+    "The Board shall publish an annual report on its activities.",
+    "persons reporting infringements of this Regulation shall be protected",
+])
+def test_a_report_by_a_body_or_a_whistleblower_is_no_user_complaint(text: str) -> None:
+    assert "complaint" not in concepts_in("en", text)
+
+
+@pytest.mark.parametrize("text", [
+    "Users may report illegal content to the platform.",
+    "The platform shall provide a reporting tool for children.",
+    "a notice on reports of cyberbullying of a child",
+])
+def test_reporting_harmful_content_is_a_user_complaint(text: str) -> None:
+    assert "complaint" in concepts_in("en", text)
