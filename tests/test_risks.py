@@ -92,3 +92,20 @@ def test_a_list_item_is_read_with_its_lead_in_not_with_its_sibling_items(tmp_pat
         "1) представлять сведения о пользователях по запросу уполномоченного государственного органа;\n"
         "2) ежегодно публиковать отчет о модерации с указанием количества удаленных материалов.\n")
     assert not [r for r in review.risks if r.criterion == "access-information-02"]
+
+
+BLOCKING = ("Статья 1. Ограничение доступа\nУполномоченный орган вправе ограничить доступ к интернет-ресурсу, "
+            "распространяющему запрещенную информацию.\n")
+CSAM_REMOVAL = ("Статья 2. Материалы сексуального насилия над детьми\nОператор онлайн-платформы удаляет материалы "
+                "сексуального насилия над детьми и ограничивает доступ к ним в течение двадцати четырех часов.\n")
+
+
+def test_a_power_to_block_csam_is_no_risk_to_access_to_information(tmp_path: Path) -> None:
+    assert not _risks(tmp_path, CSAM_REMOVAL, "risk-access-information-02")
+
+
+def test_csam_removal_elsewhere_is_no_safeguard_for_a_general_blocking_power(tmp_path: Path) -> None:
+    [risk] = _risks(tmp_path, BLOCKING + CSAM_REMOVAL, "risk-access-information-02")
+    assert risk.provision.startswith("art:1") and risk.severity == "high"
+    assert "Article 2" not in risk.description
+    assert not any("sexual abuse" in m for m in risk.missing)

@@ -604,7 +604,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             if not all(_met(rule.triggers, state.subtree[article.id])):
                 continue
             safeguards = _met(rule.safeguards, state.subtree[article.id])
-            if all(safeguards):
+            if all(safeguards) or any(_met(rule.exempt, state.subtree[article.id])):
                 continue
             unit = _risk_unit(article, rule.triggers, state)
             if unit is None:

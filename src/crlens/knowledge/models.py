@@ -197,13 +197,18 @@ class RiskRule(_Strict):
     """A provision that can harm children when no safeguard accompanies it.
 
     A provision that satisfies every group of ``triggers`` is a risk unless the same article also satisfies
-    every group of ``safeguards``.
+    every group of ``safeguards``, or any group of ``exempt``.
     """
 
     id: str
     description: Text
     triggers: list[ConceptGroup] = Field(min_length=1)
     safeguards: list[ConceptGroup] = Field(min_length=1)
+    exempt: list[ConceptGroup] = Field(default_factory=list)
+    """Subjects that take an article out of the risk rather than protect within it: a power to block child sexual
+    abuse material does not threaten children's access to lawful information. Unlike a safeguard, an exemption
+    is never missing and is never looked for elsewhere in the draft (CSAM removal in another article does
+    nothing for a general blocking power)."""
     severity: Severity
 
     _id = field_validator("id")(_check_id)
