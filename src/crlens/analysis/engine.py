@@ -53,7 +53,7 @@ from crlens.analysis.review import (
     Tool,
 )
 from crlens.analysis.terminology import adapt_ru
-from crlens.ingest.model import Document, Provision
+from crlens.ingest.model import ArticleWord, Document, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, Area, ConceptGroup, Criterion, Example
 
@@ -626,7 +626,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             # in one article and an exclusion in another are no rule that excludes children from biometrics.
             place = _safeguard_elsewhere(articles, state, article, [rule.triggers[0], *lacking], meeting)
             if place is not None:
-                said_en, said_ru = _what_is_mentioned(kb, state, place, lacking)
+                said_en, said_ru = _what_is_mentioned(kb, state, place, lacking, document.article_word)
                 note_en = f" {said_en} Check that it covers this provision and children."
                 note_ru = f" {said_ru} Следует проверить, распространяется ли это на данную норму и на детей."
                 severity = _LOWER[severity]
@@ -634,8 +634,8 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             risks.append(Risk(
                 id=risk_id, criterion=crit.id, area=crit.area,
                 provision=where, quote=_quote(found),
-                description=f"{label(where)}: {rule.description.en}{note_en}",
-                description_ru=f"{label(where, 'ru')}: {rule.description.ru}{note_ru}",
+                description=f"{label(where, word=document.article_word)}: {rule.description.en}{note_en}",
+                description_ru=f"{label(where, 'ru', word=document.article_word)}: {rule.description.ru}{note_ru}",
                 severity=severity, missing=missing,
             ))
     return risks
@@ -711,8 +711,8 @@ def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
             and any(f.field == "text" for f in state.own.get(lead_in.id, {}).get("protective-duty", ())))
 
 
-def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, groups: list[ConceptGroup]
-                       ) -> tuple[str, str]:
+def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, groups: list[ConceptGroup],
+                       word: ArticleWord = "article") -> tuple[str, str]:
     """What the provision mentions of each group, in its own words ("Article 12 mentions a right to appeal
     (“...”)."), in English and Russian: a mention elsewhere is not yet a safeguard here."""
     said_en: list[str] = []
@@ -721,9 +721,10 @@ def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, gr
         mention = state.first(place, group)
         concepts = [mention.hit.concept] if mention else list(group)
         quote = _quote(mention) if mention else ""
-        said_en.append(f"{label(place.id)} mentions {_group_label(kb, concepts)}" + (f" (“{quote}”)." if quote
-                                                                                      else "."))
-        said_ru.append(f"{label(place.id, 'ru')} упоминает: {_group_label(kb, concepts, 'ru')}"
+        said_en.append(f"{label(place.id, word=word)} mentions {_group_label(kb, concepts)}"
+                       + (f" (“{quote}”)." if quote else "."))
+        said_ru.append(f"{label(place.id, 'ru', word=word)} упоминает: "
+                       f"{_group_label(kb, concepts, 'ru')}"
                        + (f" («{quote}»)." if quote else "."))
     return " ".join(dict.fromkeys(said_en)), " ".join(dict.fromkeys(said_ru))
 
@@ -835,7 +836,8 @@ def _join_sentences(texts: Iterable[str]) -> str:
 
 
 def _fill(clause: str, target: str, document: Document, lang: str) -> str:
-    article = label(target, lang) if target.startswith("art:") else ("the draft" if lang != "ru" else "проект")
+    article = (label(target, lang, word=document.article_word) if target.startswith("art:")
+               else "the draft" if lang != "ru" else "проект")
     return clause.replace("{article}", article).replace("{draft}", document.title)
 
 
@@ -997,10 +999,11 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         if crit_risks:
             first = document.get(crit_risks[0].provision)
             assert first is not None
-            named = ", ".join(label(r.provision) for r in crit_risks[:4])
+            named = ", ".join(label(r.provision, word=document.article_word) for r in crit_risks[:4])
             # "Пункт 5 статьи 9, пункт 1 статьи 42": only the first reference opens the sentence
             named_ru = ", ".join(ref if i == 0 else ref[:1].lower() + ref[1:]
-                                 for i, ref in enumerate(label(r.provision, "ru") for r in crit_risks[:4]))
+                                 for i, ref in enumerate(label(r.provision, "ru", word=document.article_word)
+                                                         for r in crit_risks[:4]))
             notes = [state.risk_notes[r.id] for r in crit_risks[:4] if r.id in state.risk_notes]
             note_en = "".join(f" {n}" for n in dict.fromkeys(n[0] for n in notes))
             note_ru = "".join(f" {n}" for n in dict.fromkeys(n[1] for n in notes))
@@ -1024,7 +1027,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             missing_ru = [lab for lab, ok in zip(labels_ru, unit.met, strict=True) if not ok]
             lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
             direct = set(kb.relevance.direct) if kb.relevance else set()
-            where_en, where_ru = label(unit.provision.id), label(unit.provision.id, "ru")
+            where_en, where_ru = (label(unit.provision.id, word=document.article_word),
+                                  label(unit.provision.id, "ru", word=document.article_word))
             # Labels join their concepts with "or", so the elements are listed with semicolons, not commas.
             # What was found is words, quoted: "mentions", not "deals with", which would claim a rule the
             # provision may not make.
@@ -1070,7 +1074,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                                      "new", "", [], [], f"{template.gap.en} The draft defines no terms.",
                                      f"{template.gap.ru} Проект не определяет понятий."))
                 continue
-            where_en, where_ru = label(defined_in.id), label(defined_in.id, "ru")
+            where_en, where_ru = (label(defined_in.id, word=document.article_word),
+                                  label(defined_in.id, "ru", word=document.article_word))
             if defined_in.id in state.definitions:
                 issue = f"{template.gap.en} Its definitions, {where_en} ({defined_in.heading}), do not include it."
                 issue_ru = (f"{template.gap.ru} Среди основных понятий проекта ({where_ru.lower()}, "
@@ -1085,8 +1090,10 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             continue
         target, place = _subject_place(document, kb, state, crit)
         if target is not None:
-            issue = f"{template.gap.en} The closest provision, {label(target.id)} ({target.heading}), does not."
-            issue_ru = (f"{template.gap.ru} Наиболее близкая норма, {label(target.id, 'ru').lower()} "
+            issue = (f"{template.gap.en} The closest provision, {label(target.id, word=document.article_word)} "
+                     f"({target.heading}), does not.")
+            issue_ru = (f"{template.gap.ru} Наиболее близкая норма, "
+                        f"{label(target.id, 'ru', word=document.article_word).lower()} "
                         f"({target.heading}), этого не предусматривает.")
             drafts.append(_Draft(crit, place, "supplement", target.full_text(), [place], [], issue, issue_ru))
         else:
@@ -1211,7 +1218,8 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
     return recommendations
 
 
-_ARTICLE = {"en": "Article", "ru": "Статья"}
+_ARTICLE = {"article": {"en": "Article", "ru": "Статья"}, "section": {"en": "Section", "ru": "§"}}
+"""How a new article opens, in the draft's word for its articles (:data:`~crlens.ingest.model.ArticleWord`)."""
 
 
 def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -> str:
@@ -1245,7 +1253,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts[lang], following = _number_paragraphs(clauses, first)
             if amendment.action == "new":
                 number = f" {amendment.number}" if amendment.number else ""
-                texts[lang] = f"{_ARTICLE[lang]}{number}. {_new_article_heading(kb, crits, lang)}\n{texts[lang]}"
+                opening = _ARTICLE[document.article_word][lang]
+                texts[lang] = f"{opening}{number}. {_new_article_heading(kb, crits, lang)}\n{texts[lang]}"
             texts[lang] = name_the_act(texts[lang], name, lang)
             if numbers_present:
                 texts[lang] = f"{PRESENT_TEXT_NUMBERED[lang]}\n{texts[lang]}"

@@ -1,10 +1,17 @@
 """How a lawyer names a provision, in English and Russian, from its id.
 
 ``art:12.3.2`` is "Article 12(3)(2)" in English and "Подпункт 2) пункта 3 статьи 12" in Russian, the order
-Russian drafting uses. Containers: ``ch:3`` is "Chapter 3" / "Глава 3".
+Russian drafting uses. Containers: ``ch:3`` is "Chapter 3" / "Глава 3". A draft that numbers sections, not
+articles (``word="section"``, :data:`crlens.ingest.model.ArticleWord`), is named in its own word: ``art:6501.1``
+is "Section 6501(1)" in English and "§ 6501(1)" in Russian.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crlens.ingest.model import ArticleWord
 
 _CONTAINERS = {  # English, Russian, Russian genitive ("после главы 3")
     "book": ("Book", "Книга", "книги"),
@@ -38,18 +45,25 @@ def cite(ref: str, verified: bool | None, lang: str = "en") -> str:
     return f"{ref} ({UNVERIFIED[lang]})" if verified is False else ref
 
 
-def label_genitive(provision_id: str, lang: str = "en") -> str:
-    """The provision's name inside a sentence after "after", "of" ("после статьи 12", "after Article 12")."""
-    return _name(provision_id, lang, genitive=True)
+def label_genitive(provision_id: str, lang: str = "en", *, word: ArticleWord = "article") -> str:
+    """The provision's name inside a sentence after "after", "of" ("после статьи 12", "after Article 12");
+    ``word`` is what the draft calls its articles (``Document.article_word``)."""
+    return _name(provision_id, lang, genitive=True, word=word)
 
 
-def label(provision_id: str, lang: str = "en") -> str:
-    """The provision's name as a lawyer writes it at the start of a sentence."""
-    return _name(provision_id, lang, genitive=False)
+def label(provision_id: str, lang: str = "en", *, word: ArticleWord = "article") -> str:
+    """The provision's name as a lawyer writes it at the start of a sentence; ``word`` is what the draft calls
+    its articles (``Document.article_word``): "Section 6501(1)", not "Article 6501(1)", in the US Code."""
+    return _name(provision_id, lang, genitive=False, word=word)
 
 
-def _name(provision_id: str, lang: str, genitive: bool) -> str:
-    """English names do not decline; a Russian name in the genitive is all genitive and lower-case."""
+def _name(provision_id: str, lang: str, genitive: bool, word: ArticleWord = "article") -> str:
+    """English names do not decline; a Russian name in the genitive is all genitive and lower-case.
+
+    A section in Russian is "§ 6501(1)", the same in every case: Russian writing on US and UK law keeps the
+    source's pinpoint after the section sign ("§ 6501 Свода законов США", "после § 6501"). "Статья" would call
+    it an article it is not, and "раздел" is taken twice over: by ``sec:`` divisions ("Раздел 2") and, in
+    Russian citations of the US Code, by its titles ("раздел 15 Свода законов США")."""
     if provision_id == "preamble":
         return ("преамбулы" if genitive else "Преамбула") if lang == "ru" else "Preamble"
     prefix, parts = _split(provision_id)
@@ -60,6 +74,8 @@ def _name(provision_id: str, lang: str, genitive: bool) -> str:
     if not parts:
         return provision_id
     article, inner = parts[0], parts[1:]
+    if word == "section":
+        return ("§ " if lang == "ru" else "Section ") + article + "".join(f"({p})" for p in inner)
     if lang != "ru":
         return f"Article {article}" + "".join(f"({p})" for p in inner)
     if not inner:
@@ -93,3 +109,4 @@ def anchor_of(target: str) -> str:
     """The article a new article's target places it after (``new after art:40 in ch:9`` -> ``art:40``); "" for
     any other target."""
     return target.removeprefix(_NEW_AFTER).split(" in ")[0] if target.startswith(_NEW_AFTER) else ""
+

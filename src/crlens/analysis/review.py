@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from crlens.analysis.act_name import ActName, refer_to_act
+from crlens.ingest.model import ArticleWord
 from crlens.knowledge.models import AgeBand, AreaId
 
 SCHEMA_VERSION = "1.0"
@@ -63,7 +64,19 @@ class DocumentInfo(_Model):
     articles: int
     provisions: int
     definitions: list[DefinedTerm]
+    article_word: ArticleWord = Field(
+        "article", description='what the draft calls its articles: "section" for "§ 6501" or "Section 12", which '
+        'labels then use ("Section 6501(1)"); absent for "article"')
     act: ActInfo = Field(default_factory=ActInfo)
+
+    @model_serializer(mode="wrap")
+    def _without_default_word(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """``article_word`` only where it is not ``article``: a review of a draft with articles reads as before
+        the field existed."""
+        data: dict[str, Any] = handler(self)
+        if data.get("article_word") == "article":
+            del data["article_word"]
+        return data
 
 
 class Signal(_Model):

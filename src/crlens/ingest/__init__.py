@@ -30,6 +30,7 @@ def parse_text(text: str, source: str = "<text>", language: Language | None = No
         definitions=result.definitions,
         warnings=result.warnings,
         input_format=input_format,
+        article_word=result.article_word,
     )
 
 

@@ -11,6 +11,11 @@ from typing import Any, Literal
 
 Language = Literal["ru", "kk", "en"]
 
+ArticleWord = Literal["article", "section"]
+"""What a draft calls its articles: ``article`` ("Статья 12", "12-бап", "Article 12", and "Standard 12") or
+``section`` (US "§ 6501", UK "Section 12" in a law without articles). The id is ``art:12`` either way; the
+word only changes how a provision is named ("Section 6501(1)", :func:`crlens.analysis.labels.label`)."""
+
 CONTAINER_KINDS: tuple[str, ...] = ("book", "part", "section", "chapter", "subchapter", "annex")
 """Kinds of the divisions above articles, outermost first (``annex`` sits beside them)."""
 
@@ -94,6 +99,8 @@ class Document:
     definitions: list[Definition] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     input_format: str = "txt"
+    article_word: ArticleWord = "article"
+    """What the draft calls its articles (:data:`ArticleWord`), as the structure parser found it."""
 
     @property
     def articles(self) -> list[Provision]:
@@ -127,6 +134,8 @@ class Document:
             "articles": len(self.articles),
             "provisions": len(self.provisions),
             "definitions": [{"term": d.term, "provision": d.provision} for d in self.definitions],
+            # only where it is not the default, so a review of a draft with articles reads as it always did
+            **({"article_word": self.article_word} if self.article_word != "article" else {}),
         }
 
     def to_json(self) -> dict[str, Any]:

@@ -14,6 +14,8 @@ How it works, line by line:
   ``==== CHAPTER I ====`` banners); lines starting with ``>`` are editorial footnotes and are skipped.
 * Containers ("Раздел 2", "Глава 3", "Параграф 1", "3-тарау", "Part 2", "CHAPTER IV", "ANNEX III") and articles
   ("Статья 12-1.", "12-бап.", "Article 12", "§ 6501.", and "Section 12" in laws without articles) open nodes.
+  The word most of its article headings use is what the draft calls its articles (``section`` for "§ 6501" and
+  "Section 12", ``article`` otherwise): its provisions are named in it ("Section 6501(1)").
 * Numbered parts inside an article nest by *numbering style*: each style ("1.", "1)", "(1)", "(a)", "(i)",
   "(A)") takes the next level the first time it appears and returns to its level when it appears again, which
   is how drafters read nesting. Dotted numbers as in ``8.1`` or ``9.2.a`` give the path directly.
@@ -23,10 +25,12 @@ How it works, line by line:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from crlens.analysis.labels import label
 from crlens.ingest.language import detect_language
-from crlens.ingest.model import Definition, Language, Provision
+from crlens.ingest.model import ArticleWord, Definition, Language, Provision
 
 # --- line clean-up -----------------------------------------------------------------------------------------
 
@@ -99,6 +103,7 @@ _ARTICLES: list[re.Pattern[str]] = [
     re.compile(rf"^(?:Article|ARTICLE|Art\.)\s+(?P<n>\d+[a-z]?(?:-\d+)*){_TAIL}"),
     re.compile(rf"^§\s*(?P<n>\d+[a-z]?(?:-\d+)*){_TAIL}"),
 ]
+_SECTION_SIGN = _ARTICLES[3]
 _SECTION_ARTICLE = re.compile(rf"^(?:Section|SECTION|Standard)\s+(?P<n>\d+[A-Z]?(?:-\d+)*){_TAIL}")
 
 # --- numbered parts ----------------------------------------------------------------------------------------
@@ -142,6 +147,7 @@ class ParseResult:
     title: str
     language: Language
     warnings: list[str] = field(default_factory=list)
+    article_word: ArticleWord = "article"
 
 
 @dataclass
@@ -163,6 +169,7 @@ class _Builder:
         self.preamble: Provision | None = None
         self.awaiting_heading: Provision | None = None
         self.articles_by_section = articles_by_section
+        self.words: Counter[ArticleWord] = Counter()
 
     # ids are unique within a document; a repeated number gets ~2, ~3 in order of appearance
     def unique(self, base: str) -> str:
@@ -192,7 +199,8 @@ class _Builder:
         self.dotted = {}
         self.awaiting_heading = None if heading else node
 
-    def open_article(self, number: str, heading: str, start: int) -> None:
+    def open_article(self, number: str, heading: str, start: int, word: ArticleWord = "article") -> None:
+        self.words[word] += 1
         parent = self.containers[-1] if self.containers else None
         if parent is not None and parent.kind == "annex":
             self.containers.pop()
@@ -371,6 +379,10 @@ def parse_structure(text: str, language: Language | None = None) -> ParseResult:
         builder.close_at(end)
 
     provisions = builder.provisions
+    # the word most article headings use, the first met on a tie; ``article`` keeps the labels given above
+    word: ArticleWord = builder.words.most_common(1)[0][0] if builder.words else "article"
+    if word != "article":
+        _name_articles(provisions, word)
     warnings: list[str] = []
     if not any(p.kind == "article" for p in provisions):
         warnings.append("no recognisable articles: the whole text is kept as one preamble provision")
@@ -382,7 +394,17 @@ def parse_structure(text: str, language: Language | None = None) -> ParseResult:
         title=_title(provisions),
         language=lang,
         warnings=warnings,
+        article_word=word,
     )
+
+
+def _name_articles(provisions: list[Provision], word: ArticleWord) -> None:
+    """Name the articles and their parts in the draft's own word ("Section 6501", "Section 6501(1)")."""
+    for node in provisions:
+        if node.kind == "article":
+            node.label = label(f"art:{node.number}", word=word)
+        elif node.parent is not None and node.article is not None:
+            node.label = _part_label(node.parent, node.number or "")
 
 
 def _consume(b: _Builder, line: str, start: int, has_articles: bool) -> None:
@@ -408,12 +430,14 @@ def _consume(b: _Builder, line: str, start: int, has_articles: bool) -> None:
         for regex in _ARTICLES:
             m = regex.match(line)
             if m:
-                b.open_article(m.group("n"), _heading_of(m), start)
+                b.open_article(m.group("n"), _heading_of(m), start,
+                               "section" if regex is _SECTION_SIGN else "article")
                 return
         if not has_articles:
             m = _SECTION_ARTICLE.match(line)
             if m:
-                b.open_article(m.group("n"), _heading_of(m), start)
+                b.open_article(m.group("n"), _heading_of(m), start,
+                               "article" if line.startswith("Standard") else "section")
                 return
     if b.article is not None:
         if first.isdigit():

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crlens.analysis.labels import anchor_of, article_of, label, label_genitive
 from crlens.analysis.review import Recommendation, Review
 from crlens.report.office import add_table, landscape_document, write_sheet
+
+if TYPE_CHECKING:
+    from crlens.ingest.model import ArticleWord
 
 HEADERS = {
     "en": ("Provision of the draft", "Current text", "Proposed new or alternative text",
@@ -22,7 +26,8 @@ HEADERS = {
            "Обоснование со ссылкой на международные нормы и стандарты"),
 }
 TITLES = {"en": "Proposed amendments", "ru": "Предлагаемые поправки"}
-NEW = {"en": "New article", "ru": "Новая статья"}
+NEW = {"article": {"en": "New article", "ru": "Новая статья"},
+       "section": {"en": "New section", "ru": "Новый §"}}
 AFTER = {"en": "after", "ru": "после"}
 SUPPLEMENT = {"en": "supplement", "ru": "дополнить"}
 NONE = {"en": "(none: new provision)", "ru": "(отсутствует: новая норма)"}
@@ -43,16 +48,18 @@ class AmendmentRow:
     justification: str
 
 
-def where(rec: Recommendation, lang: str) -> str:
-    """The provision an amendment targets, as a lawyer names it; new articles say where they go."""
+def where(rec: Recommendation, lang: str, *, word: ArticleWord = "article") -> str:
+    """The provision an amendment targets, as a lawyer names it in the draft's own ``word`` for its articles
+    (``review.document.article_word``); new articles say where they go."""
     target = rec.amendment.target
     if rec.amendment.action == "new":
         anchor = anchor_of(target)
-        name = f"{NEW[lang]} {rec.amendment.number}" if rec.amendment.number else NEW[lang]
+        new = NEW[word][lang]
+        name = f"{new} {rec.amendment.number}" if rec.amendment.number else new
         if not anchor:
             return name
-        return f"{name} ({AFTER[lang]} {label_genitive(anchor, lang)})"
-    name = label(target, lang)
+        return f"{name} ({AFTER[lang]} {label_genitive(anchor, lang, word=word)})"
+    name = label(target, lang, word=word)
     return f"{name} ({SUPPLEMENT[lang]})" if rec.amendment.action == "supplement" else name
 
 
@@ -96,7 +103,7 @@ def rows(review: Review, lang: str = "en") -> list[AmendmentRow]:
             current = SAME[lang]
         table.append(AmendmentRow(
             id=rec.id,
-            provision=where(rec, lang),
+            provision=where(rec, lang, word=review.document.article_word),
             current=current,
             proposed=rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en,
             justification=rec.amendment.justification_ru if ru else rec.amendment.justification,

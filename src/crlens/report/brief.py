@@ -127,6 +127,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
     kb = kb or load()
     t = _words(review, lang)
     ru = lang == "ru"
+    word = review.document.article_word  # "Section 6501(1)" in a draft of sections, as in review.json
     areas = {a.id: a for a in review.areas}
     title_of = {a: kb.areas[a].title.get(lang) for a in AREA_IDS}
     gap_areas = [a for a in AREA_IDS if areas[a].status == "gap"]
@@ -165,7 +166,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
     open_quote, close_quote = ("«", "»") if ru else ("“", "”")
     for finding in shown[:MAX_STRENGTHS]:
         quote = _first_sentence(finding.quote, 200)
-        strengths.append(f"{title_of[finding.area]}: {label(finding.provision, lang)}, "
+        strengths.append(f"{title_of[finding.area]}: {label(finding.provision, lang, word=word)}, "
                          f"{open_quote}{quote}{close_quote}")
 
     gaps = []
@@ -192,7 +193,8 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
             continue
         seen_areas.add(rec.areas[0])
         norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in rec.sources if s.kind == "norm"][:3]
-        where = ", ".join(label(p, lang) for p in rec.provisions[:2]) or amendment_place(rec, lang)
+        where = (", ".join(label(p, lang, word=word) for p in rec.provisions[:2])
+                 or amendment_place(rec, lang, word=word))
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution),
                                                    where, norms))
         refs.extend(s for s in rec.sources if s.kind == "norm" and s.id not in {x.id for x in refs})

@@ -186,6 +186,7 @@ def draft_articles(review: Review, lang: str = "en", area: str | None = None,
     for criterion in review.criteria:
         for evidence in criterion.evidence:
             quotes.setdefault(evidence.provision, []).append((evidence.quote, criterion.id))
+    word = review.document.article_word  # the draft's own word, as review.json names its provisions
     groups: list[tuple[ProvisionResult, list[ProvisionResult]]] = []
     depth: dict[str, int] = {}
     for provision in review.provisions:
@@ -206,10 +207,10 @@ def draft_articles(review: Review, lang: str = "en", area: str | None = None,
         if relevance and relevance not in {p.child_relevance for p in everything}:
             continue
         best = min((p.child_relevance for p in everything), key=lambda r: _RELEVANCE_ORDER.get(r, 3))
-        views = [ProvisionView(p.id, label(p.id, lang), p.heading, depth[p.id], list(p.areas),
+        views = [ProvisionView(p.id, label(p.id, lang, word=word), p.heading, depth[p.id], list(p.areas),
                                p.child_relevance, highlight(p.text, quotes.get(p.id, [])))
                  for p in everything if p.text]
-        out.append(ArticleView(head.id, label(head.id, lang), head.heading, areas, best, views))
+        out.append(ArticleView(head.id, label(head.id, lang, word=word), head.heading, areas, best, views))
     return out
 
 
