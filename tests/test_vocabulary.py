@@ -86,3 +86,28 @@ def test_a_report_by_a_body_or_a_whistleblower_is_no_user_complaint(text: str) -
 ])
 def test_reporting_harmful_content_is_a_user_complaint(text: str) -> None:
     assert "complaint" in concepts_in("en", text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "в отношении государственных органов – в форме внутреннего контроля, осуществляемого их "
+           "руководителями"),
+    ("en", "in relation to state bodies, in the form of internal control exercised by their heads"),
+])
+def test_internal_control_is_no_due_diligence(lang: str, text: str) -> None:
+    assert "due-diligence" not in concepts_in(lang, text)
+
+
+def test_a_violation_remedied_by_the_violator_is_no_remedy() -> None:
+    text = "Access is restored by decision of the authorised body after the violation has been remedied."
+    assert "remedy" not in concepts_in("en", text)
+    assert "remedy" in concepts_in("en", "A child whose rights were violated has an effective remedy.")
+
+
+def test_a_users_obrashchenie_to_a_platform_is_a_complaint() -> None:
+    text = "Оператор обеспечивает механизм подачи обращений пользователей о противоправном контенте."
+    assert "grievance" in concepts_in("ru", text)
+
+
+def test_items_removed_are_removed_content() -> None:
+    text = "publish an annual content moderation report indicating the number of items removed"
+    assert "content-access-restriction" in concepts_in("en", text)
