@@ -125,3 +125,14 @@ def test_evidence_quotes_the_text_that_holds_a_concept_not_the_heading_naming_it
               for c in review.criteria if c.id in {"csea-01", "csea-02", "csea-03"}}
     assert all(quotes.values())
     assert not any(heading in q for q in quotes.values())
+
+
+# criteria on which the English and Russian texts of the sample still disagree, each a vocabulary difference
+# (the same draft in two languages should get the same review): shrink this set, never grow it
+LANGUAGES_DISAGREE = {"business-hrdd-01", "business-hrdd-03", "positive-effects-03", "schools-01"}
+
+
+def test_english_and_russian_samples_get_the_same_statuses(review, sample_en):
+    english = {c.id: c.status for c in review_document(parse_file(sample_en)).criteria}
+    differing = {c.id for c in review.criteria if c.status != english[c.id]}
+    assert differing <= LANGUAGES_DISAGREE, differing - LANGUAGES_DISAGREE

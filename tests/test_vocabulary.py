@@ -111,3 +111,9 @@ def test_a_users_obrashchenie_to_a_platform_is_a_complaint() -> None:
 def test_items_removed_are_removed_content() -> None:
     text = "publish an annual content moderation report indicating the number of items removed"
     assert "content-access-restriction" in concepts_in("en", text)
+
+
+def test_an_exception_to_a_rule_is_no_safeguard_but_excluding_someone_is() -> None:
+    exception = "вправе отозвать согласие, за исключением случаев, когда обработка необходима для исполнения"
+    assert "exclusion" not in concepts_in("ru", exception)
+    assert "exclusion" in concepts_in("ru", "профилирование допускается, за исключением детей")
