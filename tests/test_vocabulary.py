@@ -117,3 +117,47 @@ def test_an_exception_to_a_rule_is_no_safeguard_but_excluding_someone_is() -> No
     exception = "вправе отозвать согласие, за исключением случаев, когда обработка необходима для исполнения"
     assert "exclusion" not in concepts_in("ru", exception)
     assert "exclusion" in concepts_in("ru", "профилирование допускается, за исключением детей")
+
+
+# Wording that named a concept it does not mean (found by reading the reviews of the sample, the KZ Digital
+# Code, the platforms law and the GDPR): (lang, concept, a text that must not match, a text that must).
+FALSE_FRIENDS = [
+    ("en", "participation", "with a view to ensuring the consistency of application",
+     "the controller shall seek the views of data subjects"),
+    ("en", "data-sharing", "the legitimate interests pursued by the controller or by a third party",
+     "personal data shall not be disclosed to third parties"),
+    ("en", "purpose-limitation", "necessary for the purposes of the legitimate interests",
+     "kept no longer than is necessary for the purposes for which they are processed"),
+    ("en", "periodic-review", "taking into account the storage periods",
+     "the list shall be reviewed periodically"),
+    ("en", "content", "promote public awareness of the risks", "the publication of harmful material"),
+    ("en", "digital-literacy", "awareness-raising and training of staff involved in processing operations",
+     "awareness-raising campaigns for children and parents"),
+    ("en", "platform", "the Commission shall publish on its website a list", "visiting an internet website"),
+    ("en", "liability", "the consent of the holder of parental responsibility",
+     "the responsibility of the controller"),
+    ("en", "prevention-response", "Countering the dissemination of child sexual abuse material",
+     "measures to counter grooming"),
+    ("ru", "prevention-response", "Противодействие распространению материалов сексуального насилия над детьми",
+     "меры противодействия кибербуллингу"),
+    ("ru", "notice-and-action", "незамедлительно уведомлять правоохранительные органы",
+     "незамедлительно удалить такую информацию"),
+    ("ru", "offline-alternative", "сокращение использования документов на бумажном носителе",
+     "заявитель вправе получить результат услуги на бумажном носителе"),
+    ("ru", "extraterritorial-reach", "сотрудничество с международными организациями и иностранными государствами",
+     "лицо, в том числе иностранное, которое управляет онлайн-платформой"),
+    ("ru", "law-impact-review", "оценка эффективности деятельности государственных органов",
+     "оценка эффективности правового регулирования"),
+    ("ru", "deadline", "если законодательством установлены обязательные сроки хранения",
+     "в течение двадцати четырех часов"),
+    ("ru", "profiling", "получение контента без использования профайлинга", "на основании профайлинга"),
+    ("ru", "ad-labelling", "пользователей, идентифицированных как несовершеннолетние",
+     "реклама должна быть идентифицируема"),
+]
+
+
+@pytest.mark.parametrize(("lang", "concept", "not_meant", "meant"), FALSE_FRIENDS)
+def test_a_word_counts_only_in_the_sense_the_concept_means(lang: str, concept: str, not_meant: str,
+                                                           meant: str) -> None:
+    assert concept not in concepts_in(lang, not_meant)
+    assert concept in concepts_in(lang, meant)
