@@ -444,3 +444,20 @@ def test_a_new_article_opens_with_its_number_and_heading(sample_en: Path) -> Non
         assert first == f"Article {rec.amendment.number}. {heading}", rec.id
         assert second.startswith("1. "), rec.id
         assert rec.amendment.proposed_text.ru.startswith(f"Статья {rec.amendment.number}. "), rec.id
+
+
+DRAFT_TWO_AUTHORITIES_RU = (
+    "Статья 1. Компетенция уполномоченного органа в сфере защиты персональных данных\n"
+    "Уполномоченный орган в сфере защиты персональных данных осуществляет контроль за обработкой персональных "
+    "данных и рассматривает обращения субъектов персональных данных.\n"
+    "Статья 2. Компетенция уполномоченного органа в сфере цифровизации\n"
+    "Уполномоченный орган в сфере цифровизации разрабатывает и утверждает правила функционирования "
+    "онлайн-платформ.\n"
+)
+
+
+def test_a_duty_of_the_digitalisation_authority_goes_to_its_competence_not_the_data_protection_authoritys(
+        tmp_path: Path) -> None:
+    """impact-liability-01's clause makes the authorised body in the field of digitalisation responsible for
+    children's rights online: of two competence articles, it belongs in that body's."""
+    assert _target(review_text(tmp_path, DRAFT_TWO_AUTHORITIES_RU), "impact-liability-01") == "art:2"
