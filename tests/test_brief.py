@@ -113,3 +113,13 @@ def test_what_the_draft_does_well_is_shown_in_the_draft_s_own_words(sample_revie
         assert any(q.startswith(quoted.group(1)) for q in quotes), line
     areas = [line.split(":")[0] for line in content.strengths]
     assert len(areas) == len(set(areas)), "one finding per area before a second one of any area"
+
+
+@pytest.mark.parametrize(("lang", "evidence"), [("en", " mentions "), ("ru", " упоминает: ")])
+def test_the_main_gaps_state_what_is_missing_not_the_words_found(sample_review, lang, evidence):
+    """A partly met criterion's issue opens with the words found ("Article 41 mentions ..."); the brief's line
+    for its area gives the finding that follows them."""
+    gaps = brief.build(sample_review, lang).gaps
+    assert gaps and not [g for g in gaps if evidence in g]
+    partly = next(g for g in gaps if "Online child sexual abuse" in g or "сексуальная эксплуатация" in g)
+    assert "The draft does not yet" in partly or "Проект пока не" in partly

@@ -11,6 +11,7 @@ from matplotlib's bundled DejaVu Sans) and with python-docx for Word.
 from __future__ import annotations
 
 import io
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +117,22 @@ def _respects(n: int, lang: str) -> str:
     return "respect" if n == 1 else "respects"
 
 
+_EVIDENCE = {"en": " mentions ", "ru": " упоминает: "}
+_FINDING = {"en": re.compile(r"\. (The (?:draft|Code|Law|Act|Regulation) )"),
+            "ru": re.compile(r"\. ((?:Проект|Кодекс|Закон|Регламент) )")}
+
+
+def _finding(issue: str, lang: str) -> str:
+    """The finding of an issue text, without the evidence that opens a partly met one ("Article 41 mentions ...
+    («...»). It does not mention: .... The draft does not yet ..."): a brief states what is missing; the gap
+    table keeps the words found."""
+    if _EVIDENCE[lang] not in issue.split(". ", 1)[0]:
+        return issue
+    closing = max(issue.rfind("”"), issue.rfind("»"))
+    match = _FINDING[lang].search(issue, max(closing, 0))
+    return issue[match.start(1):] if match else issue
+
+
 def _first_sentence(text: str, limit: int = 260) -> str:
     end = text.find(". ")
     sentence = text if end == -1 else text[: end + 1]
@@ -173,7 +190,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
     for area_id in (gap_areas + partial_areas)[:MAX_GAP_AREAS]:
         area = areas[area_id]
         first = next((r for r in review.recommendations if r.areas[0] == area_id), None)
-        detail = _first_sentence((first.ru.issue if ru else first.issue), 220) if first else ""
+        detail = _first_sentence(_finding(first.ru.issue if ru else first.issue, lang), 220) if first else ""
         gaps.append(f"{title_of[area_id]} ({t['status'][area.status]}). {detail}".strip())
 
     conclusions = []
