@@ -123,3 +123,10 @@ def test_the_main_gaps_state_what_is_missing_not_the_words_found(sample_review, 
     assert gaps and not [g for g in gaps if evidence in g]
     partly = next(g for g in gaps if "Online child sexual abuse" in g or "сексуальная эксплуатация" in g)
     assert "The draft does not yet" in partly or "Проект пока не" in partly
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_recommendation_is_not_placed_in_an_article_and_again_in_its_part(sample_review, lang):
+    for rec in brief.build(sample_review, lang).recommendations:
+        places = rec.where.split(", ")
+        assert not any(a != b and b.startswith(a) for a in places for b in places), rec.where

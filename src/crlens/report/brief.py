@@ -210,7 +210,9 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
             continue
         seen_areas.add(rec.areas[0])
         norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in rec.sources if s.kind == "norm"][:3]
-        where = (", ".join(label(p, lang, word=word) for p in rec.provisions[:2])
+        # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
+        named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
+        where = (", ".join(label(p, lang, word=word) for p in named[:2])
                  or amendment_place(rec, lang, word=word))
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution),
                                                    where, norms))
