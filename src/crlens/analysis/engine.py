@@ -648,14 +648,17 @@ _NOT_A_RISK_PLACE = ("definition-sentence", "protective-duty")
 
 
 def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysis) -> _Unit | None:
-    """The provision of an article where a risk arises: as :func:`_best_unit` chooses, unless the trigger occurs
-    there only in texts that define a term or are themselves a duty to prevent or protect ("Biometric data are
-    personal data and are protected"); then the next best part where it occurs otherwise, or none."""
-    unit = _best_unit(article, triggers, state)
+    """The provision of an article where a risk arises: as :func:`_best_unit` chooses among its parts, unless the
+    trigger occurs there only in texts that define a term or are themselves a duty to prevent or protect
+    ("Biometric data are personal data and are protected"); then the next best part where it occurs otherwise,
+    or none. One part (read with the article's heading) must hold every trigger, as a safeguard elsewhere must:
+    schools named in one item of a list of prohibitions and biometric identification in the next paragraph are
+    no provision on biometrics in schools."""
+    unit = _best_unit(article, triggers, state, whole=False)
     if _risk_place(unit.provision, triggers[0], state, triggers[1:]) is not None:
         return unit
     masks = [state.mask(group) for group in triggers]
-    for node, mask, _depth in sorted(state.units(article, True), key=lambda u: -u[2]):
+    for node, mask, _depth in sorted(state.units(article, False), key=lambda u: -u[2]):
         met = _met_bits(mask, masks)  # the unit's concepts include the article heading's
         if all(met) and _risk_place(node, triggers[0], state, triggers[1:]) is not None:
             return _Unit(node, met)
