@@ -169,6 +169,11 @@ FALSE_FRIENDS = [
     ("en", "remedy", "actions taken to remedy the infringement", "an effective judicial remedy"),
     ("en", "prevention-response", "the employee responsible for its operation",
      "the response to cybersecurity incidents"),
+    ("en", "blocking", "the number of items removed and complaints considered", "the removal of the content"),
+    ("en", "statistics-research", "universities and research organisations may take part",
+     "research on children's use of digital technologies"),
+    ("ru", "monitoring", "государственный контроль осуществляется в форме проверок",
+     "мониторинг соблюдения прав детей в цифровой среде"),
 ]
 
 
@@ -177,3 +182,7 @@ def test_a_word_counts_only_in_the_sense_the_concept_means(lang: str, concept: s
                                                            meant: str) -> None:
     assert concept not in concepts_in(lang, not_meant)
     assert concept in concepts_in(lang, meant)
+
+
+def test_a_digital_identifier_is_a_digital_identity() -> None:
+    assert "digital-identity" in concepts_in("en", "Article 17. Digital identifier")
