@@ -141,3 +141,10 @@ def test_english_and_russian_samples_find_the_same_risks(review, review_en):
     def risks(r):
         return sorted((k.criterion, k.provision, k.severity) for k in r.risks)
     assert risks(review) == risks(review_en)
+
+
+def test_a_list_item_is_read_with_its_lead_in_not_with_the_rest_of_its_article(review):
+    """Art 6(1)(1) gives everyone the right to information, one item of a list of rights; 6(4), the planted
+    flaw, has children's rights exercised by their representatives. Together they are no child's own right to
+    information."""
+    assert {c.id: c.status for c in review.criteria}["access-information-01"] != "addressed"

@@ -179,6 +179,10 @@ FALSE_FRIENDS = [
     ("ru", "education", "в организациях образования", "доступ детей к качественному образованию"),
     ("ru", "life-threat-alert", "информации, пропагандирующей суицид", "сведения об угрозе самоубийства ребенка"),
     ("en", "life-threat-alert", "information promoting suicide", "a child at risk of suicide"),
+    ("ru", "exclusion", "за исключением сведений, составляющих коммерческую тайну",
+     "обработка допускается, за исключением данных детей"),
+    ("en", "extraterritorial-reach", "federal branches and agencies of foreign banks",
+     "foreign providers of online services directed to children in the State"),
     ("ru", "code-ownership", "программное обеспечение с открытым исходным кодом",
      "исходный код, созданный за счет бюджетных средств, принадлежит государству"),
 ]

@@ -68,6 +68,10 @@ LEAD_WORDS = 4
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
+_LIST_ITEMS = frozenset({"subparagraph", "point"})
+"""Kinds of provision that are items of a list ("1) ...", "(a) ...") under a lead-in."""
+
+
 class UnfoundedQuoteError(AssertionError):
     """A quote that does not occur verbatim in the provision it cites: a bug, never a user error."""
 
@@ -123,8 +127,28 @@ class _Analysis:
         if key not in self._units:
             heading = self.headed(article)
             nodes = article.walk() if whole or not article.children else article.walk()[1:]
-            self._units[key] = [(node, self.mask(self.subtree[node.id] | heading), _depth(node)) for node in nodes]
+            self._units[key] = [(node, self.mask(self.held(node) | heading), _depth(node)) for node in nodes]
         return self._units[key]
+
+    def held(self, node: Provision) -> set[str]:
+        """The concepts a provision holds together: its own text's and its parts', but not its list items' taken
+        together. A list item is read with its lead-in, not with its sibling items: a list of an authority's
+        powers that names children in one item and blocking in another makes no rule on blocking for children.
+        Each item is a candidate provision of its own, read with what is above it."""
+        concepts = self._together(node)
+        if node.kind in _LIST_ITEMS:
+            above = node.parent
+            while above is not None:
+                concepts |= self.own.get(above.id, {}).keys()
+                above = above.parent
+        return concepts
+
+    def _together(self, node: Provision) -> set[str]:
+        concepts = set(self.own.get(node.id, {}))
+        for child in node.children:
+            if child.kind not in _LIST_ITEMS:
+                concepts |= self._together(child)
+        return concepts
 
     def headed(self, provision: Provision) -> set[str]:
         """The concepts the provision's own heading names."""
@@ -499,7 +523,7 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
             continue
         # Only articles that touch at least one element can hold the best provision.
         anything = state.mask(c for group in groups for c in group)
-        touching = [a for a in articles if state.units(a, True)[0][1] & anything]
+        touching = [a for a in articles if state.mask(state.subtree[a.id]) & anything]
         units = sorted((_best_unit(a, groups, state, whole=a.id not in state.definitions) for a in touching),
                        key=lambda u: u.rank, reverse=True)  # stable: a tie keeps document order
         partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
