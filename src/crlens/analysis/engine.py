@@ -104,6 +104,7 @@ class _Analysis:
     """Per risk id, the sentence (en, ru) naming where else the draft provides a safeguard the article lacks."""
 
     _units: dict[tuple[str, bool], list[tuple[Provision, int, int]]] = field(default_factory=dict)
+    _held: dict[str, frozenset[str]] = field(default_factory=dict)
     _bits: dict[str, int] = field(default_factory=dict)
 
     def mask(self, concepts: Iterable[str]) -> int:
@@ -144,11 +145,13 @@ class _Analysis:
         return concepts
 
     def _together(self, node: Provision) -> set[str]:
-        concepts = set(self.own.get(node.id, {}))
-        for child in node.children:
-            if child.kind not in _LIST_ITEMS:
-                concepts |= self._together(child)
-        return concepts
+        if node.id not in self._held:
+            concepts = set(self.own.get(node.id, {}))
+            for child in node.children:
+                if child.kind not in _LIST_ITEMS:
+                    concepts |= self._together(child)
+            self._held[node.id] = frozenset(concepts)
+        return set(self._held[node.id])
 
     def headed(self, provision: Provision) -> set[str]:
         """The concepts the provision's own heading names."""
