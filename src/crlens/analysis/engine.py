@@ -105,6 +105,7 @@ class _Analysis:
 
     _units: dict[tuple[str, bool], list[tuple[Provision, int, int]]] = field(default_factory=dict)
     _held: dict[str, frozenset[str]] = field(default_factory=dict)
+    _subtree_masks: dict[str, int] = field(default_factory=dict)
     _bits: dict[str, int] = field(default_factory=dict)
 
     def mask(self, concepts: Iterable[str]) -> int:
@@ -138,11 +139,25 @@ class _Analysis:
         Each item is a candidate provision of its own, read with what is above it."""
         concepts = self._together(node)
         if node.kind in _LIST_ITEMS:
-            above = node.parent
-            while above is not None:
-                concepts |= self.own.get(above.id, {}).keys()
-                above = above.parent
+            concepts |= self.above(node)
         return concepts
+
+    def above(self, node: Provision) -> set[str]:
+        """The concepts of the texts above a provision (its lead-in, the paragraph and the article it sits in),
+        with which a list item is read."""
+        concepts: set[str] = set()
+        parent = node.parent
+        while parent is not None:
+            concepts |= self.own.get(parent.id, {}).keys()
+            parent = parent.parent
+        return concepts
+
+    def subtree_mask(self, provision: Provision) -> int:
+        """:attr:`subtree` of the provision as a :meth:`mask`, computed once: every criterion asks it of every
+        article."""
+        if provision.id not in self._subtree_masks:
+            self._subtree_masks[provision.id] = self.mask(self.subtree[provision.id])
+        return self._subtree_masks[provision.id]
 
     def _together(self, node: Provision) -> set[str]:
         if node.id not in self._held:
@@ -526,7 +541,7 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
             continue
         # Only articles that touch at least one element can hold the best provision.
         anything = state.mask(c for group in groups for c in group)
-        touching = [a for a in articles if state.mask(state.subtree[a.id]) & anything]
+        touching = [a for a in articles if state.subtree_mask(a) & anything]
         units = sorted((_best_unit(a, groups, state, whole=a.id not in state.definitions) for a in touching),
                        key=lambda u: u.rank, reverse=True)  # stable: a tie keeps document order
         partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
@@ -720,14 +735,9 @@ def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis,
 def _item_meets(node: Provision, groups: list[ConceptGroup] | tuple[ConceptGroup, ...], state: _Analysis) -> bool:
     """Whether a list item, read with what is above it (not its sibling items), meets every group; anything that
     is not a list item does."""
-    if node.kind not in {"subparagraph", "point"}:
+    if node.kind not in _LIST_ITEMS:
         return True
-    concepts = set(state.subtree[node.id])
-    above = node.parent
-    while above is not None:
-        concepts |= state.own.get(above.id, {}).keys()
-        above = above.parent
-    return all(_met(list(groups), concepts))
+    return all(_met(list(groups), state.subtree[node.id] | state.above(node)))
 
 
 def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
@@ -737,7 +747,7 @@ def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
     if any(any(f.field == "text" for f in own.get(concept, ())) for concept in _NOT_A_RISK_PLACE):
         return True
     lead_in = provision.parent
-    return (provision.kind in {"subparagraph", "point"} and lead_in is not None and lead_in.kind != "article"
+    return (provision.kind in _LIST_ITEMS and lead_in is not None and lead_in.kind != "article"
             and any(f.field == "text" for f in state.own.get(lead_in.id, {}).get("protective-duty", ())))
 
 

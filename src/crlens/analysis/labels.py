@@ -109,4 +109,3 @@ def anchor_of(target: str) -> str:
     """The article a new article's target places it after (``new after art:40 in ch:9`` -> ``art:40``); "" for
     any other target."""
     return target.removeprefix(_NEW_AFTER).split(" in ")[0] if target.startswith(_NEW_AFTER) else ""
-
