@@ -92,3 +92,12 @@ def name_the_act(text: str, name: ActName, lang: str) -> str:
         text = _THIS_RU.sub(lambda m: f"{m.group(1)} {name.ru}{m.group(2) or ''}", text)
         return _OUR_RU.sub(lambda m: name.ru + (m.group(1) or ""), text)
     return _OUR_EN.sub(lambda m: f"{m.group(1)} {name.en}", text)
+
+
+def finding_opening(lang: str) -> re.Pattern[str]:
+    """A sentence opening that speaks of the reviewed act, as our findings do once :func:`refer_to_act` has named
+    it: ". The draft ", ". The Law ", ". Проект ", ". Закон ". Group 1 is the opening without the full stop."""
+    names = {n.ru if lang == "ru" else n.en for n in _BY_WORD.values()}
+    if lang == "ru":
+        return re.compile(r"\. ((?:Проект|" + "|".join(sorted(names)) + ") )")
+    return re.compile(r"\. (The (?:draft|" + "|".join(sorted(names)) + ") )")

@@ -11,11 +11,11 @@ from matplotlib's bundled DejaVu Sans) and with python-docx for Word.
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crlens.analysis.act_name import finding_opening
 from crlens.analysis.labels import cite, label
 from crlens.analysis.review import PositiveFinding, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
@@ -118,8 +118,7 @@ def _respects(n: int, lang: str) -> str:
 
 
 _EVIDENCE = {"en": " mentions ", "ru": " упоминает: "}
-_FINDING = {"en": re.compile(r"\. (The (?:draft|Code|Law|Act|Regulation) )"),
-            "ru": re.compile(r"\. ((?:Проект|Кодекс|Закон|Регламент) )")}
+_FINDING = {lang: finding_opening(lang) for lang in ("en", "ru")}
 
 
 def _finding(issue: str, lang: str) -> str:
