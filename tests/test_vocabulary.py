@@ -131,6 +131,8 @@ FALSE_FRIENDS = [
     ("en", "periodic-review", "taking into account the storage periods",
      "the list shall be reviewed periodically"),
     ("en", "content", "promote public awareness of the risks", "the publication of harmful material"),
+    ("en", "oversight-monitoring", "the documentation shall be kept at the disposal of the authorities indicated",
+     "the authority shall publish indicators of compliance"),
     ("en", "digital-literacy", "awareness-raising and training of staff involved in processing operations",
      "awareness-raising campaigns for children and parents"),
     ("en", "platform", "the Commission shall publish on its website a list", "visiting an internet website"),
