@@ -69,3 +69,20 @@ def test_every_regex_term_finds_with_its_shortcuts_the_match_a_plain_search_find
         for text in texts:
             plain, fast = pattern.regex.search(text), pattern.search(text)
             assert (plain and plain.span()) == (fast and fast.span()), (pattern.regex.pattern, text[:80])
+
+
+@pytest.mark.parametrize(("name", "lang"), [("kz-law-online-platforms-2023-ru.txt", "ru"),
+                                            ("us-coppa-15usc6501.txt", "en")])
+def test_finding_concepts_misses_no_match_of_a_regex_term(name: str, lang: str) -> None:
+    """The matcher tries a pattern only on texts holding its required literals; that must lose no match."""
+    path = CORPUS / name
+    if not path.exists():
+        pytest.skip(f"{path} is not there")
+    texts = [t for p in parse_file(path).provisions for t in (p.heading, p.text) if t]
+    matcher = matcher_for(load(), lang)
+    for text in texts:
+        found = {(hit.concept, hit.start, hit.end) for hit in matcher.find(text)}
+        for pattern in matcher._regexes:
+            plain = pattern.regex.search(text.lower())
+            if plain:
+                assert (pattern.concept, *plain.span()) in found, (pattern.regex.pattern, text[:80])

@@ -54,10 +54,18 @@ class _Pattern:
         self.required = required
         self.starts = starts
 
+    def possible(self, present: set[str]) -> bool:
+        """Whether a text containing just the literals ``present`` (of all patterns' required ones) can match."""
+        return all(any(text in present for text in clause) for clause in self.required)
+
     def search(self, lowered: str) -> re.Match[str] | None:
         """The leftmost match in ``lowered`` (a lower-cased text), as ``regex.search`` would find it."""
-        if not all(any(text in lowered for text in clause) for clause in self.required):
+        if not self.possible({text for clause in self.required for text in clause if text in lowered}):
             return None
+        return self.search_possible(lowered)
+
+    def search_possible(self, lowered: str) -> re.Match[str] | None:
+        """:meth:`search` for a text already known to hold the required literals."""
         if not self.starts:
             return self.regex.search(lowered)
         queue = [(at, start) for start in self.starts if (at := lowered.find(start)) >= 0]
@@ -90,6 +98,15 @@ class ConceptMatcher:
             for lang in langs:
                 for term in getattr(concept.terms, lang):
                     self._add(concept.id, term)
+        # A text is checked once for every literal some pattern requires; a pattern is then tried only when the
+        # most selective of its required literals (its first clause) is among those found.
+        self._literals = tuple(sorted({text for p in self._regexes for clause in p.required for text in clause}))
+        self._unfiltered = tuple(i for i, p in enumerate(self._regexes) if not p.required)
+        by_literal: dict[str, list[int]] = defaultdict(list)
+        for i, pattern in enumerate(self._regexes):
+            for text in pattern.required[0] if pattern.required else ():
+                by_literal[text].append(i)
+        self._by_literal = dict(by_literal)
 
     def _add(self, concept: str, term: str) -> None:
         if term.startswith("re:"):
@@ -121,7 +138,7 @@ class ConceptMatcher:
         hits: list[Hit] = []
         for i, token in enumerate(tokens):
             for phrase in self._by_norm.get(token.norm, ()):
-                end = self._match_words(tokens, i, phrase)
+                end = token.end if len(phrase.words) == 1 else self._match_words(tokens, i, phrase)
                 if end is not None:
                     hits.append(Hit(phrase.concept, token.start, end, text[token.start:end]))
             for phrase in self._prefixes.get(token.surface[:3], ()):
@@ -130,8 +147,12 @@ class ConceptMatcher:
                     hits.append(Hit(phrase.concept, token.start, end, text[token.start:end]))
         if self._regexes:
             lowered = text.lower()
-            for pattern in self._regexes:
-                m = pattern.search(lowered)
+            present = {literal for literal in self._literals if literal in lowered}
+            tried = sorted({i for literal in present for i in self._by_literal.get(literal, ())}
+                           .union(self._unfiltered))
+            for i in tried:
+                pattern = self._regexes[i]
+                m = pattern.search_possible(lowered) if pattern.possible(present) else None
                 if m:
                     hits.append(Hit(pattern.concept, m.start(), m.end(), text[m.start():m.end()]))
         hits.sort(key=lambda h: (h.start, h.concept))
