@@ -109,3 +109,24 @@ def test_csam_removal_elsewhere_is_no_safeguard_for_a_general_blocking_power(tmp
     assert risk.provision.startswith("art:1") and risk.severity == "high"
     assert "Article 2" not in risk.description
     assert not any("sexual abuse" in m for m in risk.missing)
+
+
+def test_what_a_report_must_contain_is_no_risk(tmp_path: Path) -> None:
+    """An annual report "with information on" content removed at a state body's order lets no one remove it."""
+    review = review_text(
+        tmp_path,
+        "Статья 1. Отчетность оператора\n"
+        "1. Оператор онлайн-платформы ежегодно публикует отчет, который включает следующую информацию о:\n"
+        "1) числе жалоб пользователей и принятых по ним решениях;\n"
+        "2) модерации контента с указанием удаленного противоправного контента и числа предписаний "
+        "уполномоченного органа.\n")
+    assert not [r for r in review.risks if r.criterion == "access-information-02"]
+
+
+def test_a_register_of_targeted_advertising_is_no_permission_to_target(tmp_path: Path) -> None:
+    review = review_text(
+        tmp_path,
+        "Статья 1. Хранение сведений о рекламе\n"
+        "Онлайн-платформа ведет хранилище, содержащее информацию о размещенной таргетированной рекламе, "
+        "без персональных данных пользователей.\n")
+    assert not [r for r in review.risks if r.criterion == "data-privacy-03"]

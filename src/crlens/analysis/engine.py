@@ -685,8 +685,11 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
 
 _LOWER = {"high": "medium", "medium": "low", "low": "low"}
 
-_NOT_A_RISK_PLACE = ("definition-sentence", "protective-duty")
-"""Concepts of a provision's own text that make it no place for a risk: it defines, or it protects."""
+_NOT_A_RISK_PLACE = ("definition-sentence", "protective-duty", "record-of-information")
+"""Concepts of a provision's own text that make it no place for a risk: it defines, it protects, or it says what
+a report or a register must contain."""
+_LEAD_IN_SENSE = ("protective-duty", "record-of-information")
+"""Of those, the ones a list item takes from its lead-in ("The report includes information on: ... 3) ...")."""
 
 
 def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysis) -> _Unit | None:
@@ -747,8 +750,10 @@ def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
     if any(any(f.field == "text" for f in own.get(concept, ())) for concept in _NOT_A_RISK_PLACE):
         return True
     lead_in = provision.parent
-    return (provision.kind in _LIST_ITEMS and lead_in is not None and lead_in.kind != "article"
-            and any(f.field == "text" for f in state.own.get(lead_in.id, {}).get("protective-duty", ())))
+    if provision.kind not in _LIST_ITEMS or lead_in is None or lead_in.kind == "article":
+        return False
+    said = state.own.get(lead_in.id, {})
+    return any(f.field == "text" for concept in _LEAD_IN_SENSE for f in said.get(concept, ()))
 
 
 def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, groups: list[ConceptGroup],
