@@ -80,3 +80,16 @@ def test_a_risk_on_several_provisions_names_them_as_one_russian_sentence(sample_
     review = review_document(parse_file(sample_ru))
     [rec] = [r for r in review.recommendations if "access-information-02" in r.criteria and r.risks]
     assert rec.ru.issue.startswith("Пункт 5 статьи 9, пункт 1 статьи 42, ")
+
+
+def test_what_a_provision_mentions_is_named_by_the_concept_it_names_not_by_every_alternative(
+        tmp_path: Path) -> None:
+    """The criterion accepts human review or a review of the decision by a person; the draft names the first, so
+    "mentions" names that one, not the whole list of what the criterion would accept."""
+    concepts = load().concepts
+    review = review_text(tmp_path, GENERAL_REVIEW)
+    [result] = [c for c in review.criteria if c.id == "ai-02"]
+    [rec] = [r for r in review.recommendations if "ai-02" in r.criteria]
+    assert concepts["human-review"].label in result.found
+    assert concepts["human-decision-review"].label not in rec.issue
+    assert concepts["human-decision-review"].label_ru not in rec.ru.issue

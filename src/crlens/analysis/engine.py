@@ -569,12 +569,20 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
         shown = chosen[0] if chosen else best
         results[crit.id] = CriterionResult(
             id=crit.id, area=crit.area, status=status, evidence=evidence, confidence=confidence,
-            found=[lab for lab, ok in zip(labels, shown.met, strict=True) if ok] if shown else [],
+            found=[_group_label(kb, _named(state, shown, group))
+                   for group, ok in zip(groups, shown.met, strict=True) if ok] if shown else [],
             missing=[lab for lab, ok in zip(labels, shown.met, strict=True) if not ok] if shown else labels,
         )
         if best is not None:
             best_units[crit.id] = best
     return results, best_units
+
+
+def _named(state: _Analysis, unit: _Unit, group: ConceptGroup) -> list[str]:
+    """The concept of a met element that the provision names (the first it names): what a finding says the text
+    mentions is what the text says, not every alternative the criterion would accept."""
+    found = state.first(unit.provision, group) or state.first(_article(unit.provision), group)
+    return [found.hit.concept] if found is not None else list(group)
 
 
 def _regulated(articles: list[Provision], state: _Analysis) -> set[str]:
@@ -1068,7 +1076,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         if result.status == "partial":
             unit = best_units[crit.id]
             labels_ru = [_group_label(kb, g, "ru") for g in crit.detect.elements]
-            found_ru = [lab for lab, ok in zip(labels_ru, unit.met, strict=True) if ok]
+            found_ru = [_group_label(kb, _named(state, unit, g), "ru")
+                        for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
             missing_ru = [lab for lab, ok in zip(labels_ru, unit.met, strict=True) if not ok]
             lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
             direct = set(kb.relevance.direct) if kb.relevance else set()
