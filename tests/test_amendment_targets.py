@@ -250,6 +250,11 @@ def test_the_authority_handling_cyberbullying_complaints_is_given_the_power_in_i
     assert _target(review_duties, "cyber-aggression-03") == "art:3"
 
 
+def test_the_authoritys_guidance_to_businesses_goes_to_its_competence_article(review_duties: Review) -> None:
+    """Guidance is a task of the authority, not of the state bodies that exchange data."""
+    assert _target(review_duties, "business-hrdd-04") == "art:3"
+
+
 def test_nothing_is_added_to_or_after_the_entry_into_force(tmp_path: Path) -> None:
     """A rule on reviewing the act's effect on children has no better home in a short draft than its last
     chapter; it goes before the entry into force there, not after it."""
