@@ -135,6 +135,8 @@ FALSE_FRIENDS = [
      "an independent body to monitor the rights of children online"),
     ("ru", "ombudsperson", "назначается независимым органом в порядке, установленном законом",
      "независимый орган по мониторингу прав ребенка в цифровой среде"),
+    ("en", "platform", "transparency obligations for providers and users of certain AI systems",
+     "the online platform shall assess the risks"),
     ("en", "oversight-monitoring", "the documentation shall be kept at the disposal of the authorities indicated",
      "the authority shall publish indicators of compliance"),
     ("en", "digital-literacy", "awareness-raising and training of staff involved in processing operations",

@@ -65,6 +65,11 @@ SIDE_CUT = 0.4
 RELEVANCE_MIN_HITS = 2
 CLOSING = "final-provisions"
 LEAD_WORDS = 4
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "by", "with", "at", "from",
+    "в", "во", "и", "или", "по", "на", "о", "об", "к", "с", "со", "при", "для", "из", "от",
+})
+"""Words a heading's lead is not counted in: English needs articles and prepositions where Russian uses cases."""
 _PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -177,7 +182,9 @@ class _Analysis:
         article is: "Digital platforms", "Operator of e-government", but not "Right to erasure ... of personal
         data"."""
         heading = provision.heading or ""
-        words = list(re.finditer(r"\w[\w-]*", heading))
+        # function words do not count, so that "Obligations of the online platform operator" leads with the
+        # operator as "Обязанности оператора онлайн-платформы" does
+        words = [w for w in re.finditer(r"\w[\w-]*", heading) if w.group().lower() not in _FUNCTION_WORDS]
         end = words[LEAD_WORDS - 1].end() if len(words) >= LEAD_WORDS else len(heading)
         return {c for c, found in self.own[provision.id].items()
                 if any(f.field == "heading" and f.hit.start < end for f in found)}
@@ -900,8 +907,10 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
 
     It must contain at least ``least`` of them (by default half); among those, the one that contains the most
     wins, then the one whose heading names the most (an article headed "Digital platforms" is where platform
-    duties go, not the first article that mentions a platform), then one tagged with the criterion's area, then
-    the one that mentions them most often; a tie goes to the earlier article. An article that names the subject
+    duties go, not the first article that mentions a platform), then the one whose heading names the rarest of
+    them (of "Obligations of the platform operator" and "Users' complaints", a rule on complaints to platforms goes
+    to the one complaints head), then one tagged with the criterion's area, then the one that mentions them most
+    often; a tie goes to the earlier article. An article that names the subject
     only in passing is no candidate: it must be tagged with the area, name a target concept in the first words
     of its heading (:meth:`_Analysis.leads`), or hold all of several target concepts.
     """
@@ -910,7 +919,9 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
     wanted = set(concepts)
     best: Provision | None = None
     need = least if least is not None else max(1, (len(concepts) + 1) // 2)
-    best_key: tuple[int, int, int, int] = (need, -1, -1, -1)
+    best_key: tuple[int, ...] = (need, -1, -(10 ** 9), -1, -1)
+    heading_counts = {c: sum(1 for a in document.provisions if a.kind == "article" and c in state.headed(a))
+                      for c in wanted}
     for article in document.provisions:
         if article.kind != "article" or article.id in state.definitions or _closing(state, article):
             continue
@@ -922,9 +933,10 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
             # the subject in passing: "personal data" at the end of "Right to erasure ... of personal data" does
             # not make the erasure article the place, or the neighbour, of every rule on children's data
             continue
-        headed = len(wanted & state.headed(article))
+        named = wanted & state.headed(article)
+        rarity = -min((heading_counts[c] for c in named), default=len(document.provisions))
         mentions = sum(n for c, n in _mentions(state, article).items() if c in wanted)
-        key = (covered, headed, int(in_area), mentions)
+        key = (covered, len(named), rarity, int(in_area), mentions)
         if key > best_key:
             best, best_key = article, key
     return best
