@@ -130,3 +130,32 @@ def test_a_recommendation_is_not_placed_in_an_article_and_again_in_its_part(samp
     for rec in brief.build(sample_review, lang).recommendations:
         places = rec.where.split(", ")
         assert not any(a != b and b.startswith(a) for a in places for b in places), rec.where
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_draft_that_fully_meets_nothing_shows_what_it_partly_has_in_its_own_words(tmp_path, lang):
+    """Holistic: a draft with no criterion fully met still has provisions to build on, quoted, not praised."""
+    from drafts import review_text
+
+    review = review_text(tmp_path, (
+        "Статья 1. Автоматизированные решения\n"
+        "1. Решение о предоставлении государственной услуги может приниматься автоматизированным способом.\n"
+        "2. Заявитель вправе требовать пересмотра автоматизированного решения с участием уполномоченного "
+        "специалиста и обжаловать его в суд.\n"))
+    assert not review.positive_findings
+    content = brief.build(review, lang)
+    assert not content.strengths
+    quotes = {e.quote for c in review.criteria if c.status == "partial" for e in c.evidence}
+    assert content.foundations
+    for line in content.foundations:
+        quoted = re.search(r"[“«](.+?)(?:…)?[”»]$", line)
+        assert quoted is not None and any(q.startswith(quoted.group(1)) for q in quotes), line
+    pdf = PdfReader(str(brief.write_pdf(review, tmp_path / "b.pdf", lang)))
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    assert brief.T[lang]["builds"] in " ".join(text.split())
+    document = docx.Document(str(brief.write_docx(review, tmp_path / "b.docx", lang)))
+    assert brief.T[lang]["builds"] in [p.text for p in document.paragraphs]
+
+
+def test_a_draft_with_enough_strengths_needs_no_foundations(sample_review):
+    assert not brief.build(sample_review, "en").foundations

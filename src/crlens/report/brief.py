@@ -23,6 +23,7 @@ from crlens.knowledge.models import AREA_IDS
 from crlens.report.amendments import where as amendment_place
 
 MAX_STRENGTHS = 6
+MAX_FOUNDATIONS = 4
 MAX_GAP_AREAS = 10
 MAX_RECOMMENDATIONS = 8
 MAX_FIGURES = 4
@@ -31,6 +32,7 @@ T = {
     "en": {
         "title": "Policy brief: children's rights in the draft",
         "key": "Key messages", "context": "Context: children online", "well": "What the draft does well",
+        "builds": "Partly in place: provisions to build on",
         "gaps": "Main gaps by area", "conclusions": "Conclusions", "recs": "Priority recommendations",
         "refs": "References", "chart": "Status of the review areas (number of criteria)",
         "coverage": "Scope of the review", "status": {"addressed": "addressed", "partial": "partly addressed",
@@ -51,6 +53,7 @@ T = {
     "ru": {
         "title": "Аналитическая записка: права детей в проекте",
         "key": "Основные выводы", "context": "Контекст: дети в интернете", "well": "Сильные стороны проекта",
+        "builds": "Частично учтено: нормы, на которые можно опереться",
         "gaps": "Основные пробелы по направлениям", "conclusions": "Заключение",
         "recs": "Приоритетные рекомендации", "refs": "Источники",
         "chart": "Состояние направлений проверки (число критериев)", "coverage": "Охват проверки",
@@ -98,6 +101,8 @@ class Brief:
     recommendations: list[BriefRecommendation]
     references: list[str]
     chart_png: bytes = field(repr=False, default=b"")
+    foundations: list[str] = field(default_factory=list)
+    """Partly met criteria in the draft's words, shown when too few are fully met to fill the strengths."""
 
 
 def _words(review: Review, lang: str) -> dict:
@@ -185,6 +190,23 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         strengths.append(f"{title_of[finding.area]}: {label(finding.provision, lang, word=word)}, "
                          f"{open_quote}{quote}{close_quote}")
 
+    # A draft that fully meets few criteria still has provisions to build on: where a criterion is partly met,
+    # the words that meet its core element, one area each, the weightiest criteria first.
+    foundations = []
+    good_areas = {f.area for f in shown[:MAX_STRENGTHS]}
+    rank = {"high": 0, "medium": 1, "low": 2}
+    for result in sorted((c for c in review.criteria if c.status == "partial" and c.evidence),
+                         key=lambda c: (rank[kb.criteria[c.id].priority], AREA_IDS.index(c.area))):
+        if len(strengths) + len(foundations) >= MAX_STRENGTHS or len(foundations) >= MAX_FOUNDATIONS:
+            break
+        if result.area in good_areas:
+            continue
+        good_areas.add(result.area)
+        evidence = result.evidence[0]
+        quote = _first_sentence(evidence.quote, 200)
+        foundations.append(f"{title_of[result.area]}: {label(evidence.provision, lang, word=word)}, "
+                           f"{open_quote}{quote}{close_quote}")
+
     gaps = []
     for area_id in (gap_areas + partial_areas)[:MAX_GAP_AREAS]:
         area = areas[area_id]
@@ -221,7 +243,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
     references = [f"{cite(s.ref_ru if ru else s.ref, s.verified, lang)} — {s.url}" for s in refs[:14]]
     return Brief(lang=lang, title=t["title"], subtitle=review.document.title, key_messages=key, context=context,
                  strengths=strengths, gaps=gaps, conclusions=conclusions, recommendations=recommendations,
-                 references=references, chart_png=_chart(review, kb, lang))
+                 references=references, chart_png=_chart(review, kb, lang), foundations=foundations)
 
 
 def _chart(review: Review, kb: KnowledgeBase, lang: str) -> bytes:
@@ -296,6 +318,8 @@ def write_pdf(review: Review, path: Path, lang: str = "en") -> Path:
     story += [Paragraph(t["context"], h2), bullets(brief.context)]
     if brief.strengths:
         story += [Paragraph(t["well"], h2), bullets(brief.strengths)]
+    if brief.foundations:
+        story += [Paragraph(t["builds"], h2), bullets(brief.foundations)]
     story += [Paragraph(t["gaps"], h2), Image(io.BytesIO(brief.chart_png), width=15.5 * cm, height=9.9 * cm),
               bullets(brief.gaps)]
     story += [Paragraph(t["conclusions"], h2), bullets(brief.conclusions)]
@@ -341,6 +365,9 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     if brief.strengths:
         document.add_heading(t["well"], level=2)
         bullets(brief.strengths)
+    if brief.foundations:
+        document.add_heading(t["builds"], level=2)
+        bullets(brief.foundations)
     document.add_heading(t["gaps"], level=2)
     document.add_picture(io.BytesIO(brief.chart_png), width=Cm(15.5))
     bullets(brief.gaps)
