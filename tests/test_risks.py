@@ -130,3 +130,44 @@ def test_a_register_of_targeted_advertising_is_no_permission_to_target(tmp_path:
         "Онлайн-платформа ведет хранилище, содержащее информацию о размещенной таргетированной рекламе, "
         "без персональных данных пользователей.\n")
     assert not [r for r in review.risks if r.criterion == "data-privacy-03"]
+
+
+def _risk_criteria(tmp_path: Path, text: str) -> set[str]:
+    return {r.criterion for r in review_text(tmp_path, text).risks}
+
+
+def test_a_right_to_object_to_profiling_is_no_permission_to_profile(tmp_path: Path) -> None:
+    found = _risk_criteria(tmp_path, (
+        "Article 1. Right to object\n"
+        "1. The data subject has the right to object at any time to processing of personal data concerning him or "
+        "her, including profiling for direct marketing.\n"))
+    assert "data-privacy-03" not in found
+
+
+def test_what_a_person_must_be_told_is_no_permission(tmp_path: Path) -> None:
+    """A notice listing "the existence of automated decision-making, including profiling" permits neither."""
+    found = _risk_criteria(tmp_path, (
+        "Article 1. Information to be provided to the data subject\n"
+        "1. The controller shall provide the data subject with the following information:\n"
+        "(a) the purposes of the processing of personal data;\n"
+        "(b) the existence of automated decision-making, including profiling, and its consequences.\n"))
+    assert not found & {"ai-02", "data-privacy-03"}
+
+
+def test_a_list_of_high_risk_systems_is_no_permission_to_use_them(tmp_path: Path) -> None:
+    found = _risk_criteria(tmp_path, (
+        "Статья 1. Системы искусственного интеллекта высокого риска\n"
+        "1. К системам искусственного интеллекта высокого риска относятся:\n"
+        "1) системы биометрической идентификации физических лиц;\n"
+        "2) системы, используемые для оценки обучающихся.\n"))
+    assert "data-privacy-04" not in found
+
+
+def test_what_an_act_applies_to_is_no_permission(tmp_path: Path) -> None:
+    found = _risk_criteria(tmp_path, (
+        "Article 1. Territorial scope\n"
+        "1. This Regulation applies to the processing of personal data of persons in the Union where the "
+        "processing relates to:\n"
+        "(a) the offering of goods or services to them; or\n"
+        "(b) the monitoring of their behaviour, including profiling.\n"))
+    assert "data-privacy-03" not in found

@@ -156,3 +156,14 @@ def test_a_list_item_is_read_with_its_lead_in_not_with_the_rest_of_its_article(r
     flaw, has children's rights exercised by their representatives. Together they are no child's own right to
     information."""
     assert {c.id: c.status for c in review.criteria}["access-information-01"] != "addressed"
+
+
+def test_no_risk_where_the_sample_only_lists_conditions_cases_or_what_a_decision_states(review):
+    """31(3)(1) and 32(2)(1) say what a sandbox decision states and what a participant complies with (the chapter
+    heading "data" above them permits nothing); 36(1)(3) lists biometric identification among high-risk AI
+    systems; 45(3) has a platform, not a state body, transfer pupils' data; 5(1)(4) gives e-services priority,
+    not exclusivity."""
+    found = {(r.criterion, r.provision) for r in review.risks}
+    assert not found & {("data-privacy-02", "art:31.3.1"), ("data-privacy-02", "art:32.2.1"),
+                        ("data-privacy-04", "art:36.1.3"), ("data-privacy-05", "art:45.3"),
+                        ("equal-access-05", "art:5.1.4")}

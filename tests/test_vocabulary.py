@@ -141,6 +141,8 @@ FALSE_FRIENDS = [
      "данные выгружаются в открытом формате"),
     ("en", "open-format-documentation", "data provided through an application programming interface",
      "the system allows export of data in open formats"),
+    ("ru", "digital-only-channel", "принцип «цифровой по умолчанию» означает приоритет электронных услуг",
+     "услуга оказывается исключительно в электронной форме"),
     ("en", "oversight-monitoring", "the documentation shall be kept at the disposal of the authorities indicated",
      "the authority shall publish indicators of compliance"),
     ("en", "digital-literacy", "awareness-raising and training of staff involved in processing operations",

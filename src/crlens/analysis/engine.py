@@ -147,13 +147,16 @@ class _Analysis:
             concepts |= self.above(node)
         return concepts
 
-    def above(self, node: Provision) -> set[str]:
+    def above(self, node: Provision, within_article: bool = False) -> set[str]:
         """The concepts of the texts above a provision (its lead-in, the paragraph and the article it sits in),
-        with which a list item is read."""
+        with which a list item is read; with ``within_article``, not those of the chapter and section headings
+        above the article ("Section 3. Data and innovative technologies" permits nothing to the items in it)."""
         concepts: set[str] = set()
         parent = node.parent
         while parent is not None:
             concepts |= self.own.get(parent.id, {}).keys()
+            if within_article and parent.kind == "article":
+                break
             parent = parent.parent
         return concepts
 
@@ -700,11 +703,16 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
 
 _LOWER = {"high": "medium", "medium": "low", "low": "low"}
 
-_NOT_A_RISK_PLACE = ("definition-sentence", "protective-duty", "record-of-information")
-"""Concepts of a provision's own text that make it no place for a risk: it defines, it protects, or it says what
-a report or a register must contain."""
-_LEAD_IN_SENSE = ("protective-duty", "record-of-information")
-"""Of those, the ones a list item takes from its lead-in ("The report includes information on: ... 3) ...")."""
+_NOT_A_RISK_PLACE = ("definition-sentence", "protective-duty", "record-of-information", "stricter-regime-cases",
+                     "scope-clause")
+"""Concepts of a provision's own text that make it no place for a risk: it defines, it protects, it says what
+a report, a register or a notice must contain, it lists the cases a stricter regime covers, or it sets what the
+act applies to."""
+_LEAD_IN_SENSE = ("protective-duty", "record-of-information", "stricter-regime-cases", "scope-clause",
+                  "conditions-list")
+"""The ones a list item takes from its lead-in ("The report includes information on: ... 3) ..."): those above
+but the definition, and a list of conditions, whose lead-in itself may well permit ("Personal data may be
+processed ... when all of the following conditions are met: ...")."""
 
 
 def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysis) -> _Unit | None:
@@ -715,7 +723,7 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
     schools named in one item of a list of prohibitions and biometric identification in the next paragraph are
     no provision on biometrics in schools."""
     unit = _best_unit(article, triggers, state, whole=False)
-    if _risk_place(unit.provision, triggers[0], state, triggers[1:]) is not None:
+    if all(unit.met) and _risk_place(unit.provision, triggers[0], state, triggers[1:]) is not None:
         return unit
     masks = [state.mask(group) for group in triggers]
     for node, mask, _depth in sorted(state.units(article, False), key=lambda u: -u[2]):
@@ -755,7 +763,7 @@ def _item_meets(node: Provision, groups: list[ConceptGroup] | tuple[ConceptGroup
     is not a list item does."""
     if node.kind not in _LIST_ITEMS:
         return True
-    return all(_met(list(groups), state.subtree[node.id] | state.above(node)))
+    return all(_met(list(groups), state.subtree[node.id] | state.above(node, within_article=True)))
 
 
 def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
