@@ -918,9 +918,9 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
     duties go, not the first article that mentions a platform), then the one whose heading names the rarest of
     them (of "Obligations of the platform operator" and "Users' complaints", a rule on complaints to platforms goes
     to the one complaints head), then one tagged with the criterion's area, then the one that mentions them most
-    often; a tie goes to the earlier article. An article that names the subject
-    only in passing is no candidate: it must be tagged with the area, name a target concept in the first words
-    of its heading (:meth:`_Analysis.leads`), or hold all of several target concepts.
+    often; a tie goes to the earlier article. An article that names the subject only in passing is no candidate:
+    it must be tagged with the area, name a target concept in the first words of its heading
+    (:meth:`_Analysis.leads`), or hold all of several target concepts.
     """
     if not concepts:
         return None
