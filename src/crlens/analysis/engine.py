@@ -22,7 +22,7 @@ Every quote is cut from the provision's own text and checked to occur there verb
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
 
 from crlens import __version__
@@ -111,6 +111,7 @@ class _Analysis:
     _units: dict[tuple[str, bool], list[tuple[Provision, int, int]]] = field(default_factory=dict)
     _held: dict[str, frozenset[str]] = field(default_factory=dict)
     _subtree_masks: dict[str, int] = field(default_factory=dict)
+    _headed: dict[str, frozenset[str]] = field(default_factory=dict)
     _bits: dict[str, int] = field(default_factory=dict)
 
     def mask(self, concepts: Iterable[str]) -> int:
@@ -176,9 +177,13 @@ class _Analysis:
             self._held[node.id] = frozenset(concepts)
         return set(self._held[node.id])
 
-    def headed(self, provision: Provision) -> set[str]:
-        """The concepts the provision's own heading names."""
-        return {c for c, found in self.own[provision.id].items() if any(f.field == "heading" for f in found)}
+    def headed(self, provision: Provision) -> frozenset[str]:
+        """The concepts the provision's own heading names, computed once: placing recommendations asks it of every
+        article again and again."""
+        if provision.id not in self._headed:
+            self._headed[provision.id] = frozenset(
+                c for c, found in self.own[provision.id].items() if any(f.field == "heading" for f in found))
+        return self._headed[provision.id]
 
     def leads(self, provision: Provision) -> set[str]:
         """The concepts named by the first words of the provision's heading (``LEAD_WORDS``), which say what the
@@ -337,7 +342,7 @@ _RECURRENCE = (0.0, 0.6, 1.0, 1.25)
 word in passing does not count"), twice counts in full, more a little more, up to 1.5 from four mentions on."""
 
 
-def _area_score(kb: KnowledgeBase, area_id: str, mentions: dict[str, int], headed: set[str],
+def _area_score(kb: KnowledgeBase, area_id: str, mentions: dict[str, int], headed: Set[str],
                 duties: dict[str, int] | None = None) -> float:
     """Weighted evidence that a provision belongs to an area.
 
@@ -404,7 +409,7 @@ def _governs(state: _Analysis, provision: Provision, concepts: set[str]) -> bool
     return False
 
 
-def _main_areas(kb: KnowledgeBase, scores: dict[str, float], headed: set[str], definitions: bool) -> list[str]:
+def _main_areas(kb: KnowledgeBase, scores: dict[str, float], headed: Set[str], definitions: bool) -> list[str]:
     """The areas an article with these area scores belongs to, in the order of ``AREA_IDS``.
 
     An article is about a few things: keep the areas that pass their threshold and score close to its main one.
@@ -569,7 +574,7 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
             for ok, group in zip(unit.met, groups, strict=True):
                 if not ok:
                     continue
-                found = state.first(unit.provision, group) or state.first(_article(unit.provision), group)
+                found = _occurrence(state, unit, group)
                 if found is not None:
                     ev = Evidence(provision=found.provision.id, quote=_quote(found))
                     if ev not in evidence:
@@ -588,10 +593,16 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
     return results, best_units
 
 
+def _occurrence(state: _Analysis, unit: _Unit, group: ConceptGroup) -> Found | None:
+    """Where the provision meets an element: its first occurrence in the provision, else in its article (the
+    heading or lead-in the provision is read with)."""
+    return state.first(unit.provision, group) or state.first(_article(unit.provision), group)
+
+
 def _named(state: _Analysis, unit: _Unit, group: ConceptGroup) -> list[str]:
     """The concept of a met element that the provision names (the first it names): what a finding says the text
     mentions is what the text says, not every alternative the criterion would accept."""
-    found = state.first(unit.provision, group) or state.first(_article(unit.provision), group)
+    found = _occurrence(state, unit, group)
     return [found.hit.concept] if found is not None else list(group)
 
 
