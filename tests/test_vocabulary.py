@@ -199,6 +199,17 @@ FALSE_FRIENDS = [
      "foreign providers of online services directed to children in the State"),
     ("ru", "code-ownership", "программное обеспечение с открытым исходным кодом",
      "исходный код, созданный за счет бюджетных средств, принадлежит государству"),
+    ("ru", "digital-identity", "цифровые объекты подлежат систематизации путем их идентификации",
+     "участие в цифровой среде без идентификации допускается"),
+    ("ru", "digital-identity", "Идентификация и хранение онлайн-рекламы",
+     "прошедшее идентификацию на онлайн-платформе"),
+    ("ru", "digital-identity",
+     "персональные данные, допускающие возможность идентификации субъектов персональных данных",
+     "технологии, обеспечивающие идентификацию участников"),
+    ("en", "digital-identity", "the identification and analysis of the known risks",
+     "upon proper identification of that parent"),
+    ("en", "digital-identity", "kept in a form which permits identification of data subjects",
+     "remote biometric identification of natural persons"),
 ]
 
 
@@ -211,3 +222,11 @@ def test_a_word_counts_only_in_the_sense_the_concept_means(lang: str, concept: s
 
 def test_a_digital_identifier_is_a_digital_identity() -> None:
     assert "digital-identity" in concepts_in("en", "Article 17. Digital identifier")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Участие во взаимоотношениях в цифровой среде без идентификации допускается только в отношении услуг"),
+    ("en", "a child may use the service anonymously"),
+])
+def test_taking_part_without_identification_is_pseudonymous_use(lang: str, text: str) -> None:
+    assert "pseudonymous-use" in concepts_in(lang, text)
