@@ -466,3 +466,39 @@ def test_a_duty_of_the_digitalisation_authority_goes_to_its_competence_not_the_d
     """impact-liability-01's clause makes the authorised body in the field of digitalisation responsible for
     children's rights online: of two competence articles, it belongs in that body's."""
     assert _target(review_text(tmp_path, DRAFT_TWO_AUTHORITIES_RU), "impact-liability-01") == "art:2"
+
+
+def test_a_rule_on_pseudonyms_goes_to_the_article_on_identity_not_to_one_that_identifies_things(
+        tmp_path: Path) -> None:
+    """Identifying digital objects in a classifier is no rule on people's identity; the article that lets people
+    take part without identification is where the right to a pseudonym belongs."""
+    text = (
+        "Глава 1. Общие положения\n"
+        "Статья 1. Виды цифровых объектов\n"
+        "1. К цифровым объектам относятся цифровые платформы и цифровые ресурсы.\n"
+        "2. Цифровые объекты учитываются в классификаторе путем их идентификации и описания.\n"
+        "Статья 2. Цифровые платформы\n"
+        "Владелец цифровой платформы публикует правила пользования платформой.\n"
+        "Глава 2. Цифровая идентичность\n"
+        "Статья 3. Право на цифровую идентичность\n"
+        "1. Цифровая идентичность человека охраняется законом.\n"
+        "2. Пользование услугами без идентификации допускается, если закон не требует идентификации.\n"
+    )
+    review = review_text(tmp_path, text)
+    assert _target(review, "access-information-04") == "art:3"
+
+
+def test_internet_for_low_income_families_goes_beside_equal_access_not_into_the_states_own_network(
+        tmp_path: Path) -> None:
+    """"Local networks with access to the Internet" in the article on the government's network are no rule on
+    what families pay for the internet."""
+    text = (
+        "Глава 1. Общие положения\n"
+        "Статья 1. Равный доступ к цифровой среде\n"
+        "Государство обеспечивает равный доступ граждан к цифровым услугам.\n"
+        "Статья 2. Транспортная сеть государственных органов\n"
+        "Транспортная сеть объединяет ведомственные сети, за исключением локальных сетей, имеющих доступ к "
+        "Интернету.\n"
+    )
+    review = review_text(tmp_path, text)
+    assert _target(review, "equal-access-02") in ("art:1", "new after art:1 in ch:1")
