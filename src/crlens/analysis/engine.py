@@ -55,7 +55,7 @@ from crlens.analysis.review import (
 from crlens.analysis.terminology import adapt_ru
 from crlens.ingest.model import ArticleWord, Document, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
-from crlens.knowledge.models import AREA_IDS, Area, ConceptGroup, Criterion, Example
+from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK, Area, ConceptGroup, Criterion, Example
 
 QUOTE_MAX = 280
 RELATIVE_CUT = 0.5
@@ -70,7 +70,6 @@ _FUNCTION_WORDS = frozenset({
     "в", "во", "и", "или", "по", "на", "о", "об", "к", "с", "со", "при", "для", "из", "от",
 })
 """Words a heading's lead is not counted in: English needs articles and prepositions where Russian uses cases."""
-_PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 
 _LIST_ITEMS = frozenset({"subparagraph", "point"})
@@ -1282,7 +1281,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
             criteria=[c.id for c in crits],
             risks=[r for d in group for r in d.risks],
             provisions=list(dict.fromkeys(p for d in group for p in d.provisions)),
-            priority=min((c.priority for c in crits), key=_PRIORITY_RANK.__getitem__),
+            priority=min((c.priority for c in crits), key=PRIORITY_RANK.__getitem__),
             issue=_join_sentences(d.issue for d in group),
             solution=" ".join(c.recommendation.solution.en for c in crits),
             sources=sources,
@@ -1298,7 +1297,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
                                 solution=" ".join(c.recommendation.solution.ru for c in crits),
                                 gender=gender_ru),
         ))
-    recommendations.sort(key=lambda r: (AREA_IDS.index(r.areas[0]), _PRIORITY_RANK[r.priority], r.id))
+    recommendations.sort(key=lambda r: (AREA_IDS.index(r.areas[0]), PRIORITY_RANK[r.priority], r.id))
     _number_new_articles(document, recommendations)
     return recommendations
 

@@ -26,6 +26,8 @@ MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft"})
 
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
+PRIORITY_RANK: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
+"""How to sort priorities and severities, most urgent first: one order for the engine, the brief and the web."""
 AreaId = Literal[
     "general-principles",
     "impact-liability",

@@ -19,12 +19,11 @@ from crlens.analysis.act_name import finding_opening
 from crlens.analysis.labels import cite, label
 from crlens.analysis.review import PositiveFinding, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
-from crlens.knowledge.models import AREA_IDS
+from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.report.amendments import where as amendment_place
 
 MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
-_PRIORITY_RANK = {"high": 0, "medium": 1, "low": 2}
 MAX_GAP_AREAS = 10
 MAX_RECOMMENDATIONS = 8
 MAX_FIGURES = 4
@@ -196,7 +195,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
     foundations = []
     good_areas = {f.area for f in shown[:MAX_STRENGTHS]}
     for result in sorted((c for c in review.criteria if c.status == "partial" and c.evidence),
-                         key=lambda c: (_PRIORITY_RANK[kb.criteria[c.id].priority], AREA_IDS.index(c.area))):
+                         key=lambda c: (PRIORITY_RANK[kb.criteria[c.id].priority], AREA_IDS.index(c.area))):
         if len(strengths) + len(foundations) >= MAX_STRENGTHS or len(foundations) >= MAX_FOUNDATIONS:
             break
         if result.area in good_areas:
@@ -223,7 +222,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
 
     recommendations = []
     refs: list[Source] = []
-    ranked = sorted(review.recommendations, key=lambda r: (_PRIORITY_RANK[r.priority],
+    ranked = sorted(review.recommendations, key=lambda r: (PRIORITY_RANK[r.priority],
                                                            AREA_IDS.index(r.areas[0])))
     seen_areas: set[str] = set()
     for rec in ranked:

@@ -16,7 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from crlens.consult.project import find_recommendation
 from crlens.consult.revisions import FIELDS, get_text
 from crlens.consult.rounds import DECISIONS, current_feedback
-from crlens.knowledge.models import AREA_IDS
+from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.web import service
 from crlens.web.auth import Account, authenticate, sign_in, sign_out
 from crlens.web.deps import allowed, signed_in, store_of
@@ -168,7 +168,7 @@ def gaps_page(request: Request, account: Reader, project_id: ProjectId,
               q: Annotated[str | None, Query(max_length=200)] = None) -> Response:
     """The gap table: the recommendations grouped by area, with filters."""
     lang = request_lang(request)
-    priority = priority if priority in ("high", "medium", "low") else None
+    priority = priority if priority in PRIORITY_RANK else None
     from crlens.web.i18n import STATE_NAMES
 
     state = state if state in STATE_NAMES else None
