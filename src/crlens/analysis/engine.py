@@ -53,7 +53,7 @@ from crlens.analysis.review import (
     Tool,
 )
 from crlens.analysis.terminology import adapt_ru
-from crlens.ingest.model import ArticleWord, Document, Provision
+from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Document, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK, Area, ConceptGroup, Criterion, Example
 
@@ -1302,10 +1302,6 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
     return recommendations
 
 
-_ARTICLE = {"article": {"en": "Article", "ru": "Статья"}, "section": {"en": "Section", "ru": "§"}}
-"""How a new article opens, in the draft's word for its articles (:data:`~crlens.ingest.model.ArticleWord`)."""
-
-
 def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -> str:
     """The heading of a new article: its criterion's, or, when it gathers criteria with different headings, its
     area's (an article's heading names all it holds, not its first clause)."""
@@ -1337,7 +1333,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts[lang], following = _number_paragraphs(clauses, first)
             if amendment.action == "new":
                 number = f" {amendment.number}" if amendment.number else ""
-                opening = _ARTICLE[document.article_word][lang]
+                opening = ARTICLE_WORDS[document.article_word][lang]
                 texts[lang] = f"{opening}{number}. {_new_article_heading(kb, crits, lang)}\n{texts[lang]}"
             texts[lang] = name_the_act(texts[lang], name, lang)
             if numbers_present:

@@ -8,10 +8,7 @@ is "Section 6501(1)" in English and "§ 6501(1)" in Russian.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from crlens.ingest.model import ArticleWord
+from crlens.ingest.model import ARTICLE_WORDS, ArticleWord
 
 _CONTAINERS = {  # English, Russian, Russian genitive ("после главы 3")
     "book": ("Book", "Книга", "книги"),
@@ -74,12 +71,11 @@ def _name(provision_id: str, lang: str, genitive: bool, word: ArticleWord = "art
     if not parts:
         return provision_id
     article, inner = parts[0], parts[1:]
-    if word == "section":
-        return ("§ " if lang == "ru" else "Section ") + article + "".join(f"({p})" for p in inner)
-    if lang != "ru":
-        return f"Article {article}" + "".join(f"({p})" for p in inner)
+    if word == "section" or lang != "ru":
+        name = ARTICLE_WORDS[word]["ru" if lang == "ru" else "en"]
+        return f"{name} {article}" + "".join(f"({p})" for p in inner)
     if not inner:
-        return f"статьи {article}" if genitive else f"Статья {article}"
+        return f"статьи {article}" if genitive else f"{ARTICLE_WORDS['article']['ru']} {article}"
     words = []
     for depth, number in enumerate(inner):
         level = min(depth, len(_RU_LEVELS) - 1)

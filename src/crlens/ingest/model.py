@@ -16,6 +16,13 @@ ArticleWord = Literal["article", "section"]
 ``section`` (US "§ 6501", UK "Section 12" in a law without articles). The id is ``art:12`` either way; the
 word only changes how a provision is named ("Section 6501(1)", :func:`crlens.analysis.labels.label`)."""
 
+ARTICLE_WORDS: dict[ArticleWord, dict[str, str]] = {
+    "article": {"en": "Article", "ru": "Статья"},
+    "section": {"en": "Section", "ru": "§"},
+}
+"""How an article is named at the start of a sentence, by what the draft calls its articles and the language
+written in. A section in Russian is "§ 6501", as Russian writing on US and UK law cites it."""
+
 CONTAINER_KINDS: tuple[str, ...] = ("book", "part", "section", "chapter", "subchapter", "annex")
 """Kinds of the divisions above articles, outermost first (``annex`` sits beside them)."""
 

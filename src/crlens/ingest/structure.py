@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from crlens.ingest.language import detect_language
-from crlens.ingest.model import ArticleWord, Definition, Language, Provision
+from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Definition, Language, Provision
 
 # --- line clean-up -----------------------------------------------------------------------------------------
 
@@ -204,8 +204,8 @@ class _Builder:
         if parent is not None and parent.kind == "annex":
             self.containers.pop()
             parent = self.containers[-1] if self.containers else None
-        node = Provision(self.unique(f"art:{number}"), "article", number, f"{_ARTICLE_WORDS['article']} {number}",
-                         heading=heading, start=start)
+        node = Provision(self.unique(f"art:{number}"), "article", number,
+                         f"{ARTICLE_WORDS['article']['en']} {number}", heading=heading, start=start)
         self.add(node, parent)
         self.article = node
         self.levels = []
@@ -397,15 +397,11 @@ def parse_structure(text: str, language: Language | None = None) -> ParseResult:
     )
 
 
-_ARTICLE_WORDS: dict[ArticleWord, str] = {"article": "Article", "section": "Section"}
-"""How a provision's label names its article, by what the draft calls its articles."""
-
-
 def _name_articles(provisions: list[Provision], word: ArticleWord) -> None:
     """Name the articles and their parts in the draft's own word ("Section 6501", "Section 6501(1)")."""
     for node in provisions:
         if node.kind == "article":
-            node.label = f"{_ARTICLE_WORDS[word]} {node.number}"
+            node.label = f"{ARTICLE_WORDS[word]['en']} {node.number}"
         elif node.parent is not None and node.article is not None:
             node.label = _part_label(node.parent, node.number or "")
 
