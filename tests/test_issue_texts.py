@@ -93,3 +93,38 @@ def test_what_a_provision_mentions_is_named_by_the_concept_it_names_not_by_every
     assert concepts["human-review"].label in result.found
     assert concepts["human-decision-review"].label not in rec.issue
     assert concepts["human-decision-review"].label_ru not in rec.ru.issue
+
+
+ERASURE_FOR_EVERYONE = (
+    "Глава 1. Общие положения\n"
+    "Статья 1. Право на удаление персональных данных\n"
+    "1. Субъект персональных данных вправе требовать удаления своих персональных данных, размещенных в "
+    "цифровой среде, независимо от основания их получения.\n"
+    "2. Оператор рассматривает требование в порядке, установленном законом.\n"
+)
+
+
+def test_the_closest_article_of_an_unmet_criterion_is_quoted_for_what_it_has_not_said_to_have_nothing(
+        tmp_path: Path) -> None:
+    """A general right to erasure is no child's easy, free right to it; but "Article 1 does not" would deny the
+    right the article does give. The issue names what it has, in its words, and what it lacks."""
+    review = review_text(tmp_path, ERASURE_FOR_EVERYONE)
+    [result] = [c for c in review.criteria if c.id == "data-privacy-06"]
+    assert result.status == "gap"
+    [rec] = [r for r in review.recommendations if "data-privacy-06" in r.criteria]
+    assert ("The closest provision, Article 1 (Право на удаление персональных данных), mentions erasure"
+            in rec.issue)
+    assert "(Article 1(1): “Субъект персональных данных вправе требовать удаления" in rec.issue
+    assert "but not: children and minors" in rec.issue
+    assert "(пункт 1 статьи 1: «Субъект персональных данных вправе требовать удаления" in rec.ru.issue
+    assert "но не упоминает: дети и несовершеннолетние" in rec.ru.issue
+    assert "art:1.1" in rec.provisions
+
+
+def test_the_closest_article_is_not_said_to_lack_what_another_of_its_parts_has(tmp_path: Path) -> None:
+    """Article 6 of the sample gives everyone the right to information in a list item and restricts it only by
+    law in another paragraph: the issue must not claim the article lacks the right to information."""
+    review = review_text(tmp_path, (Path(__file__).parents[1] / "examples" / "draft-digital-code.en.txt")
+                         .read_text(encoding="utf-8"))
+    [rec] = [r for r in review.recommendations if "access-information-01" in r.criteria]
+    assert "but not: the right to seek, receive and impart information" not in rec.issue

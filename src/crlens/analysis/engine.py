@@ -1174,16 +1174,57 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             continue
         target, place = _subject_place(document, kb, state, crit)
         if target is not None:
-            issue = (f"{template.gap.en} The closest provision, {label(target.id, word=document.article_word)} "
-                     f"({target.heading}), does not.")
-            issue_ru = (f"{template.gap.ru} Наиболее близкая норма, "
-                        f"{label(target.id, 'ru', word=document.article_word).lower()} "
-                        f"({target.heading}), этого не предусматривает.")
-            drafts.append(_Draft(crit, place, "supplement", target.full_text(), [place], [], issue, issue_ru))
+            closest_en = (f"The closest provision, {label(target.id, word=document.article_word)} "
+                          f"({target.heading}),")
+            closest_ru = (f"Наиболее близкая норма, {label(target.id, 'ru', word=document.article_word).lower()} "
+                          f"({target.heading}),")
+            unit = best_units.get(crit.id)
+            said = _said_in(document, kb, state, crit, unit, result) if unit and _article(
+                unit.provision) is target else None
+            if said is not None:
+                # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
+                # the article does make ("Article 41 gives everyone a right to erasure")
+                issue = f"{template.gap.en} {closest_en} {said[0]}"
+                issue_ru = f"{template.gap.ru} {closest_ru} {said[1]}"
+                cited = list(dict.fromkeys([unit.provision.id, place])) if unit else [place]
+            else:
+                issue = f"{template.gap.en} {closest_en} does not."
+                issue_ru = f"{template.gap.ru} {closest_ru} этого не предусматривает."
+                cited = [place]
+            drafts.append(_Draft(crit, place, "supplement", target.full_text(), cited, [], issue, issue_ru))
         else:
             drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
                                  "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
     return _merge(document, kb, drafts, _superseded_examples(document, kb, state))
+
+
+def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
+             result: CriterionResult) -> tuple[str, str] | None:
+    """What the provision closest to an unmet criterion says of it and what it leaves out, quoted, in English and
+    Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"); None when it
+    meets no element, or only one while more than the child is missing."""
+    met = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
+    lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
+    direct = set(kb.relevance.direct) if kb.relevance else set()
+    if not met or (len(met) < 2 and not all(set(g) <= direct for g in lacking)):
+        # one element alone ("state bodies") says nothing of the rule; a general rule that lacks only the child is
+        # worth quoting
+        return None
+    if any(state.subtree[_article(unit.provision).id] & set(g) for g in lacking):
+        # "the article does not mention X" must be true of the whole article, not only of its closest part
+        return None
+    found = _occurrence(state, unit, met[0])
+    if found is None:
+        return None
+    quote = _quote(found)
+    found_ru = "; ".join(_group_label(kb, _named(state, unit, g), "ru") for g in met)
+    missing_ru = "; ".join(_group_label(kb, g, "ru")
+                           for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok)
+    where_en = label(found.provision.id, word=document.article_word)
+    where_ru = label(found.provision.id, "ru", word=document.article_word)
+    at_en, at_ru = (f"{where_en}: ", f"{where_ru.lower()}: ") if found.provision.kind != "article" else ("", "")
+    return (f"mentions {'; '.join(result.found)} ({at_en}“{quote}”), but not: {'; '.join(result.missing)}.",
+            f"упоминает: {found_ru} ({at_ru}«{quote}»), но не упоминает: {missing_ru}.")
 
 
 def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
