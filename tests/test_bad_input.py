@@ -141,3 +141,57 @@ def test_text_without_articles_is_parsed_as_preamble_with_a_warning(tmp_path):
 def test_bad_input_fails_the_same_way_in_every_output_format(tmp_path, fmt):
     result = runner.invoke(app, ["parse", str(tmp_path / "missing.txt"), "--format", fmt])
     assert result.exit_code == 2
+
+
+def test_a_word_document_saved_under_a_txt_name_is_named_for_what_it_is(tmp_path):
+    docx = make_docx(["Статья 1. Цели", "1. Текст."], tmp_path / "draft.docx")
+    path = tmp_path / "draft.txt"
+    path.write_bytes(docx.read_bytes())
+    assert_clean_failure(path, "Word document", ".docx")
+
+
+def test_binary_data_under_a_txt_name_is_refused(tmp_path):
+    path = tmp_path / "picture.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    assert_clean_failure(path, "binary data")
+
+
+def _review(*args: str):
+    result = runner.invoke(app, ["review", *args, "--formats", "md", "--lang", "en"])
+    return result, result.stderr if result.stderr_bytes is not None else result.output
+
+
+def test_review_out_naming_a_file_fails_before_any_work(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Статья 1. Цели\n1. Текст.\n", encoding="utf-8")
+    existing = tmp_path / "review.json"
+    existing.write_text("{}", encoding="utf-8")
+    result, stderr = _review(str(draft), "--out", str(existing))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert str(existing) in stderr and "is a file, not a directory" in stderr
+    assert existing.read_text(encoding="utf-8") == "{}"
+
+
+def test_review_out_below_a_file_fails_cleanly(tmp_path):
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Статья 1. Цели\n1. Текст.\n", encoding="utf-8")
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    result, stderr = _review(str(draft), "--out", str(blocker / "out"))
+    assert result.exit_code == 2
+    assert "cannot create the directory" in stderr.replace("\n", " ")
+
+
+def test_report_from_an_empty_review_json_says_it_is_empty(tmp_path):
+    empty = tmp_path / "review.json"
+    empty.touch()
+    result = runner.invoke(app, ["report", str(empty), "--out", str(tmp_path / "docs")])
+    assert result.exit_code == 2
+    assert "the file is empty" in result.stderr
+
+
+def test_review_without_a_draft_says_it_reviews_the_illustrative_sample(tmp_path):
+    result, stderr = _review("--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert "no draft given" in stderr and "not a real law" in stderr.replace("\n", " ")

@@ -25,6 +25,7 @@ from crlens.cli_common import (
     err,
     fails_cleanly,
     out,
+    output_directory,
 )
 from crlens.cli_projects import consult_app, diff, project_app, rec_app
 from crlens.cli_web import serve, user_app
@@ -169,7 +170,11 @@ def review(
     from crlens.analysis.engine import review_document
     from crlens.knowledge.loader import load
 
+    output_directory(out_dir)
     path = file or sample_draft()
+    if file is None:
+        err.print(f"[yellow]note:[/] no draft given: reviewing the bundled sample draft {path}, an illustrative "
+                  "text written for crlens, not a real law", highlight=False)
     stages = ["reading", "knowledge base", "concepts", "tagging", "criteria", "risks", "recommendations"]
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), console=err, transient=True,
                   disable=as_json) as progress:
@@ -186,7 +191,6 @@ def review(
 
         result = review_document(document, kb, step)
     payload = result.to_json()
-    out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "review.json").write_text(payload, encoding="utf-8")
     written = _deliverables(result, out_dir, lang, formats, template_dir)
     if path.suffix.lower() == ".docx":
@@ -230,6 +234,9 @@ def report(
 
     if not review_json.is_file():
         raise InputError(review_json, "file not found" if not review_json.exists() else "is not a file")
+    if review_json.stat().st_size == 0:
+        raise InputError(review_json, "the file is empty")
+    output_directory(out_dir)
     try:
         result = Review.read(review_json)
     except (ValidationError, ValueError) as exc:

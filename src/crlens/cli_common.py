@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
@@ -38,8 +39,36 @@ def fails_cleanly(command: Callable[P, R]) -> Callable[P, R]:
             for problem in exc.problems:
                 err.print(f"  {problem}", highlight=False, markup=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
+        except OSError as exc:
+            # a path the user gave cannot be written or read: "--out review.json" where review.json is a file,
+            # a full disk, a read-only folder
+            where = escape(str(exc.filename or "crlens"))
+            problem = escape(_OS_PROBLEMS.get(type(exc), exc.strerror or str(exc)))
+            err.print(f"[bold red]error:[/] {where}: {problem}", highlight=False)
+            raise typer.Exit(EXIT_BAD_INPUT) from None
 
     return wrapper
+
+
+_OS_PROBLEMS: dict[type[OSError], str] = {
+    FileExistsError: "is a file, not a directory",
+    NotADirectoryError: "a part of the path is a file, not a directory",
+    IsADirectoryError: "is a directory, not a file",
+    PermissionError: "permission denied",
+}
+
+
+def output_directory(path: Path) -> Path:
+    """``path`` as the directory to write documents to, created if needed; a :class:`UserError` before any work
+    is done when it cannot be one."""
+    if path.exists() and not path.is_dir():
+        raise UserError(str(path), "is a file, not a directory; give --out a directory")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(str(path), f"cannot create the directory ({_OS_PROBLEMS.get(type(exc), exc.strerror)})"
+                        ) from exc
+    return path
 
 
 class Lang(StrEnum):

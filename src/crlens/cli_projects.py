@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from crlens.cli_common import FormatsOption, deliverable_choice, err, fails_cleanly, out
+from crlens.cli_common import FormatsOption, deliverable_choice, err, fails_cleanly, out, output_directory
 from crlens.cli_common import Lang as DeliverablesLang
 from crlens.cli_common import LangOption as DeliverablesLangOption
 from crlens.errors import UserError
@@ -198,10 +198,10 @@ def project_report(
     from crlens.report import write_deliverables
 
     langs, chosen = deliverable_choice(lang, formats)
+    output_directory(out_dir)
     with _project(db, project) as (session, found):
         review = project_review(found)
         log = build_log(session, found)
-    out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "review.json").write_text(review.to_json(), encoding="utf-8")
     written = write_deliverables(review, out_dir, langs, chosen, log=log)
     out.print(f"wrote review.json and {len(written)} documents to {out_dir} "

@@ -24,7 +24,18 @@ def decode_text(data: bytes, path: Path | str = "<text>") -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_BINARY_SIGNATURES = (
+    (b"PK\x03\x04", "a Word document or other zip archive, not plain text; give a Word file its .docx name"),
+    (b"%PDF", "a PDF, not plain text; give it its .pdf name"),
+    (b"\xd0\xcf\x11\xe0", "an old Word (.doc) file, not plain text; save it as .docx in Word"),
+    (b"{\\rtf", "an RTF file, not plain text; save it as .docx in Word"),
+)
+
+
 def _decode(data: bytes, path: Path | str) -> str:
+    for signature, problem in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(path, f"is {problem}")
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -32,6 +43,9 @@ def _decode(data: bytes, path: Path | str) -> str:
     order = _utf16_order(data)
     if order:
         return data.decode(order, errors="replace")
+    if b"\x00" in data[:4000]:
+        # text other than UTF-16 (settled above) has no NUL bytes; an image or archive renamed .txt does
+        raise InputError(path, "holds binary data, not plain text")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
