@@ -159,3 +159,27 @@ def test_a_draft_that_fully_meets_nothing_shows_what_it_partly_has_in_its_own_wo
 
 def test_a_draft_with_enough_strengths_needs_no_foundations(sample_review):
     assert not brief.build(sample_review, "en").foundations
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_references_are_exactly_the_norms_the_recommendations_cite(sample_review, lang):
+    content = brief.build(sample_review, lang)
+    cited = {ref for rec in content.recommendations for ref in rec.refs}
+    listed = {name for line in content.references for name in line.rsplit(" — ", 1)[0].split("; ")}
+    assert cited == listed
+    urls = [line.rsplit(" — ", 1)[1] for line in content.references]
+    assert len(urls) == len(set(urls)), "one line per document"
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_priority_recommendations_of_the_sample_are_whole_sentences(sample_review, lang):
+    content = brief.build(sample_review, lang)
+    for rec in content.recommendations:
+        assert rec.text.endswith("."), rec.text
+
+
+def test_a_long_sentence_is_cut_at_a_clause_and_marked():
+    text = ("Require a, b and c for every service used by children; " + "set out the details " * 30
+            + "in law. Next.")
+    cut = brief._first_sentence(text, 100)
+    assert cut == "Require a, b and c for every service used by children…"

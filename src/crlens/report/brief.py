@@ -26,6 +26,8 @@ MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
 MAX_GAP_AREAS = 10
 MAX_RECOMMENDATIONS = 8
+SOLUTION_MAX = 400
+"""A recommendation's solution in the brief: its first sentence, whole up to this many characters."""
 MAX_FIGURES = 4
 
 T = {
@@ -138,9 +140,15 @@ def _finding(issue: str, lang: str) -> str:
 
 
 def _first_sentence(text: str, limit: int = 260) -> str:
+    """The text's first sentence; one longer than ``limit`` ends at its last clause that fits ("…; …" or
+    "…, …"), else at a word, and is marked as cut with "…"."""
     end = text.find(". ")
     sentence = text if end == -1 else text[: end + 1]
-    return sentence if len(sentence) <= limit else sentence[: limit - 1].rsplit(" ", 1)[0] + "…"
+    if len(sentence) <= limit:
+        return sentence
+    head = sentence[: limit - 1]
+    clause = max(head.rfind("; "), head.rfind(", "))
+    return (head[:clause] if clause > limit // 2 else head.rsplit(" ", 1)[0]).rstrip(",;: ") + "…"
 
 
 def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> Brief:
@@ -229,17 +237,22 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         if rec.areas[0] in seen_areas:  # one per area first: breadth over depth in five pages
             continue
         seen_areas.add(rec.areas[0])
-        norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in rec.sources if s.kind == "norm"][:3]
+        cited = [s for s in rec.sources if s.kind == "norm"][:3]
+        norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in cited]
         # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
         named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
         where = (", ".join(label(p, lang, word=word) for p in named[:2])
                  or amendment_place(rec, lang, word=word))
-        recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution),
-                                                   where, norms))
-        refs.extend(s for s in rec.sources if s.kind == "norm" and s.id not in {x.id for x in refs})
+        recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution,
+                                                                   SOLUTION_MAX), where, norms))
+        refs.extend(s for s in cited if s.id not in {x.id for x in refs})
         if len(recommendations) >= MAX_RECOMMENDATIONS:
             break
-    references = [f"{cite(s.ref_ru if ru else s.ref, s.verified, lang)} — {s.url}" for s in refs[:14]]
+    # exactly the norms the recommendations cite, one line per document: "GC25, para. 19; GC25, para. 36 — url"
+    by_url: dict[str, list[str]] = {}
+    for source in refs:
+        by_url.setdefault(source.url, []).append(cite(source.ref_ru if ru else source.ref, source.verified, lang))
+    references = [f"{'; '.join(names)} — {url}" for url, names in by_url.items()]
     return Brief(lang=lang, title=t["title"], subtitle=review.document.title, key_messages=key, context=context,
                  strengths=strengths, gaps=gaps, conclusions=conclusions, recommendations=recommendations,
                  references=references, chart_png=_chart(review, kb, lang), foundations=foundations)
