@@ -128,3 +128,18 @@ def test_the_closest_article_is_not_said_to_lack_what_another_of_its_parts_has(t
                          .read_text(encoding="utf-8"))
     [rec] = [r for r in review.recommendations if "access-information-01" in r.criteria]
     assert "but not: the right to seek, receive and impart information" not in rec.issue
+
+
+def test_a_recommendation_quotes_a_provisions_words_once(corpus: Path) -> None:
+    """Two criteria met in part by the same words merge into one recommendation: the words are quoted once and
+    the second says what the same provision "also does not mention"."""
+    import re
+
+    review = review_document(parse_file(corpus / "kz-law-online-platforms-2023-ru.txt"), load())
+    also = 0
+    for rec in review.recommendations:
+        for text, marks in ((rec.issue, "“(.+?)”"), (rec.ru.issue, "«(.+?)»")):
+            quotes = re.findall(marks, text)
+            assert len(quotes) == len(set(quotes)), rec.id
+        also += "also does not mention" in rec.issue
+    assert also

@@ -1065,6 +1065,26 @@ class _Draft:
     risks: list[str]
     issue: str
     issue_ru: str
+    opening: str = ""
+    """The provision and the words the issue quotes from it; quoted once when merged drafts share them."""
+    again: tuple[str, str] = ("", "")
+    """The issue (en, ru) to use instead when another merged draft has already said :attr:`opening`."""
+
+
+def _issues(group: list[_Draft]) -> tuple[str, str]:
+    """The merged issue text, en and ru: a provision's words quoted once, not once per criterion they touch."""
+    said: set[str] = set()
+    en: list[str] = []
+    ru: list[str] = []
+    for draft in group:
+        if draft.opening and draft.opening in said:
+            en.append(draft.again[0])
+            ru.append(draft.again[1])
+            continue
+        said.add(draft.opening)
+        en.append(draft.issue)
+        ru.append(draft.issue_ru)
+    return _join_sentences(en), _join_sentences(ru)
 
 
 def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results: dict[str, CriterionResult],
@@ -1122,35 +1142,42 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             lacks = template.partial or template.gap
             met = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
             # "nothing specific to children" only of a provision that names no child, age or parent at all
+            opening = f"{unit.provision.id} {quote}"  # merged drafts quoting the same words quote them once
             if lacking and all(set(g) <= direct for g in lacking) and not any(direct & set(g) for g in met):
                 # A general rule that names no child: the lawyer's remedy is to make it child-specific there.
                 issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}, but nothing in it is specific "
                          f"to children. {lacks.en}")
                 issue_ru = (f"{where_ru} упоминает: {'; '.join(found_ru)}{said_ru}, но не содержит положений, "
                             f"специально касающихся детей. {lacks.ru}")
+                again = (f"{where_en} is no more specific to children on this. {lacks.en}",
+                         f"{where_ru} и в этом не содержит положений, специально касающихся детей. {lacks.ru}")
             else:
                 issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}. It does not mention: "
                          f"{'; '.join(result.missing)}. {lacks.en}")
                 issue_ru = (f"{where_ru} упоминает: {'; '.join(found_ru)}{said_ru}. Не упоминает: "
                             f"{'; '.join(missing_ru)}. {lacks.ru}")
+                again = (f"{where_en} also does not mention: {'; '.join(result.missing)}. {lacks.en}",
+                         f"{where_ru} также не упоминает: {'; '.join(missing_ru)}. {lacks.ru}")
             if defined_in is not None:
                 # the amendment goes where the draft keeps its definitions, wherever the elements were found
                 drafts.append(_Draft(crit, *_definition_amendment(defined_in),
-                                     list(dict.fromkeys([unit.provision.id, defined_in.id])), [], issue, issue_ru))
+                                     list(dict.fromkeys([unit.provision.id, defined_in.id])), [], issue, issue_ru,
+                                     opening, again))
             elif _article(unit.provision).id in state.definitions:
                 # a definition names the subject but is no place for a duty: the rule goes where a gap's would
                 target, place = _subject_place(document, kb, state, crit)
                 if target is not None:
                     drafts.append(_Draft(crit, place, "supplement", target.full_text(), [unit.provision.id, place],
-                                         [], issue, issue_ru))
+                                         [], issue, issue_ru, opening, again))
                 else:
-                    drafts.append(_Draft(crit, place, "new", "", [unit.provision.id], [], issue, issue_ru))
+                    drafts.append(_Draft(crit, place, "new", "", [unit.provision.id], [], issue, issue_ru,
+                                         opening, again))
             else:
                 # new paragraphs of the article that holds the part found, numbered after its last paragraph:
                 # a numbered clause cannot be added inside a sub-paragraph
                 article = _article(unit.provision)
                 drafts.append(_Draft(crit, article.id, "supplement", article.full_text(), [unit.provision.id], [],
-                                     issue, issue_ru))
+                                     issue, issue_ru, opening, again))
             continue
         if template.place == "definitions":
             if defined_in is None:
@@ -1316,6 +1343,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
         ages = sorted({band for c in crits for band in c.age_bands})
         gender_en = " ".join(c.gender.en for c in crits if c.gender)
         gender_ru = " ".join(c.gender.ru for c in crits if c.gender)
+        issues = _issues(group)
         recommendations.append(Recommendation(
             id=f"rec-{index:03d}",
             areas=[lead.crit.area],
@@ -1323,7 +1351,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
             risks=[r for d in group for r in d.risks],
             provisions=list(dict.fromkeys(p for d in group for p in d.provisions)),
             priority=min((c.priority for c in crits), key=PRIORITY_RANK.__getitem__),
-            issue=_join_sentences(d.issue for d in group),
+            issue=issues[0],
             solution=" ".join(c.recommendation.solution.en for c in crits),
             sources=sources,
             amendment=Amendment(
@@ -1334,7 +1362,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
             ),
             age_bands=ages,
             gender=gender_en,
-            ru=RecommendationRu(issue=_join_sentences(d.issue_ru for d in group),
+            ru=RecommendationRu(issue=issues[1],
                                 solution=" ".join(c.recommendation.solution.ru for c in crits),
                                 gender=gender_ru),
         ))
@@ -1460,16 +1488,18 @@ def _observations(document: Document, kb: KnowledgeBase, results: dict[str, Crit
         fields_en = "; ".join(_group_label(kb, [c]) for c in concepts)
         fields_ru = "; ".join(_group_label(kb, [c], "ru") for c in concepts)
         title = kb.areas[area_id].title
-        ids = ", ".join(crits)
+        # named by what they ask for, as the recommendations head them; the ids are in ``criteria``
+        names_en = "; ".join(kb.criteria[c].recommendation.heading.en for c in crits)
+        names_ru = "; ".join(kb.criteria[c].recommendation.heading.ru for c in crits)
         one = len(crits) == 1
         out.append(Observation(
             kind="not-regulated", criteria=crits,
             text=f"{title.en}. The draft does not regulate these fields at all: {fields_en}. "
-                 f"{'1 criterion does' if one else f'{len(crits)} criteria do'} not apply ({ids}). "
+                 f"{'1 criterion does' if one else f'{len(crits)} criteria do'} not apply ({names_en}). "
                  f"If another law regulates the field, check that law against {'it' if one else 'them'}.",
             text_ru=f"{title.ru}. Проект вовсе не регулирует следующее: {fields_ru}. Неприменимых критериев: "
-                    f"{len(crits)} ({ids}). Если эта сфера регулируется другим законом, его следует проверить по "
-                    f"{'этому критерию' if one else 'этим критериям'}."))
+                    f"{len(crits)} ({names_ru}). Если эта сфера регулируется другим законом, его следует "
+                    f"проверить по {'этому критерию' if one else 'этим критериям'}."))
     for warning in document.warnings:
         out.append(Observation(kind="parse-warning", text=warning, text_ru=warning))
     return out
