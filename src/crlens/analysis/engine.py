@@ -1211,9 +1211,10 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             if said is not None:
                 # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
                 # the article does make ("Article 41 gives everyone a right to erasure")
-                issue = f"{template.gap.en} {closest_en} {said[0]}"
-                issue_ru = f"{template.gap.ru} {closest_ru} {said[1]}"
-                cited = list(dict.fromkeys([unit.provision.id, place])) if unit else [place]
+                said_en, said_ru, quoted = said
+                issue = f"{template.gap.en} {closest_en} {said_en}"
+                issue_ru = f"{template.gap.ru} {closest_ru} {said_ru}"
+                cited = list(dict.fromkeys([quoted, place]))
             else:
                 issue = f"{template.gap.en} {closest_en} does not."
                 issue_ru = f"{template.gap.ru} {closest_ru} этого не предусматривает."
@@ -1226,10 +1227,10 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
 
 
 def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
-             result: CriterionResult) -> tuple[str, str] | None:
+             result: CriterionResult) -> tuple[str, str, str] | None:
     """What the provision closest to an unmet criterion says of it and what it leaves out, quoted, in English and
-    Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"); None when it
-    meets no element, or only one while more than the child is missing."""
+    Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"), and the id of the
+    provision quoted; None when it meets no element, or only one while more than the child is missing."""
     met = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
     lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
     direct = set(kb.relevance.direct) if kb.relevance else set()
@@ -1245,13 +1246,12 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
         return None
     quote = _quote(found)
     found_ru = "; ".join(_group_label(kb, _named(state, unit, g), "ru") for g in met)
-    missing_ru = "; ".join(_group_label(kb, g, "ru")
-                           for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok)
+    missing_ru = "; ".join(_group_label(kb, g, "ru") for g in lacking)
     where_en = label(found.provision.id, word=document.article_word)
     where_ru = label(found.provision.id, "ru", word=document.article_word)
     at_en, at_ru = (f"{where_en}: ", f"{where_ru.lower()}: ") if found.provision.kind != "article" else ("", "")
     return (f"mentions {'; '.join(result.found)} ({at_en}“{quote}”), but not: {'; '.join(result.missing)}.",
-            f"упоминает: {found_ru} ({at_ru}«{quote}»), но не упоминает: {missing_ru}.")
+            f"упоминает: {found_ru} ({at_ru}«{quote}»), но не упоминает: {missing_ru}.", found.provision.id)
 
 
 def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
