@@ -1125,11 +1125,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         defined_in = _definition_place(document, state, crit) if template.place == "definitions" else None
         if result.status == "partial":
             unit = best_units[crit.id]
-            labels_ru = [_group_label(kb, g, "ru") for g in crit.detect.elements]
-            found_ru = [_group_label(kb, _named(state, unit, g), "ru")
-                        for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
-            missing_ru = [lab for lab, ok in zip(labels_ru, unit.met, strict=True) if not ok]
-            lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
+            met, lacking, found_ru, missing_ru = _elements(kb, state, crit, unit)
             direct = set(kb.relevance.direct) if kb.relevance else set()
             where_en, where_ru = (label(unit.provision.id, word=document.article_word),
                                   label(unit.provision.id, "ru", word=document.article_word))
@@ -1140,7 +1136,6 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                          result.evidence[0].quote if result.evidence else "")
             said_en, said_ru = (f" (“{quote}”)", f" («{quote}»)") if quote else ("", "")
             lacks = template.partial or template.gap
-            met = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
             # "nothing specific to children" only of a provision that names no child, age or parent at all
             opening = f"{unit.provision.id} {quote}"  # merged drafts quoting the same words quote them once
             if lacking and all(set(g) <= direct for g in lacking) and not any(direct & set(g) for g in met):
@@ -1226,13 +1221,22 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
     return _merge(document, kb, drafts, _superseded_examples(document, kb, state))
 
 
+def _elements(kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit
+              ) -> tuple[list[ConceptGroup], list[ConceptGroup], list[str], list[str]]:
+    """The criterion's elements the provision meets and those it lacks, with their Russian labels: a met one by
+    the concept the provision names (:func:`_named`), a lacking one by all it would accept."""
+    met = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
+    lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
+    return (met, lacking, [_group_label(kb, _named(state, unit, g), "ru") for g in met],
+            [_group_label(kb, g, "ru") for g in lacking])
+
+
 def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
              result: CriterionResult) -> tuple[str, str, str] | None:
     """What the provision closest to an unmet criterion says of it and what it leaves out, quoted, in English and
     Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"), and the id of the
     provision quoted; None when it meets no element, or only one while more than the child is missing."""
-    met = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
-    lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
+    met, lacking, found_ru, missing_ru = _elements(kb, state, crit, unit)
     direct = set(kb.relevance.direct) if kb.relevance else set()
     if not met or (len(met) < 2 and not all(set(g) <= direct for g in lacking)):
         # one element alone ("state bodies") says nothing of the rule; a general rule that lacks only the child is
@@ -1245,13 +1249,12 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     if found is None:
         return None
     quote = _quote(found)
-    found_ru = "; ".join(_group_label(kb, _named(state, unit, g), "ru") for g in met)
-    missing_ru = "; ".join(_group_label(kb, g, "ru") for g in lacking)
     where_en = label(found.provision.id, word=document.article_word)
     where_ru = label(found.provision.id, "ru", word=document.article_word)
     at_en, at_ru = (f"{where_en}: ", f"{where_ru.lower()}: ") if found.provision.kind != "article" else ("", "")
     return (f"mentions {'; '.join(result.found)} ({at_en}“{quote}”), but not: {'; '.join(result.missing)}.",
-            f"упоминает: {found_ru} ({at_ru}«{quote}»), но не упоминает: {missing_ru}.", found.provision.id)
+            f"упоминает: {'; '.join(found_ru)} ({at_ru}«{quote}»), но не упоминает: {'; '.join(missing_ru)}.",
+            found.provision.id)
 
 
 def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from crlens.analysis.act_name import finding_opening
 from crlens.analysis.labels import cite, label
-from crlens.analysis.review import PositiveFinding, Review, Source
+from crlens.analysis.review import PositiveFinding, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.report.amendments import where as amendment_place
@@ -191,12 +191,13 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         n = sum(outside.values())
         context.append(t["outside"].format(n=n, criteria="criterion" if n == 1 else "criteria", areas=areas_out))
 
-    strengths = []
     open_quote, close_quote = ("«", "»") if ru else ("“", "”")
-    for finding in shown[:MAX_STRENGTHS]:
-        quote = _first_sentence(finding.quote, 200)
-        strengths.append(f"{title_of[finding.area]}: {label(finding.provision, lang, word=word)}, "
-                         f"{open_quote}{quote}{close_quote}")
+
+    def in_its_words(area: str, provision: str, quote: str) -> str:
+        return (f"{title_of[area]}: {label(provision, lang, word=word)}, "
+                f"{open_quote}{_first_sentence(quote, 200)}{close_quote}")
+
+    strengths = [in_its_words(f.area, f.provision, f.quote) for f in shown[:MAX_STRENGTHS]]
 
     # A draft that fully meets few criteria still has provisions to build on: where a criterion is partly met,
     # the words that meet its core element, one area each, the weightiest criteria first.
@@ -209,10 +210,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         if result.area in good_areas:
             continue
         good_areas.add(result.area)
-        evidence = result.evidence[0]
-        quote = _first_sentence(evidence.quote, 200)
-        foundations.append(f"{title_of[result.area]}: {label(evidence.provision, lang, word=word)}, "
-                           f"{open_quote}{quote}{close_quote}")
+        foundations.append(in_its_words(result.area, result.evidence[0].provision, result.evidence[0].quote))
 
     gaps = []
     for area_id in (gap_areas + partial_areas)[:MAX_GAP_AREAS]:
@@ -229,7 +227,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
     conclusions.append(t["concl_next"])
 
     recommendations = []
-    refs: list[Source] = []
+    by_url: dict[str, list[str]] = {}  # the references: each cited norm once, grouped by document
     ranked = sorted(review.recommendations, key=lambda r: (PRIORITY_RANK[r.priority],
                                                            AREA_IDS.index(r.areas[0])))
     seen_areas: set[str] = set()
@@ -239,19 +237,18 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         seen_areas.add(rec.areas[0])
         cited = [s for s in rec.sources if s.kind == "norm"][:3]
         norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in cited]
+        for source, name in zip(cited, norms, strict=True):
+            if name not in by_url.setdefault(source.url, []):
+                by_url[source.url].append(name)
         # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
         named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
         where = (", ".join(label(p, lang, word=word) for p in named[:2])
                  or amendment_place(rec, lang, word=word))
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution,
                                                                    SOLUTION_MAX), where, norms))
-        refs.extend(s for s in cited if s.id not in {x.id for x in refs})
         if len(recommendations) >= MAX_RECOMMENDATIONS:
             break
     # exactly the norms the recommendations cite, one line per document: "GC25, para. 19; GC25, para. 36 — url"
-    by_url: dict[str, list[str]] = {}
-    for source in refs:
-        by_url.setdefault(source.url, []).append(cite(source.ref_ru if ru else source.ref, source.verified, lang))
     references = [f"{'; '.join(names)} — {url}" for url, names in by_url.items()]
     return Brief(lang=lang, title=t["title"], subtitle=review.document.title, key_messages=key, context=context,
                  strengths=strengths, gaps=gaps, conclusions=conclusions, recommendations=recommendations,
