@@ -502,3 +502,15 @@ def test_internet_for_low_income_families_goes_beside_equal_access_not_into_the_
     )
     review = review_text(tmp_path, text)
     assert _target(review, "equal-access-02") in ("art:1", "new after art:1 in ch:1")
+
+
+def test_a_new_article_is_not_placed_beside_one_that_only_names_a_child(tmp_path: Path) -> None:
+    """The KZ Digital Code's only person under sixteen is refused a digital signature (art. 60(4)): a new article
+    on children's confidential helplines has nothing to do there, since a child is the subject of every rule."""
+    text = DRAFT_PLACES_RU + (
+        "Статья 5. Отказ в выдаче сертификата электронной цифровой подписи\n"
+        "Удостоверяющий центр отказывает в выдаче сертификата в случаях:\n"
+        "1) представления недостоверных сведений;\n"
+        "2) недостижения лицом шестнадцатилетнего возраста.\n")
+    review = review_text(tmp_path, text)
+    assert not _target(review, "evolving-capacities-06").startswith(("art:5", "new after art:5 "))

@@ -230,3 +230,35 @@ def test_a_digital_identifier_is_a_digital_identity() -> None:
 ])
 def test_taking_part_without_identification_is_pseudonymous_use(lang: str, text: str) -> None:
     assert "pseudonymous-use" in concepts_in(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "отказывает в выдаче сертификата в случае недостижения лицом шестнадцатилетнего возраста"),
+    ("ru", "лицо, не достигшее четырнадцатилетнего возраста"),
+    ("ru", "лицам, не достигшим шестнадцати лет"),
+    ("en", "a person who has not reached the age of sixteen"),
+    ("en", "individuals who have not attained the age of 16"),
+])
+def test_a_person_below_an_age_under_eighteen_is_a_child(lang: str, text: str) -> None:
+    assert "child" in concepts_in(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "лицо, не достигшее двадцати одного года"),
+    ("en", "a person who has not reached the age of 21"),
+])
+def test_a_person_below_an_adult_age_is_no_child(lang: str, text: str) -> None:
+    assert "child" not in concepts_in(lang, text)
+
+
+def test_an_age_for_a_digital_signature_is_an_age_from_which_a_child_acts_personally(tmp_path) -> None:
+    """The KZ Digital Code's only age rule (art. 60(4)): no digital signature below sixteen. It is part of the
+    graduated scheme evolving-capacities-02 asks for, so the review must not say the draft sets no age at all."""
+    review = review_text(tmp_path, "Статья 1. Отказ в выдаче сертификата электронной цифровой подписи\n"
+                         "Удостоверяющий центр отказывает в выдаче сертификата открытого ключа электронной "
+                         "цифровой подписи в случаях:\n"
+                         "1) представления недостоверных сведений;\n"
+                         "2) недостижения лицом шестнадцатилетнего возраста.\n")
+    criterion = next(c for c in review.criteria if c.id == "evolving-capacities-02")
+    assert criterion.status == "partial"
+    assert "art:1.2" in {e.provision for e in criterion.evidence}

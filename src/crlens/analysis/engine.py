@@ -962,16 +962,19 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
 
 def _new_article_place(document: Document, state: _Analysis, area: Area, concepts: list[str]) -> str:
     """Where a new article fits: after the article closest to its subject (one that touches any of its target
-    concepts, chosen as :func:`_target_article` chooses), else after the article closest to where the area's new
-    provisions belong (its ``placement``: platform duties after the platforms article), else after the last
-    article of the chapter most concerned with the area, else after the last article of the first chapter (the
-    general provisions). Never after the entry into force or the transitional provisions (:func:`_closing`): a
-    new rule goes before them."""
+    concepts other than the child, chosen as :func:`_target_article` chooses), else after the article closest to
+    where the area's new provisions belong (its ``placement``: platform duties after the platforms article), else
+    after the last article of the chapter most concerned with the area, else after the last article of the first
+    chapter (the general provisions). Never after the entry into force or the transitional provisions
+    (:func:`_closing`): a new rule goes before them."""
     area_id = area.id
     articles = [a for a in document.articles if not _closing(state, a)] or document.articles
     if not articles:
         return "new"
-    near = _target_article(document, state, concepts, area_id, least=1) or _placement(state, articles, area)
+    # every rule of the review is about children: an article that names a child and nothing else of the subject
+    # (the Kazakh Code's refusal of a signature below sixteen) is no neighbour for a rule on helplines
+    subject = [c for c in concepts if c != "child"] or concepts
+    near = _target_article(document, state, subject, area_id, least=1) or _placement(state, articles, area)
     if near is not None:
         return _new_after(near)
     counts: dict[str, int] = {}
