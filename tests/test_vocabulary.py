@@ -210,6 +210,14 @@ FALSE_FRIENDS = [
      "upon proper identification of that parent"),
     ("en", "digital-identity", "kept in a form which permits identification of data subjects",
      "remote biometric identification of natural persons"),
+    ("ru", "business", "Оператор «цифрового правительства» обеспечивает функционирование веб-портала",
+     "Оператор сотовой связи обязан хранить сведения об абонентах"),
+    ("ru", "public-funds-procurement",
+     "Государственные органы, субъекты квазигосударственного сектора и субъекты частного предпринимательства "
+     "вправе создавать платформы",
+     "приобретение цифровых объектов в соответствии с законодательством о государственных закупках"),
+    ("ru", "information-system", "Владельцы цифровых платформ обязаны обеспечивать прозрачность условий",
+     "Собственники государственных информационных систем обеспечивают их защиту"),
 ]
 
 
@@ -262,3 +270,30 @@ def test_an_age_for_a_digital_signature_is_an_age_from_which_a_child_acts_person
     criterion = next(c for c in review.criteria if c.id == "evolving-capacities-02")
     assert criterion.status == "partial"
     assert "art:1.2" in {e.provision for e in criterion.evidence}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "цифровые объекты обязаны формировать цифровое событие о факте использования таких данных"),
+    ("en", "the system keeps a record of each access to the child's data"),
+])
+def test_a_record_of_each_use_of_a_persons_data_is_access_logging(lang: str, text: str) -> None:
+    assert "access-control-logging" in concepts_in(lang, text)
+
+
+def test_a_record_passed_to_the_citizens_digital_space_is_shown_to_the_person() -> None:
+    """The Kazakh Code's "цифровое пространство гражданина" is the citizen's own view of the records (art. 77)."""
+    assert "user-notification" in concepts_in("ru", "и передавать его в цифровое пространство гражданина")
+
+
+def test_a_log_of_each_use_of_citizens_data_meets_the_access_log_criterion_in_part(tmp_path) -> None:
+    """KZ Digital Code art. 77(4): each request for a citizen's data leaves a record the citizen sees, for
+    everyone's data and not children's in particular; cybersecurity-05 is met in part there, not a gap."""
+    review = review_text(tmp_path, "Статья 1. Цифровое пространство гражданина\n"
+                         "1. При запросе цифровых данных гражданина из цифровых объектов «цифрового "
+                         "правительства» цифровые объекты обязаны формировать цифровое событие о факте "
+                         "использования таких данных и передавать его в цифровое пространство гражданина.\n")
+    criterion = next(c for c in review.criteria if c.id == "cybersecurity-05")
+    assert criterion.status == "partial"
+    [rec] = [r for r in review.recommendations if "cybersecurity-05" in r.criteria]
+    assert rec.amendment.target == "art:1"
+    assert "not yet protect children's data in particular" in rec.issue
