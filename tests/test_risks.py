@@ -160,3 +160,33 @@ def test_what_an_act_applies_to_is_no_permission(tmp_path: Path) -> None:
         "processing relates to:\n"
         "(a) the offering of goods or services to them; or\n"
         "(b) the monitoring of their behaviour, including profiling.\n"), "risk-data-privacy-03")
+
+
+SHARING = "Государственные органы обмениваются персональными данными граждан, содержащимися в базах данных"
+
+
+def test_sharing_on_the_persons_own_consent_is_no_risk(tmp_path: Path) -> None:
+    """KZ Digital Code art. 64(4): third parties see a user's records only with the user's consent."""
+    text = f"Статья 1. Обмен данными\n{SHARING}, с согласия пользователя.\n"
+    assert _risks(tmp_path, text, "risk-data-privacy-05") == []
+
+
+def test_sharing_without_the_persons_consent_is_a_risk(tmp_path: Path) -> None:
+    text = f"Статья 1. Обмен данными\n{SHARING}, без согласия пользователя.\n"
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-05")
+    assert risk.provision == "art:1"
+
+
+def test_consent_to_another_transfer_elsewhere_does_not_lower_a_sharing_risk(tmp_path: Path) -> None:
+    text = (f"Статья 1. Обмен данными\n{SHARING}.\n"
+            "Статья 2. Трансграничная передача\nТрансграничная передача персональных данных допускается с "
+            "согласия субъекта персональных данных.\n")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-05")
+    assert risk.provision == "art:1" and risk.severity == "medium"
+
+
+def test_automated_decisions_the_person_can_control_are_no_risk(tmp_path: Path) -> None:
+    """KZ Digital Code art. 5(3): automated decisions are applied with transparency and the person's control."""
+    text = ("Статья 1. Права человека в цифровой среде\nАвтоматизированные решения, затрагивающие права человека, "
+            "применяются с соблюдением прозрачности и возможности контроля со стороны субъекта цифровой среды.\n")
+    assert _risks(tmp_path, text) == []
