@@ -297,3 +297,26 @@ def test_a_log_of_each_use_of_citizens_data_meets_the_access_log_criterion_in_pa
     [rec] = [r for r in review.recommendations if "cybersecurity-05" in r.criteria]
     assert rec.amendment.target == "art:1"
     assert "not yet protect children's data in particular" in rec.issue
+
+
+def test_freedom_to_seek_data_is_a_right_to_information() -> None:
+    """KZ Digital Code art. 7(1): "свобода поиска, формирования, передачи ... цифровых данных"."""
+    assert "information-rights" in concepts_in("ru", "обеспечивается свобода поиска, формирования, передачи")
+
+
+def test_consent_lawful_from_an_age_is_a_child_acting_personally() -> None:
+    """GDPR art. 8(1): processing is lawful "where the child is at least 16 years old": the child's own consent."""
+    assert "independent-exercise" in concepts_in("en", "shall be lawful where the child is at least 16 years old")
+
+
+def test_restricting_users_access_to_digital_objects_only_as_far_as_necessary_meets_the_blocking_rule_in_part(
+        tmp_path) -> None:
+    """KZ Digital Code art. 20(4): restriction of users' access to digital objects only by law and as far as
+    necessary. The legality test is there; appeal and reasons are not: access-information-02 is met in part."""
+    review = review_text(tmp_path, "Статья 1. Цифровые объекты\n"
+                         "1. Приостановление функционирования или ограничение доступа пользователей к "
+                         "цифровым объектам допускается в случаях, предусмотренных законами, и лишь в той мере, "
+                         "в какой это необходимо в целях защиты прав и свобод человека.\n")
+    criterion = next(c for c in review.criteria if c.id == "access-information-02")
+    assert criterion.status == "partial"
+    assert {e.provision for e in criterion.evidence} == {"art:1.1"}

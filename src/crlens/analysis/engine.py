@@ -1209,15 +1209,22 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             if said is not None:
                 # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
                 # the article does make ("Article 41 gives everyone a right to erasure")
-                said_en, said_ru, quoted = said
+                said_en, said_ru, quoted, quote = said
                 issue = f"{template.gap.en} {closest_en} {said_en}"
                 issue_ru = f"{template.gap.ru} {closest_ru} {said_ru}"
                 cited = list(dict.fromkeys([quoted, place]))
+                # merged with a draft that already quoted these words, it names only what is missing
+                opening = f"{quoted} {quote}"
+                again = (f"{template.gap.en} {closest_en} also does not mention: {'; '.join(result.missing)}.",
+                         f"{template.gap.ru} {closest_ru} также не упоминает: "
+                         f"{'; '.join(_elements(kb, state, crit, unit)[3])}.")
             else:
                 issue = f"{template.gap.en} {closest_en} does not."
                 issue_ru = f"{template.gap.ru} {closest_ru} этого не предусматривает."
                 cited = [place]
-            drafts.append(_Draft(crit, place, "supplement", target.full_text(), cited, [], issue, issue_ru))
+                opening, again = "", ("", "")
+            drafts.append(_Draft(crit, place, "supplement", target.full_text(), cited, [], issue, issue_ru,
+                                 opening, again))
         else:
             drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
                                  "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
@@ -1235,10 +1242,11 @@ def _elements(kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit
 
 
 def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
-             result: CriterionResult) -> tuple[str, str, str] | None:
+             result: CriterionResult) -> tuple[str, str, str, str] | None:
     """What the provision closest to an unmet criterion says of it and what it leaves out, quoted, in English and
-    Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"), and the id of the
-    provision quoted; None when it meets no element, or only one while more than the child is missing."""
+    Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"), the id of the
+    provision quoted and the quote; None when it meets no element, or only one while more than the child is
+    missing."""
     met, lacking, found_ru, missing_ru = _elements(kb, state, crit, unit)
     direct = set(kb.relevance.direct) if kb.relevance else set()
     if not met or (len(met) < 2 and not all(set(g) <= direct for g in lacking)):
@@ -1257,7 +1265,7 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     at_en, at_ru = (f"{where_en}: ", f"{where_ru.lower()}: ") if found.provision.kind != "article" else ("", "")
     return (f"mentions {'; '.join(result.found)} ({at_en}“{quote}”), but not: {'; '.join(result.missing)}.",
             f"упоминает: {'; '.join(found_ru)} ({at_ru}«{quote}»), но не упоминает: {'; '.join(missing_ru)}.",
-            found.provision.id)
+            found.provision.id, quote)
 
 
 def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
