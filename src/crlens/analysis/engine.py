@@ -658,6 +658,25 @@ def _quote(found: Found) -> str:
     return quote or text[start:end]
 
 
+_OPENS_CLAUSE = re.compile(r"(?:^|[.;:!?\n])\s*$")
+_CLOSES_CLAUSE = re.compile(r"^\s*(?:[.;:!?\n]|$)")
+
+
+def _elided(provision: Provision | None, quote: str) -> str:
+    """A quote as the issue texts show it: with "…" where it starts or ends inside a clause of the provision (a
+    long clause cut to ``QUOTE_MAX``), so that no reader takes a fragment for the whole. The evidence keeps the
+    bare words, which occur verbatim in the provision."""
+    if provision is None:
+        return quote
+    for text in (provision.text, provision.heading):
+        at = text.find(quote) if quote else -1
+        if at >= 0:
+            head = "" if _OPENS_CLAUSE.search(text, 0, at) else "…"
+            tail = "" if _CLOSES_CLAUSE.match(text[at + len(quote):]) else "…"
+            return f"{head}{quote}{tail}"
+    return quote
+
+
 # --- 4. risks ----------------------------------------------------------------------------------------------
 
 
@@ -798,7 +817,7 @@ def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, gr
     for group in groups:
         mention = state.first(place, group)
         concepts = [mention.hit.concept] if mention else list(group)
-        quote = _quote(mention) if mention else ""
+        quote = _elided(mention.provision, _quote(mention)) if mention else ""
         said_en.append(f"{label(place.id, word=word)} mentions {_group_label(kb, concepts)}"
                        + (f" (“{quote}”)." if quote else "."))
         said_ru.append(f"{label(place.id, 'ru', word=word)} упоминает: "
@@ -1115,10 +1134,11 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             note_ru = "".join(f" {n}" for n in dict.fromkeys(n[1] for n in notes))
             # a criterion met in part elsewhere in the draft: the gap text would deny the part that is there
             lacks = template.partial or template.gap if result.status == "partial" else template.gap
+            shown = _elided(first, crit_risks[0].quote)
             issue = (f"{named}: {crit.risk.description.en if crit.risk else ''} "
-                     f"(“{crit_risks[0].quote}”).{note_en} {lacks.en}")
+                     f"(“{shown}”).{note_en} {lacks.en}")
             issue_ru = (f"{named_ru}: {crit.risk.description.ru if crit.risk else ''} "
-                        f"(«{crit_risks[0].quote}»).{note_ru} {lacks.ru}")
+                        f"(«{shown}»).{note_ru} {lacks.ru}")
             # the safeguard is added to the risky provision's article; replacing the provision with it would
             # delete the power or rule the safeguard is meant to accompany
             article = _article(first)
@@ -1135,9 +1155,11 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             # Labels join their concepts with "or", so the elements are listed with semicolons, not commas.
             # What was found is words, quoted: "mentions", not "deals with", which would claim a rule the
             # provision may not make.
-            quote = next((e.quote for e in result.evidence if e.provision == unit.provision.id),
-                         result.evidence[0].quote if result.evidence else "")
-            said_en, said_ru = (f" (“{quote}”)", f" («{quote}»)") if quote else ("", "")
+            quoted_ev = next((e for e in result.evidence if e.provision == unit.provision.id),
+                             result.evidence[0] if result.evidence else None)
+            quote = quoted_ev.quote if quoted_ev else ""
+            shown = _elided(document.get(quoted_ev.provision), quote) if quoted_ev else ""
+            said_en, said_ru = (f" (“{shown}”)", f" («{shown}»)") if quote else ("", "")
             lacks = template.partial or template.gap
             # "nothing specific to children" only of a provision that names no child, age or parent at all
             opening = f"{unit.provision.id} {quote}"  # merged drafts quoting the same words quote them once
@@ -1260,11 +1282,12 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     if found is None:
         return None
     quote = _quote(found)
+    shown = _elided(found.provision, quote)
     where_en = label(found.provision.id, word=document.article_word)
     where_ru = label(found.provision.id, "ru", word=document.article_word)
     at_en, at_ru = (f"{where_en}: ", f"{where_ru.lower()}: ") if found.provision.kind != "article" else ("", "")
-    return (f"mentions {'; '.join(result.found)} ({at_en}“{quote}”), but not: {'; '.join(result.missing)}.",
-            f"упоминает: {'; '.join(found_ru)} ({at_ru}«{quote}»), но не упоминает: {'; '.join(missing_ru)}.",
+    return (f"mentions {'; '.join(result.found)} ({at_en}“{shown}”), but not: {'; '.join(result.missing)}.",
+            f"упоминает: {'; '.join(found_ru)} ({at_ru}«{shown}»), но не упоминает: {'; '.join(missing_ru)}.",
             found.provision.id, quote)
 
 
