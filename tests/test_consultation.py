@@ -42,6 +42,13 @@ def export(store: Store, path: Path, number: int = 1, lang: str = "en") -> Path:
     return path
 
 
+def load_rows(path: Path) -> list[tuple[object, ...]]:
+    """The rows of an exported Excel form, below its header."""
+    from openpyxl import load_workbook
+
+    return list(load_workbook(str(path)).worksheets[0].iter_rows(min_row=2, values_only=True))
+
+
 def feedback_rows(store: Store) -> int:
     with store.session() as session:
         return session.scalar(select(func.count()).select_from(Feedback)) or 0
@@ -192,6 +199,7 @@ def _bad_file(kind: str, store: Store, tmp_path: Path) -> tuple[Path, int, str]:
 def test_a_bad_feedback_file_is_refused_and_nothing_is_written(kind: str, store: Store, tmp_path: Path) -> None:
     path, number, says = _bad_file(kind, store, tmp_path)
     if kind == "wrong round":
+        assert crlens("consult", "close", "--round", "1", db=store.url)[0] == 0
         export(store, tmp_path / "r2.xlsx", number=2)
     code, output = crlens("consult", "import", path, "--round", str(number), "--by", "Aigerim", db=store.url)
     assert code == 2, output
@@ -214,6 +222,48 @@ def test_a_closed_round_takes_no_more_feedback(store: Store, tmp_path: Path) -> 
     assert crlens("consult", "close", "--round", "1", db=store.url)[0] == 0
     code, output = crlens("consult", "import", answered, "--round", "1", "--by", "X", db=store.url)
     assert code == 2 and "closed" in output
+
+
+def test_the_next_round_is_not_opened_while_the_previous_one_is_open(store: Store, tmp_path: Path) -> None:
+    answered = answer_xlsx(export(store, tmp_path / "r1.xlsx"), tmp_path / "a.xlsx", {"rec-001": ("accept", "")})
+    assert crlens("consult", "import", answered, "--round", "1", "--by", "Aigerim", db=store.url)[0] == 0
+    code, output = crlens("consult", "export", "--round", "2", "--out", tmp_path / "r2.xlsx", db=store.url)
+    assert code == 2, output
+    sent = len(load_rows(tmp_path / "r1.xlsx"))
+    line = " ".join(output.split())
+    assert f"round 1 is still open (feedback on 1 of {sent} recommendations; {sent - 1} have none)" in line
+    assert "crlens consult close --round 1" in line and "Traceback" not in output
+    assert not (tmp_path / "r2.xlsx").exists()
+    status = crlens("project", "status", db=store.url)[1]
+    assert "round 1: draft version 1, open" in status and "round 2" not in status
+
+
+def test_feedback_arriving_after_a_refused_export_of_the_next_round_is_still_imported(store: Store,
+                                                                                   tmp_path: Path) -> None:
+    late = answer_xlsx(export(store, tmp_path / "r1.xlsx"), tmp_path / "late.xlsx", {"rec-002": ("reject", "")})
+    assert crlens("consult", "export", "--round", "2", "--out", tmp_path / "r2.xlsx", db=store.url)[0] == 2
+    code, output = crlens("consult", "import", late, "--round", "1", "--by", "Marat", db=store.url)
+    assert code == 0, output
+    assert feedback_rows(store) == 1
+
+
+def test_closing_a_round_says_how_many_recommendations_had_no_feedback(store: Store, tmp_path: Path) -> None:
+    answered = answer_xlsx(export(store, tmp_path / "r1.xlsx"), tmp_path / "a.xlsx",
+                           {"rec-001": ("accept", ""), "rec-002": ("question", "Which age?")})
+    assert crlens("consult", "import", answered, "--round", "1", "--by", "Aigerim", db=store.url)[0] == 0
+    code, output = crlens("consult", "close", "--round", "1", db=store.url)
+    assert code == 0, output
+    sent = len(load_rows(tmp_path / "r1.xlsx"))
+    assert f"round 1 closed: feedback on 2 of {sent} recommendations; {sent - 2} had none" in " ".join(
+        output.split())
+
+
+def test_the_next_round_is_exported_once_the_previous_one_is_closed(store: Store, tmp_path: Path) -> None:
+    export(store, tmp_path / "r1.xlsx")
+    assert crlens("consult", "close", "--round", "1", db=store.url)[0] == 0
+    code, output = crlens("consult", "export", "--round", "2", "--out", tmp_path / "r2.xlsx", db=store.url)
+    assert code == 0, output
+    assert "round 2:" in output and (tmp_path / "r2.xlsx").is_file()
 
 
 # --- revisions ----------------------------------------------------------------------------------------------

@@ -93,7 +93,8 @@ def test_two_rounds_a_new_draft_and_final_deliverables(db_url: str, sample_ru: P
     shown = crlens(db, "rec", "show", renumbered)
     assert "Age threshold 16, as asked" in shown and "provision ids follow draft version 2" in shown
 
-    # --- round 2 on the new version: taken-up recommendations are not sent again
+    # --- round 2 on the new version, once round 1 is closed: taken-up recommendations are not sent again
+    assert "round 1 closed: feedback on 4 of" in crlens(db, "consult", "close", "--round", "1")
     crlens(db, "consult", "export", "--round", "2", "--out", tmp_path / "round2.xlsx")
     ids2 = exported_ids(tmp_path / "round2.xlsx")
     assert not set(taken) & set(ids2) and renumbered in ids2

@@ -221,7 +221,8 @@ def consult_export(
     lang: LangOption = Lang.en,
 ) -> None:
     """Write the recommendations for a round, with Decision and Comment columns; opens the round when it is
-    the next one."""
+    the next one. The next round is opened only after the previous one is closed ('crlens consult close'):
+    closing is never a side effect, so feedback still on its way is not shut out."""
     from crlens.consult.rounds import export_round
 
     with _project(db, project) as (session, found):
@@ -254,12 +255,14 @@ def consult_import(
 @consult_app.command("close")
 @fails_cleanly
 def consult_close(round_number: RoundOption, db: DbOption = None, project: ProjectOption = None) -> None:
-    """Close a round: no more feedback is read into it."""
-    from crlens.consult.rounds import close_round
+    """Close a round: no more feedback is read into it, and the next round can be exported. Says how many of
+    the round's recommendations had no feedback."""
+    from crlens.consult.rounds import close_round, round_summary
 
-    with _project(db, project) as (_session, found):
-        close_round(found, round_number)
-    out.print(f"round {round_number} closed")
+    with _project(db, project) as (session, found):
+        summary = round_summary(session, found, close_round(found, round_number))
+    out.print(f"round {round_number} closed: feedback on {summary.answered} of {summary.sent} recommendations; "
+              f"{summary.unanswered} had none", highlight=False)
 
 
 @consult_app.command("report")

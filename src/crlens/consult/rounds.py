@@ -66,7 +66,8 @@ class FeedbackFileError(UserError):
 
 
 def open_round(session: Session, project: Project, number: int) -> Round:
-    """The round with this number, opened on the newest draft when it is the next one."""
+    """The round with this number, opened on the newest draft when it is the next one; opening it closes the
+    open one, if any (the web workspace says so next to its button; ``export_round`` refuses instead)."""
     for consultation in project.rounds:
         if consultation.number == number:
             return consultation
@@ -87,6 +88,32 @@ def close_round(project: Project, number: int) -> Round:
     if consultation.closed_at is None:
         consultation.closed_at = now()
     return consultation
+
+
+@dataclass(frozen=True)
+class RoundSummary:
+    """How much of a round was answered: the recommendations sent and those with any feedback."""
+
+    number: int
+    sent: int
+    answered: int
+
+    @property
+    def unanswered(self) -> int:
+        return self.sent - self.answered
+
+
+def round_summary(session: Session, project: Project, consultation: Round) -> RoundSummary:
+    """What the round's exported files held (or, for a round opened in the web workspace without a file, what
+    is on the table now) and how many of those recommendations have feedback."""
+    manifests = session.scalars(select(RoundExport.manifest).where(RoundExport.round_id == consultation.id)).all()
+    sent = {key for manifest in manifests for key in manifest["rows"]}  # type: ignore[union-attr]
+    if not sent:
+        sent = {rec.key for rec in round_recommendations(project)}
+    given = session.scalars(select(Feedback.recommendation_id).where(Feedback.round_id == consultation.id)).all()
+    keys = {rec.id: rec.key for rec in project.recommendations}
+    answered = {keys[rec_id] for rec_id in given if rec_id in keys} & sent
+    return RoundSummary(consultation.number, len(sent), len(answered))
 
 
 def round_recommendations(project: Project) -> list[Recommendation]:
@@ -154,10 +181,18 @@ _IDENTITY = re.compile(r"^crlens-consultation/(?P<v>\d+); export (?P<export>\d+)
 
 def export_round(session: Session, project: Project, number: int, path: Path, lang: str = "en") -> int:
     """Write the round's recommendations to ``path`` (.xlsx or .docx) for ministry staff; returns the row count.
-    Opens the round when it is the next one."""
+    Opens the round when it is the next one, but only once the previous round is closed: a round closes on
+    purpose (``close_round``), never as a side effect, so that answers still on their way are not shut out."""
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".docx"):
         raise UserError(str(path), "choose a .xlsx or .docx file for the consultation")
+    previous = project.rounds[-1] if project.rounds else None
+    if number == len(project.rounds) + 1 and previous is not None and previous.is_open:
+        summary = round_summary(session, project, previous)
+        raise ProjectError(f"round {number}", (
+            f"round {previous.number} is still open (feedback on {summary.answered} of {summary.sent} "
+            f"recommendations; {summary.unanswered} have none); import the feedback files still to come, then "
+            f"close it with 'crlens consult close --round {previous.number}'"))
     consultation = open_round(session, project, number)
     if not consultation.is_open:
         raise ProjectError(f"round {number}", "is closed; export the next round instead")
