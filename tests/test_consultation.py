@@ -3,6 +3,7 @@ answers (checked, transactional, idempotent, merged), revise recommendations, re
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -113,6 +114,30 @@ def test_word_export_is_read_only_except_the_answer_cells(store: Store, tmp_path
     rows = len(Document(str(path)).tables[0].rows) - 1
     assert body.count('w:edGrp="everyone"') == 2 * rows
     assert "Решение" in body and "Комментарий" in body
+
+
+def test_the_feedback_form_names_areas_by_their_titles(store: Store, tmp_path: Path) -> None:
+    english = {row[0]: row[2] for row in load_rows(export(store, tmp_path / "r1.xlsx"))}
+    russian = {row[0]: row[2] for row in load_rows(export(store, tmp_path / "r1.ru.xlsx", lang="ru"))}
+    assert english["rec-001"] == "Access to information, expression and participation"
+    assert russian["rec-001"] == "Доступ к информации, свобода выражения мнения и участие"
+    assert not [area for area in [*english.values(), *russian.values()] if "-" in area and " " not in area]
+
+
+def test_the_feedback_form_names_provisions_as_a_lawyer_does(store: Store, tmp_path: Path) -> None:
+    with store.session() as session:
+        targets = {rec.key: rec.latest.data["amendment"]["target"]  # type: ignore[index]
+                   for rec in find_project(session).recommendations}
+    new = next(key for key, target in targets.items() if target.startswith("new after art:"))
+    after = targets[new].removeprefix("new after art:").split()[0]
+    amended = next(key for key, target in targets.items() if re.fullmatch(r"art:[\d-]+", target))
+    english = {row[0]: row[3] for row in load_rows(export(store, tmp_path / "r1.xlsx"))}
+    russian = {row[0]: row[3] for row in load_rows(export(store, tmp_path / "r1.ru.xlsx", lang="ru"))}
+    assert english[new].startswith("New article ") and english[new].endswith(f"(after Article {after})")
+    assert russian[new].startswith("Новая статья ") and russian[new].endswith(f"(после статьи {after})")
+    article = targets[amended].removeprefix("art:")
+    assert english[amended].startswith(f"Article {article}") and russian[amended].startswith(f"Статья {article}")
+    assert not [p for p in [*english.values(), *russian.values()] if "art:" in p or " in ch:" in p]
 
 
 def test_exporting_a_round_that_is_not_the_next_one_is_refused(store: Store, tmp_path: Path) -> None:

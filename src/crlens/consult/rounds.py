@@ -16,15 +16,27 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from crlens.consult.project import ACTIVE_STATES, ProjectError, current_data, find_round, latest_draft
+from crlens.consult.project import (
+    ACTIVE_STATES,
+    ProjectError,
+    current_data,
+    find_round,
+    latest_draft,
+    latest_review,
+)
 from crlens.errors import UserError
-from crlens.report import gap_table
+from crlens.knowledge.loader import load
+from crlens.report import amendments, gap_table
 from crlens.store.models import Feedback, FeedbackImport, Project, Recommendation, Round, RoundExport, now
+
+if TYPE_CHECKING:
+    from crlens.ingest.model import ArticleWord
+    from crlens.knowledge.loader import KnowledgeBase
 
 FORMAT = "crlens-consultation/1"
 DECISIONS = ("accept", "accept with changes", "reject", "question")
@@ -144,12 +156,17 @@ class Row:
                 "sources": self.sources, "priority": self.priority}
 
 
-def _row(rec: Recommendation, lang: str) -> Row:
+def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, word: ArticleWord) -> Row:
+    """The recommendation in the words a ministry lawyer reads: area titles, not slugs, and the provision as
+    the amendments table names it ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1"). The
+    import needs only the id and version, which stay as they are."""
     data = current_data(rec)
     ru = lang == "ru"
     amendment = data.amendment
-    return Row(id=rec.key, version=rec.latest.version, area=", ".join(data.areas),
-               provision=amendment.target, issue=data.ru.issue if ru else data.issue,
+    # "; " between areas: their titles have commas of their own
+    area = "; ".join(kb.areas[a].title.get(lang) if a in kb.areas else a for a in data.areas)
+    return Row(id=rec.key, version=rec.latest.version, area=area,
+               provision=amendments.where(data, lang, word=word), issue=data.ru.issue if ru else data.issue,
                solution=data.ru.solution if ru else data.solution,
                proposed=amendment.proposed_text.ru if ru else amendment.proposed_text.en,
                sources="; ".join(s.ref_ru if ru else s.ref for s in data.sources), priority=data.priority)
@@ -196,7 +213,8 @@ def export_round(session: Session, project: Project, number: int, path: Path, la
     consultation = open_round(session, project, number)
     if not consultation.is_open:
         raise ProjectError(f"round {number}", "is closed; export the next round instead")
-    rows = [_row(rec, lang) for rec in round_recommendations(project)]
+    kb, word = load(), latest_review(project).document.article_word
+    rows = [_row(rec, lang, kb, word) for rec in round_recommendations(project)]
     manifest = _manifest(project, consultation, rows, lang)
     record = RoundExport(round=consultation, filename=path.name, lang=lang, manifest=manifest)
     session.add(record)
@@ -240,7 +258,7 @@ def _write_xlsx(path: Path, rows: list[Row], manifest: dict[str, Any], identity:
     ws.append([HEADERS[lang][c] for c in COLUMNS])
     for row in rows:
         ws.append([*row.cells().values(), "", ""])
-    finish_sheet(ws, [10, 8, 18, 14, 50, 50, 50, 30, 10, 22, 45], "B2", hidden=())
+    finish_sheet(ws, [10, 8, 24, 22, 50, 50, 50, 30, 10, 22, 45], "B2", hidden=())
     choices = [DECISIONS_RU[d] if lang == "ru" else d for d in DECISIONS]
     validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
                                 showErrorMessage=True)
