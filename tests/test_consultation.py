@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from consulting import answer_docx, answer_xlsx, edit_xlsx_cell
 from crlens.cli import app
 from crlens.consult.project import find_project, find_recommendation
-from crlens.consult.revisions import Revision, revise
+from crlens.consult.revisions import Revision, revise, stale_texts
 from crlens.consult.rounds import export_round, import_feedback
 from crlens.errors import UserError
 from crlens.store.database import Store
@@ -344,6 +344,113 @@ def test_a_batch_with_an_unknown_id_applies_nothing(store: Store, tmp_path: Path
 def test_an_unknown_recommendation_is_a_clear_error(store: Store) -> None:
     with store.session() as session, pytest.raises(UserError, match="no recommendation"):
         find_recommendation(find_project(session), "rec-999")
+
+
+# --- a text revised in one language only ---------------------------------------------------------------------
+
+
+def revise_english(store: Store, tmp_path: Path, key: str = "rec-001") -> tuple[int, str]:
+    """Revise the English proposed text of a recommendation on the command line, leaving the Russian one."""
+    text = tmp_path / "english.txt"
+    text.write_text("A child under sixteen may not be profiled for advertising.", encoding="utf-8")
+    return crlens("rec", "revise", key, "--text-file", text, "--reason", "Ministry asked for 16", "--by", "Dana",
+                  db=store.url)
+
+
+def test_revising_one_language_warns_that_the_other_is_out_of_date(store: Store, tmp_path: Path) -> None:
+    code, output = revise_english(store, tmp_path)
+    assert code == 0, output
+    line = " ".join(output.split())
+    assert ("warning: rec-001: the Russian proposed text was not revised when the English one was (version 2)"
+            in line), output
+    assert "crlens rec revise rec-001 --field proposed --lang ru" in line
+
+
+def test_revising_the_other_language_brings_the_two_back_in_line(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    russian = tmp_path / "russian.txt"
+    russian.write_text("Профилирование ребенка до шестнадцати лет в рекламных целях не допускается.",
+                       encoding="utf-8")
+    code, output = crlens("rec", "revise", "rec-001", "--text-file", russian, "--lang", "ru", "--reason",
+                          "Translation of version 2", db=store.url)
+    assert code == 0, output
+    assert "warning" not in output
+    with store.session() as session:
+        assert stale_texts(find_recommendation(find_project(session), "rec-001")) == []
+
+
+def test_a_text_the_engine_rewrites_in_one_language_is_not_out_of_date(store: Store) -> None:
+    # the engine writes both languages together: re-reviewing a new draft can change the English wording alone
+    with store.session() as session:
+        rec = find_recommendation(find_project(session), "rec-001")
+        data = {**rec.latest.data, "issue": "The engine's new wording of the issue."}
+        rec.versions.append(RecommendationVersion(version=2, data=data, author="crlens", reason="re-reviewed"))
+        session.flush()
+        assert stale_texts(rec) == []
+
+
+def test_rec_show_says_which_text_is_out_of_date(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    code, output = crlens("rec", "show", "rec-001", db=store.url)
+    assert code == 0, output
+    assert "out of date: the Russian proposed text (the English one was revised in version 2)" in " ".join(
+        output.split())
+
+
+def test_a_text_out_of_date_is_marked_in_the_feedback_form_of_its_language(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    russian = {row[0]: row for row in load_rows(export(store, tmp_path / "r1.ru.xlsx", lang="ru"))}
+    english = {row[0]: row for row in load_rows(export(store, tmp_path / "r1.xlsx"))}
+    assert str(russian["rec-001"][6]).startswith(
+        "[Не обновлено после изменения английского текста в версии 2: возможны расхождения]")
+    assert not str(russian["rec-001"][4]).startswith("[") and not str(russian["rec-002"][6]).startswith("[")
+    assert english["rec-001"][6] == "A child under sixteen may not be profiled for advertising."
+
+
+def test_a_form_with_a_marked_text_is_imported_like_any_other(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    answered = answer_docx(export(store, tmp_path / "r1.ru.docx", lang="ru"), tmp_path / "a.docx",
+                           {"rec-001": ("принять", "Согласны.")})
+    code, output = crlens("consult", "import", answered, "--round", "1", "--by", "Marat", db=store.url)
+    assert code == 0, output
+    assert feedback_rows(store) == 1
+
+
+def test_exporting_a_form_warns_of_the_texts_out_of_date_in_its_language(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    code, output = crlens("consult", "export", "--round", "1", "--lang", "ru", "--out", tmp_path / "r1.ru.xlsx",
+                          db=store.url)
+    assert code == 0, output
+    assert "warning: rec-001: the Russian proposed text was not revised" in " ".join(output.split())
+    code, output = crlens("consult", "export", "--round", "1", "--out", tmp_path / "r1.xlsx", db=store.url)
+    assert code == 0 and "warning" not in output
+
+
+def test_the_consultation_log_lists_the_texts_out_of_date(store: Store, tmp_path: Path) -> None:
+    from docx import Document
+
+    revise_english(store, tmp_path)
+    for name, lang in (("log.md", "en"), ("log.ru.md", "ru"), ("log.docx", "en"), ("log.ru.docx", "ru")):
+        code, output = crlens("consult", "report", "--lang", lang, "--out", tmp_path / name, db=store.url)
+        assert code == 0, output
+    english = (tmp_path / "log.md").read_text(encoding="utf-8")
+    russian = (tmp_path / "log.ru.md").read_text(encoding="utf-8")
+    assert "## Texts not yet brought into line across languages" in english
+    assert "- rec-001: the Russian proposed text (the English one was revised in version 2)" in english
+    assert "## Тексты, ещё не приведённые в соответствие на двух языках" in russian
+    assert ("- rec-001: предлагаемый текст на русском языке (английский текст изменён в версии 2)" in russian)
+    for name, words in (("log.docx", "rec-001: the Russian proposed text"),
+                        ("log.ru.docx", "rec-001: предлагаемый текст на русском языке")):
+        assert words in "\n".join(p.text for p in Document(str(tmp_path / name)).paragraphs), name
+
+
+def test_the_final_report_warns_of_texts_out_of_date_in_one_language(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    code, output = crlens("project", "report", "--out", tmp_path / "final", "--formats", "md", db=store.url)
+    assert code == 0, output
+    assert "warning: rec-001: the Russian proposed text was not revised" in " ".join(output.split())
+    annex = (tmp_path / "final" / "gap-table.ru.md").read_text(encoding="utf-8")
+    assert "rec-001: предлагаемый текст на русском языке (английский текст изменён в версии 2)" in annex
 
 
 # --- consultation report ------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from crlens.errors import UserError
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from crlens.consult.revisions import StaleText
     from crlens.store.models import Project
 
 project_app = typer.Typer(help="Review projects: a draft's versions, reviews and recommendations in a database.",
@@ -54,6 +55,18 @@ def _by(by: str | None) -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "reviewer"
+
+
+def _warn_stale(key: str, stale: StaleText, where: str = "") -> None:
+    """Tell the reviewer that a text no longer follows its other language, and how to bring it in line."""
+    from crlens.consult.revisions import OTHER
+    from crlens.report.consultation import FIELD_NAMES, LANG_NAMES
+
+    names = LANG_NAMES["en"]
+    err.print(f"[yellow]warning:[/] {key}: the {names[stale.lang]} {FIELD_NAMES['en'][stale.field]} was not "
+              f"revised when the {names[OTHER[stale.lang]]} one was (version {stale.since}) and may no longer "
+              f"match it{where}; revise it with 'crlens rec revise {key} --field {stale.field} --lang "
+              f"{stale.lang}'", highlight=False)
 
 
 @contextmanager
@@ -206,6 +219,9 @@ def project_report(
     written = write_deliverables(review, out_dir, langs, chosen, log=log)
     out.print(f"wrote review.json and {len(written)} documents to {out_dir} "
               f"({len(review.recommendations)} recommendations)", highlight=False)
+    # The deliverables in the out-of-date language carry the earlier text; the log annex lists it too.
+    for key, stale in log.stale:
+        _warn_stale(key, stale)
 
 
 # --- consultation rounds ---------------------------------------------------------------------------------------
@@ -223,11 +239,16 @@ def consult_export(
     """Write the recommendations for a round, with Decision and Comment columns; opens the round when it is
     the next one. The next round is opened only after the previous one is closed ('crlens consult close'):
     closing is never a side effect, so feedback still on its way is not shut out."""
-    from crlens.consult.rounds import export_round
+    from crlens.consult.revisions import stale_texts
+    from crlens.consult.rounds import SHOWN_FIELDS, export_round, round_recommendations
 
     with _project(db, project) as (session, found):
         rows = export_round(session, found, round_number, out_file, lang.value)
+        stale = [(rec.key, text) for rec in round_recommendations(found) for text in stale_texts(rec)
+                 if text.lang == lang.value and text.field in SHOWN_FIELDS]
     out.print(f"round {round_number}: {rows} recommendations written to {out_file}", highlight=False)
+    for key, text in stale:
+        _warn_stale(key, text, f" (marked so in {out_file.name})")
 
 
 @consult_app.command("import")
@@ -317,7 +338,8 @@ def rec_show(rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g.
     """A recommendation with its versions: who changed what, when and why."""
     from crlens.consult.log import changes_of
     from crlens.consult.project import find_recommendation
-    from crlens.report.consultation import diff_markdown
+    from crlens.consult.revisions import stale_texts
+    from crlens.report.consultation import diff_markdown, stale_words
 
     with _project(db, project) as (_session, found):
         rec = find_recommendation(found, rec_id)
@@ -336,6 +358,8 @@ def rec_show(rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g.
             for fc in change.fields:
                 out.print(f"    {fc.field} ({fc.lang}): {diff_markdown(fc.old, fc.new)}", highlight=False,
                           markup=False)
+        for stale in stale_texts(rec):
+            out.print(f"out of date: {stale_words(stale)}", highlight=False, markup=False)
 
 
 @rec_app.command("revise")
@@ -360,7 +384,8 @@ def rec_revise(
     """Revise a recommendation (a new version with author and reason), or many at once with --batch."""
     from pydantic import ValidationError
 
-    from crlens.consult.revisions import Revision, read_batch, revise, revise_batch
+    from crlens.consult.project import find_recommendation
+    from crlens.consult.revisions import Revision, read_batch, revise, revise_batch, stale_texts
 
     if batch is not None:
         if rec_id or text_file:
@@ -368,6 +393,9 @@ def rec_revise(
         revisions = read_batch(batch)
         with _project(db, project) as (_session, found):
             results = revise_batch(found, revisions, _by(by), str(batch))
+            # after the whole batch: a batch that revises both languages leaves nothing to warn about
+            stale = [(key, text) for key in dict.fromkeys(r.id for r in results)
+                     for text in stale_texts(find_recommendation(found, key))]
     else:
         if not rec_id or text_file is None or not reason:
             raise UserError("rec revise", "give the recommendation id, --text-file and --reason (or --batch)")
@@ -383,9 +411,12 @@ def rec_revise(
             raise UserError(rec_id, "; ".join(e["msg"] for e in exc.errors())) from None
         with _project(db, project) as (_session, found):
             results = [revise(found, revision, _by(by))]
+            stale = [(results[0].id, text) for text in stale_texts(find_recommendation(found, rec_id))]
     for result in results:
         what = f"version {result.version}" if result.changed else f"unchanged (version {result.version})"
         out.print(f"{result.id}: {what}", highlight=False)
+    for key, text in stale:
+        _warn_stale(key, text)
 
 
 @rec_app.command("withdraw")

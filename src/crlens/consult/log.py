@@ -12,8 +12,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crlens.analysis.review import Recommendation as RecommendationData
-from crlens.consult.project import ENGINE, current_data, taken_up_reason
-from crlens.consult.revisions import FIELDS, get_text
+from crlens.consult.project import ACTIVE_STATES, ENGINE, current_data, taken_up_reason
+from crlens.consult.revisions import FIELDS, StaleText, get_text, stale_texts
 from crlens.store.models import Feedback, Project, Recommendation, RecommendationVersion
 
 
@@ -97,6 +97,8 @@ class ConsultationLog:
     drafts: list[DraftEntry]
     rounds: list[RoundLog]
     states: dict[str, str]
+    stale: list[tuple[str, StaleText]] = field(default_factory=list)
+    """Texts of recommendations still on the table that were not revised with the other language's."""
 
 
 def changes_of(versions: list[RecommendationVersion]) -> list[Change]:
@@ -162,5 +164,7 @@ def build_log(session: Session, project: Project, rounds: list[int] | None = Non
                  if any(v.reason == taken_up_reason(draft.version) for v in rec.versions)]
         new = [rec.key for rec in by_id.values() if rec.first_draft == draft.version and draft.version > 1]
         drafts.append(DraftEntry(draft.version, draft.filename, draft.added_at, draft.added_by, taken, new))
+    stale = [(rec.key, text) for rec in project.recommendations if rec.state in ACTIVE_STATES
+             for text in stale_texts(rec)]
     return ConsultationLog(project.name, drafts, round_logs,
-                           {rec.key: rec.state for rec in project.recommendations})
+                           {rec.key: rec.state for rec in project.recommendations}, stale)

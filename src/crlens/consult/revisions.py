@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -10,7 +11,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from crlens.analysis.review import Recommendation as RecommendationData
-from crlens.consult.project import current_data, find_recommendation
+from crlens.consult.project import ENGINE, current_data, find_recommendation
 from crlens.errors import UserError
 from crlens.store.models import Project, Recommendation, RecommendationVersion, now
 
@@ -18,6 +19,8 @@ FIELDS = ("issue", "solution", "proposed", "justification", "gender")
 """What a revision can change; each exists in English and Russian."""
 
 FieldName = Literal["issue", "solution", "proposed", "justification", "gender"]
+LANGS = ("en", "ru")
+OTHER = {"en": "ru", "ru": "en"}
 
 
 class Revision(BaseModel):
@@ -96,6 +99,44 @@ def _apply(rec: Recommendation, revision: Revision, author: str, round_number: i
     if rec.state != "taken-up":
         rec.state = "revised"
     return Revised(rec.key, version.version, changed=True)
+
+
+@dataclass(frozen=True)
+class StaleText:
+    """A field whose text in one language was left as it was when a person revised the other language's: the
+    two may no longer say the same thing."""
+
+    field: str
+    lang: str
+    """The language whose text is out of date."""
+    since: int
+    """The version that revised the other language."""
+
+
+def stale_texts(rec: Recommendation) -> list[StaleText]:
+    """The recommendation's texts now out of date in one language, worked out from its versions (so it holds
+    for projects revised before this was tracked, and cannot drift from the history it describes).
+
+    A person's revision of one language of a field makes the other language's text out of date, unless that
+    text was itself the one out of date: then the revision is the catch-up and the two are in line again. The
+    engine writes both languages together, so its versions bring a field back in line."""
+    if len(rec.versions) < 2:
+        return []
+    stale: dict[tuple[str, str], int] = {}
+    texts = [RecommendationData.model_validate(v.data) for v in rec.versions]
+    for (old, new), version in zip(itertools.pairwise(texts), rec.versions[1:], strict=True):
+        for name in FIELDS:
+            changed = [lang for lang in LANGS if get_text(old, name, lang) != get_text(new, name, lang)]
+            if not changed:
+                continue
+            if version.author == ENGINE or len(changed) == 2:
+                for lang in LANGS:
+                    stale.pop((name, lang), None)
+            elif (name, changed[0]) in stale:
+                del stale[name, changed[0]]
+            else:
+                stale.setdefault((name, OTHER[changed[0]]), version.version)
+    return [StaleText(name, lang, stale[name, lang]) for name in FIELDS for lang in LANGS if (name, lang) in stale]
 
 
 def read_batch(path: Path) -> list[Revision]:

@@ -29,6 +29,7 @@ from crlens.consult.project import (
     latest_draft,
     latest_review,
 )
+from crlens.consult.revisions import stale_texts
 from crlens.errors import UserError
 from crlens.knowledge.loader import load
 from crlens.report import amendments, gap_table
@@ -156,19 +157,33 @@ class Row:
                 "sources": self.sources, "priority": self.priority}
 
 
+SHOWN_FIELDS = ("issue", "solution", "proposed")
+"""The recommendation texts a feedback form shows (the fields of a revision that appear in it)."""
+STALE_MARK = {"en": "[Not updated after the Russian text was revised in version {since}: the two may differ]",
+              "ru": "[Не обновлено после изменения английского текста в версии {since}: возможны расхождения]"}
+"""What opens a cell whose text was not revised with the other language's, so the reader knows."""
+
+
 def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, word: ArticleWord) -> Row:
     """The recommendation in the words a ministry lawyer reads: area titles, not slugs, and the provision as
-    the amendments table names it ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1"). The
-    import needs only the id and version, which stay as they are."""
+    the amendments table names it ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1"); a text
+    left behind by a revision of the other language says so (``STALE_MARK``). The import needs only the id
+    and version, which stay as they are."""
     data = current_data(rec)
     ru = lang == "ru"
     amendment = data.amendment
+    stale = {s.field: s.since for s in stale_texts(rec) if s.lang == lang}
+
+    def marked(name: str, text: str) -> str:
+        return f"{STALE_MARK[lang].format(since=stale[name])}\n{text}" if name in stale else text
+
     # "; " between areas: their titles have commas of their own
     area = "; ".join(kb.areas[a].title.get(lang) if a in kb.areas else a for a in data.areas)
     return Row(id=rec.key, version=rec.latest.version, area=area,
-               provision=amendments.where(data, lang, word=word), issue=data.ru.issue if ru else data.issue,
-               solution=data.ru.solution if ru else data.solution,
-               proposed=amendment.proposed_text.ru if ru else amendment.proposed_text.en,
+               provision=amendments.where(data, lang, word=word),
+               issue=marked("issue", data.ru.issue if ru else data.issue),
+               solution=marked("solution", data.ru.solution if ru else data.solution),
+               proposed=marked("proposed", amendment.proposed_text.ru if ru else amendment.proposed_text.en),
                sources="; ".join(s.ref_ru if ru else s.ref for s in data.sources), priority=data.priority)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from crlens.consult.log import Change, ConsultationLog, RoundLog
+from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS_RU
 
 STATE_RU = {"proposed": "предложена", "revised": "пересмотрена", "accepted": "принята",
@@ -38,6 +39,22 @@ WORDS = {
            "no_answers": "В этом раунде отзывов не получено.", "decision": "решение",
            "no_decision": "без решения", "version": "версия", "comments": "комментариев"},
 }
+STALE_HEADING = {"en": "Texts not yet brought into line across languages",
+                 "ru": "Тексты, ещё не приведённые в соответствие на двух языках"}
+LANG_NAMES = {"en": {"en": "English", "ru": "Russian"},
+              # the language a text is in ("на русском языке"), and the other text named by its language
+              "ru": {"en": ("английском", "английский"), "ru": ("русском", "русский")}}
+
+
+def stale_words(stale: StaleText, lang: str = "en") -> str:
+    """A text out of date in one language, for the reader: "the Russian proposed text (the English one was
+    revised in version 2)" / "предлагаемый текст на русском языке (английский текст изменён в версии 2)"."""
+    other = OTHER[stale.lang]
+    if lang == "ru":
+        return (f"{FIELD_NAMES['ru'][stale.field]} на {LANG_NAMES['ru'][stale.lang][0]} языке "
+                f"({LANG_NAMES['ru'][other][1]} текст изменён в версии {stale.since})")
+    return (f"the {LANG_NAMES['en'][stale.lang]} {FIELD_NAMES['en'][stale.field]} (the "
+            f"{LANG_NAMES['en'][other]} one was revised in version {stale.since})")
 
 
 def _date(value: Any) -> str:
@@ -102,6 +119,10 @@ def markdown(log: ConsultationLog, lang: str = "en", annex: bool = False) -> str
         lines.append(f"- {w['draft']} {d.version}: {d.filename}, {w['added']} {_date(d.added_at)} "
                      f"{w['by']} {d.added_by}{extra}")
     lines.append("")
+    if log.stale:
+        lines += [f"{h}# {STALE_HEADING[lang]}", ""]
+        lines += [f"- {key}: {stale_words(text, lang)}" for key, text in log.stale]
+        lines.append("")
     if not log.rounds:
         lines += [w["no_rounds"], ""]
     for r in log.rounds:
@@ -164,6 +185,10 @@ def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex
         if d.new:
             text += f"; {w['new']}: {', '.join(d.new)}"
         document.add_paragraph(text, style="List Bullet")
+    if log.stale:
+        document.add_heading(STALE_HEADING[lang], level=level + 1)
+        for key, stale in log.stale:
+            document.add_paragraph(f"{key}: {stale_words(stale, lang)}", style="List Bullet")
     if not log.rounds:
         document.add_paragraph(w["no_rounds"])
     for r in log.rounds:
@@ -225,4 +250,7 @@ def sheet_rows(log: ConsultationLog, lang: str = "en") -> tuple[list[str], list[
             for c in e.changes:
                 rows.append([str(r.number), e.key, _state(e.state, lang), c.author, "", "",
                              f"{w['version']} {c.version}: {c.reason}"])
+    for key, stale in log.stale:
+        rows.append(["", key, _state(log.states.get(key, ""), lang), "", "", "",
+                     f"{STALE_HEADING[lang]}: {stale_words(stale, lang)}"])
     return header, rows
