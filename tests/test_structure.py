@@ -104,3 +104,28 @@ def test_a_quoted_term_with_a_qualifier_before_means_is_the_quoted_term():
     text = ("Article 4 Definitions\n"
             "(1) ‘consent’ of the data subject means any freely given indication of the data subject's wishes;\n")
     assert parse_text(text).definitions[0].term == "consent"
+
+
+def test_an_article_s_numbered_text_keeps_the_paragraph_and_subparagraph_numbers_as_written():
+    text = "Статья 12. Сбор данных\n1. Общая норма.\n2. Оператор обязан:\n1) уведомить;\n2) удалить.\n"
+    article = parse_text(text).get("art:12")
+    assert article.numbered_text() == ("Сбор данных\n1. Общая норма.\n2. Оператор обязан:\n1) уведомить;\n"
+                                       "2) удалить.")
+
+
+def test_an_article_s_numbered_text_keeps_bracketed_numbers_and_letters_as_written():
+    text = "Article 3 Duties\n(1) A provider shall:\n(a) assess;\n(b) report.\n(2) The regulator may act.\n"
+    article = parse_text(text).get("art:3")
+    assert article.numbered_text() == ("Duties\n(1) A provider shall:\n(a) assess;\n(b) report.\n"
+                                       "(2) The regulator may act.")
+
+
+def test_an_article_s_numbered_text_keeps_dotted_numbers_as_written():
+    article = parse_text("Статья 8. Порядок\n8.1 Первое правило.\n8.2 Второе правило.\n").get("art:8")
+    assert article.numbered_text() == "Порядок\n8.1 Первое правило.\n8.2 Второе правило."
+
+
+def test_an_article_s_full_text_stays_without_numbers_for_draft_comparison():
+    """Draft comparison matches a paragraph that a new version renumbers by its words alone."""
+    article = parse_text("Статья 12. Сбор данных\n1. Общая норма.\n2) удалить.\n").get("art:12")
+    assert article.full_text() == "Сбор данных\nОбщая норма.\nудалить."

@@ -31,8 +31,10 @@ CONTAINER_KINDS: tuple[str, ...] = ("book", "part", "section", "chapter", "subch
 class Provision:
     """A node of the draft: the preamble, a container (part, chapter...), an article or a numbered part of one.
 
-    ``text`` is the provision's own text, without its number marker and without the text of its children.
-    ``start``/``end`` are character offsets into the extracted text, spanning the provision with its children.
+    ``text`` is the provision's own text, without its number marker and without the text of its children;
+    ``marker`` is that number marker as the draft writes it ("1.", "2)", "(a)", "8.1"), empty for articles,
+    containers and the preamble. ``start``/``end`` are character offsets into the extracted text, spanning the
+    provision with its children.
     """
 
     id: str
@@ -41,6 +43,7 @@ class Provision:
     label: str
     heading: str = ""
     text: str = ""
+    marker: str = ""
     parent: Provision | None = field(default=None, repr=False)
     children: list[Provision] = field(default_factory=list, repr=False)
     start: int = 0
@@ -69,6 +72,20 @@ class Provision:
                 parts.append(node.heading)
             if node.text:
                 parts.append(node.text)
+        return "\n".join(parts)
+
+    def numbered_text(self) -> str:
+        """Heading and text as the draft numbers them: like :meth:`full_text`, with each part's own marker
+        ("1. …", "2) …") before its text, so that a lawyer quoted the provision can tell its paragraphs apart.
+
+        ``full_text`` stays without markers: draft comparison matches a renumbered paragraph by its words."""
+        parts = []
+        for node in self.walk():
+            if node.heading:
+                parts.append(node.heading)
+            line = " ".join(piece for piece in (node.marker, node.text) if piece)
+            if line:
+                parts.append(line)
         return "\n".join(parts)
 
     def to_json(self) -> dict[str, Any]:

@@ -224,7 +224,7 @@ class _Builder:
                 return previous is None or 0 < order <= previous + 3
         return order <= 2
 
-    def open_part(self, style: str, value: str, text: str, start: int) -> None:
+    def open_part(self, style: str, value: str, marker: str, text: str, start: int) -> None:
         assert self.article is not None
         style = self._resolve_style(style, value)
         for i, level in enumerate(self.levels):
@@ -235,12 +235,12 @@ class _Builder:
         depth = len(self.levels) + 1
         base = f"{parent.id}.{value}"
         node = Provision(self.unique(base), _part_kind(style, depth), value, _part_label(parent, value),
-                         text=text, start=start)
+                         text=text, marker=marker, start=start)
         self.add(node, parent)
         self.levels.append(_Level(style, value, node))
         self.awaiting_heading = None
 
-    def open_dotted(self, path: list[str], text: str, start: int) -> None:
+    def open_dotted(self, path: list[str], marker: str, text: str, start: int) -> None:
         assert self.article is not None
         parent: Provision = self.article
         for depth in range(len(path) - 1, 0, -1):
@@ -252,7 +252,8 @@ class _Builder:
         base = f"{self.article.id}.{'.'.join(path)}"
         depth = len(path)
         kind = "paragraph" if depth == 1 else ("subparagraph" if depth == 2 else "point")
-        node = Provision(self.unique(base), kind, value, _part_label(parent, value), text=text, start=start)
+        node = Provision(self.unique(base), kind, value, _part_label(parent, value), text=text, marker=marker,
+                         start=start)
         self.add(node, parent)
         self.dotted[".".join(path)] = node
         self.levels = []
@@ -442,15 +443,20 @@ def _consume(b: _Builder, line: str, start: int, has_articles: bool) -> None:
         if first.isdigit():
             m = _DOTTED_PATH.match(line)
             if m and m.group("art") == (b.article.number or "").split("-")[0]:
-                b.open_dotted(m.group("path").split("."), m.group("rest").strip(), start)
+                b.open_dotted(m.group("path").split("."), _marker(line, m), m.group("rest").strip(), start)
                 return
         if first.isdigit() or first == "(" or (first.isalpha() and len(line) > 1 and line[1] == ")"):
             for style, regex in _MARKERS:
                 m = regex.match(line)
                 if m and b.plausible(style, m.group("v")):
-                    b.open_part(style, m.group("v"), m.group("rest").strip(), start)
+                    b.open_part(style, m.group("v"), _marker(line, m), m.group("rest").strip(), start)
                     return
     b.add_text(line, start)
+
+
+def _marker(line: str, match: re.Match[str]) -> str:
+    """The number marker that opens ``line``, as written: what precedes the text the pattern calls ``rest``."""
+    return line[: match.start("rest")].strip()
 
 
 def _title(provisions: list[Provision]) -> str:
