@@ -81,6 +81,21 @@ def test_markdown_names_the_draft_articles_and_every_source(out, review):
             assert source.url in text
 
 
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_every_example_in_the_sources_column_names_its_jurisdiction(out, review, suffix, lang):
+    """"OSA 2023 s. 11" is British and "OSA 2021 (Cth) s. 30" Australian: the reader is not left to guess."""
+    kb = load()
+    ws = load_workbook(out / f"gap-table{suffix}.xlsx").active
+    cells = {ws.cell(row=r, column=5).value: ws.cell(row=r, column=4).value for r in range(2, ws.max_row + 1)}
+    examples = [(rec.id, s) for rec in review.recommendations for s in rec.sources if s.kind == "example"]
+    assert len(examples) > 20
+    for rec_id, source in examples:
+        country = kb.jurisdictions[kb.examples[source.id].jurisdiction].short_name(lang)
+        [line] = [line for line in cells[rec_id].splitlines() if line.endswith(f" — {source.url}")
+                  and (source.ref_ru if lang == "ru" else source.ref) in line]
+        assert country in line, line
+
+
 def test_html_escapes_text_and_links_sources(out, review):
     page = (out / "gap-table.html").read_text(encoding="utf-8")
     assert page.count("<tr id=\"rec-") == len(review.recommendations)

@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from crlens.analysis.labels import cite
-from crlens.analysis.review import Recommendation, Review
+from crlens.analysis.review import Recommendation, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
 from crlens.report.office import add_table, landscape_document, write_sheet
@@ -69,7 +69,7 @@ def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) 
         recs = by_area.get(area_id)
         if not recs:
             continue
-        out.append(Section(area_id, kb.areas[area_id].title.get(lang), [_row(rec, lang) for rec in recs]))
+        out.append(Section(area_id, kb.areas[area_id].title.get(lang), [_row(rec, lang, kb) for rec in recs]))
     return out
 
 
@@ -80,12 +80,22 @@ def outside(review: Review, lang: str = "en") -> tuple[str, list[str]]:
     return review.document.act.speak(OUTSIDE[lang], lang), notes
 
 
-def _row(rec: Recommendation, lang: str) -> Row:
+def source_text(source: Source, lang: str, kb: KnowledgeBase) -> str:
+    """A source as the third column cites it: an example in legislation names its jurisdiction ("JuSchG § 24a
+    (Germany)"), unless its reference already does, since "OSA 2023 s. 11" alone does not say it is British;
+    an unverified pinpoint keeps its caveat."""
+    ref = source.ref_ru if lang == "ru" else source.ref
+    example = kb.examples.get(source.id) if source.kind == "example" else None
+    if example is not None and example.jurisdiction in kb.jurisdictions:
+        name = kb.jurisdictions[example.jurisdiction].short_name(lang)
+        if name not in ref:
+            ref = f"{ref} ({name})"
+    return cite(ref, source.verified, lang)
+
+
+def _row(rec: Recommendation, lang: str, kb: KnowledgeBase) -> Row:
     ru = lang == "ru"
-    sources = []
-    for s in rec.sources:
-        text = cite(s.ref_ru if ru else s.ref, s.verified, lang)
-        sources.append(SourceCell(text, s.url, s.kind, s.verified is not False))
+    sources = [SourceCell(source_text(s, lang, kb), s.url, s.kind, s.verified is not False) for s in rec.sources]
     proposed = rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en
     return Row(
         id=rec.id,
