@@ -224,3 +224,53 @@ def test_every_document_carries_the_caveat_of_an_unverified_pinpoint(review):
     for rec, source in unverified:
         assert f"{source.ref} ({UNVERIFIED['en']})" in rec.amendment.justification
         assert f"{source.ref_ru} ({UNVERIFIED['ru']})" in rec.amendment.justification_ru
+
+
+@pytest.fixture
+def final_after_a_rejection(project_db, tmp_path):
+    """Project 'kz' (the Russian sample) after round 1, in which the ministry rejected rec-002 and accepted
+    rec-001, and its final deliverables."""
+    from consulting import answer_xlsx
+
+    def crlens(*args):
+        result = runner.invoke(app, [*map(str, args), "--db", project_db])
+        assert result.exit_code == 0, result.output
+
+    crlens("consult", "export", "--round", "1", "--out", tmp_path / "round1.xlsx")
+    answer_xlsx(tmp_path / "round1.xlsx", tmp_path / "answers.xlsx",
+                {"rec-001": ("accept", "Agreed."), "rec-002": ("reject", "The Code on Children covers this.")})
+    crlens("consult", "import", tmp_path / "answers.xlsx", "--round", "1", "--by", "Aigerim")
+    crlens("project", "report", "--out", tmp_path / "final", "--formats", "docx,xlsx,html,md")
+    return tmp_path / "final"
+
+
+@pytest.mark.parametrize(("suffix", "lang", "mark"), [
+    ("", "en", "Rejected by the ministry (consultation round 1)"),
+    (".ru", "ru", "Отклонена министерством (раунд консультаций 1)"),
+])
+def test_the_final_gap_table_marks_a_recommendation_the_ministry_rejected_and_keeps_it(
+        final_after_a_rejection, suffix, lang, mark):
+    final = final_after_a_rejection
+    review = Review.read(final / "review.json")
+    rejected = next(r for r in review.recommendations if r.id == "rec-002")
+    solution = rejected.ru.solution if lang == "ru" else rejected.solution
+    quoted = "«The Code on Children covers this.»" if lang == "ru" else "“The Code on Children covers this.”"
+
+    ws = load_workbook(final / f"gap-table{suffix}.xlsx").active
+    cells = {ws.cell(row=r, column=5).value: ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)}
+    assert cells["rec-002"].startswith(f"{mark}: Aigerim: {quoted}\n\n{solution}")
+    assert mark not in cells["rec-001"]
+
+    word = docx.Document(str(final / f"gap-table{suffix}.docx"))
+    cell = next(row.cells[1] for table in word.tables for row in table.rows
+                if row.cells[0].text == (rejected.ru.issue if lang == "ru" else rejected.issue))
+    assert cell.paragraphs[0].text == f"{mark}: Aigerim: {quoted}" and cell.paragraphs[0].runs[0].bold
+    assert cell.paragraphs[1].text == solution
+
+    page = html.unescape((final / f"gap-table{suffix}.html").read_text(encoding="utf-8"))
+    row_html = page.split('<tr id="rec-002">')[1].split("</tr>")[0]
+    assert f'<div class="status">{mark}: Aigerim: {quoted}</div>{solution}' in row_html
+
+    markdown = (final / f"gap-table{suffix}.md").read_text(encoding="utf-8")
+    assert f"| **{mark}: Aigerim: {quoted}**<br><br>{solution}" in markdown
+    assert markdown.count(mark) == 1

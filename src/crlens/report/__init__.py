@@ -27,7 +27,7 @@ def write_deliverables(review: Review, out_dir: Path, langs: tuple[str, ...] = L
     for lang in langs:
         suffix = ".ru" if lang == "ru" else ""
         for fmt in formats:
-            for stem, write in _writers(fmt, template_dir):
+            for stem, write in _writers(fmt, template_dir, log):
                 path = out_dir / f"{stem}{suffix}.{fmt}"
                 write(review, path, lang)
                 if log is not None and stem != "policy-brief":
@@ -75,16 +75,17 @@ def _add_annex(path: Path, log: ConsultationLog, lang: str) -> None:
 Writer = Callable[[Review, Path, str], object]
 
 
-def _writers(fmt: str, template_dir: Path | None) -> list[tuple[str, Writer]]:
-    """The documents made in one format: (file stem, writer)."""
+def _writers(fmt: str, template_dir: Path | None, log: ConsultationLog | None = None) -> list[tuple[str, Writer]]:
+    """The documents made in one format: (file stem, writer). The gap table of a project marks what the
+    consultation ``log`` says the ministry rejected."""
     if fmt == "md":
-        return [("gap-table", gap_table.write_markdown)]
+        return [("gap-table", partial(gap_table.write_markdown, log=log))]
     if fmt == "html":
-        return [("gap-table", partial(gap_table.write_html, template_dir=template_dir))]
+        return [("gap-table", partial(gap_table.write_html, template_dir=template_dir, log=log))]
     if fmt == "xlsx":
-        return [("gap-table", gap_table.write_xlsx), ("amendments", amendments.write_xlsx)]
+        return [("gap-table", partial(gap_table.write_xlsx, log=log)), ("amendments", amendments.write_xlsx)]
     if fmt == "docx":
-        return [("gap-table", partial(gap_table.write_docx, template_dir=template_dir)),
+        return [("gap-table", partial(gap_table.write_docx, template_dir=template_dir, log=log)),
                 ("amendments", partial(amendments.write_docx, template_dir=template_dir)),
                 ("policy-brief", partial(brief.write_docx, template_dir=template_dir))]
     if fmt == "pdf":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
@@ -18,6 +19,9 @@ from crlens.analysis.review import Recommendation, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
 from crlens.report.office import add_table, landscape_document, write_sheet
+
+if TYPE_CHECKING:
+    from crlens.consult.log import ConsultationLog
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -30,6 +34,9 @@ HEADERS = {
 TITLES = {"en": "Gap table", "ru": "Таблица пробелов"}
 PROPOSED = {"en": "Proposed text", "ru": "Предлагаемая редакция"}
 OUTSIDE = {"en": "Fields the draft does not regulate", "ru": "Сферы, которые проект не регулирует"}
+REJECTED = {"en": "Rejected by the ministry (consultation round {round})",
+            "ru": "Отклонена министерством (раунд консультаций {round})"}
+REJECTED_NO_ROUND = {"en": "Rejected by the ministry", "ru": "Отклонена министерством"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,9 @@ class Row:
     solution: str
     proposed: str
     sources: list[SourceCell]
+    status: str = ""
+    """What the consultation made of the recommendation, when the reader must know it before its text: "Rejected
+    by the ministry (consultation round 1): Aigerim: “…”". Empty outside a project's final deliverables."""
 
 
 @dataclass(frozen=True)
@@ -58,9 +68,37 @@ class Section:
     rows: list[Row]
 
 
-def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> list[Section]:
-    """The table's rows grouped by area, in framework order, texts in ``lang``."""
+def consultation_status(log: ConsultationLog | None, lang: str = "en") -> dict[str, str]:
+    """The status line of each recommendation the ministry rejected, by id: the round of the rejection and what
+    the people who rejected it said. A rejected recommendation stays in the final table (the reviewer may keep
+    it), so the reader must see at its row that the ministry did not accept it, not only in the annex."""
+    if log is None:
+        return {}
+    open_quote, close_quote = ("«", "»") if lang == "ru" else ("“", "”")
+    out = {}
+    for key, state in log.states.items():
+        if state != "rejected":
+            continue
+        # the latest round in which someone rejected it is the one that decided its state
+        rejections = [(r.number, [a for a in e.answers if a.decision == "reject"])
+                      for r in log.rounds for e in r.entries if e.key == key]
+        rejections = [(number, answers) for number, answers in rejections if answers]
+        if not rejections:
+            out[key] = REJECTED_NO_ROUND[lang]
+            continue
+        number, answers = rejections[-1]
+        comments = "; ".join(f"{a.person}: {open_quote}{a.comment}{close_quote}" for a in answers if a.comment)
+        head = REJECTED[lang].format(round=number)
+        out[key] = f"{head}: {comments}" if comments else head
+    return out
+
+
+def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
+             log: ConsultationLog | None = None) -> list[Section]:
+    """The table's rows grouped by area, in framework order, texts in ``lang``; with the consultation ``log`` of
+    a project, a recommendation the ministry rejected says so (:func:`consultation_status`)."""
     kb = kb or load()
+    status = consultation_status(log, lang)
     by_area: dict[str, list[Recommendation]] = {}
     for rec in review.recommendations:
         by_area.setdefault(rec.areas[0], []).append(rec)
@@ -69,7 +107,8 @@ def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) 
         recs = by_area.get(area_id)
         if not recs:
             continue
-        out.append(Section(area_id, kb.areas[area_id].title.get(lang), [_row(rec, lang, kb) for rec in recs]))
+        out.append(Section(area_id, kb.areas[area_id].title.get(lang),
+                           [_row(rec, lang, kb, status.get(rec.id, "")) for rec in recs]))
     return out
 
 
@@ -93,7 +132,7 @@ def source_text(source: Source, lang: str, kb: KnowledgeBase) -> str:
     return cite(ref, source.verified, lang)
 
 
-def _row(rec: Recommendation, lang: str, kb: KnowledgeBase) -> Row:
+def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, status: str = "") -> Row:
     ru = lang == "ru"
     sources = [SourceCell(source_text(s, lang, kb), s.url, s.kind, s.verified is not False) for s in rec.sources]
     proposed = rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en
@@ -103,18 +142,21 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase) -> Row:
         solution=rec.ru.solution if ru else rec.solution,
         proposed=proposed,
         sources=sources,
+        status=status,
     )
 
 
-def write_markdown(review: Review, path: Path, lang: str = "en") -> Path:
+def write_markdown(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
     """The gap table as Markdown (one table per area, three columns)."""
     head = HEADERS[lang]
     lines = [f"# {TITLES[lang]}: {review.document.title}", ""]
-    for section in sections(review, lang):
+    for section in sections(review, lang, log=log):
         lines += [f"## {section.title}", "", f"| {head[0]} | {head[1]} | {head[2]} |", "|---|---|---|"]
         for row in section.rows:
             sources = "<br>".join(f"[{_md(s.text)}]({s.url})" for s in row.sources)
             solution = f"{_md(row.solution)}<br><br>**{PROPOSED[lang]}:** {_md(row.proposed)}"
+            if row.status:
+                solution = f"**{_md(row.status)}**<br><br>{solution}"
             lines.append(f"| {_md(row.issue)} | {solution} | {sources} |")
         lines.append("")
     heading, notes = outside(review, lang)
@@ -134,41 +176,53 @@ def _env(template_dir: Path | None) -> Environment:
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
 
 
-def write_html(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
+def write_html(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None,
+               log: ConsultationLog | None = None) -> Path:
     """The gap table as a standalone HTML page (template ``gap-table.html.j2``, overridable)."""
     template = _env(template_dir).get_template("gap-table.html.j2")
     heading, notes = outside(review, lang)
-    path.write_text(template.render(review=review, sections=sections(review, lang), headers=HEADERS[lang],
+    path.write_text(template.render(review=review, sections=sections(review, lang, log=log), headers=HEADERS[lang],
                                     title=TITLES[lang], proposed=PROPOSED[lang], lang=lang,
                                     outside_heading=heading, outside=notes), encoding="utf-8")
     return path
 
 
-def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
+def write_xlsx(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
     """The gap table as one Excel sheet: filters, frozen header, wrapped text, a hidden id column."""
     lines = (
-        [section.title, row.issue, f"{row.solution}\n\n{PROPOSED[lang]}:\n{row.proposed}",
+        [section.title, row.issue, _plain_solution(row, lang),
          "\n".join(f"{s.text} — {s.url}" for s in row.sources), row.id]
-        for section in sections(review, lang) for row in section.rows
+        for section in sections(review, lang, log=log) for row in section.rows
     )
     header = ["Area" if lang != "ru" else "Направление", *HEADERS[lang], "id"]
     return write_sheet(path, TITLES[lang], header, lines, (24, 60, 70, 50, 12), freeze="B2", hidden=("E",))
 
 
-def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
+def _plain_solution(row: Row, lang: str) -> str:
+    """The solution cell as plain text: the status first, then the solution and the proposed text."""
+    status = f"{row.status}\n\n" if row.status else ""
+    return f"{status}{row.solution}\n\n{PROPOSED[lang]}:\n{row.proposed}"
+
+
+def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None,
+               log: ConsultationLog | None = None) -> Path:
     """The gap table in Word: landscape A4, a real table style, header row repeated on every page."""
     from docx.shared import Cm
 
     document = landscape_document(margin_cm=1.8, font_pt=9, template_dir=template_dir)
     document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
     widths = (Cm(8.5), Cm(10.5), Cm(7.1))
-    for area in sections(review, lang):
+    for area in sections(review, lang, log=log):
         document.add_heading(area.title, level=2)
         table = add_table(document, HEADERS[lang], widths)
         for row in area.rows:
             cells = table.add_row().cells
             cells[0].text = row.issue
-            cells[1].text = row.solution
+            if row.status:  # a new row's cell holds one empty paragraph: the status goes there, in bold
+                cells[1].paragraphs[0].add_run(row.status).bold = True
+                cells[1].add_paragraph(row.solution)
+            else:
+                cells[1].text = row.solution
             para = cells[1].add_paragraph()
             para.add_run(f"{PROPOSED[lang]}: ").bold = True
             para.add_run(row.proposed)
