@@ -128,6 +128,33 @@ def test_russian_documents_are_in_russian(out):
     assert HEADERS["ru"][0] in text
 
 
+def test_english_deliverables_quote_the_title_of_a_russian_draft(out, review):
+    """The draft's own title stays Russian but reads as a quotation, not as our text left untranslated."""
+    quoted = f"“{review.document.title}”"
+    assert re.search(r"[А-Я]", review.document.title)
+    assert (out / "gap-table.md").read_text(encoding="utf-8").startswith(f"# Gap table: {quoted}\n")
+    assert f"<h1>Gap table: {quoted}</h1>" in html.unescape((out / "gap-table.html").read_text(encoding="utf-8"))
+    for name, heading in (("gap-table", "Gap table"), ("amendments", "Proposed amendments")):
+        assert docx.Document(str(out / f"{name}.docx")).paragraphs[0].text == f"{heading}: {quoted}"
+    assert docx.Document(str(out / "policy-brief.docx")).paragraphs[1].text == quoted
+
+
+def test_russian_deliverables_show_the_title_of_a_russian_draft_as_it_is(out, review):
+    markdown = (out / "gap-table.ru.md").read_text(encoding="utf-8")
+    assert markdown.startswith(f"# Таблица пробелов: {review.document.title}\n")
+
+
+def test_the_english_gap_table_of_a_russian_draft_has_russian_only_in_the_draft_s_own_words(out, review):
+    """Russian in an English table is a quotation (“…”), the draft's title or an article heading; anything else
+    would be text of ours left untranslated."""
+    text = (out / "gap-table.md").read_text(encoding="utf-8")
+    text = re.sub(r"“[^”]*”", "", text)
+    for heading in sorted({p.heading for p in review.provisions if p.heading}, key=len, reverse=True):
+        text = text.replace(heading, "")
+    found = CYRILLIC.search(text)
+    assert found is None, text[max(found.start() - 80, 0):found.start() + 80]
+
+
 def test_report_rebuilds_documents_from_review_json(out, tmp_path):
     result = runner.invoke(app, ["report", str(out / "review.json"), "--out", str(tmp_path), "--lang", "en",
                                  "--formats", "md"])

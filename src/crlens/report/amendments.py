@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from crlens.analysis.labels import anchor_of, article_of, label, label_genitive
 from crlens.analysis.review import Recommendation, Review
-from crlens.report.office import add_table, landscape_document, write_sheet
+from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
 
 if TYPE_CHECKING:
     from crlens.ingest.model import ArticleWord
@@ -124,7 +124,7 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     from docx.shared import Cm
 
     document = landscape_document(margin_cm=1.5, font_pt=8.5, template_dir=template_dir)
-    document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
+    document.add_heading(f"{TITLES[lang]}: {draft_title(review, lang)}", level=1)
     widths = (Cm(4.0), Cm(7.5), Cm(8.6), Cm(6.6))
     table = add_table(document, headers(review, lang), widths)
     for row in rows(review, lang):

@@ -21,6 +21,7 @@ from crlens.analysis.review import PositiveFinding, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.report.amendments import where as amendment_place
+from crlens.report.office import draft_title
 
 MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
@@ -250,9 +251,10 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
             break
     # exactly the norms the recommendations cite, one line per document: "GC25, para. 19; GC25, para. 36 — url"
     references = [f"{'; '.join(names)} — {url}" for url, names in by_url.items()]
-    return Brief(lang=lang, title=t["title"], subtitle=review.document.title, key_messages=key, context=context,
-                 strengths=strengths, gaps=gaps, conclusions=conclusions, recommendations=recommendations,
-                 references=references, chart_png=_chart(review, kb, lang), foundations=foundations)
+    return Brief(lang=lang, title=t["title"], subtitle=draft_title(review, lang), key_messages=key,
+                 context=context, strengths=strengths, gaps=gaps, conclusions=conclusions,
+                 recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
+                 foundations=foundations)
 
 
 def _chart(review: Review, kb: KnowledgeBase, lang: str) -> bytes:

@@ -18,7 +18,7 @@ from crlens.analysis.labels import cite
 from crlens.analysis.review import Recommendation, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
-from crlens.report.office import add_table, landscape_document, write_sheet
+from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
 
 if TYPE_CHECKING:
     from crlens.consult.log import ConsultationLog
@@ -149,7 +149,7 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, status: str = "") ->
 def write_markdown(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
     """The gap table as Markdown (one table per area, three columns)."""
     head = HEADERS[lang]
-    lines = [f"# {TITLES[lang]}: {review.document.title}", ""]
+    lines = [f"# {TITLES[lang]}: {draft_title(review, lang)}", ""]
     for section in sections(review, lang, log=log):
         lines += [f"## {section.title}", "", f"| {head[0]} | {head[1]} | {head[2]} |", "|---|---|---|"]
         for row in section.rows:
@@ -182,7 +182,8 @@ def write_html(review: Review, path: Path, lang: str = "en", template_dir: Path 
     template = _env(template_dir).get_template("gap-table.html.j2")
     heading, notes = outside(review, lang)
     path.write_text(template.render(review=review, sections=sections(review, lang, log=log), headers=HEADERS[lang],
-                                    title=TITLES[lang], proposed=PROPOSED[lang], lang=lang,
+                                    title=TITLES[lang], draft_title=draft_title(review, lang),
+                                    proposed=PROPOSED[lang], lang=lang,
                                     outside_heading=heading, outside=notes), encoding="utf-8")
     return path
 
@@ -210,7 +211,7 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     from docx.shared import Cm
 
     document = landscape_document(margin_cm=1.8, font_pt=9, template_dir=template_dir)
-    document.add_heading(f"{TITLES[lang]}: {review.document.title}", level=1)
+    document.add_heading(f"{TITLES[lang]}: {draft_title(review, lang)}", level=1)
     widths = (Cm(8.5), Cm(10.5), Cm(7.1))
     for area in sections(review, lang, log=log):
         document.add_heading(area.title, level=2)

@@ -1,12 +1,27 @@
-"""Shared layout for the Word and Excel deliverables: landscape A4 pages, header rows, sheet finishing."""
+"""Shared layout for the Word and Excel deliverables: landscape A4 pages, header rows, sheet finishing; and the
+draft's title as every deliverable heads it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from crlens.analysis.review import Review
 
 HEADER_FILL = "1F4E79"
+
+
+def draft_title(review: Review, lang: str) -> str:
+    """The draft's title as a deliverable in ``lang`` heads it: in quotation marks when the draft is in another
+    language ("Gap table: “ЦИФРОВОЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН”"), so that it reads as the draft's own words and
+    not as our text left untranslated; as it is otherwise."""
+    title = review.document.title
+    ru = lang == "ru"
+    if not title or review.document.language == ("ru" if ru else "en"):
+        return title
+    return f"«{title}»" if ru else f"“{title}”"
 
 
 REFERENCE_DOCX = "reference.docx"
