@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from crlens.analysis.engine import review_document
 from crlens.ingest import parse_file
+from crlens.knowledge.loader import load
 from crlens.report import brief
 
 A4 = (595, 842)
@@ -34,6 +35,26 @@ def test_brief_pdf_is_at_most_five_a4_pages(sample_review, tmp_path, lang):
 def test_brief_of_the_largest_corpus_text_stays_within_five_pages(corpus, tmp_path):
     review = review_document(parse_file(corpus / "eu-ai-act-2024-1689.txt"))
     assert len(PdfReader(str(brief.write_pdf(review, tmp_path / "brief.pdf", "en"))).pages) <= 5
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_area_in_the_chart_is_named_in_full_inside_the_picture(sample_review, lang):
+    """A long name ("Сексуальное насилие над детьми и их сексуальная эксплуатация в интернете") wraps onto a
+    second line; it is never cut short with "…" nor pushed off the picture's edge."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    kb = load()
+    figure = brief.chart_figure(sample_review, kb, lang)
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    labels = figure.axes[0].get_yticklabels()
+    assert [" ".join(t.get_text().split("\n")) for t in labels] == [kb.areas[a.id].title.get(lang)
+                                                                    for a in sample_review.areas]
+    assert any("\n" in t.get_text() for t in labels)
+    picture = figure.bbox
+    for text in labels:
+        box = text.get_window_extent(canvas.get_renderer())
+        assert picture.x0 <= box.x0 and box.x1 <= picture.x1 and picture.y0 <= box.y0 and box.y1 <= picture.y1
 
 
 def test_brief_has_the_required_sections_and_a_chart(sample_review, tmp_path):

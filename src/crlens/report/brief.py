@@ -11,9 +11,11 @@ from matplotlib's bundled DejaVu Sans) and with python-docx for Word.
 from __future__ import annotations
 
 import io
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import finding_opening
 from crlens.analysis.labels import cite, label
@@ -23,6 +25,9 @@ from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.report.amendments import where as amendment_place
 from crlens.report.office import draft_title
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
 MAX_GAP_AREAS = 10
@@ -30,6 +35,11 @@ MAX_RECOMMENDATIONS = 8
 SOLUTION_MAX = 400
 """A recommendation's solution in the brief: its first sentence, whole up to this many characters."""
 MAX_FIGURES = 4
+CHART_WIDTH_IN = 7.2
+CHART_LABEL_WIDTH = 44
+"""Characters on a line of an area's name beside its bar in the chart; a longer name goes on to the next line."""
+CHART_WIDTH_CM = 15.5
+"""The chart's width on the page, in the PDF and in Word; its height follows from the picture's proportions."""
 
 T = {
     "en": {
@@ -257,31 +267,38 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
                  foundations=foundations)
 
 
-def _chart(review: Review, kb: KnowledgeBase, lang: str) -> bytes:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+def chart_figure(review: Review, kb: KnowledgeBase, lang: str) -> Figure:
+    """The chart of criteria status by area: one bar per area, named in full. A long name wraps onto further
+    lines (:data:`CHART_LABEL_WIDTH`) and the picture grows to hold them, instead of the name being cut."""
+    from matplotlib.figure import Figure
 
     t = _words(review, lang)
-    names = [kb.areas[a.id].title.get(lang) for a in review.areas]
-    names = [n if len(n) <= 38 else n[:37] + "…" for n in names]
+    names = [textwrap.fill(kb.areas[a.id].title.get(lang), CHART_LABEL_WIDTH, break_on_hyphens=False,
+                           break_long_words=False) for a in review.areas]
+    lines = max((name.count("\n") + 1 for name in names), default=1)
+    # inches: a row holds its name's lines at 6.5 pt with a gap; title, axis and legend take the rest
+    height = 0.9 + len(names) * (0.04 + 0.1 * lines)
+    fig = Figure(figsize=(CHART_WIDTH_IN, height), dpi=150, layout="constrained")
+    ax = fig.subplots()
     colours = {"addressed": "#2e7d32", "partial": "#f9a825", "gap": "#c62828", "not-applicable": "#9e9e9e"}
-    fig, ax = plt.subplots(figsize=(7.2, 4.6), dpi=150)
     left = [0] * len(review.areas)
     for status in ("addressed", "partial", "gap", "not-applicable"):
         values = [a.criteria.get(status, 0) for a in review.areas]
         ax.barh(names, values, left=left, color=colours[status], label=t["status"][status])
         left = [x + v for x, v in zip(left, values, strict=True)]
     ax.invert_yaxis()
+    ax.margins(y=0.01)
     ax.tick_params(axis="y", labelsize=6.5)
     ax.tick_params(axis="x", labelsize=7)
     ax.set_title(t["chart"], fontsize=9)
-    ax.legend(fontsize=6.5, loc="lower right", ncols=2)
-    fig.tight_layout()
+    # below the axes, where it hides no bar
+    fig.legend(fontsize=6.5, loc="outside lower center", ncols=4, frameon=False)
+    return fig
+
+
+def _chart(review: Review, kb: KnowledgeBase, lang: str) -> bytes:
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    plt.close(fig)
+    chart_figure(review, kb, lang).savefig(buffer, format="png")
     return buffer.getvalue()
 
 
@@ -305,6 +322,7 @@ def write_pdf(review: Review, path: Path, lang: str = "en") -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
+    from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
     brief = build(review, lang)
@@ -331,8 +349,10 @@ def write_pdf(review: Review, path: Path, lang: str = "en") -> Path:
         story += [Paragraph(t["well"], h2), bullets(brief.strengths)]
     if brief.foundations:
         story += [Paragraph(t["builds"], h2), bullets(brief.foundations)]
-    story += [Paragraph(t["gaps"], h2), Image(io.BytesIO(brief.chart_png), width=15.5 * cm, height=9.9 * cm),
-              bullets(brief.gaps)]
+    pixels_wide, pixels_high = ImageReader(io.BytesIO(brief.chart_png)).getSize()
+    chart = Image(io.BytesIO(brief.chart_png), width=CHART_WIDTH_CM * cm,
+                  height=CHART_WIDTH_CM * cm * pixels_high / pixels_wide)
+    story += [Paragraph(t["gaps"], h2), chart, bullets(brief.gaps)]
     story += [Paragraph(t["conclusions"], h2), bullets(brief.conclusions)]
     story += [Paragraph(t["recs"], h2)]
     items = [f"<b>{esc(r.where)}</b>: {esc(r.text)} <i>({esc('; '.join(r.refs))})</i>" for r in
@@ -380,7 +400,7 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
         document.add_heading(t["builds"], level=2)
         bullets(brief.foundations)
     document.add_heading(t["gaps"], level=2)
-    document.add_picture(io.BytesIO(brief.chart_png), width=Cm(15.5))
+    document.add_picture(io.BytesIO(brief.chart_png), width=Cm(CHART_WIDTH_CM))
     bullets(brief.gaps)
     document.add_heading(t["conclusions"], level=2)
     bullets(brief.conclusions)
