@@ -516,8 +516,6 @@ def test_a_new_article_is_not_placed_beside_one_that_only_names_a_child(tmp_path
     assert not _target(review, "evolving-capacities-06").startswith(("art:5", "new after art:5 "))
 
 
-@pytest.mark.xfail(strict=True, reason="the engine quotes current_text with Provision.full_text(), which has no "
-                   "paragraph numbers; src/crlens/analysis/engine.py must use Provision.numbered_text() instead")
 def test_the_current_text_of_an_amended_article_keeps_the_draft_s_paragraph_numbers(review_ru: Review) -> None:
     """A lawyer must see which paragraph is which: "1. Владелец платформы…", as the draft numbers it."""
     [first, *_] = [row for row in rows(review_ru, "ru") if row.provision.startswith("Статья 3")]

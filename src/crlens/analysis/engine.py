@@ -1050,7 +1050,7 @@ def _definition_place(document: Document, state: _Analysis, crit: Criterion) -> 
 def _definition_amendment(place: Provision) -> tuple[str, str, str]:
     """Target, action and current text of a definition placed at ``place``: a definition of the same term is
     replaced, an article is supplemented."""
-    return place.id, "supplement" if place.kind == "article" else "amend", place.full_text()
+    return place.id, "supplement" if place.kind == "article" else "amend", place.numbered_text()
 
 
 def _new_after(article: Provision) -> str:
@@ -1142,7 +1142,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             # the safeguard is added to the risky provision's article; replacing the provision with it would
             # delete the power or rule the safeguard is meant to accompany
             article = _article(first)
-            drafts.append(_Draft(crit, article.id, "supplement", article.full_text(),
+            drafts.append(_Draft(crit, article.id, "supplement", article.numbered_text(),
                                  [r.provision for r in crit_risks], [r.id for r in crit_risks], issue, issue_ru))
             continue
         defined_in = _definition_place(document, state, crit) if template.place == "definitions" else None
@@ -1187,8 +1187,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 # a definition names the subject but is no place for a duty: the rule goes where a gap's would
                 target, place = _subject_place(document, kb, state, crit)
                 if target is not None:
-                    drafts.append(_Draft(crit, place, "supplement", target.full_text(), [unit.provision.id, place],
-                                         [], issue, issue_ru, opening, again))
+                    drafts.append(_Draft(crit, place, "supplement", target.numbered_text(),
+                                         [unit.provision.id, place], [], issue, issue_ru, opening, again))
                 else:
                     drafts.append(_Draft(crit, place, "new", "", [unit.provision.id], [], issue, issue_ru,
                                          opening, again))
@@ -1196,8 +1196,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 # new paragraphs of the article that holds the part found, numbered after its last paragraph:
                 # a numbered clause cannot be added inside a sub-paragraph
                 article = _article(unit.provision)
-                drafts.append(_Draft(crit, article.id, "supplement", article.full_text(), [unit.provision.id], [],
-                                     issue, issue_ru, opening, again))
+                drafts.append(_Draft(crit, article.id, "supplement", article.numbered_text(),
+                                     [unit.provision.id], [], issue, issue_ru, opening, again))
             continue
         if template.place == "definitions":
             if defined_in is None:
@@ -1208,7 +1208,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             where_en, where_ru = (label(defined_in.id, word=document.article_word),
                                   label(defined_in.id, "ru", word=document.article_word))
             if defined_in.id in state.definitions:
-                issue = f"{template.gap.en} Its definitions, {where_en} ({defined_in.heading}), do not include it."
+                issue = (f"{template.gap.en} Its definitions, {where_en} (“{defined_in.heading}”), do not "
+                         "include it.")
                 issue_ru = (f"{template.gap.ru} Среди основных понятий проекта ({where_ru.lower()}, "
                             f"«{defined_in.heading}») такого определения нет.")
             else:
@@ -1222,9 +1223,9 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         target, place = _subject_place(document, kb, state, crit)
         if target is not None:
             closest_en = (f"The closest provision, {label(target.id, word=document.article_word)} "
-                          f"({target.heading}),")
+                          f"(“{target.heading}”),")
             closest_ru = (f"Наиболее близкая норма, {label(target.id, 'ru', word=document.article_word).lower()} "
-                          f"({target.heading}),")
+                          f"(«{target.heading}»),")
             unit = best_units.get(crit.id)
             said = _said_in(document, kb, state, crit, unit, result) if unit and _article(
                 unit.provision) is target else None
@@ -1245,7 +1246,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 issue_ru = f"{template.gap.ru} {closest_ru} этого не предусматривает."
                 cited = [place]
                 opening, again = "", ("", "")
-            drafts.append(_Draft(crit, place, "supplement", target.full_text(), cited, [], issue, issue_ru,
+            drafts.append(_Draft(crit, place, "supplement", target.numbered_text(), cited, [], issue, issue_ru,
                                  opening, again))
         else:
             drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
