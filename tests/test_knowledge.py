@@ -175,3 +175,11 @@ def test_kb_check_validates_the_terminology_file(data_copy: Path) -> None:
     assert result.exit_code == 2
     assert "terminology.yaml: equivalences platform" in result.stderr
     assert "lower-case Russian words" in result.stderr
+
+
+def test_russian_texts_spell_out_csam_before_using_the_abbreviation() -> None:
+    """A Russian reader of the justifications meets «материалы сексуального насилия над детьми (CSAM)», not an
+    English abbreviation alone."""
+    kb = load()
+    bare = [n.id for n in kb.norms.values() if "CSAM" in n.topic.ru and "сексуального насилия" not in n.topic.ru]
+    assert bare == []
