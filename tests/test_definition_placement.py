@@ -58,7 +58,7 @@ def test_a_missing_definition_supplements_the_definitions_article(tmp_path: Path
 
 def test_a_supplemented_definitions_article_is_named_in_the_issue(tmp_path: Path) -> None:
     rec = _recommendation(review_text(tmp_path, WITH_DEFINITIONS), "general-principles-01")
-    assert "Article 1 (Definitions)" in rec.issue
+    assert "Article 1 (“Definitions”)" in rec.issue
 
 
 def test_the_drafts_own_definition_of_the_same_term_is_amended_in_place(tmp_path: Path) -> None:
