@@ -979,6 +979,12 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
     return best
 
 
+_EVERY_RULES_SUBJECT = "child"
+"""The concept every rule of the review is about, which therefore locates none: an article that names a child and
+nothing else of a rule's subject (the Kazakh Code's refusal of a signature below sixteen) is no neighbour for a
+new article on helplines."""
+
+
 def _new_article_place(document: Document, state: _Analysis, area: Area, concepts: list[str]) -> str:
     """Where a new article fits: after the article closest to its subject (one that touches any of its target
     concepts other than the child, chosen as :func:`_target_article` chooses), else after the article closest to
@@ -990,9 +996,7 @@ def _new_article_place(document: Document, state: _Analysis, area: Area, concept
     articles = [a for a in document.articles if not _closing(state, a)] or document.articles
     if not articles:
         return "new"
-    # every rule of the review is about children: an article that names a child and nothing else of the subject
-    # (the Kazakh Code's refusal of a signature below sixteen) is no neighbour for a rule on helplines
-    subject = [c for c in concepts if c != "child"] or concepts
+    subject = [c for c in concepts if c != _EVERY_RULES_SUBJECT] or concepts
     near = _target_article(document, state, subject, area_id, least=1) or _placement(state, articles, area)
     if near is not None:
         return _new_after(near)
@@ -1232,15 +1236,13 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             if said is not None:
                 # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
                 # the article does make ("Article 41 gives everyone a right to erasure")
-                said_en, said_ru, quoted, quote = said
-                issue = f"{template.gap.en} {closest_en} {said_en}"
-                issue_ru = f"{template.gap.ru} {closest_ru} {said_ru}"
-                cited = list(dict.fromkeys([quoted, place]))
+                issue = f"{template.gap.en} {closest_en} {said.en}"
+                issue_ru = f"{template.gap.ru} {closest_ru} {said.ru}"
+                cited = list(dict.fromkeys([said.provision, place]))
                 # merged with a draft that already quoted these words, it names only what is missing
-                opening = f"{quoted} {quote}"
+                opening = f"{said.provision} {said.quote}"
                 again = (f"{template.gap.en} {closest_en} also does not mention: {'; '.join(result.missing)}.",
-                         f"{template.gap.ru} {closest_ru} также не упоминает: "
-                         f"{'; '.join(_elements(kb, state, crit, unit)[3])}.")
+                         f"{template.gap.ru} {closest_ru} также не упоминает: {'; '.join(said.missing_ru)}.")
             else:
                 issue = f"{template.gap.en} {closest_en} does not."
                 issue_ru = f"{template.gap.ru} {closest_ru} этого не предусматривает."
@@ -1264,12 +1266,25 @@ def _elements(kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit
             [_group_label(kb, g, "ru") for g in lacking])
 
 
+@dataclass(frozen=True)
+class _Said:
+    """What the article closest to an unmet criterion says of it (:func:`_said_in`)."""
+
+    en: str
+    ru: str
+    provision: str
+    """The provision quoted."""
+    quote: str
+    """Its words, bare, as the evidence has them."""
+    missing_ru: list[str]
+    """The Russian labels of the elements it lacks."""
+
+
 def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
-             result: CriterionResult) -> tuple[str, str, str, str] | None:
+             result: CriterionResult) -> _Said | None:
     """What the provision closest to an unmet criterion says of it and what it leaves out, quoted, in English and
-    Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"), the id of the
-    provision quoted and the quote; None when it meets no element, or only one while more than the child is
-    missing."""
+    Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"); None when it
+    meets no element, or only one while more than the child is missing."""
     met, lacking, found_ru, missing_ru = _elements(kb, state, crit, unit)
     direct = set(kb.relevance.direct) if kb.relevance else set()
     if not met or (len(met) < 2 and not all(set(g) <= direct for g in lacking)):
@@ -1287,9 +1302,9 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     where_en = label(found.provision.id, word=document.article_word)
     where_ru = label(found.provision.id, "ru", word=document.article_word)
     at_en, at_ru = (f"{where_en}: ", f"{where_ru.lower()}: ") if found.provision.kind != "article" else ("", "")
-    return (f"mentions {'; '.join(result.found)} ({at_en}“{shown}”), but not: {'; '.join(result.missing)}.",
-            f"упоминает: {'; '.join(found_ru)} ({at_ru}«{shown}»), но не упоминает: {'; '.join(missing_ru)}.",
-            found.provision.id, quote)
+    return _Said(f"mentions {'; '.join(result.found)} ({at_en}“{shown}”), but not: {'; '.join(result.missing)}.",
+                 f"упоминает: {'; '.join(found_ru)} ({at_ru}«{shown}»), но не упоминает: {'; '.join(missing_ru)}.",
+                 found.provision.id, quote, missing_ru)
 
 
 def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
