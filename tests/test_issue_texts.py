@@ -152,14 +152,14 @@ def test_a_recommendation_quotes_a_provisions_words_once(corpus: Path, law: str)
 
 
 def test_a_quote_cut_inside_a_clause_is_marked_with_an_ellipsis_where_it_is_cut(corpus: Path) -> None:
-    """KZ Digital Code art. 83(3) is one long clause: the issue shows the part it quotes as a fragment, with "…",
-    while the evidence and the risk keep the bare words that occur verbatim in the provision."""
+    """KZ Digital Code art. 82(6) is one long clause: the issue shows the part it quotes as a fragment, with "…"
+    at both ends, while the evidence and the risk keep the bare words that occur verbatim in the provision."""
     review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
-    [risk] = [r for r in review.risks if r.id == "risk-data-privacy-05@art:83.3"]
-    assert not risk.quote.endswith("…")
+    [risk] = [r for r in review.risks if r.id == "risk-data-privacy-05@art:82.6"]
+    assert not risk.quote.startswith("…") and not risk.quote.endswith("…")
     [rec] = [r for r in review.recommendations if risk.id in r.risks]
-    assert f"(“{risk.quote}…”)" in rec.issue
-    assert f"(«{risk.quote}…»)" in rec.ru.issue
+    assert f"(“…{risk.quote}…”)" in rec.issue
+    assert f"(«…{risk.quote}…»)" in rec.ru.issue
 
 
 def test_a_quote_of_a_whole_clause_has_no_ellipsis(tmp_path: Path) -> None:

@@ -190,3 +190,20 @@ def test_automated_decisions_the_person_can_control_are_no_risk(tmp_path: Path) 
     text = ("Статья 1. Права человека в цифровой среде\nАвтоматизированные решения, затрагивающие права человека, "
             "применяются с соблюдением прозрачности и возможности контроля со стороны субъекта цифровой среды.\n")
     assert _risks(tmp_path, text) == []
+
+
+def test_state_use_of_records_without_their_owners_agreement_is_a_sharing_risk(tmp_path: Path) -> None:
+    """KZ Digital Code art. 82(6): state bodies use the records on the platform, and run analytics on them,
+    without their owners' agreement; no word of sharing, but the data leave the purpose they were given for."""
+    text = ("Статья 1. Платформа\nИспользование цифровых записей при осуществлении функций "
+            "государственных органов, а также аналитики данных, осуществляется без согласования их "
+            "собственников с соблюдением законодательства о персональных данных.\n")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-05")
+    assert risk.provision == "art:1" and "reuse" in risk.description
+
+
+def test_processing_without_the_data_subjects_consent_reads_alike_in_english(tmp_path: Path) -> None:
+    text = ("Article 1. Use of state data\nState bodies may process personal data held in state information "
+            "systems without the consent of personal data subjects.\n")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-05")
+    assert risk.provision == "art:1"
