@@ -175,3 +175,15 @@ def test_the_heading_of_the_closest_article_is_quoted_as_the_drafts_own_words(tm
     [rec] = [r for r in review.recommendations if "data-privacy-06" in r.criteria]
     assert "Article 1 (“Право на удаление персональных данных”)" in rec.issue
     assert "статья 1 («Право на удаление персональных данных»)" in rec.ru.issue
+
+
+def test_a_long_clause_is_quoted_from_its_opening_when_the_words_found_fit(corpus: Path) -> None:
+    """KZ Digital Code art. 20(4) is one clause longer than a quote: its opening names the subject (suspension
+    or restriction of users' access), so the quote keeps it rather than starting mid-sentence around the words
+    found, and is marked as cut only at its end."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
+    [result] = [c for c in review.criteria if c.id == "access-information-02"]
+    [evidence] = [e for e in result.evidence if e.provision == "art:20.4"]
+    assert evidence.quote.startswith("Приостановление функционирования или ограничение доступа пользователей")
+    [rec] = [r for r in review.recommendations if "access-information-02" in r.criteria]
+    assert f"(“{evidence.quote}…”)" in rec.issue

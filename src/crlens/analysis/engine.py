@@ -648,7 +648,10 @@ def _quote(found: Found) -> str:
     right_match = _CLAUSE_BREAK.search(text, end)
     right = right_match.start() if right_match else len(text)
     if right - left > QUOTE_MAX:
-        left = max(left, start - QUOTE_MAX // 2)
+        # a clause's opening names its subject ("The use of records ... is carried out without ..."): keep it
+        # when the hit still fits after it, else centre the hit
+        if end - left > QUOTE_MAX:
+            left = max(left, start - QUOTE_MAX // 2)
         right = min(right, max(end, left + QUOTE_MAX))
         while left > 0 and not text[left - 1].isspace() and left < start:
             left += 1
