@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -86,6 +88,30 @@ def test_an_unknown_concept_where_an_area_places_new_articles_is_rejected(data_c
     result = check(data_copy)
     assert result.exit_code == 2
     assert "area csea: unknown concept 'no-such-concept'" in result.stderr
+
+
+def _with_risk_change(data_copy: Path, change: Callable[[dict[str, Any]], None]) -> str:
+    """Apply ``change`` to the data-privacy biometric risk rule; the id of its criterion."""
+    path = data_copy / "framework" / "data-privacy.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    [crit] = [c for c in data["criteria"] if c.get("risk", {}).get("id") == "risk-data-privacy-04"]
+    change(crit["risk"])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return str(crit["id"])
+
+
+def test_an_unknown_concept_that_exempts_from_a_risk_is_rejected(data_copy):
+    crit_id = _with_risk_change(data_copy, lambda risk: risk.update(exempt=[["no-such-concept"]]))
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert f"criterion {crit_id}: unknown concept 'no-such-concept'" in result.stderr
+
+
+def test_a_risk_lowered_without_saying_why_is_rejected(data_copy):
+    _with_risk_change(data_copy, lambda risk: risk.pop("lowered_note"))
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "lowered_by and lowered_note go together" in result.stderr
 
 
 def test_duplicate_id_is_rejected_naming_both_files(data_copy):

@@ -207,3 +207,31 @@ def test_processing_without_the_data_subjects_consent_reads_alike_in_english(tmp
             "systems without the consent of personal data subjects.\n")
     [risk] = _risks(tmp_path, text, "risk-data-privacy-05")
     assert risk.provision == "art:1"
+
+
+BIOMETRIC_REGISTRATION = ("Статья 1. Биометрическая аутентификация\n"
+                          "{} биометрическую регистрацию в целях цифровой аутентификации.\n")
+
+
+def test_a_right_to_biometric_registration_is_a_lower_risk_that_says_why(tmp_path: Path) -> None:
+    """KZ Digital Code art. 48(2): every citizen has the right to biometric registration. The person's choice is
+    no duty imposed on a child, but nothing says who chooses for a child."""
+    text = BIOMETRIC_REGISTRATION.format("Каждый гражданин имеет право на")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-04")
+    assert risk.severity == "medium"
+    assert "who makes that choice for a child" in risk.description
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if risk.id in r.risks]
+    assert "who makes that choice for a child" in rec.issue and "кто делает этот выбор за ребенка" in rec.ru.issue
+
+
+def test_a_duty_of_biometric_registration_stays_a_high_risk(tmp_path: Path) -> None:
+    text = BIOMETRIC_REGISTRATION.format("Граждане обязаны пройти")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-04")
+    assert risk.severity == "high" and "choice" not in risk.description
+
+
+def test_a_choice_in_another_paragraph_does_not_lower_a_biometric_duty(tmp_path: Path) -> None:
+    text = ("Статья 1. Биометрическая аутентификация\n1. Граждане обязаны пройти биометрическую регистрацию.\n"
+            "2. Каждый гражданин имеет право на получение цифровой подписи.\n")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-04")
+    assert risk.provision == "art:1.1" and risk.severity == "high"

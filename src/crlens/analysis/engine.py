@@ -712,6 +712,10 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             risk_id = f"{rule.id}@{where}"
             note_en = note_ru = ""
             severity = rule.severity
+            if rule.lowered_by and all(_met(rule.lowered_by, state.subtree[found.provision.id])):
+                assert rule.lowered_note is not None  # the model requires it with lowered_by
+                note_en, note_ru = f" {rule.lowered_note.en}", f" {rule.lowered_note.ru}"
+                severity = _LOWER[severity]
             # A general safeguard elsewhere in the draft (a right to human review in another chapter) may cover
             # this provision: say where it is and lower the severity, rather than call the safeguard absent.
             # Only a provision on the same subject that holds the whole missing safeguard is one: children named
@@ -719,9 +723,10 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             place = _safeguard_elsewhere(articles, state, article, [rule.triggers[0], *lacking], meeting)
             if place is not None:
                 said_en, said_ru = _what_is_mentioned(kb, state, place, lacking, document.article_word)
-                note_en = f" {said_en} Check that it covers this provision and children."
-                note_ru = f" {said_ru} Следует проверить, распространяется ли это на данную норму и на детей."
+                note_en += f" {said_en} Check that it covers this provision and children."
+                note_ru += f" {said_ru} Следует проверить, распространяется ли это на данную норму и на детей."
                 severity = _LOWER[severity]
+            if note_en:
                 state.risk_notes[risk_id] = (note_en.strip(), note_ru.strip())
             risks.append(Risk(
                 id=risk_id, criterion=crit.id, area=crit.area,

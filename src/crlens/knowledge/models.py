@@ -212,8 +212,21 @@ class RiskRule(_Strict):
     is never missing and is never looked for elsewhere in the draft (CSAM removal in another article does
     nothing for a general blocking power)."""
     severity: Severity
+    lowered_by: list[ConceptGroup] = Field(default_factory=list)
+    """Subjects of the risky provision itself that make it less severe by one step without making it safe: a
+    right of every citizen to biometric registration is the person's choice, not a duty imposed on a child, yet
+    it says nothing of who chooses for a child. Only the provision where the risk arises counts: the article's
+    next paragraph may well impose what this one leaves to choice."""
+    lowered_note: Text | None = None
+    """What the issue says of a risk so lowered: why it is lower and what is still missing."""
 
     _id = field_validator("id")(_check_id)
+
+    @model_validator(mode="after")
+    def _note_with_lowering(self) -> RiskRule:
+        if bool(self.lowered_by) != (self.lowered_note is not None):
+            raise ValueError(f"risk {self.id}: lowered_by and lowered_note go together")
+        return self
 
 
 class RecommendationTemplate(_Strict):
