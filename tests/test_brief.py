@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from crlens.analysis.engine import review_document
+from crlens.analysis.labels import label
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import load
 from crlens.report import brief
@@ -99,6 +100,28 @@ def test_brief_names_places_as_a_lawyer_does_never_by_internal_id(sample_review,
     content = brief.build(sample_review, lang)
     for rec in content.recommendations:
         assert not re.search(r"\b(?:art|ch|sec):\d", rec.where), rec.where
+
+
+def test_key_messages_name_the_most_severe_risky_provisions_first(sample_review):
+    """A reader starts with the provisions that can harm children: the three most severe, in the draft's order."""
+    order = {p.id: i for i, p in enumerate(sample_review.provisions)}
+    high = sorted({r.provision for r in sample_review.risks if r.severity == "high"}, key=order.__getitem__)
+    named = ", ".join(label(p) for p in high[:3])
+    risky = {r.provision for r in sample_review.risks}
+    [message] = [m for m in brief.build(sample_review, "en").key_messages if "can harm children" in m]
+    assert message.startswith(f"{len(risky)} provisions can harm children unless safeguards are added, "
+                              f"notably {named} (")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "3 provisions can harm children unless safeguards are added: Article 48(2), Article 82(6), "
+           "Article 83(3) (Data protection and privacy)."),
+    ("ru", "Норм, способных причинить вред детям без дополнительных гарантий: 3 — пункт 2 статьи 48, пункт 6 "
+           "статьи 82, пункт 3 статьи 83 (Защита данных и неприкосновенность частной жизни)."),
+])
+def test_key_messages_name_every_risky_provision_when_there_are_few(corpus, lang, expected):
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+    assert expected in brief.build(review, lang).key_messages
 
 
 def test_brief_counts_agree_with_their_noun():

@@ -51,7 +51,8 @@ T = {
         "coverage": "Scope of the review", "status": {"addressed": "addressed", "partial": "partly addressed",
                                                       "gap": "not addressed", "not-applicable": "not applicable"},
         "msg_gaps": "{n} of {total} review areas show gaps; {high} high-priority recommendations.",
-        "msg_risks": "{n} provisions can harm children unless safeguards are added, notably in {areas}.",
+        "msg_risks": "{n} provisions can harm children unless safeguards are added, notably {where} ({areas}).",
+        "msg_risks_all": "{n} {provisions} can harm children unless safeguards are added: {where} ({areas}).",
         "msg_good": "The draft already protects children in {n} {respects}, notably in {areas}.",
         "concl_gap": "The draft does not yet address {areas}.",
         "concl_partial": "It addresses {areas} only in part.",
@@ -73,8 +74,10 @@ T = {
         "status": {"addressed": "учтено", "partial": "учтено частично", "gap": "не учтено",
                    "not-applicable": "неприменимо"},
         "msg_gaps": "Пробелы выявлены по {n} из {total} направлений; приоритетных рекомендаций: {high}.",
-        "msg_risks": "Норм, способных причинить вред детям без дополнительных гарантий: {n}; прежде всего по "
-                     "направлениям: {areas}.",
+        "msg_risks": "Норм, способных причинить вред детям без дополнительных гарантий: {n}; прежде всего "
+                     "{where} ({areas}).",
+        "msg_risks_all": "Норм, способных причинить вред детям без дополнительных гарантий: {n} — {where} "
+                         "({areas}).",
         "msg_good": "Проект уже защищает детей в {n} {respects}, прежде всего по направлениям: {areas}.",
         "concl_gap": "Проект пока не учитывает следующие направления: {areas}.",
         "concl_partial": "Частично учтены: {areas}.",
@@ -90,6 +93,14 @@ T = {
                    "по этим критериям.",
     },
 }
+
+
+RISKS_NAMED = 3
+"""How many risky provisions the key messages name."""
+
+
+def _provisions(n: int) -> str:
+    return "provision" if n == 1 else "provisions"
 
 
 @dataclass
@@ -173,11 +184,20 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
     gap_areas = [a for a in AREA_IDS if areas[a].status == "gap"]
     partial_areas = [a for a in AREA_IDS if areas[a].status == "partial"]
     high = [r for r in review.recommendations if r.priority == "high"]
-    risk_areas = list(dict.fromkeys(r.area for r in review.risks))[:3]
 
     key = [t["msg_gaps"].format(n=len(gap_areas) + len(partial_areas), total=len(AREA_IDS), high=len(high))]
     if review.risks:
-        key.append(t["msg_risks"].format(n=len(review.risks), areas=", ".join(title_of[a] for a in risk_areas)))
+        # the provisions a reader must look at first: the most severe, in the draft's order
+        order = {p.id: i for i, p in enumerate(review.provisions)}
+        ranked = sorted(review.risks, key=lambda r: (PRIORITY_RANK[r.severity], order.get(r.provision, 0)))
+        risky = list(dict.fromkeys(r.provision for r in ranked))
+        named = [label(p, lang, word=word) for p in risky[:RISKS_NAMED]]
+        if ru:  # "прежде всего пункт 2 статьи 48": the references run on inside the sentence
+            named = [n[:1].lower() + n[1:] for n in named]
+        risk_areas = dict.fromkeys(r.area for r in ranked if r.provision in risky[:RISKS_NAMED])
+        message = t["msg_risks_all"] if len(risky) <= RISKS_NAMED else t["msg_risks"]
+        key.append(message.format(n=len(risky), where=", ".join(named), provisions=_provisions(len(risky)),
+                                  areas=", ".join(title_of[a] for a in risk_areas)))
     # What the draft does well is shown in its own words: our criterion's statement would claim more than the
     # words found (a register of orders, where the draft only has a platform's report).
     findings = sorted(review.positive_findings, key=lambda f: AREA_IDS.index(f.area))
