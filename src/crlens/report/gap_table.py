@@ -19,6 +19,7 @@ from crlens.analysis.review import Recommendation, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
+from crlens.report.rejections import consultation_status
 
 if TYPE_CHECKING:
     from crlens.consult.log import ConsultationLog
@@ -34,9 +35,6 @@ HEADERS = {
 TITLES = {"en": "Gap table", "ru": "Таблица пробелов"}
 PROPOSED = {"en": "Proposed text", "ru": "Предлагаемая редакция"}
 OUTSIDE = {"en": "Fields the draft does not regulate", "ru": "Сферы, которые проект не регулирует"}
-REJECTED = {"en": "Rejected by the ministry (consultation round {round})",
-            "ru": "Отклонена министерством (раунд консультаций {round})"}
-REJECTED_NO_ROUND = {"en": "Rejected by the ministry", "ru": "Отклонена министерством"}
 
 
 @dataclass(frozen=True)
@@ -68,35 +66,11 @@ class Section:
     rows: list[Row]
 
 
-def consultation_status(log: ConsultationLog | None, lang: str = "en") -> dict[str, str]:
-    """The status line of each recommendation the ministry rejected, by id: the round of the rejection and what
-    the people who rejected it said. A rejected recommendation stays in the final table (the reviewer may keep
-    it), so the reader must see at its row that the ministry did not accept it, not only in the annex."""
-    if log is None:
-        return {}
-    open_quote, close_quote = ("«", "»") if lang == "ru" else ("“", "”")
-    out = {}
-    for key, state in log.states.items():
-        if state != "rejected":
-            continue
-        # the latest round in which someone rejected it is the one that decided its state
-        rejections = [(r.number, [a for a in e.answers if a.decision == "reject"])
-                      for r in log.rounds for e in r.entries if e.key == key]
-        rejections = [(number, answers) for number, answers in rejections if answers]
-        if not rejections:
-            out[key] = REJECTED_NO_ROUND[lang]
-            continue
-        number, answers = rejections[-1]
-        comments = "; ".join(f"{a.person}: {open_quote}{a.comment}{close_quote}" for a in answers if a.comment)
-        head = REJECTED[lang].format(round=number)
-        out[key] = f"{head}: {comments}" if comments else head
-    return out
-
-
 def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
              log: ConsultationLog | None = None) -> list[Section]:
     """The table's rows grouped by area, in framework order, texts in ``lang``; with the consultation ``log`` of
-    a project, a recommendation the ministry rejected says so (:func:`consultation_status`)."""
+    a project, a recommendation the ministry rejected says so
+    (:func:`~crlens.report.rejections.consultation_status`)."""
     kb = kb or load()
     status = consultation_status(log, lang)
     by_area: dict[str, list[Recommendation]] = {}

@@ -1,0 +1,79 @@
+"""What a project's final deliverables say of a recommendation the ministry rejected, worded once for all of them.
+
+A rejected recommendation stays in the final deliverables (the reviewer may keep it), so the gap table, the
+amendments table and the policy brief each say at the recommendation that the ministry did not accept it, in the
+same words: "Rejected by the ministry (consultation round 1)". The tables, working documents, add what the people
+who rejected it said; the brief, five pages for decision makers, gives the mark alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from crlens.consult.log import ConsultationLog
+
+REJECTED = {"en": "Rejected by the ministry", "ru": "Отклонена министерством"}
+ROUNDS = {"en": ("consultation round {}", "consultation rounds {}"),
+          "ru": ("раунд консультаций {}", "раунды консультаций {}")}
+QUOTES = {"en": ("“", "”"), "ru": ("«", "»")}
+
+
+def rounds(numbers: Iterable[int], lang: str = "en") -> str:
+    """Consultation rounds named in ``lang``: "consultation round 1", "consultation rounds 1, 2"."""
+    ordered = sorted(set(numbers))
+    one, several = ROUNDS[lang]
+    return (one if len(ordered) == 1 else several).format(", ".join(map(str, ordered)))
+
+
+@dataclass(frozen=True)
+class Rejection:
+    """The ministry's rejection of one recommendation: the round that decided it and what was said."""
+
+    round: int | None
+    """The latest round in which someone rejected it; None when no answer in the log does (its state was set
+    otherwise), and the mark then names no round."""
+    comments: tuple[tuple[str, str], ...] = ()
+    """(person, comment) of each person who rejected it in that round and said why."""
+
+    def mark(self, lang: str = "en") -> str:
+        """The words every deliverable shows: "Rejected by the ministry (consultation round 1)"."""
+        if self.round is None:
+            return REJECTED[lang]
+        return f"{REJECTED[lang]} ({rounds([self.round], lang)})"
+
+    def status(self, lang: str = "en") -> str:
+        """The mark with what the people who rejected it said, as a table shows it before the recommendation:
+        "Rejected by the ministry (consultation round 1): Aigerim: “The Code on Children covers this.”"."""
+        open_quote, close_quote = QUOTES["ru" if lang == "ru" else "en"]
+        said = "; ".join(f"{person}: {open_quote}{comment}{close_quote}" for person, comment in self.comments)
+        return f"{self.mark(lang)}: {said}" if said else self.mark(lang)
+
+
+def rejections(log: ConsultationLog | None) -> dict[str, Rejection]:
+    """Each recommendation the ministry rejected, by id, with the round and the comments of its rejection;
+    empty without a consultation ``log`` (deliverables of a review outside a project)."""
+    if log is None:
+        return {}
+    out = {}
+    for key, state in log.states.items():
+        if state != "rejected":
+            continue
+        # the latest round in which someone rejected it is the one that decided its state
+        rejected_in = [(r.number, [a for a in e.answers if a.decision == "reject"])
+                       for r in log.rounds for e in r.entries if e.key == key]
+        rejected_in = [(number, answers) for number, answers in rejected_in if answers]
+        if not rejected_in:
+            out[key] = Rejection(None)
+            continue
+        number, answers = rejected_in[-1]
+        out[key] = Rejection(number, tuple((a.person, a.comment) for a in answers if a.comment))
+    return out
+
+
+def consultation_status(log: ConsultationLog | None, lang: str = "en") -> dict[str, str]:
+    """The status line a table shows at each rejected recommendation's row, by id (:meth:`Rejection.status`)."""
+    return {key: rejection.status(lang) for key, rejection in rejections(log).items()}
