@@ -76,17 +76,18 @@ Writer = Callable[[Review, Path, str], object]
 
 
 def _writers(fmt: str, template_dir: Path | None, log: ConsultationLog | None = None) -> list[tuple[str, Writer]]:
-    """The documents made in one format: (file stem, writer). The gap table of a project marks what the
-    consultation ``log`` says the ministry rejected."""
+    """The documents made in one format: (file stem, writer). The gap table and the amendments table of a
+    project mark what the consultation ``log`` says the ministry rejected."""
     if fmt == "md":
         return [("gap-table", partial(gap_table.write_markdown, log=log))]
     if fmt == "html":
         return [("gap-table", partial(gap_table.write_html, template_dir=template_dir, log=log))]
     if fmt == "xlsx":
-        return [("gap-table", partial(gap_table.write_xlsx, log=log)), ("amendments", amendments.write_xlsx)]
+        return [("gap-table", partial(gap_table.write_xlsx, log=log)),
+                ("amendments", partial(amendments.write_xlsx, log=log))]
     if fmt == "docx":
         return [("gap-table", partial(gap_table.write_docx, template_dir=template_dir, log=log)),
-                ("amendments", partial(amendments.write_docx, template_dir=template_dir)),
+                ("amendments", partial(amendments.write_docx, template_dir=template_dir, log=log)),
                 ("policy-brief", partial(brief.write_docx, template_dir=template_dir))]
     if fmt == "pdf":
         return [("policy-brief", brief.write_pdf)]

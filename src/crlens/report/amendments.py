@@ -3,7 +3,8 @@
 Four columns: *Provision of the draft* | *Current text* | *Proposed new or alternative text* |
 *Justification with reference to international norms and standards*; one row per recommendation, in the order of
 the draft. A new article is marked as such, with the number proposed for it and where it goes ("New article 33-1
-(after Article 33)").
+(after Article 33)"). In a project's final table, a recommendation the ministry rejected says so before its
+proposed text, as the gap table does (:mod:`crlens.report.rejections`).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from typing import TYPE_CHECKING
 from crlens.analysis.labels import anchor_of, article_of, label, label_genitive
 from crlens.analysis.review import Recommendation, Review
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
+from crlens.report.rejections import consultation_status
 
 if TYPE_CHECKING:
+    from crlens.consult.log import ConsultationLog
     from crlens.ingest.model import ArticleWord
 
 HEADERS = {
@@ -46,6 +49,9 @@ class AmendmentRow:
     current: str
     proposed: str
     justification: str
+    status: str = ""
+    """What the consultation made of the recommendation, shown before its proposed text: "Rejected by the
+    ministry (consultation round 1): Aigerim: “…”". Empty outside a project's final deliverables."""
 
 
 def where(rec: Recommendation, lang: str, *, word: ArticleWord = "article") -> str:
@@ -89,9 +95,12 @@ def in_draft_order(review: Review) -> list[Recommendation]:
     return [rec for _, rec in sorted(enumerate(review.recommendations), key=key)]
 
 
-def rows(review: Review, lang: str = "en") -> list[AmendmentRow]:
-    """The table's rows, in the draft's order (:func:`in_draft_order`)."""
+def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -> list[AmendmentRow]:
+    """The table's rows, in the draft's order (:func:`in_draft_order`); with the consultation ``log`` of a
+    project, a recommendation the ministry rejected says so in the words of the gap table
+    (:func:`~crlens.report.rejections.consultation_status`)."""
     ru = lang == "ru"
+    status = consultation_status(log, lang)
     table: list[AmendmentRow] = []
     previous: Recommendation | None = None
     for rec in in_draft_order(review):
@@ -107,31 +116,38 @@ def rows(review: Review, lang: str = "en") -> list[AmendmentRow]:
             current=current,
             proposed=rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en,
             justification=rec.amendment.justification_ru if ru else rec.amendment.justification,
+            status=status.get(rec.id, ""),
         ))
         previous = rec
     return table
 
 
-def write_xlsx(review: Review, path: Path, lang: str = "en") -> Path:
-    """The amendments table as one Excel sheet with a hidden id column."""
-    lines = ([row.provision, row.current, row.proposed, row.justification, row.id] for row in rows(review, lang))
+def write_xlsx(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
+    """The amendments table as one Excel sheet with a hidden id column; a rejected recommendation's status opens
+    its proposed-text cell."""
+    lines = ([row.provision, row.current, f"{row.status}\n\n{row.proposed}" if row.status else row.proposed,
+              row.justification, row.id] for row in rows(review, lang, log))
     return write_sheet(path, TITLES[lang], [*headers(review, lang), "id"], lines, (24, 55, 65, 55, 12),
                        freeze="A2", hidden=("E",))
 
 
-def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
-    """The amendments table in Word: landscape A4, header row repeated on every page."""
+def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None,
+               log: ConsultationLog | None = None) -> Path:
+    """The amendments table in Word: landscape A4, header row repeated on every page; a rejected
+    recommendation's status opens its proposed-text cell, in bold."""
     from docx.shared import Cm
 
     document = landscape_document(margin_cm=1.5, font_pt=8.5, template_dir=template_dir)
     document.add_heading(f"{TITLES[lang]}: {draft_title(review, lang)}", level=1)
     widths = (Cm(4.0), Cm(7.5), Cm(8.6), Cm(6.6))
     table = add_table(document, headers(review, lang), widths)
-    for row in rows(review, lang):
+    for row in rows(review, lang, log):
         cells = table.add_row().cells
         for cell, text, width in zip(cells, (row.provision, row.current, row.proposed, row.justification), widths,
                                      strict=True):
             cell.text = text
             cell.width = width
+        if row.status:  # its own bold paragraph above the proposed text, as in the gap table's solution cell
+            cells[2].paragraphs[0].insert_paragraph_before().add_run(row.status).bold = True
     document.save(str(path))
     return path
