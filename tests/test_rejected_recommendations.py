@@ -1,17 +1,25 @@
-"""A recommendation the ministry rejected in a consultation round: the final amendments table marks it, in the
-words the gap table uses at its row, in English and Russian."""
+"""A recommendation the ministry rejected in a consultation round: the final amendments table and the policy brief
+mark it, in the words the gap table uses at its row, in English and Russian."""
 
 from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import UTC, datetime
 
 import docx
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 from typer.testing import CliRunner
 
 from crlens.analysis.engine import review_document
 from crlens.analysis.review import Review
 from crlens.cli import app
+from crlens.consult.log import Answer, ConsultationLog, Entry, RoundLog
 from crlens.ingest import parse_file
+from crlens.knowledge.loader import load
+from crlens.report import brief
 
 runner = CliRunner()
 MARK = {"en": "Rejected by the ministry (consultation round 1)",
@@ -22,9 +30,12 @@ SAID = {"en": f"Aigerim: “{COMMENT}”", "ru": f"Aigerim: «{COMMENT}»"}
 
 @pytest.fixture(scope="module")
 def chosen(sample_ru):
-    """The recommendations the ministry answers: two it rejects and one it accepts."""
-    ids = [r.id for r in review_document(parse_file(sample_ru)).recommendations]
-    return {"priority": ids[0], "other": ids[1], "accepted": ids[2]}
+    """The recommendations the ministry answers: the first priority recommendation of the brief (rejected), one
+    the brief does not list (rejected) and one it does not list either (accepted)."""
+    review = review_document(parse_file(sample_ru))
+    listed = [r.id for r in brief.build(review, "en").recommendations]
+    others = [r.id for r in review.recommendations if r.id not in listed]
+    return {"priority": listed[0], "other": others[0], "accepted": others[1]}
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +101,99 @@ def test_the_word_amendments_table_marks_a_rejected_recommendation_in_bold_befor
     assert first.text == f"{MARK[lang]}: {SAID[lang]}"
     assert all(run.bold for run in first.runs)
     assert "\n".join(p.text for p in rest) == proposed
+
+
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_the_gap_table_the_amendments_table_and_the_brief_mark_a_rejection_in_the_same_words(
+        final, chosen, suffix, lang):
+    ws = load_workbook(final / f"gap-table{suffix}.xlsx").active
+    gap = next(ws.cell(row=r, column=3).value for r in range(2, ws.max_row + 1)
+               if ws.cell(row=r, column=5).value == chosen["priority"])
+    amendment = _amendment_cells(final, suffix)[chosen["priority"]]
+    word = "\n".join(p.text for p in docx.Document(str(final / f"policy-brief{suffix}.docx")).paragraphs)
+    status = f"{MARK[lang]}: {SAID[lang]}\n"
+    assert gap.startswith(status) and amendment.startswith(status)
+    assert f"{MARK[lang]}." in word
+
+
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_the_word_brief_marks_a_rejected_priority_recommendation_at_its_item(
+        final, final_review, chosen, suffix, lang):
+    """The brief names the round but not the people or their words: it goes beyond the ministry's staff, and its
+    five pages hold the recommendation, not the discussion (the tables and the annex keep it)."""
+    item = next(i for i in brief.build(final_review, lang).recommendations if i.id == chosen["priority"])
+    paragraphs = docx.Document(str(final / f"policy-brief{suffix}.docx")).paragraphs
+    [para] = [p for p in paragraphs if p.style.name == "List Number" and item.text in p.text]
+    assert para.text.startswith(f"{item.where}: {MARK[lang]}. {item.text}")
+    assert [run.bold for run in para.runs[:2]] == [True, True] and COMMENT not in para.text
+
+
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_the_pdf_brief_marks_a_rejected_priority_recommendation_at_its_item(
+        final, final_review, chosen, suffix, lang):
+    item = next(i for i in brief.build(final_review, lang).recommendations if i.id == chosen["priority"])
+    pdf = PdfReader(str(final / f"policy-brief{suffix}.pdf"))
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+    assert f"{item.where}: {MARK[lang]}. {' '.join(item.text.split())}" in text
+
+
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_the_brief_marks_no_priority_recommendation_the_ministry_did_not_reject(final, final_review, chosen,
+                                                                               suffix, lang):
+    items = brief.build(final_review, lang).recommendations
+    marked = [i for i in docx.Document(str(final / f"policy-brief{suffix}.docx")).paragraphs
+              if i.style.name == "List Number" and MARK[lang] in i.text]
+    assert len(items) > 1 and len(marked) == 1
+
+
+@pytest.mark.parametrize(("suffix", "lang"), [("", "en"), (".ru", "ru")])
+def test_the_brief_counts_the_rejected_recommendations_it_does_not_list_by_area(
+        final, final_review, chosen, suffix, lang):
+    area = next(r.areas[0] for r in final_review.recommendations if r.id == chosen["other"])
+    title = load().areas[area].title.get(lang)
+    expected = {
+        "en": f"Recommendations rejected by the ministry and not listed above: 1 (consultation round 1). "
+              f"By area: {title} (1). The gap table and the amendments table mark each of them.",
+        "ru": f"Рекомендаций, отклоненных министерством и не приведенных выше: 1 (раунд консультаций 1). "
+              f"По направлениям: {title} (1). Каждая из них отмечена в таблице пробелов и в таблице поправок.",
+    }[lang]
+    paragraphs = [p.text for p in docx.Document(str(final / f"policy-brief{suffix}.docx")).paragraphs]
+    assert expected in paragraphs
+    pdf = PdfReader(str(final / f"policy-brief{suffix}.pdf"))
+    assert expected in " ".join(" ".join(page.extract_text() for page in pdf.pages).split())
+
+
+@pytest.fixture(scope="module")
+def all_rejected(sample_ru):
+    """The sample's review and a consultation log in which the ministry rejected every recommendation with a
+    long comment: the most a brief is asked to say about rejections."""
+    review = review_document(parse_file(sample_ru))
+    now = datetime(2026, 11, 1, tzinfo=UTC)
+    comment = "The ministry considers that this matter is regulated by other legislation. " * 4
+    entries = [Entry(key=r.id, issue=r.issue, issue_ru=r.ru.issue, state="rejected",
+                     answers=[Answer("Aigerim", "reject", comment, 1, now)], changes=[])
+               for r in review.recommendations]
+    log = ConsultationLog("kz", [], [RoundLog(1, 1, now, now, ["Aigerim"], entries)],
+                          {r.id: "rejected" for r in review.recommendations})
+    return review, log
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_pdf_brief_with_every_recommendation_rejected_stays_within_five_pages(all_rejected, tmp_path, lang):
+    review, log = all_rejected
+    path = brief.write_pdf(review, tmp_path / "brief.pdf", lang, log=log)
+    text = " ".join(page.extract_text() for page in PdfReader(str(path)).pages)
+    assert MARK[lang] in " ".join(text.split())
+    assert len(PdfReader(str(path)).pages) <= 5
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice is not installed")
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_word_brief_with_every_recommendation_rejected_stays_within_five_pages(all_rejected, tmp_path, lang):
+    review, log = all_rejected
+    path = brief.write_docx(review, tmp_path / "brief.docx", lang, log=log)
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    assert len(PdfReader(str(tmp_path / "brief.pdf")).pages) <= 5

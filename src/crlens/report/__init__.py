@@ -76,8 +76,8 @@ Writer = Callable[[Review, Path, str], object]
 
 
 def _writers(fmt: str, template_dir: Path | None, log: ConsultationLog | None = None) -> list[tuple[str, Writer]]:
-    """The documents made in one format: (file stem, writer). The gap table and the amendments table of a
-    project mark what the consultation ``log`` says the ministry rejected."""
+    """The documents made in one format: (file stem, writer). The gap table, the amendments table and the
+    brief of a project mark what the consultation ``log`` says the ministry rejected."""
     if fmt == "md":
         return [("gap-table", partial(gap_table.write_markdown, log=log))]
     if fmt == "html":
@@ -88,7 +88,7 @@ def _writers(fmt: str, template_dir: Path | None, log: ConsultationLog | None = 
     if fmt == "docx":
         return [("gap-table", partial(gap_table.write_docx, template_dir=template_dir, log=log)),
                 ("amendments", partial(amendments.write_docx, template_dir=template_dir, log=log)),
-                ("policy-brief", partial(brief.write_docx, template_dir=template_dir))]
+                ("policy-brief", partial(brief.write_docx, template_dir=template_dir, log=log))]
     if fmt == "pdf":
-        return [("policy-brief", brief.write_pdf)]
+        return [("policy-brief", partial(brief.write_pdf, log=log))]
     raise ValueError(f"unknown format {fmt!r}")

@@ -2,7 +2,9 @@
 
 The brief adapts to the review instead of padding: it lists what the draft does well, the areas with gaps, and
 the high-priority recommendations, each capped so that the whole stays within five pages; a draft with few gaps
-gets a shorter brief. The one chart (criteria status by area) is drawn with matplotlib.
+gets a shorter brief. The one chart (criteria status by area) is drawn with matplotlib. In a project's final
+brief, a priority recommendation the ministry rejected says so in the words of the gap table, and one line counts
+the rejected recommendations the brief does not list.
 
 Content is assembled once (:func:`build`) and laid out twice: with reportlab for PDF (fonts with Cyrillic,
 from matplotlib's bundled DejaVu Sans) and with python-docx for Word.
@@ -19,14 +21,17 @@ from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import finding_opening
 from crlens.analysis.labels import cite, label
-from crlens.analysis.review import PositiveFinding, Review
+from crlens.analysis.review import PositiveFinding, Recommendation, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.report.amendments import where as amendment_place
 from crlens.report.office import draft_title
+from crlens.report.rejections import Rejection, rejections, rounds
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
+
+    from crlens.consult.log import ConsultationLog
 
 MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
@@ -63,6 +68,8 @@ T = {
         "source": "Source",
         "outside": "Not applied: {n} {criteria} on fields the draft does not regulate at all. By area: {areas}. "
                    "If other laws regulate these fields, review those laws against them.",
+        "rejected_others": "Recommendations rejected by the ministry and not listed above: {n}{rounds}. "
+                           "By area: {areas}. The gap table and the amendments table mark each of them.",
     },
     "ru": {
         "title": "Аналитическая записка: права детей в проекте",
@@ -91,6 +98,9 @@ T = {
         "outside": "Не применялись критерии по сферам, которые проект вовсе не регулирует: {n}. "
                    "По направлениям: {areas}. Если эти сферы регулируются другими законами, их следует проверить "
                    "по этим критериям.",
+        "rejected_others": "Рекомендаций, отклоненных министерством и не приведенных выше: {n}{rounds}. "
+                           "По направлениям: {areas}. Каждая из них отмечена в таблице пробелов и в таблице "
+                           "поправок.",
     },
 }
 
@@ -108,6 +118,10 @@ class BriefRecommendation:
     text: str
     where: str
     refs: list[str]
+    id: str = ""
+    status: str = ""
+    """"Rejected by the ministry (consultation round 1)" when the ministry rejected it, as the tables mark it;
+    without the people's words, which the tables and the consultation log keep."""
 
 
 @dataclass
@@ -127,6 +141,9 @@ class Brief:
     chart_png: bytes = field(repr=False, default=b"")
     foundations: list[str] = field(default_factory=list)
     """Partly met criteria in the draft's words, shown when too few are fully met to fill the strengths."""
+    rejected_note: str = ""
+    """After the recommendations, how many others the ministry rejected, by area; empty when it rejected none
+    the brief leaves out."""
 
 
 def _words(review: Review, lang: str) -> dict:
@@ -173,8 +190,11 @@ def _first_sentence(text: str, limit: int = 260) -> str:
     return (head[:clause] if clause > limit // 2 else head.rsplit(" ", 1)[0]).rstrip(",;: ") + "…"
 
 
-def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> Brief:
-    """Assemble the brief's content from a review."""
+def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
+          log: ConsultationLog | None = None) -> Brief:
+    """Assemble the brief's content from a review; with a project's consultation ``log``, a priority
+    recommendation the ministry rejected is marked at its item and the others it rejected are counted after the
+    list (:func:`_rejected_note`)."""
     kb = kb or load()
     t = _words(review, lang)
     ru = lang == "ru"
@@ -257,6 +277,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         conclusions.append(t["concl_partial"].format(areas=", ".join(title_of[a] for a in partial_areas[:8])))
     conclusions.append(t["concl_next"])
 
+    rejected = rejections(log)
     recommendations = []
     by_url: dict[str, list[str]] = {}  # the references: each cited norm once, grouped by document
     ranked = sorted(review.recommendations, key=lambda r: (PRIORITY_RANK[r.priority],
@@ -275,16 +296,34 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None) -> 
         named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
         where = (", ".join(label(p, lang, word=word) for p in named[:2])
                  or amendment_place(rec, lang, word=word))
+        status = rejected[rec.id].mark(lang) if rec.id in rejected else ""
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution,
-                                                                   SOLUTION_MAX), where, norms))
+                                                                   SOLUTION_MAX), where, norms, rec.id, status))
         if len(recommendations) >= MAX_RECOMMENDATIONS:
             break
     # exactly the norms the recommendations cite, one line per document: "GC25, para. 19; GC25, para. 36 — url"
     references = [f"{'; '.join(names)} — {url}" for url, names in by_url.items()]
+    listed = {r.id for r in recommendations}
+    others = [r for r in review.recommendations if r.id in rejected and r.id not in listed]
     return Brief(lang=lang, title=t["title"], subtitle=draft_title(review, lang), key_messages=key,
                  context=context, strengths=strengths, gaps=gaps, conclusions=conclusions,
                  recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
-                 foundations=foundations)
+                 foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang))
+
+
+def _rejected_note(recs: list[Recommendation], rejected: dict[str, Rejection], title_of: dict[str, str],
+                   t: dict, lang: str) -> str:
+    """One line on the rejected recommendations ``recs`` the brief does not list: how many, in which rounds, by
+    area. Five pages cannot mark them one by one, yet a reader must not take the marks in the list for all the
+    ministry rejected; the tables mark each at its row."""
+    if not recs:
+        return ""
+    by_area = Counter(r.areas[0] for r in recs)
+    areas = "; ".join(f"{title_of[a]} ({by_area[a]})" for a in AREA_IDS if by_area[a])
+    numbers = [rejected[r.id].round for r in recs]
+    known = [n for n in numbers if n is not None]
+    return t["rejected_others"].format(n=len(recs), rounds=f" ({rounds(known, lang)})" if known else "",
+                                       areas=areas)
 
 
 def chart_figure(review: Review, kb: KnowledgeBase, lang: str) -> Figure:
@@ -337,15 +376,16 @@ def _font() -> str:
     return "CrlensSans"
 
 
-def write_pdf(review: Review, path: Path, lang: str = "en") -> Path:
-    """The brief as an A4 PDF of at most five pages."""
+def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
+    """The brief as an A4 PDF of at most five pages; with a project's consultation ``log``, a recommendation the
+    ministry rejected says so."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
-    brief = build(review, lang)
+    brief = build(review, lang, log=log)
     t = _words(review, lang)
     font = _font()
     body = ParagraphStyle("body", fontName=font, fontSize=9.2, leading=12.2, spaceAfter=3)
@@ -375,10 +415,13 @@ def write_pdf(review: Review, path: Path, lang: str = "en") -> Path:
     story += [Paragraph(t["gaps"], h2), chart, bullets(brief.gaps)]
     story += [Paragraph(t["conclusions"], h2), bullets(brief.conclusions)]
     story += [Paragraph(t["recs"], h2)]
-    items = [f"<b>{esc(r.where)}</b>: {esc(r.text)} <i>({esc('; '.join(r.refs))})</i>" for r in
-             brief.recommendations]
+    # a rejection is said before the recommendation, as the tables say it before theirs
+    items = [f"<b>{esc(r.where)}</b>: {f'<b>{esc(r.status)}.</b> ' if r.status else ''}{esc(r.text)} "
+             f"<i>({esc('; '.join(r.refs))})</i>" for r in brief.recommendations]
     story.append(ListFlowable([ListItem(Paragraph(i, body), leftIndent=12) for i in items], bulletType="1",
                               leftIndent=12, bulletFontName=font))
+    if brief.rejected_note:
+        story.append(Paragraph(esc(brief.rejected_note), body))
     story += [Paragraph(t["refs"], h2), bullets(brief.references, small)]
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
                             bottomMargin=1.8 * cm, title=brief.title, author="crlens")
@@ -386,13 +429,14 @@ def write_pdf(review: Review, path: Path, lang: str = "en") -> Path:
     return path
 
 
-def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None) -> Path:
+def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None,
+               log: ConsultationLog | None = None) -> Path:
     """The brief in Word, with the same content and chart as the PDF."""
     from docx.shared import Cm, Pt
 
     from crlens.report.office import base_document
 
-    brief = build(review, lang)
+    brief = build(review, lang, log=log)
     t = _words(review, lang)
     document = base_document(template_dir)
     section = document.sections[0]
@@ -428,8 +472,12 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     for rec in brief.recommendations:
         para = document.add_paragraph(style="List Number")
         para.add_run(f"{rec.where}: ").bold = True
+        if rec.status:
+            para.add_run(f"{rec.status}. ").bold = True
         para.add_run(rec.text)
         para.add_run(f" ({'; '.join(rec.refs)})").italic = True
+    if brief.rejected_note:
+        document.add_paragraph(brief.rejected_note)
     document.add_heading(t["refs"], level=2)
     for ref in brief.references:
         para = document.add_paragraph(ref, style="List Bullet")
