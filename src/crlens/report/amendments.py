@@ -9,6 +9,8 @@ proposed text, as the gap table does (:mod:`crlens.report.rejections`).
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +37,10 @@ AFTER = {"en": "after", "ru": "после"}
 SUPPLEMENT = {"en": "supplement", "ru": "дополнить"}
 NONE = {"en": "(none: new provision)", "ru": "(отсутствует: новая норма)"}
 SAME = {"en": "(as in the row above)", "ru": "(см. предыдущую строку)"}
+
+_ADDED_PARAGRAPH = re.compile(r"^(\d+)\.\s", re.M)
+"""A paragraph of a proposed text, "5. ..." at the start of a line (not a sub-paragraph "1)", nor the drafting
+instruction "The present text of the article becomes paragraph 1.")."""
 
 
 def headers(review: Review, lang: str) -> tuple[str, ...]:
@@ -69,12 +75,23 @@ def where(rec: Recommendation, lang: str, *, word: ArticleWord = "article") -> s
     return f"{name} ({SUPPLEMENT[lang]})" if rec.amendment.action == "supplement" else name
 
 
+def added_paragraphs(rec: Recommendation) -> list[int]:
+    """The numbers of the paragraphs a supplement adds to its article, as its proposed text numbers them
+    ("5. ...", "6. ..."); empty for a new article or a replaced text, and for a text that numbers none."""
+    if rec.amendment.action != "supplement":
+        return []
+    text = rec.amendment.proposed_text.en or rec.amendment.proposed_text.ru
+    return [int(m.group(1)) for m in _ADDED_PARAGRAPH.finditer(text)]
+
+
 def in_draft_order(review: Review) -> list[Recommendation]:
     """The recommendations in the order of the provisions they amend, as a drafting unit reads a comparative
     table: article by article, a new article right after the one it follows. Within an article, a change to a
     part comes where the part is, and a supplement after everything the supplemented provision holds, where its
     new paragraphs go: a replaced definition, "amend 1(20)", before "supplement Article 1". Supplements of one
-    provision keep their order in the review, which is the order their added paragraphs are numbered in."""
+    provision come in the order their added paragraphs are numbered in (:func:`added_paragraphs`): the engine
+    numbers them in the review's order, but a project keeps its recommendations in the order of their ids, and a
+    reviser may renumber; one whose text numbers no paragraph comes after them, in the review's order."""
     position = {p.id: i for i, p in enumerate(review.provisions)}
     end = len(position)
 
@@ -82,15 +99,17 @@ def in_draft_order(review: Review) -> list[Recommendation]:
         inside = [i for pid, i in position.items() if pid == target or pid.startswith(target + ".")]
         return max(inside, default=end)
 
-    def key(indexed: tuple[int, Recommendation]) -> tuple[int, int, int, int, int]:
+    def key(indexed: tuple[int, Recommendation]) -> tuple[int, int, int, int, int, int]:
         index, rec = indexed
         amendment = rec.amendment
         if amendment.action == "new":
             anchor = anchor_of(amendment.target)
-            return position.get(anchor, end), 1, 0, 0, index
+            return position.get(anchor, end), 1, 0, 0, 0, index
         if amendment.action == "supplement":
-            return position.get(article_of(amendment.target), end), 0, last_part(amendment.target), 1, index
-        return position.get(article_of(amendment.target), end), 0, position.get(amendment.target, end), 0, index
+            first = min(added_paragraphs(rec), default=sys.maxsize)
+            return position.get(article_of(amendment.target), end), 0, last_part(amendment.target), 1, first, index
+        return (position.get(article_of(amendment.target), end), 0, position.get(amendment.target, end), 0, 0,
+                index)
 
     return [rec for _, rec in sorted(enumerate(review.recommendations), key=key)]
 
