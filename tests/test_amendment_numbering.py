@@ -34,9 +34,90 @@ def test_a_projects_amendments_table_gives_the_paragraphs_added_to_one_article_i
     comes first."""
     added: dict[str, list[int]] = {}
     for provision, proposed in project_table:
-        if provision.endswith("(дополнить)"):
+        if "(дополнить" in provision:
             first = FIRST_PARAGRAPH.search(proposed)
-            added.setdefault(provision, []).append(int(first.group(1)))
+            added.setdefault(provision.split(" (")[0], []).append(int(first.group(1)))
     several = {provision: numbers for provision, numbers in added.items() if len(numbers) > 1}
     assert len(several) > 10
     assert {provision: sorted(numbers) for provision, numbers in several.items()} == several
+
+
+@pytest.fixture(scope="module")
+def sample_tables(tmp_path_factory, sample_en):
+    """The amendments tables of the English sample in English and Russian, as crlens review writes them:
+    (provision, proposed text) of each row, by language."""
+    folder = tmp_path_factory.mktemp("sample")
+    result = runner.invoke(app, ["review", str(sample_en), "--out", str(folder), "--formats", "xlsx"])
+    assert result.exit_code == 0, result.output
+    tables = {}
+    for lang, suffix in (("en", ""), ("ru", ".ru")):
+        ws = load_workbook(folder / f"amendments{suffix}.xlsx").active
+        tables[lang] = [(ws.cell(row=r, column=1).value, ws.cell(row=r, column=3).value)
+                        for r in range(2, ws.max_row + 1)]
+    return tables
+
+
+def _rows_of(table, article: str) -> list[tuple[str, str]]:
+    return [(provision, proposed) for provision, proposed in table if provision.split(" (")[0] == article]
+
+
+@pytest.mark.parametrize(("lang", "article", "expected"), [
+    ("en", "Article 6", "Article 6 (supplement with paragraphs 5–8)"),
+    ("ru", "Статья 6", "Статья 6 (дополнить пунктами 5–8)"),
+])
+def test_a_supplement_names_the_paragraphs_it_adds(sample_tables, lang, article, expected):
+    """As a drafting instruction does ("дополнить пунктами 5–8"): the lawyer sees where the row's text goes
+    without reading its numbers. Article 6 of the sample has paragraphs 1-4."""
+    provision, proposed = _rows_of(sample_tables[lang], article)[0]
+    assert provision == expected
+    assert proposed.startswith("5. ") and "\n8. " in proposed and "\n9. " not in proposed
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["Article 6 (supplement with paragraphs 5–8)",
+            "Article 6 (supplement with paragraphs 9–11, numbered after paragraphs 5–8 proposed above)",
+            "Article 6 (supplement with paragraphs 12–13, numbered after paragraphs 5–11 proposed above)"]),
+    ("ru", ["Статья 6 (дополнить пунктами 5–8)",
+            "Статья 6 (дополнить пунктами 9–11; нумерация после пунктов 5–8, предложенных выше)",
+            "Статья 6 (дополнить пунктами 12–13; нумерация после пунктов 5–11, предложенных выше)"]),
+])
+def test_a_supplement_numbered_on_from_the_rows_above_says_so(sample_tables, lang, expected):
+    """Each row may be accepted or rejected on its own; a row whose numbers assume the rows above are accepted
+    says which paragraphs it is numbered after, so that the drafter knows what to renumber if they are not."""
+    article = expected[0].split(" (")[0]
+    assert [provision for provision, _ in _rows_of(sample_tables[lang], article)] == expected
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Article 9 (supplement with paragraph 2)"),
+    ("ru", "Статья 9 (дополнить пунктом 2)"),
+])
+def test_a_supplement_that_numbers_the_present_text_names_the_one_paragraph_it_adds(sample_tables, lang,
+                                                                                      expected):
+    """Article 9 of the sample has no numbered paragraphs: its first supplement makes the present text paragraph
+    1 and adds paragraph 2."""
+    provision, proposed = _rows_of(sample_tables[lang], expected.split(" (")[0])[0]
+    assert provision == expected and "\n2. " in proposed and "\n3. " not in proposed
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Article 6 (supplement with paragraphs 5–7; paragraphs 5–7 are also proposed above)"),
+    ("ru", "Статья 6 (дополнить пунктами 5–7; пункты 5–7 также предложены выше)"),
+])
+def test_a_supplement_whose_numbers_are_also_proposed_above_is_flagged(sample_en, tmp_path, lang, expected):
+    """A reviser who numbers a supplement from the draft's last paragraph, as if no other row added to the
+    article, gives two rows the same paragraph numbers: the table says so at the later row."""
+    from crlens.analysis.engine import review_document
+    from crlens.ingest import parse_file
+    from crlens.report import amendments
+
+    review = review_document(parse_file(sample_en))
+    second = [r for r in amendments.in_draft_order(review) if r.amendment.target == "art:6"][1]
+    for lang_text in ("en", "ru"):
+        text = getattr(second.amendment.proposed_text, lang_text)
+        setattr(second.amendment.proposed_text, lang_text, re.sub(
+            r"^(\d+)\.", lambda m: f"{int(m.group(1)) - 4}.", text, flags=re.M))
+    path = amendments.write_xlsx(review, tmp_path / "amendments.xlsx", lang)
+    ws = load_workbook(path).active
+    provisions = [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)]
+    assert expected in provisions

@@ -3,8 +3,10 @@
 Four columns: *Provision of the draft* | *Current text* | *Proposed new or alternative text* |
 *Justification with reference to international norms and standards*; one row per recommendation, in the order of
 the draft. A new article is marked as such, with the number proposed for it and where it goes ("New article 33-1
-(after Article 33)"). In a project's final table, a recommendation the ministry rejected says so before its
-proposed text, as the gap table does (:mod:`crlens.report.rejections`).
+(after Article 33)"); a supplement names the paragraphs it adds and, since each row may be accepted or rejected on
+its own, the paragraphs proposed in the rows above that its numbering follows. In a project's final table, a
+recommendation the ministry rejected says so before its proposed text, as the gap table does
+(:mod:`crlens.report.rejections`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,15 @@ AFTER = {"en": "after", "ru": "после"}
 SUPPLEMENT = {"en": "supplement", "ru": "дополнить"}
 NONE = {"en": "(none: new provision)", "ru": "(отсутствует: новая норма)"}
 SAME = {"en": "(as in the row above)", "ru": "(см. предыдущую строку)"}
+# (one paragraph, several): "supplement with paragraphs 9–11", and why its numbers start there
+WITH_PARAGRAPHS = {"en": ("supplement with paragraph {}", "supplement with paragraphs {}"),
+                   "ru": ("дополнить пунктом {}", "дополнить пунктами {}")}
+NUMBERED_AFTER = {"en": (", numbered after paragraph {} proposed above",
+                         ", numbered after paragraphs {} proposed above"),
+                  "ru": ("; нумерация после пункта {}, предложенного выше",
+                         "; нумерация после пунктов {}, предложенных выше")}
+ALSO_PROPOSED = {"en": ("; paragraph {} is also proposed above", "; paragraphs {} are also proposed above"),
+                 "ru": ("; пункт {} также предложен выше", "; пункты {} также предложены выше")}
 
 _ADDED_PARAGRAPH = re.compile(r"^(\d+)\.\s", re.M)
 """A paragraph of a proposed text, "5. ..." at the start of a line (not a sub-paragraph "1)", nor the drafting
@@ -114,14 +125,51 @@ def in_draft_order(review: Review) -> list[Recommendation]:
     return [rec for _, rec in sorted(enumerate(review.recommendations), key=key)]
 
 
+def numbers(values: list[int]) -> str:
+    """Paragraph numbers as a drafter writes them, runs joined by a dash: "5–8", "5–8, 12", "2"."""
+    runs: list[list[int]] = []
+    for value in sorted(set(values)):
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+
+
+def _words(forms: dict[str, tuple[str, str]], values: list[int], lang: str) -> str:
+    one, several = forms[lang]
+    return (one if len(set(values)) == 1 else several).format(numbers(values))
+
+
+def supplement_place(rec: Recommendation, lang: str, above: list[int], *, word: ArticleWord = "article") -> str:
+    """The provision cell of a supplement that adds numbered paragraphs: "Article 6 (supplement with paragraphs
+    9–11, numbered after paragraphs 5–8 proposed above)". The engine numbers the paragraphs that several
+    recommendations add to one article on from one another, so that accepting them all gives no two paragraphs
+    one number; but each row is accepted or rejected on its own, so a row whose numbers follow those proposed in
+    the rows ``above`` says so, and the drafter knows what to renumber when they are not accepted. Numbers that
+    the rows above also propose (a reviser numbered a text from the draft's last paragraph) are flagged."""
+    added = added_paragraphs(rec)
+    if not added:
+        return where(rec, lang, word=word)
+    name = label(rec.amendment.target, lang, word=word)
+    said = _words(WITH_PARAGRAPHS, added, lang)
+    clash = sorted(set(added) & set(above))
+    if clash:
+        said += _words(ALSO_PROPOSED, clash, lang)
+    elif above:
+        said += _words(NUMBERED_AFTER, above, lang)
+    return f"{name} ({said})"
+
+
 def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -> list[AmendmentRow]:
-    """The table's rows, in the draft's order (:func:`in_draft_order`); with the consultation ``log`` of a
-    project, a recommendation the ministry rejected says so in the words of the gap table
-    (:func:`~crlens.report.rejections.consultation_status`)."""
+    """The table's rows, in the draft's order (:func:`in_draft_order`), a supplement saying which paragraphs it
+    adds (:func:`supplement_place`); with the consultation ``log`` of a project, a recommendation the ministry
+    rejected says so in the words of the gap table (:func:`~crlens.report.rejections.consultation_status`)."""
     ru = lang == "ru"
     status = consultation_status(log, lang)
     table: list[AmendmentRow] = []
     previous: Recommendation | None = None
+    proposed: dict[str, list[int]] = {}  # the paragraphs the rows so far add to each article
     for rec in in_draft_order(review):
         current = rec.amendment.current_text or NONE[lang]
         if (previous is not None and rec.amendment.current_text
@@ -129,14 +177,16 @@ def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -
                 == (rec.amendment.target, rec.amendment.current_text)):
             # an article supplemented by several recommendations is quoted once, not once per row
             current = SAME[lang]
+        above = proposed.setdefault(rec.amendment.target, []) if rec.amendment.action == "supplement" else []
         table.append(AmendmentRow(
             id=rec.id,
-            provision=where(rec, lang, word=review.document.article_word),
+            provision=supplement_place(rec, lang, list(above), word=review.document.article_word),
             current=current,
             proposed=rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en,
             justification=rec.amendment.justification_ru if ru else rec.amendment.justification,
             status=status.get(rec.id, ""),
         ))
+        above.extend(added_paragraphs(rec))
         previous = rec
     return table
 
