@@ -521,3 +521,14 @@ def test_the_current_text_of_an_amended_article_keeps_the_draft_s_paragraph_numb
     [first, *_] = [row for row in rows(review_ru, "ru") if row.provision.startswith("Статья 3")]
     assert "\n1. Владелец платформы обеспечивает" in first.current
     assert "\n2. Оператор платформы публикует" in first.current
+
+
+def test_a_supplement_to_a_section_numbers_the_present_text_of_the_section(corpus: Path) -> None:
+    """The US Code is a law of sections: the drafting instruction names a section, as its other references do."""
+    review = review_document(parse_file(corpus / "us-coppa-15usc6501.txt"), load())
+    instructions = [r.amendment.proposed_text for r in review.recommendations
+                    if r.amendment.proposed_text.en.startswith("The present text of the ")]
+    assert instructions
+    for text in instructions:
+        assert text.en.splitlines()[0] == "The present text of the section becomes paragraph 1."
+        assert text.ru.splitlines()[0] == "Действующий текст параграфа считать пунктом 1."

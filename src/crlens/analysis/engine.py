@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from crlens import __version__
 from crlens.analysis.act_name import ActName, act_name, is_draft, name_the_act
 from crlens.analysis.duty import duty_holder_spans
-from crlens.analysis.labels import PRESENT_TEXT_NUMBERED, anchor_of, article_of, cite, label, new_after
+from crlens.analysis.labels import anchor_of, article_of, cite, label, new_after, present_text_numbered
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
 from crlens.analysis.review import (
@@ -1467,7 +1467,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 texts[lang] = f"{opening}{number}. {_new_article_heading(kb, crits, lang)}\n{texts[lang]}"
             texts[lang] = name_the_act(texts[lang], name, lang)
             if numbers_present:
-                texts[lang] = f"{PRESENT_TEXT_NUMBERED[lang]}\n{texts[lang]}"
+                texts[lang] = f"{present_text_numbered(lang, document.article_word)}\n{texts[lang]}"
         if amendment.action != "new" and following > first:
             next_free[amendment.target] = following
         rec.solution = name_the_act(rec.solution, name, "en")

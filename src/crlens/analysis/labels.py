@@ -31,7 +31,16 @@ PRESENT_TEXT_NUMBERED = {"en": "The present text of the article becomes paragrap
                          "ru": "Действующий текст статьи считать пунктом 1."}
 """The drafting instruction that opens a supplement to an article without numbered paragraphs ("Article 9.
 The authorised body: 1) ... 9) ..."): the added paragraphs are 2, 3, ..., so the present text becomes 1, not
-"10." after a list of sub-paragraphs."""
+"10." after a list of sub-paragraphs. A draft of sections says "section" (:func:`present_text_numbered`)."""
+_PRESENT_SECTION_NUMBERED = {"en": "The present text of the section becomes paragraph 1.",
+                             "ru": "Действующий текст параграфа считать пунктом 1."}
+
+
+def present_text_numbered(lang: str, word: ArticleWord = "article") -> str:
+    """:data:`PRESENT_TEXT_NUMBERED` in the draft's own word for its articles: "the present text of the section"
+    in a law of sections such as the US Code ("параграф" in Russian, the § it is cited by)."""
+    texts = _PRESENT_SECTION_NUMBERED if word == "section" else PRESENT_TEXT_NUMBERED
+    return texts["ru" if lang == "ru" else "en"]
 
 UNVERIFIED = {"en": "pinpoint to be verified", "ru": "ссылку требуется проверить"}
 """The mark a citation carries wherever it is shown while its pinpoint is not verified against the source."""

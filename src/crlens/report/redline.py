@@ -17,7 +17,7 @@ import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
-from crlens.analysis.labels import PRESENT_TEXT_NUMBERED, anchor_of, article_of
+from crlens.analysis.labels import anchor_of, article_of, present_text_numbered
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_text
 from crlens.ingest.docx import open_docx, text_blocks
@@ -92,7 +92,8 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         proposed = rec.amendment.proposed_text.ru if lang == "ru" else rec.amendment.proposed_text.en
         justification = rec.amendment.justification_ru if lang == "ru" else rec.amendment.justification
         lines = [ln for ln in proposed.splitlines() if ln.strip()]
-        if lines and lines[0] == PRESENT_TEXT_NUMBERED[lang] and anchor in first_body:
+        instruction = present_text_numbered(lang, review.document.article_word)
+        if lines and lines[0] == instruction and anchor in first_body:
             # the instruction is carried out, not inserted: the article's present text gets its number "1. "
             body = blocks[first_body[anchor]][0]
             if body.tag == f"{_W}p":
