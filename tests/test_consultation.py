@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from consulting import answer_docx, answer_xlsx, edit_xlsx_cell
 from crlens.cli import app
-from crlens.consult.project import find_project, find_recommendation
+from crlens.consult.project import find_project, find_recommendation, latest_review, project_review
 from crlens.consult.revisions import Revision, revise, stale_texts
 from crlens.consult.rounds import export_round, import_feedback
 from crlens.errors import UserError
@@ -67,6 +67,16 @@ def test_init_stores_the_draft_its_review_and_every_recommendation(store: Store,
         review_recs = len(draft.reviews[0].review_json and project.recommendations)
         assert review_recs > 50
         assert all(rec.latest.version == 1 and rec.latest.author == "crlens" for rec in project.recommendations)
+
+
+def test_a_projects_deliverables_list_the_recommendations_in_the_reviews_order(store: Store) -> None:
+    """The store keeps recommendations by id; the final deliverables read them as the review does, an area's
+    high priorities first, not in the order their ids were given."""
+    with store.session() as session:
+        project = find_project(session, "kz")
+        reviewed = [r.id for r in latest_review(project).recommendations]
+        assert [r.id for r in project_review(project).recommendations] == reviewed
+        assert reviewed != sorted(reviewed)  # ids are not the review's order, or this would prove nothing
 
 
 def test_commands_act_on_the_only_project_by_default(store: Store) -> None:

@@ -51,6 +51,7 @@ from crlens.analysis.review import (
     Signal,
     Source,
     Tool,
+    reading_order,
 )
 from crlens.analysis.terminology import adapt_ru
 from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Document, Provision
@@ -1427,7 +1428,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
                                 solution=" ".join(c.recommendation.solution.ru for c in crits),
                                 gender=gender_ru),
         ))
-    recommendations.sort(key=lambda r: (AREA_IDS.index(r.areas[0]), PRIORITY_RANK[r.priority], r.id))
+    recommendations.sort(key=reading_order)
     _number_new_articles(document, recommendations)
     return recommendations
 

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler
 
 from crlens.analysis.act_name import ActName, refer_to_act
 from crlens.ingest.model import ArticleWord
-from crlens.knowledge.models import AgeBand, AreaId
+from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK, AgeBand, AreaId
 
 SCHEMA_VERSION = "1.0"
 SCHEMA_PATH = Path(__file__).parent / "review.schema.json"
@@ -187,6 +187,12 @@ class Recommendation(_Model):
     age_bands: list[AgeBand]
     gender: str = ""
     ru: RecommendationRu
+
+
+def reading_order(rec: Recommendation) -> tuple[int, int, str]:
+    """Where a recommendation comes in the review and every deliverable: by its first area in the order of
+    ``areas.md``, the high priorities of an area first, then by id."""
+    return AREA_IDS.index(rec.areas[0]), PRIORITY_RANK[rec.priority], rec.id
 
 
 class PositiveFinding(_Model):

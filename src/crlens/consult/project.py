@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from crlens import __version__
 from crlens.analysis.review import Recommendation as RecommendationData
-from crlens.analysis.review import Review
+from crlens.analysis.review import Review, reading_order
 from crlens.errors import UserError
 from crlens.ingest import parse_file
 from crlens.ingest.model import Document
@@ -325,4 +325,5 @@ def project_review(project: Project) -> Review:
             continue
         data = current_data(rec)
         recs.append(data.model_copy(update={"provisions": [p for p in data.provisions if p in known]}))
-    return review.model_copy(update={"recommendations": recs})
+    # the store keeps them by id; the deliverables read them as the review does, high priorities of an area first
+    return review.model_copy(update={"recommendations": sorted(recs, key=reading_order)})
