@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 
 def answer_xlsx(exported: Path, out: Path, answers: dict[str, tuple[str, str]]) -> Path:
@@ -26,14 +27,25 @@ def answer_docx(exported: Path, out: Path, answers: dict[str, tuple[str, str]]) 
     from docx import Document
 
     document = Document(str(exported))
-    for row in document.tables[0].rows[1:]:
+    table = document.tables[0]
+    decision_at, comment_at = (word_column(table, column) for column in ("decision", "comment"))
+    for row in table.rows[1:]:
         rid = row.cells[0].text.strip()
         if rid in answers:
             decision, comment = answers[rid]
-            row.cells[4].paragraphs[0].add_run(decision)
-            row.cells[5].paragraphs[0].add_run(comment)
+            row.cells[decision_at].paragraphs[0].add_run(decision)
+            row.cells[comment_at].paragraphs[0].add_run(comment)
     document.save(str(out))
     return out
+
+
+def word_column(table: Any, column: str) -> int:
+    """Where a column of a Word form is, found by its heading in either language (forms of several layouts are
+    in use)."""
+    from crlens.consult.rounds import HEADERS
+
+    headings = [cell.text.strip() for cell in table.rows[0].cells]
+    return next(i for i, heading in enumerate(headings) if heading in {HEADERS[lang][column] for lang in HEADERS})
 
 
 def edit_xlsx_cell(exported: Path, out: Path, cell: str, value: str) -> Path:
@@ -76,4 +88,35 @@ def draft_version_2(sample_ru: Path, out: Path) -> Path:
     text = re.sub(r"^Статья (\d+)(-\d+)?\.", renumber, text, flags=re.M)
     text = text.replace("Статья 9.", NEW_ARTICLE + "Статья 9.", 1)
     out.write_text(text, encoding="utf-8")
+    return out
+
+
+def drop_word_columns(exported: Path, out: Path, columns: tuple[str, ...]) -> Path:
+    """A Word form without some of its columns: the layout of forms written before those columns were added."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    document = Document(str(exported))
+    table = document.tables[0]
+    grid = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    for at in sorted((word_column(table, column) for column in columns), reverse=True):
+        table._tbl.tblGrid.remove(grid[at])
+        for row in table.rows:
+            row._tr.remove(row._tr.findall(qn("w:tc"))[at])
+    document.save(str(out))
+    return out
+
+
+def rename_word_headings(exported: Path, out: Path, headings: dict[str, str]) -> Path:
+    """A Word form whose column headings read as they did in an earlier wording (column -> heading)."""
+    from docx import Document
+
+    document = Document(str(exported))
+    table = document.tables[0]
+    for column, heading in headings.items():
+        runs = table.rows[0].cells[word_column(table, column)].paragraphs[0].runs
+        for run in runs:
+            run.text = ""
+        runs[-1].text = heading  # the bold one
+    document.save(str(out))
     return out

@@ -12,7 +12,14 @@ import pytest
 from sqlalchemy import func, select
 from typer.testing import CliRunner
 
-from consulting import answer_docx, answer_xlsx, edit_xlsx_cell
+from consulting import (
+    answer_docx,
+    answer_xlsx,
+    drop_word_columns,
+    edit_xlsx_cell,
+    rename_word_headings,
+    word_column,
+)
 from crlens.cli import app
 from crlens.consult.project import find_project, find_recommendation, latest_review, project_review
 from crlens.consult.revisions import Revision, revise, stale_texts
@@ -48,6 +55,16 @@ def load_rows(path: Path) -> list[tuple[object, ...]]:
     from openpyxl import load_workbook
 
     return list(load_workbook(str(path)).worksheets[0].iter_rows(min_row=2, values_only=True))
+
+
+def word_rows(path: Path) -> dict[str, dict[str, str]]:
+    """The rows of an exported Word form by recommendation id, each cell under its column's heading."""
+    from docx import Document
+
+    table = Document(str(path)).tables[0]
+    headings = [cell.text for cell in table.rows[0].cells]
+    return {row.cells[0].text: dict(zip(headings, (cell.text for cell in row.cells), strict=True))
+            for row in table.rows[1:]}
 
 
 def feedback_rows(store: Store) -> int:
@@ -115,15 +132,33 @@ def test_excel_export_protects_every_cell_but_decision_and_comment(store: Store,
 
 def test_word_export_is_read_only_except_the_answer_cells(store: Store, tmp_path: Path) -> None:
     from docx import Document
+    from docx.oxml.ns import qn
 
     path = export(store, tmp_path / "r1.docx", lang="ru")
     with zipfile.ZipFile(path) as archive:
         settings = archive.read("word/settings.xml").decode()
         body = archive.read("word/document.xml").decode()
     assert 'w:edit="readOnly"' in settings and 'w:enforcement="1"' in settings
-    rows = len(Document(str(path)).tables[0].rows) - 1
+    table = Document(str(path)).tables[0]
+    rows = len(table.rows) - 1
     assert body.count('w:edGrp="everyone"') == 2 * rows
+    answers = {word_column(table, "decision"), word_column(table, "comment")}
+    editable = {at for row in table.rows[1:] for at, cell in enumerate(row.cells)
+                if cell._tc.findall(f".//{qn('w:permStart')}")}
+    assert editable == answers
     assert "Решение" in body and "Комментарий" in body
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_word_form_names_the_area_and_provision_as_the_excel_form_does(lang: str, store: Store,
+                                                                          tmp_path: Path) -> None:
+    suffix = ".ru" if lang == "ru" else ""
+    word = word_rows(export(store, tmp_path / f"r1{suffix}.docx", lang=lang))
+    excel = {row[0]: row for row in load_rows(export(store, tmp_path / f"r1{suffix}.xlsx", lang=lang))}
+    area, provision = ("Область", "Положение") if lang == "ru" else ("Area", "Provision")
+    assert set(word) == set(excel)
+    assert all(row[area] == excel[key][2] and row[provision] == excel[key][3] for key, row in word.items())
+    assert word["rec-001"][area] and word["rec-001"][provision]
 
 
 def test_the_feedback_form_names_areas_by_their_titles(store: Store, tmp_path: Path) -> None:
@@ -173,6 +208,68 @@ def test_files_from_two_people_for_one_round_are_merged(store: Store, tmp_path: 
             ("Aigerim", "accept", "Agreed."), ("Aigerim", "reject", "No."), ("Marat", "reject", "Too broad.")]
         assert find_recommendation(project, "rec-001").state == "disputed"
         assert find_recommendation(project, "rec-002").state == "rejected"
+
+
+def test_a_word_form_is_imported(store: Store, tmp_path: Path) -> None:
+    answered = answer_docx(export(store, tmp_path / "r1.ru.docx", lang="ru"), tmp_path / "a.docx",
+                           {"rec-001": ("принять с изменениями", "Возраст 16 лет."), "rec-003": ("вопрос", "")})
+    code, output = crlens("consult", "import", answered, "--round", "1", "--by", "Marat", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        answers = session.scalars(select(Feedback).order_by(Feedback.id)).all()
+        assert [(a.recommendation.key, a.decision, a.comment) for a in answers] == [
+            ("rec-001", "accept with changes", "Возраст 16 лет."), ("rec-003", "question", "")]
+
+
+def test_a_word_form_sent_out_without_the_area_and_provision_columns_is_imported(store: Store,
+                                                                                 tmp_path: Path) -> None:
+    # the layout of the Word forms written before the area and provision were added
+    old = drop_word_columns(export(store, tmp_path / "r1.docx"), tmp_path / "old.docx", ("area", "provision"))
+    answered = answer_docx(old, tmp_path / "a.docx", {"rec-001": ("reject", "Too broad."),
+                                                      "rec-002": ("accept", "")})
+    code, output = crlens("consult", "import", answered, "--round", "1", "--by", "Marat", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        answers = session.scalars(select(Feedback).order_by(Feedback.id)).all()
+        assert [(a.recommendation.key, a.decision, a.comment) for a in answers] == [
+            ("rec-001", "reject", "Too broad."), ("rec-002", "accept", "")]
+
+
+def test_a_word_form_with_the_former_russian_headings_is_imported(store: Store, tmp_path: Path) -> None:
+    # Russian forms sent out before the form took the gap table's wording of the issue and proposed-text headings
+    old = drop_word_columns(export(store, tmp_path / "r1.ru.docx", lang="ru"), tmp_path / "old.docx",
+                            ("area", "provision"))
+    old = rename_word_headings(old, tmp_path / "older.docx", {
+        "issue": "Проблема/пробел, затрагивающий права детей", "proposed": "Предлагаемый текст"})
+    answered = answer_docx(old, tmp_path / "a.docx", {"rec-001": ("принять", "")})
+    code, output = crlens("consult", "import", answered, "--round", "1", "--by", "Marat", db=store.url)
+    assert code == 0, output
+    assert feedback_rows(store) == 1
+
+
+def test_an_edited_text_in_a_word_form_of_the_former_layout_is_refused(store: Store, tmp_path: Path) -> None:
+    from docx import Document
+
+    old = drop_word_columns(export(store, tmp_path / "r1.docx"), tmp_path / "old.docx", ("area", "provision"))
+    document = Document(str(old))
+    table = document.tables[0]
+    table.rows[1].cells[word_column(table, "proposed")].paragraphs[0].add_run(" And more.")
+    document.save(str(tmp_path / "edited.docx"))
+    code, output = crlens("consult", "import", tmp_path / "edited.docx", "--round", "1", "--by", "Marat",
+                          db=store.url)
+    assert code == 2, output
+    assert "row 2: protected cells were edited for rec-001 (Proposed text)" in " ".join(output.split())
+    assert feedback_rows(store) == 0
+
+
+def test_a_word_form_without_its_decision_column_is_refused_naming_the_file(store: Store, tmp_path: Path) -> None:
+    broken = drop_word_columns(export(store, tmp_path / "r1.docx"), tmp_path / "broken.docx", ("decision",))
+    code, output = crlens("consult", "import", broken, "--round", "1", "--by", "Marat", db=store.url)
+    assert code == 2, output
+    line = " ".join(output.split())
+    assert "broken.docx" in line and "its table has no Decision column" in line, output
+    assert "Traceback" not in output
+    assert feedback_rows(store) == 0
 
 
 def test_importing_the_same_file_twice_changes_nothing(store: Store, tmp_path: Path) -> None:

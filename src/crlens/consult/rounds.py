@@ -63,6 +63,26 @@ HEADERS = {
            "proposed": gap_table.PROPOSED["ru"], "sources": "Источники", "priority": "Приоритет",
            "decision": "Решение", "comment": "Комментарий"},
 }
+WORD_COLUMNS = ("id", "area", "provision", "issue", "solution", "proposed", "decision", "comment")
+"""The Word form's columns: the Excel sheet's without the version, sources and priority, which a landscape page
+has no room for. Forms written before the area and provision were added still import: they are read by heading."""
+ANSWER_COLUMNS = ("decision", "comment")
+"""The cells ministry staff fill in; everything else in a form is protected."""
+_FORMER_HEADERS = {"issue": ("Проблема/пробел, затрагивающий права детей",), "proposed": ("Предлагаемый текст",)}
+"""Russian headings of forms sent out before the form took the gap table's wording: those forms still import."""
+_WORD_NEEDED = ("id", "issue", "solution", "proposed", "decision", "comment")
+"""The columns every Word form has had: without one of them a file cannot be checked or read."""
+
+
+def _heading_key(text: str) -> str:
+    # Word may re-wrap a heading or change its case in a re-saved file without anyone meaning to change it.
+    return " ".join(text.split()).casefold()
+
+
+_COLUMN_OF_HEADING = {_heading_key(heading): column for headings in HEADERS.values()
+                      for column, heading in headings.items()} | {
+    _heading_key(heading): column for column, former in _FORMER_HEADERS.items() for heading in former}
+"""A form's heading, in either language and in any wording it has had, to its column."""
 
 
 class FeedbackFileError(UserError):
@@ -335,19 +355,19 @@ def _write_docx(path: Path, rows: list[Row], manifest: dict[str, Any], identity:
     document = landscape_document(1.5, 9)
     document.add_heading(_title(manifest, lang), level=1)
     document.add_paragraph(_instructions(lang))
-    columns = ("id", "issue", "solution", "proposed", "decision", "comment")
-    widths = [Cm(2), Cm(6.5), Cm(5.5), Cm(5.5), Cm(2.7), Cm(4.5)]
-    table = add_table(document, [HEADERS[lang][c] for c in columns], widths)
+    # 26.7 cm between the margins: the texts to judge get the room, the answers enough for a decision and a note
+    widths = [Cm(1.8), Cm(2.6), Cm(2.6), Cm(5.2), Cm(4.3), Cm(4.3), Cm(2.4), Cm(3.5)]
+    table = add_table(document, [HEADERS[lang][c] for c in WORD_COLUMNS], widths)
     permission = 1
     for row in rows:
-        cells = table.add_row().cells
         values = row.cells()
-        for i, column in enumerate(columns[:4]):
-            cells[i].text = values[column]
-            cells[i].width = widths[i]
-        for cell in cells[4:]:
-            _permission(cell, permission)
-            permission += 1
+        for column, cell, width in zip(WORD_COLUMNS, table.add_row().cells, widths, strict=True):
+            cell.width = width
+            if column in ANSWER_COLUMNS:
+                _permission(cell, permission)
+                permission += 1
+            else:
+                cell.text = values[column]
     _protect_read_only(document)
     document.core_properties.title = _title(manifest, lang)
     document.core_properties.subject = identity
@@ -413,6 +433,9 @@ def _read_xlsx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
 
 
 def _read_docx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    """The identity and the rows of a Word form, each cell under its column as its heading names it (in either
+    language), so that forms of every layout sent out import: those without the area and provision columns
+    too."""
     from docx import Document as open_document
 
     from crlens.ingest.docx import check_archive
@@ -422,15 +445,27 @@ def _read_docx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
         document = open_document(str(path))
     except Exception as exc:
         raise UserError(str(path), f"cannot be read as a Word document ({type(exc).__name__})") from None
+    identity = document.core_properties.subject or ""
+    if not _IDENTITY.match(identity.strip()):
+        # not our form: read_answers says so, rather than what its tables lack
+        return identity, []
     if not document.tables:
-        return "", []
-    columns = ("id", "issue", "solution", "proposed", "decision", "comment")
+        raise UserError(str(path), "has no table of recommendations; answer in the file written by "
+                                   "'crlens consult export'")
+    table = document.tables[0]
+    headings = [c.text for c in table.rows[0].cells]
+    columns = [_COLUMN_OF_HEADING.get(_heading_key(h)) for h in headings]
+    missing = [HEADERS["en"][c] for c in _WORD_NEEDED if c not in columns]
+    if missing:
+        found = ", ".join(repr(" ".join(h.split())) for h in headings)
+        raise UserError(str(path), f"its table has no {' or '.join(missing)} column (its headings: {found}); "
+                                   "answer in the file written by 'crlens consult export'")
     rows = []
-    for number, row in enumerate(document.tables[0].rows[1:], start=2):
-        cells = dict(zip(columns, (c.text.strip() for c in row.cells), strict=False))
+    for number, row in enumerate(table.rows[1:], start=2):
+        cells = {column: cell.text.strip() for column, cell in zip(columns, row.cells, strict=False) if column}
         if any(cells.values()):
             rows.append((number, cells))
-    return document.core_properties.subject or "", rows
+    return identity, rows
 
 
 def _export_record(session: Session, path: Path, identity: str) -> RoundExport:
