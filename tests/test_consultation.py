@@ -185,6 +185,15 @@ def test_the_feedback_form_names_provisions_as_a_lawyer_does(store: Store, tmp_p
     assert not [p for p in [*english.values(), *russian.values()] if "art:" in p or " in ch:" in p]
 
 
+def test_the_russian_feedback_form_names_priorities_in_russian(store: Store, tmp_path: Path) -> None:
+    english = {row[0]: row[8] for row in load_rows(export(store, tmp_path / "r1.xlsx"))}
+    russian = {row[0]: row[8] for row in load_rows(export(store, tmp_path / "r1.ru.xlsx", lang="ru"))}
+    assert set(english.values()) == {"high", "medium", "low"}
+    # the words of the web workspace's Russian interface
+    assert {(english[key], russian[key]) for key in english} == {
+        ("high", "высокий"), ("medium", "средний"), ("low", "низкий")}
+
+
 def test_exporting_a_round_that_is_not_the_next_one_is_refused(store: Store, tmp_path: Path) -> None:
     code, output = crlens("consult", "export", "--round", "3", "--out", tmp_path / "r3.xlsx", db=store.url)
     assert code == 2 and "next round" in output

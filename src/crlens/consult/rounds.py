@@ -32,6 +32,7 @@ from crlens.consult.project import (
 from crlens.consult.revisions import stale_texts
 from crlens.errors import UserError
 from crlens.knowledge.loader import load
+from crlens.knowledge.models import PRIORITY_RU
 from crlens.report import amendments, gap_table
 from crlens.store.models import Feedback, FeedbackImport, Project, Recommendation, Round, RoundExport, now
 
@@ -185,10 +186,11 @@ STALE_MARK = {"en": "[Not updated after the Russian text was revised in version 
 
 
 def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, word: ArticleWord) -> Row:
-    """The recommendation in the words a ministry lawyer reads: area titles, not slugs, and the provision as
-    the amendments table names it ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1"); a text
-    left behind by a revision of the other language says so (``STALE_MARK``). The import needs only the id
-    and version, which stay as they are."""
+    """The recommendation in the words a ministry lawyer reads: area titles, not slugs, the provision as the
+    amendments table names it ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1") and the
+    priority in the form's language, as the web workspace names it (высокий, not high); a text left behind by
+    a revision of the other language says so (``STALE_MARK``). The import needs only the id and version, which
+    stay as they are."""
     data = current_data(rec)
     ru = lang == "ru"
     amendment = data.amendment
@@ -204,7 +206,8 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, word: ArticleWord) -
                issue=marked("issue", data.ru.issue if ru else data.issue),
                solution=marked("solution", data.ru.solution if ru else data.solution),
                proposed=marked("proposed", amendment.proposed_text.ru if ru else amendment.proposed_text.en),
-               sources="; ".join(s.ref_ru if ru else s.ref for s in data.sources), priority=data.priority)
+               sources="; ".join(s.ref_ru if ru else s.ref for s in data.sources),
+               priority=PRIORITY_RU[data.priority] if ru else data.priority)
 
 
 def _digest(text: str) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from starlette.requests import HTTPConnection
 
+from crlens.knowledge.models import PRIORITY_RU
+
 LANGS = ("en", "ru")
 COOKIE = "crlens_lang"
 
@@ -157,8 +159,7 @@ DECISION_NAMES: dict[str, tuple[str, str]] = {
     "reject": ("reject", "отклонить"),
     "question": ("question", "вопрос"),
 }
-PRIORITY_NAMES: dict[str, tuple[str, str]] = {"high": ("high", "высокий"), "medium": ("medium", "средний"),
-                                              "low": ("low", "низкий")}
+PRIORITY_NAMES: dict[str, tuple[str, str]] = {p: (p, ru) for p, ru in PRIORITY_RU.items()}
 FIELD_NAMES: dict[str, tuple[str, str]] = {
     "issue": ("issue", "проблема"), "solution": ("solution", "решение"),
     "proposed": ("proposed text", "предлагаемая редакция"), "justification": ("justification", "обоснование"),
