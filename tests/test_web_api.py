@@ -263,6 +263,30 @@ def test_a_revision_is_a_new_version_shown_with_its_difference(app: Any) -> None
         "Rita Reviewer"
 
 
+def _revise_english_proposed_text(app: Any) -> None:
+    """A reviewer revises rec-001's English proposed text through the page's form, leaving the Russian one."""
+    response = Person(app, "reviewer").form("/projects/1/recommendations/rec-001/revise", {
+        "field": "proposed", "text_lang": "en", "text": "A child under sixteen may not be profiled.",
+        "reason": "Ministry asked for 16"})
+    assert response.status_code == 303
+
+
+def test_the_recommendation_page_says_which_text_a_one_language_revision_left_out_of_date(app: Any) -> None:
+    viewer = Person(app, "viewer")
+    assert 'id="stale"' not in viewer.get("/projects/1/recommendations/rec-001").text
+    _revise_english_proposed_text(app)
+    page = viewer.get("/projects/1/recommendations/rec-001").text
+    assert ("Proposed text in Russian: not updated after the English text was revised in version 2; the two may "
+            "differ.") in page
+
+
+def test_the_out_of_date_warning_is_in_the_interface_language(app: Any) -> None:
+    _revise_english_proposed_text(app)
+    page = Person(app, "reviewer").get("/projects/1/recommendations/rec-001?lang=ru").text
+    assert ("Предлагаемая редакция на русском языке: не обновлено после изменения английского текста в версии 2; "
+            "возможны расхождения.") in page
+
+
 @INTERFACE
 def test_the_revise_form_loads_the_text_of_the_chosen_field_and_language(app: Any) -> None:
     reviewer = Person(app, "reviewer")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from starlette.requests import HTTPConnection
 
+from crlens.consult.revisions import OTHER, StaleText
 from crlens.knowledge.models import PRIORITY_RU
 
 LANGS = ("en", "ru")
@@ -140,6 +141,11 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "recommendations.",
                       "Добавлена редакция {v}: новых рекомендаций {new}, обновлено {updated}, учтено {taken}."),
     "invalid_input": ("Some fields are missing or invalid", "Некоторые поля не заполнены или неверны"),
+    # the feedback form's mark (consult.rounds.STALE_MARK), said of one field
+    "stale_text": ("{field} in {lang}: not updated after the {other} text was revised in version {since}; the two "
+                   "may differ.",
+                   "{field} на {lang} языке: не обновлено после изменения {other} текста в версии {since}; "
+                   "возможны расхождения."),
 }
 
 STATE_NAMES: dict[str, tuple[str, str]] = {
@@ -165,6 +171,11 @@ FIELD_NAMES: dict[str, tuple[str, str]] = {
     "proposed": ("proposed text", "предлагаемая редакция"), "justification": ("justification", "обоснование"),
     "gender": ("gender", "гендерный аспект"),
 }
+
+# A language named in a sentence: the one a text is in ("in Russian" / "на русском"), and the other one whose text
+# was revised ("the English text" / "английского текста").
+LANG_IN: dict[str, tuple[str, str]] = {"en": ("English", "английском"), "ru": ("Russian", "русском")}
+LANG_OF: dict[str, tuple[str, str]] = {"en": ("English", "английского"), "ru": ("Russian", "русского")}
 
 
 def pick(table: dict[str, tuple[str, str]], key: str, lang: str) -> str:
@@ -199,6 +210,12 @@ class Translator:
 
     def role(self, role: str) -> str:
         return self(f"role_{role}")
+
+    def stale(self, stale: StaleText) -> str:
+        """A text out of date in one language, naming the field and the language (see ``stale_texts``)."""
+        field = self.field(stale.field)
+        return self("stale_text", field=field[:1].upper() + field[1:], lang=pick(LANG_IN, stale.lang, self.lang),
+                    other=pick(LANG_OF, OTHER[stale.lang], self.lang), since=stale.since)
 
 
 def request_lang(conn: HTTPConnection) -> str:

@@ -14,7 +14,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse, Response
 
 from crlens.consult.project import find_recommendation
-from crlens.consult.revisions import FIELDS, get_text
+from crlens.consult.revisions import FIELDS, get_text, stale_texts
 from crlens.consult.rounds import DECISIONS, current_feedback
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.web import service
@@ -199,7 +199,7 @@ def _rec_context(session, project, rec, lang: str) -> dict[str, object]:  # type
     return dict(project=project, rec=rec, data=data, changes=changes, first=rec.versions[0], rounds=rounds,
                 comments=service.comments(session, rec), open_round=service.open_round_of(project),
                 decisions=DECISIONS, fields=FIELDS, current=get_text(data, "proposed", lang),
-                area_title=service.area_title, section="gaps")
+                stale=stale_texts(rec), area_title=service.area_title, section="gaps")
 
 
 @router.get("/projects/{project_id}/recommendations/{key}")
