@@ -480,6 +480,7 @@ def test_revising_one_language_warns_that_the_other_is_out_of_date(store: Store,
     assert ("warning: rec-001: the Russian proposed text was not revised when the English one was (version 2)"
             in line), output
     assert "crlens rec revise rec-001 --field proposed --lang ru" in line
+    assert "crlens rec confirm rec-001 --field proposed --lang ru" in line
 
 
 def test_revising_the_other_language_brings_the_two_back_in_line(store: Store, tmp_path: Path) -> None:
@@ -493,6 +494,79 @@ def test_revising_the_other_language_brings_the_two_back_in_line(store: Store, t
     assert "warning" not in output
     with store.session() as session:
         assert stale_texts(find_recommendation(find_project(session), "rec-001")) == []
+
+
+def confirm_russian(store: Store, *extra: str) -> tuple[int, str]:
+    """Say on the command line that rec-001's Russian proposed text still matches the revised English one."""
+    return crlens("rec", "confirm", "rec-001", "--field", "proposed", "--lang", "ru", "--by", "Aigerim", *extra,
+                  db=store.url)
+
+
+def test_confirming_that_the_other_language_still_matches_brings_the_two_back_in_line(store: Store,
+                                                                                      tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    code, output = confirm_russian(store)
+    assert code == 0, output
+    assert "rec-001: version 3 (confirmed, no text changed)" in output
+    with store.session() as session:
+        rec = find_recommendation(find_project(session), "rec-001")
+        assert stale_texts(rec) == []
+        assert rec.versions[2].data == rec.versions[1].data
+
+
+def test_the_history_shows_who_confirmed_a_text_and_when(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    confirm_russian(store, "--reason", "Only the English wording was tightened")
+    with store.session() as session:
+        confirmation = find_recommendation(find_project(session), "rec-001").latest
+        assert (confirmation.author, confirmation.confirmed_field, confirmation.confirmed_lang) == (
+            "Aigerim", "proposed", "ru")
+    code, output = crlens("rec", "show", "rec-001", db=store.url)
+    assert code == 0, output
+    assert (f"v3 {confirmation.created_at:%Y-%m-%d %H:%M} Aigerim: Confirmed: the Russian proposed text still "
+            "matches the English one (revised in version 2): Only the English wording was tightened"
+            in " ".join(output.split())), output
+    assert "out of date" not in output
+
+
+def test_a_revision_after_a_confirmation_leaves_the_other_language_out_of_date_again(store: Store,
+                                                                                    tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    confirm_russian(store)
+    text = tmp_path / "again.txt"
+    text.write_text("A child under sixteen may never be profiled for advertising.", encoding="utf-8")
+    code, output = crlens("rec", "revise", "rec-001", "--text-file", text, "--reason", "Stronger", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        assert [(s.field, s.lang, s.since) for s in stale_texts(find_recommendation(find_project(session),
+                                                                                     "rec-001"))] == [
+            ("proposed", "ru", 4)]
+
+
+def test_confirming_a_text_that_is_not_out_of_date_is_refused(store: Store) -> None:
+    code, output = confirm_russian(store)
+    assert code == 2, output
+    assert "rec-001: the Russian proposed text is not out of date, so there is nothing to confirm" in " ".join(
+        output.split())
+    with store.session() as session:
+        assert session.scalar(select(func.max(RecommendationVersion.version))) == 1
+
+
+def test_confirming_an_unknown_field_is_refused(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    code, output = crlens("rec", "confirm", "rec-001", "--field", "title", "--lang", "ru", db=store.url)
+    assert code == 2, output
+    assert "field must be one of issue, solution, proposed, justification, gender" in " ".join(output.split())
+
+
+def test_answers_on_a_text_later_confirmed_still_decide_the_state(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    form = answer_xlsx(export(store, tmp_path / "r1.xlsx"), tmp_path / "a.xlsx", {"rec-001": ("accept", "")})
+    confirm_russian(store)  # after the form went out with version 2: version 3 has the same text
+    code, output = crlens("consult", "import", form, "--round", "1", "--by", "Marat", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        assert find_recommendation(find_project(session), "rec-001").state == "accepted"
 
 
 def test_a_text_the_engine_rewrites_in_one_language_is_not_out_of_date(store: Store) -> None:

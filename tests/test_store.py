@@ -52,6 +52,34 @@ def test_opening_a_database_twice_keeps_its_data(db_url: str) -> None:
     again.dispose()
 
 
+def test_a_database_made_before_confirmations_keeps_its_versions_as_revisions(db_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from crlens.store.database import alembic_config
+    from crlens.store.models import RecommendationVersion
+
+    old = Store(db_url, migrate=False)
+    with old.engine.begin() as connection:
+        config = alembic_config(old.url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0002")  # the schema before a version could confirm a text
+        connection.execute(text("INSERT INTO projects (id, name, created_at, used_at) VALUES "
+                                "(1, 'kz', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        connection.execute(text("INSERT INTO recommendations (id, project_id, number, state, first_draft) "
+                                "VALUES (1, 1, 1, 'revised', 1)"))
+        connection.execute(text("INSERT INTO recommendation_versions (id, recommendation_id, version, data, "
+                                "author, reason, created_at) VALUES (1, 1, 2, '{\"issue\": \"x\"}', 'Dana', "
+                                "'Ministry asked', CURRENT_TIMESTAMP)"))
+    old.dispose()
+    store = Store(db_url)
+    with store.session() as session:
+        version = session.get(RecommendationVersion, 1)
+        assert (version.data, version.author, version.reason) == ({"issue": "x"}, "Dana", "Ministry asked")
+        assert (version.confirmed_field, version.confirmed_lang) == (None, None)
+    store.dispose()
+
+
 @pytest.mark.parametrize(("url", "says"), [
     ("nonsense://x", "supports SQLite and PostgreSQL"),
     ("sqlite:////no/such/folder/crlens.db", "does not exist"),

@@ -287,6 +287,44 @@ def test_the_out_of_date_warning_is_in_the_interface_language(app: Any) -> None:
             "возможны расхождения.") in page
 
 
+def test_a_reviewer_confirms_on_the_page_that_the_other_language_still_matches(app: Any) -> None:
+    _revise_english_proposed_text(app)
+    reviewer = Person(app, "reviewer")
+    confirm = "/projects/1/recommendations/rec-001/confirm"
+    assert f'action="{confirm}"' in reviewer.get("/projects/1/recommendations/rec-001").text
+    response = reviewer.form(confirm, {"field": "proposed", "text_lang": "ru"})
+    assert response.status_code == 303
+    page = reviewer.get("/projects/1/recommendations/rec-001").text
+    assert 'id="stale"' not in page
+    assert "Saved. Version 3." in page
+    assert "Rita Reviewer" in page and ("Confirmed: the Russian proposed text still matches the English one "
+                                        "(revised in version 2)") in page
+
+
+def test_a_confirmation_on_the_russian_page_is_recorded_in_russian(app: Any) -> None:
+    _revise_english_proposed_text(app)
+    reviewer = Person(app, "reviewer")
+    reviewer.get("/projects/1/recommendations/rec-001?lang=ru")
+    reviewer.form("/projects/1/recommendations/rec-001/confirm", {"field": "proposed", "text_lang": "ru"})
+    versions = reviewer.get("/api/projects/1/recommendations/rec-001").json()["versions"]
+    assert versions[-1]["reason"] == ("Подтверждено: предлагаемый текст на русском языке по-прежнему "
+                                      "соответствует тексту на английском языке (изменён в версии 2)")
+
+
+def test_only_reviewers_are_offered_to_confirm_a_text_out_of_date(app: Any) -> None:
+    _revise_english_proposed_text(app)
+    for role in ("viewer", "ministry"):
+        page = Person(app, role).get("/projects/1/recommendations/rec-001").text
+        assert 'id="stale"' in page and "/confirm" not in page, role
+
+
+def test_confirming_a_text_that_is_not_out_of_date_is_refused_on_the_page(app: Any) -> None:
+    response = Person(app, "reviewer").form("/projects/1/recommendations/rec-001/confirm",
+                                            {"field": "proposed", "text_lang": "ru"})
+    assert response.status_code == 400
+    assert "the Russian proposed text is not out of date" in response.text
+
+
 @INTERFACE
 def test_the_revise_form_loads_the_text_of_the_chosen_field_and_language(app: Any) -> None:
     reviewer = Person(app, "reviewer")

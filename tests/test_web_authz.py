@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from conftest import _need_pg, _pg_create, _pg_drop
 from consulting import draft_version_2
 from crlens.consult.project import find_project
+from crlens.consult.revisions import Revision, revise
 from crlens.consult.rounds import open_round
 from crlens.store.models import Comment, Draft, Feedback, Project, RecommendationVersion, Round
 from webclient import ROLES, Person, workspace
@@ -45,10 +46,19 @@ class Write:
     success: int
     data: Callable[[Path], dict[str, Any]] = lambda _folder: {}
     files: Callable[[Path], dict[str, Any]] | None = None
+    prepare: Callable[[Any], None] = lambda _app: None
+    """What the project needs before the route can do its work (refused requests never get that far)."""
 
     @property
     def api(self) -> bool:
         return self.path.startswith("/api/")
+
+
+def _revise_english(app: Any) -> None:
+    """rec-001's English proposed text revised, so its Russian one is out of date."""
+    with app.state.store.session() as session:
+        revise(find_project(session, "kz"), Revision(id="rec-001", text="A new proposed text.", reason="typo"),
+               "Rita Reviewer")
 
 
 REVIEWER = frozenset({"reviewer"})
@@ -65,6 +75,8 @@ WRITES = [
     Write("page: revise", "POST", f"{REC}/revise", "form", REVIEWER, 303,
           lambda _: {"field": "proposed", "text_lang": "en", "text": "A new proposed text.",
                      "reason": "ministry asked"}),
+    Write("page: confirm", "POST", f"{REC}/confirm", "form", REVIEWER, 303,
+          lambda _: {"field": "proposed", "text_lang": "ru"}, prepare=lambda app: _revise_english(app)),
     Write("page: withdraw", "POST", f"{REC}/withdraw", "form", REVIEWER, 303, lambda _: {"reason": "overlap"}),
     Write("page: decide", "POST", f"{REC}/decision", "form", MINISTRY, 303,
           lambda _: {"decision": "accept", "comment": "Agreed."}),
@@ -171,6 +183,7 @@ def test_a_write_route_refuses_other_roles_and_changes_nothing(shared: tuple[Any
 @pytest.mark.parametrize(("write", "role"), ALLOWED, ids=[f"{w.name}-{r}" for w, r in ALLOWED])
 def test_a_write_route_does_its_work_for_its_roles(consultation: Any, write: Write, role: str,
                                                    tmp_path: Path) -> None:
+    write.prepare(consultation)
     before = _footprint(consultation)
     response = _call(Person(consultation, role), write, tmp_path)
     assert response.status_code == write.success, response.text[:500]

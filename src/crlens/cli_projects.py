@@ -28,7 +28,8 @@ project_app = typer.Typer(help="Review projects: a draft's versions, reviews and
                           no_args_is_help=True)
 consult_app = typer.Typer(help="Consultation rounds with ministry staff: export, import feedback, report.",
                           no_args_is_help=True)
-rec_app = typer.Typer(help="Recommendations of a project: list, show, revise, withdraw.", no_args_is_help=True)
+rec_app = typer.Typer(help="Recommendations of a project: list, show, revise, confirm, withdraw.",
+                      no_args_is_help=True)
 
 
 class Lang(StrEnum):
@@ -66,7 +67,8 @@ def _warn_stale(key: str, stale: StaleText, where: str = "") -> None:
     err.print(f"[yellow]warning:[/] {key}: the {names[stale.lang]} {FIELD_NAMES['en'][stale.field]} was not "
               f"revised when the {names[OTHER[stale.lang]]} one was (version {stale.since}) and may no longer "
               f"match it{where}; revise it with 'crlens rec revise {key} --field {stale.field} --lang "
-              f"{stale.lang}'", highlight=False)
+              f"{stale.lang}', or if it still matches say so with 'crlens rec confirm {key} --field {stale.field} "
+              f"--lang {stale.lang}'", highlight=False)
 
 
 @contextmanager
@@ -417,6 +419,28 @@ def rec_revise(
         out.print(f"{result.id}: {what}", highlight=False)
     for key, text in stale:
         _warn_stale(key, text)
+
+
+@rec_app.command("confirm")
+@fails_cleanly
+def rec_confirm(
+    rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g. rec-012.")],
+    lang: Annotated[Lang, typer.Option("--lang", help="The language of the text that still matches.")],
+    field: Annotated[str, typer.Option("--field", help="issue, solution, proposed, justification or gender.")]
+    = "proposed",
+    reason: Annotated[str, typer.Option("--reason", help="A note for the history, e.g. 'only a typo was "
+                                                        "fixed in English'.")] = "",
+    db: DbOption = None,
+    project: ProjectOption = None,
+    by: ByOption = None,
+) -> None:
+    """Say that a text out of date in one language still matches the other language's revised text: it is in
+    line again, and the history records who confirmed it and when (a new version with the same text)."""
+    from crlens.consult.revisions import confirm
+
+    with _project(db, project) as (_session, found):
+        result = confirm(found, rec_id, field, lang.value, _by(by), reason)
+    out.print(f"{result.id}: version {result.version} (confirmed, no text changed)", highlight=False)
 
 
 @rec_app.command("withdraw")

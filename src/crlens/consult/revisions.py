@@ -119,12 +119,15 @@ def stale_texts(rec: Recommendation) -> list[StaleText]:
 
     A person's revision of one language of a field makes the other language's text out of date, unless that
     text was itself the one out of date: then the revision is the catch-up and the two are in line again. The
-    engine writes both languages together, so its versions bring a field back in line."""
+    engine writes both languages together, so its versions bring a field back in line. A confirmation
+    (``confirm``) brings its text back in line without changing it."""
     if len(rec.versions) < 2:
         return []
     stale: dict[tuple[str, str], int] = {}
     texts = [RecommendationData.model_validate(v.data) for v in rec.versions]
     for (old, new), version in zip(itertools.pairwise(texts), rec.versions[1:], strict=True):
+        if version.confirmed_field is not None:
+            stale.pop((version.confirmed_field, version.confirmed_lang or ""), None)
         for name in FIELDS:
             changed = [lang for lang in LANGS if get_text(old, name, lang) != get_text(new, name, lang)]
             if not changed:
@@ -137,6 +140,36 @@ def stale_texts(rec: Recommendation) -> list[StaleText]:
             else:
                 stale.setdefault((name, OTHER[changed[0]]), version.version)
     return [StaleText(name, lang, stale[name, lang]) for name in FIELDS for lang in LANGS if (name, lang) in stale]
+
+
+def confirm(project: Project, key: str, field: str, lang: str, author: str, note: str = "",
+            words: str = "en") -> Revised:
+    """Record that a text out of date in one language (``stale_texts``) still matches the other language's
+    revised text, e.g. when the revision fixed a typo: a new version with the same text, marked as confirming
+    that field in that language, with the author, the time and a reason in ``words``' language ("Confirmed: the
+    Russian proposed text still matches the English one (revised in version 2)", then the note if any). Its
+    state stays as it is: no text changed."""
+    from crlens.report.consultation import FIELD_NAMES, LANG_NAMES, confirmed_words, stale_words
+
+    rec = find_recommendation(project, key)
+    if field not in FIELDS:
+        raise UserError(rec.key, f"field must be one of {', '.join(FIELDS)}, not {field!r}")
+    if lang not in LANGS:
+        raise UserError(rec.key, f"language must be en or ru, not {lang!r}")
+    if rec.state == "withdrawn":
+        raise UserError(rec.key, "is withdrawn; its texts are no longer in use")
+    stale = stale_texts(rec)
+    confirmed = next((s for s in stale if (s.field, s.lang) == (field, lang)), None)
+    if confirmed is None:
+        listed = "; ".join(stale_words(s) for s in stale) or "none"
+        raise UserError(rec.key, f"the {LANG_NAMES['en'][lang]} {FIELD_NAMES['en'][field]} is not out of date, "
+                                 f"so there is nothing to confirm (out of date: {listed})")
+    reason = confirmed_words(confirmed, words) + (f": {note.strip()}" if note.strip() else "")
+    version = RecommendationVersion(version=rec.latest.version + 1, data=rec.latest.data, author=author,
+                                    reason=reason, round_number=_answered_round(project), created_at=now(),
+                                    confirmed_field=field, confirmed_lang=lang)
+    rec.versions.append(version)
+    return Revised(rec.key, version.version, changed=True)
 
 
 def read_batch(path: Path) -> list[Revision]:

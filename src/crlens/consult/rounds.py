@@ -604,11 +604,23 @@ def record_answer(session: Session, consultation: Round, rec: Recommendation, pe
     return "added" if latest is None else "changed"
 
 
+def _current_text_versions(rec: Recommendation) -> set[int]:
+    """The latest version and those just before it with the same text: a confirmation (revisions.confirm) adds a
+    version without changing the text, so the answers given on the text it repeats are answers on this one."""
+    same = set()
+    for version in reversed(rec.versions):
+        if version.data != rec.latest.data:
+            break
+        same.add(version.version)
+    return same
+
+
 def _update_state(rec: Recommendation, answers: list[Feedback]) -> None:
-    """The state that each person's current answer on the current version gives the recommendation."""
+    """The state that each person's current answer on the current text gives the recommendation."""
     if rec.state not in ACTIVE_STATES:
         return
-    decisions = {a.decision for a in answers if a.decision and a.recommendation_version == rec.latest.version}
+    current = _current_text_versions(rec)
+    decisions = {a.decision for a in answers if a.decision and a.recommendation_version in current}
     if len(decisions) == 1:
         rec.state = STATE_OF_DECISION[decisions.pop()]
     elif len(decisions) > 1:

@@ -57,6 +57,19 @@ def stale_words(stale: StaleText, lang: str = "en") -> str:
             f"{LANG_NAMES['en'][other]} one was revised in version {stale.since})")
 
 
+def confirmed_words(stale: StaleText, lang: str = "en") -> str:
+    """A text out of date confirmed as still matching, for the history: "Confirmed: the Russian proposed text
+    still matches the English one (revised in version 2)" / "Подтверждено: предлагаемый текст на русском языке
+    по-прежнему соответствует тексту на английском языке (изменён в версии 2)"."""
+    other = OTHER[stale.lang]
+    if lang == "ru":
+        return (f"Подтверждено: {FIELD_NAMES['ru'][stale.field]} на {LANG_NAMES['ru'][stale.lang][0]} языке "
+                f"по-прежнему соответствует тексту на {LANG_NAMES['ru'][other][0]} языке (изменён в версии "
+                f"{stale.since})")
+    return (f"Confirmed: the {LANG_NAMES['en'][stale.lang]} {FIELD_NAMES['en'][stale.field]} still matches the "
+            f"{LANG_NAMES['en'][other]} one (revised in version {stale.since})")
+
+
 def _date(value: Any) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
 

@@ -128,6 +128,13 @@ class RecommendationVersion(Base):
     reason: Mapped[str] = mapped_column(Text)
     round_number: Mapped[int | None] = mapped_column(Integer, default=None,
                                                      doc="the round whose feedback it answers, if any")
+    # A confirmation changes no text: it records that a text left out of date by a revision of the other
+    # language still matches it (consult.revisions.confirm), so that stale_texts can tell, without reading it
+    # from the reason.
+    confirmed_field: Mapped[str | None] = mapped_column(
+        String(20), default=None, doc="the field whose text this version confirms still matches, if any")
+    confirmed_lang: Mapped[str | None] = mapped_column(
+        String(8), default=None, doc="the language of the text it confirms (en, ru)")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     recommendation: Mapped[Recommendation] = relationship(back_populates="versions")
 

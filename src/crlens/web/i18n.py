@@ -146,6 +146,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "may differ.",
                    "{field} на {lang} языке: не обновлено после изменения {other} текста в версии {since}; "
                    "возможны расхождения."),
+    "still_matches": ("It still matches", "Текст по-прежнему соответствует"),
 }
 
 STATE_NAMES: dict[str, tuple[str, str]] = {

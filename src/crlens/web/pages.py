@@ -253,6 +253,20 @@ def revise(request: Request, account: Annotated[Account, Depends(allowed("revise
     return _see_other(f"/projects/{project_id}/recommendations/{quote(key)}")
 
 
+@router.post("/projects/{project_id}/recommendations/{key}/confirm")
+def confirm(request: Request, account: Annotated[Account, Depends(allowed("revise"))], project_id: ProjectId,
+            key: RecKey, field: Annotated[str, Form(max_length=20)],
+            text_lang: Annotated[str, Form(max_length=2)]) -> Response:
+    """Record that a text out of date in one language still matches the other's (reviewers)."""
+    lang = request_lang(request)
+    t = Translator(lang)
+    with store_of(request).session() as session:
+        project = service.get_project(session, project_id)
+        version = service.confirm_text(account, project, find_recommendation(project, key), field, text_lang, lang)
+    flash(request, f"{t('saved')} {t('version')} {version}.")
+    return _see_other(f"/projects/{project_id}/recommendations/{quote(key)}")
+
+
 @router.post("/projects/{project_id}/recommendations/{key}/withdraw")
 def withdraw(request: Request, account: Annotated[Account, Depends(allowed("revise"))], project_id: ProjectId,
              key: RecKey, reason: Annotated[str, Form(max_length=5000)]) -> Response:

@@ -32,7 +32,7 @@ from crlens.consult.project import (
     find_round,
     init_project,
 )
-from crlens.consult.revisions import FIELDS, Revision, get_text, revise, withdraw
+from crlens.consult.revisions import FIELDS, Revision, confirm, get_text, revise, withdraw
 from crlens.consult.rounds import DECISIONS, close_round, open_round, record_answer
 from crlens.errors import UserError
 from crlens.ingest import InputError
@@ -336,6 +336,14 @@ def revise_recommendation(account: Account, project: Project, rec: Recommendatio
     done = revise(project, Revision(id=rec.key, field=field, lang=lang, text=text, reason=reason),  # type: ignore[arg-type]
                   account.display_name)
     return done.version, done.changed
+
+
+def confirm_text(account: Account, project: Project, rec: Recommendation, field: str, lang: str,
+                 words: str) -> int:
+    """Record that a text out of date in one language still matches (``revisions.confirm``), with the reason in
+    the interface language ``words``; returns the new version."""
+    account.require("revise")
+    return confirm(project, rec.key, field, lang, account.display_name, words=words).version
 
 
 def withdraw_recommendation(account: Account, project: Project, rec: Recommendation, reason: str) -> None:
