@@ -193,6 +193,18 @@ def test_kb_export_xlsx_has_a_row_per_criterion(tmp_path):
     assert ws.freeze_panes == "A2"
 
 
+@pytest.mark.parametrize("fmt", ["md", "xlsx"])
+def test_the_russian_checklist_names_the_priority_in_russian(tmp_path, fmt):
+    out = tmp_path / f"checklist.{fmt}"
+    assert runner.invoke(app, ["kb", "export", "--format", fmt, "--lang", "ru", "--out", str(out)]).exit_code == 0
+    if fmt == "md":
+        text = out.read_text(encoding="utf-8")
+        assert "приоритет: высокий" in text and "приоритет: high" not in text
+    else:
+        priorities = {row[3] for row in load_workbook(out).active.iter_rows(min_row=2, values_only=True)}
+        assert priorities == {"высокий", "средний", "низкий"}
+
+
 def test_kb_check_validates_the_terminology_file(data_copy: Path) -> None:
     (data_copy / "terminology.yaml").write_text(
         "equivalences:\n  - id: platform\n    term: Online Platform\n    alternatives: [цифровая платформа]\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crlens.knowledge.loader import KnowledgeBase
+from crlens.knowledge.models import PRIORITY_RU
 
 _LABELS = {
     "en": {"title": "crlens review framework: checklist", "questions": "Guiding questions",
@@ -22,6 +23,10 @@ _LABELS = {
 }
 
 
+def _priority(priority: str, lang: str) -> str:
+    return PRIORITY_RU[priority] if lang == "ru" else priority
+
+
 def checklist_markdown(kb: KnowledgeBase, lang: str = "en") -> str:
     """The whole framework as a Markdown checklist, areas in framework order."""
     t = _LABELS["ru" if lang == "ru" else "en"]
@@ -35,7 +40,7 @@ def checklist_markdown(kb: KnowledgeBase, lang: str = "en") -> str:
                               for n in crit.norms if n in kb.norms)
             ages = f", {t['ages']} {', '.join(crit.age_bands)}" if crit.age_bands else ""
             lines.append(f"- [ ] **{crit.id}** {crit.statement.get(lang)} "
-                         f"_({t['priority']}: {crit.priority}{ages}; {t['norms']}: {norms})_")
+                         f"_({t['priority']}: {_priority(crit.priority, lang)}{ages}; {t['norms']}: {norms})_")
         lines.append("")
     return "\n".join(lines)
 
@@ -54,7 +59,7 @@ def checklist_xlsx(kb: KnowledgeBase, path: Path, lang: str = "en") -> Path:
                               for n in crit.norms if n in kb.norms)
             examples = "; ".join(kb.examples[e].ref if lang != "ru" else kb.examples[e].ref_ru
                                  for e in crit.examples if e in kb.examples)
-            lines.append([area.title.get(lang), crit.id, crit.statement.get(lang), crit.priority,
-                          ", ".join(crit.age_bands), norms, examples, "", ""])
+            lines.append([area.title.get(lang), crit.id, crit.statement.get(lang),
+                          _priority(crit.priority, lang), ", ".join(crit.age_bands), norms, examples, "", ""])
     title = "Checklist" if lang != "ru" else "Перечень"
     return write_sheet(path, title, header, lines, (28, 22, 70, 10, 14, 40, 40, 22, 40), freeze="A2")
