@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
+import subprocess
 
 import docx
 import pytest
@@ -62,6 +64,27 @@ def test_docx_is_landscape_with_repeated_header_rows(out, review, suffix, lang):
         assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
         rows += len(table.rows) - 1
     assert rows == len(review.recommendations)
+
+
+@pytest.mark.parametrize("name", ["gap-table.docx", "amendments.docx"])
+def test_word_tables_keep_their_column_widths_in_every_office_suite(out, name):
+    """Word sizes columns by their cells, LibreOffice and Google Docs by the table's grid: the grid must hold the
+    same widths, or those suites show every column equally wide."""
+    document = docx.Document(str(out / name))
+    assert document.tables
+    for table in document.tables:
+        grid = [column.width for column in table.columns]
+        assert grid == [cell.width for cell in table.rows[0].cells]
+        assert len(set(grid)) > 1 or len(grid) == 1
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_the_gap_tables_issue_and_solution_columns_at_their_widths(out, tmp_path):
+    subprocess.run(["soffice", "--headless", "--convert-to", "html", "--outdir", str(tmp_path),
+                    str(out / "gap-table.docx")], check=True, capture_output=True, timeout=180)
+    widths = [int(w) for w in re.findall(r'<col width="(\d+)"', (tmp_path / "gap-table.html").read_text())[:3]]
+    issue, solution, sources = widths
+    assert solution > issue > sources
 
 
 def test_docx_sources_are_hyperlinks(out, review):

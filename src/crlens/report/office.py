@@ -62,12 +62,18 @@ def landscape_document(margin_cm: float, font_pt: float, template_dir: Path | No
 
 
 def add_table(document: Any, headers: Sequence[str], widths: Sequence[Any]) -> Any:
-    """A "Table Grid" table whose bold header row Word repeats at the top of every page."""
+    """A "Table Grid" table whose bold header row Word repeats at the top of every page, its columns ``widths``
+    wide in every office suite."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
+    # Word sizes columns by their cells' widths, LibreOffice and Google Docs by the table's grid, which
+    # python-docx makes of equal columns: set both, and keep the layout fixed so that no suite re-fits it
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     header = table.rows[0]
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
