@@ -628,9 +628,9 @@ def test_the_consultation_log_lists_the_texts_out_of_date(store: Store, tmp_path
     assert "## Texts not yet brought into line across languages" in english
     assert "- rec-001: the Russian proposed text (the English one was revised in version 2)" in english
     assert "## Тексты, ещё не приведённые в соответствие на двух языках" in russian
-    assert ("- rec-001: предлагаемый текст на русском языке (английский текст изменён в версии 2)" in russian)
+    assert ("- rec-001: предлагаемая редакция на русском языке (английский текст изменён в версии 2)" in russian)
     for name, words in (("log.docx", "rec-001: the Russian proposed text"),
-                        ("log.ru.docx", "rec-001: предлагаемый текст на русском языке")):
+                        ("log.ru.docx", "rec-001: предлагаемая редакция на русском языке")):
         assert words in "\n".join(p.text for p in Document(str(tmp_path / name)).paragraphs), name
 
 
@@ -640,7 +640,7 @@ def test_the_final_report_warns_of_texts_out_of_date_in_one_language(store: Stor
     assert code == 0, output
     assert "warning: rec-001: the Russian proposed text was not revised" in " ".join(output.split())
     annex = (tmp_path / "final" / "gap-table.ru.md").read_text(encoding="utf-8")
-    assert "rec-001: предлагаемый текст на русском языке (английский текст изменён в версии 2)" in annex
+    assert "rec-001: предлагаемая редакция на русском языке (английский текст изменён в версии 2)" in annex
 
 
 # --- consultation report ------------------------------------------------------------------------------------

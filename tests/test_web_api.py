@@ -307,7 +307,8 @@ def test_a_confirmation_on_the_russian_page_is_recorded_in_russian(app: Any) -> 
     reviewer.get("/projects/1/recommendations/rec-001?lang=ru")
     reviewer.form("/projects/1/recommendations/rec-001/confirm", {"field": "proposed", "text_lang": "ru"})
     versions = reviewer.get("/api/projects/1/recommendations/rec-001").json()["versions"]
-    assert versions[-1]["reason"] == ("Подтверждено: предлагаемый текст на русском языке по-прежнему "
+    # the gap table's and the forms' word for the proposed text, which the warning it answers also uses
+    assert versions[-1]["reason"] == ("Подтверждено: предлагаемая редакция на русском языке по-прежнему "
                                       "соответствует тексту на английском языке (изменён в версии 2)")
 
 

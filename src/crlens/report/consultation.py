@@ -9,14 +9,18 @@ from typing import Any
 from crlens.consult.log import Change, ConsultationLog, RoundLog
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS_RU
+from crlens.report.gap_table import PROPOSED
 
 STATE_RU = {"proposed": "предложена", "revised": "пересмотрена", "accepted": "принята",
             "accepted-with-changes": "принята с изменениями", "rejected": "отклонена", "question": "вопрос",
             "disputed": "мнения разошлись", "taken-up": "учтена в тексте", "withdrawn": "отозвана"}
+# The proposed text is named with the gap table's word, which the feedback forms and the web page also use
+# ("Предлагаемая редакция"): the log, its annex to the gap table and the history reasons written by
+# revisions.confirm then call it what the tables beside them do.
 FIELD_NAMES = {
-    "en": {"issue": "issue", "solution": "solution", "proposed": "proposed text", "justification":
+    "en": {"issue": "issue", "solution": "solution", "proposed": PROPOSED["en"].lower(), "justification":
            "justification", "gender": "gender note"},
-    "ru": {"issue": "проблема", "solution": "решение", "proposed": "предлагаемый текст", "justification":
+    "ru": {"issue": "проблема", "solution": "решение", "proposed": PROPOSED["ru"].lower(), "justification":
            "обоснование", "gender": "гендерный аспект"},
 }
 WORDS = {
@@ -48,7 +52,7 @@ LANG_NAMES = {"en": {"en": "English", "ru": "Russian"},
 
 def stale_words(stale: StaleText, lang: str = "en") -> str:
     """A text out of date in one language, for the reader: "the Russian proposed text (the English one was
-    revised in version 2)" / "предлагаемый текст на русском языке (английский текст изменён в версии 2)"."""
+    revised in version 2)" / "предлагаемая редакция на русском языке (английский текст изменён в версии 2)"."""
     other = OTHER[stale.lang]
     if lang == "ru":
         return (f"{FIELD_NAMES['ru'][stale.field]} на {LANG_NAMES['ru'][stale.lang][0]} языке "
@@ -59,7 +63,7 @@ def stale_words(stale: StaleText, lang: str = "en") -> str:
 
 def confirmed_words(stale: StaleText, lang: str = "en") -> str:
     """A text out of date confirmed as still matching, for the history: "Confirmed: the Russian proposed text
-    still matches the English one (revised in version 2)" / "Подтверждено: предлагаемый текст на русском языке
+    still matches the English one (revised in version 2)" / "Подтверждено: предлагаемая редакция на русском языке
     по-прежнему соответствует тексту на английском языке (изменён в версии 2)"."""
     other = OTHER[stale.lang]
     if lang == "ru":

@@ -10,6 +10,7 @@ from starlette.requests import HTTPConnection
 
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.knowledge.models import PRIORITY_RU
+from crlens.report.gap_table import PROPOSED
 
 LANGS = ("en", "ru")
 COOKIE = "crlens_lang"
@@ -167,10 +168,12 @@ DECISION_NAMES: dict[str, tuple[str, str]] = {
     "question": ("question", "вопрос"),
 }
 PRIORITY_NAMES: dict[str, tuple[str, str]] = {p: (p, ru) for p, ru in PRIORITY_RU.items()}
+# The proposed text in the gap table's word, as the deliverables, the forms and the history reasons name it
+# (report.consultation.FIELD_NAMES), so that a warning and the confirmation it leads to say the same.
 FIELD_NAMES: dict[str, tuple[str, str]] = {
     "issue": ("issue", "проблема"), "solution": ("solution", "решение"),
-    "proposed": ("proposed text", "предлагаемая редакция"), "justification": ("justification", "обоснование"),
-    "gender": ("gender", "гендерный аспект"),
+    "proposed": (PROPOSED["en"].lower(), PROPOSED["ru"].lower()),
+    "justification": ("justification", "обоснование"), "gender": ("gender", "гендерный аспект"),
 }
 
 # A language named in a sentence: the one a text is in ("in Russian" / "на русском"), and the other one whose text
