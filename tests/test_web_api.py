@@ -506,6 +506,31 @@ def test_the_api_lists_projects_and_recommendations(app: Any) -> None:
     assert 0 < len(privacy) < len(recs)
 
 
+def test_a_recommendation_in_the_api_names_its_texts_left_out_of_date(app: Any) -> None:
+    viewer = Person(app, "viewer")
+    assert viewer.get("/api/projects/1/recommendations/rec-001").json()["stale_texts"] == []
+    _revise_english_proposed_text(app)
+    assert viewer.get("/api/projects/1/recommendations/rec-001").json()["stale_texts"] == [
+        {"field": "proposed", "lang": "ru", "since": 2}]
+
+
+def test_the_api_list_of_recommendations_names_their_texts_left_out_of_date(app: Any) -> None:
+    _revise_english_proposed_text(app)
+    recs = Person(app, "viewer").get("/api/projects/1/recommendations").json()
+    listed = {r["key"]: r["stale_texts"] for r in recs}
+    assert listed["rec-001"] == [{"field": "proposed", "lang": "ru", "since": 2}]
+    assert listed["rec-002"] == []
+
+
+def test_the_api_says_which_versions_are_confirmations_and_of_which_text(app: Any) -> None:
+    _revise_english_proposed_text(app)
+    Person(app, "reviewer").form("/projects/1/recommendations/rec-001/confirm", {"field": "proposed",
+                                                                                 "text_lang": "ru"})
+    versions = Person(app, "viewer").get("/api/projects/1/recommendations/rec-001").json()["versions"]
+    assert [(v["version"], v["confirmed_field"], v["confirmed_lang"]) for v in versions] == [
+        (1, None, None), (2, None, None), (3, "proposed", "ru")]
+
+
 def test_the_api_creates_a_project_from_an_upload(app: Any, sample_en: Path) -> None:
     response = Person(app, "reviewer").api("POST", "/api/projects", data={"name": "kz-en"},
                                            files={"file": (sample_en.name, sample_en.read_bytes())})

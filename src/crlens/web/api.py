@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from crlens.consult.project import find_recommendation
+from crlens.consult.revisions import stale_texts
 from crlens.consult.rounds import current_feedback
 from crlens.store.models import Project, Recommendation, Round
 from crlens.web import service
@@ -97,6 +98,12 @@ class DraftAddedOut(BaseModel):
     gaps_opened: list[str]
 
 
+class StaleTextOut(BaseModel):
+    field: str = Field(description="issue, solution, proposed, justification or gender")
+    lang: str = Field(description="the language of the text out of date (en, ru)")
+    since: int = Field(description="the version that revised the other language's text")
+
+
 class RecommendationOut(BaseModel):
     key: str
     state: str
@@ -106,6 +113,9 @@ class RecommendationOut(BaseModel):
     target: str
     issue: str
     issue_ru: str
+    stale_texts: list[StaleTextOut] = Field(
+        description="texts left out of date by a revision of the other language, until they are revised or "
+                    "confirmed as still matching")
 
 
 class VersionOut(BaseModel):
@@ -114,6 +124,10 @@ class VersionOut(BaseModel):
     reason: str
     round_number: int | None
     created_at: datetime
+    confirmed_field: str | None = Field(
+        description="set on a confirmation (no text changed): the field whose text it says still matches; "
+                    "null on a revision")
+    confirmed_lang: str | None = Field(description="the language of the text a confirmation confirms")
     data: dict[str, Any] = Field(description="the recommendation as in review.json")
 
 
@@ -213,7 +227,9 @@ def _recommendation(rec: Recommendation) -> RecommendationOut:
     data = service.current_data(rec)
     return RecommendationOut(key=rec.key, state=rec.state, version=rec.latest.version, priority=data.priority,
                              areas=list(data.areas), target=data.amendment.target, issue=data.issue,
-                             issue_ru=data.ru.issue)
+                             issue_ru=data.ru.issue,
+                             stale_texts=[StaleTextOut(field=s.field, lang=s.lang, since=s.since)
+                                          for s in stale_texts(rec)])
 
 
 def _detail(session: Any, project: Project, rec: Recommendation) -> RecommendationDetail:
@@ -223,7 +239,8 @@ def _detail(session: Any, project: Project, rec: Recommendation) -> Recommendati
     return RecommendationDetail(
         **_recommendation(rec).model_dump(),
         versions=[VersionOut(version=v.version, author=v.author, reason=v.reason, round_number=v.round_number,
-                             created_at=v.created_at, data=v.data) for v in rec.versions],
+                             created_at=v.created_at, confirmed_field=v.confirmed_field,
+                             confirmed_lang=v.confirmed_lang, data=v.data) for v in rec.versions],
         answers=answers,
         comments=[CommentOut(id=c.id, author=c.author, role=c.author_role, body=c.body,
                              round_number=c.round_number, created_at=c.created_at)
