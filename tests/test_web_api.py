@@ -531,6 +531,61 @@ def test_the_api_says_which_versions_are_confirmations_and_of_which_text(app: An
         (1, None, None), (2, None, None), (3, "proposed", "ru")]
 
 
+API_CONFIRM = "/api/projects/1/recommendations/rec-001/confirmations"
+
+
+def _versions_of_rec_001(app: Any) -> list[dict[str, Any]]:
+    return Person(app, "viewer").get("/api/projects/1/recommendations/rec-001").json()["versions"]
+
+
+def test_a_reviewer_confirms_through_the_api_that_a_text_out_of_date_still_matches(app: Any) -> None:
+    _revise_english_proposed_text(app)
+    response = Person(app, "reviewer").api("POST", API_CONFIRM, json={"field": "proposed", "lang": "ru",
+                                                                      "reason": "Only a typo was fixed"})
+    assert response.status_code == 201, response.text
+    assert response.json() == {
+        "key": "rec-001", "version": 3, "field": "proposed", "lang": "ru",
+        "reason": "Confirmed: the Russian proposed text still matches the English one (revised in version 2): "
+                  "Only a typo was fixed"}
+    detail = Person(app, "viewer").get("/api/projects/1/recommendations/rec-001").json()
+    assert detail["stale_texts"] == []
+    assert detail["versions"][2]["data"] == detail["versions"][1]["data"]  # no text changed
+
+
+def test_an_api_confirmation_asked_for_in_russian_is_recorded_in_russian(app: Any) -> None:
+    _revise_english_proposed_text(app)
+    response = Person(app, "reviewer").api("POST", f"{API_CONFIRM}?lang=ru", json={"field": "proposed",
+                                                                                   "lang": "ru"})
+    assert response.status_code == 201, response.text
+    assert _versions_of_rec_001(app)[-1]["reason"] == (
+        "Подтверждено: предлагаемая редакция на русском языке по-прежнему соответствует тексту на английском "
+        "языке (изменён в версии 2)")
+
+
+def _withdraw_rec_001(app: Any) -> None:
+    Person(app, "reviewer").api("POST", "/api/projects/1/recommendations/rec-001/withdraw",
+                                json={"reason": "overlaps rec-002"})
+
+
+@pytest.mark.parametrize(("before", "body", "problem"), [
+    ([], {"field": "proposed", "lang": "ru"},
+     "rec-001: the Russian proposed text is not out of date, so there is nothing to confirm (out of date: none)"),
+    ([_revise_english_proposed_text], {"field": "title", "lang": "ru"},
+     "rec-001: field must be one of issue, solution, proposed, justification, gender, not 'title'"),
+    ([_revise_english_proposed_text, _withdraw_rec_001], {"field": "proposed", "lang": "ru"},
+     "rec-001: is withdrawn; its texts are no longer in use"),
+], ids=["not out of date", "unknown field", "withdrawn"])
+def test_an_api_confirmation_the_command_line_would_refuse_is_a_400_with_the_reason(
+        app: Any, before: list[Any], body: dict[str, str], problem: str) -> None:
+    for step in before:
+        step(app)
+    versions = len(_versions_of_rec_001(app))
+    response = Person(app, "reviewer").api("POST", API_CONFIRM, json=body)
+    assert response.status_code == 400
+    assert response.json() == {"detail": problem}
+    assert len(_versions_of_rec_001(app)) == versions
+
+
 def test_the_api_creates_a_project_from_an_upload(app: Any, sample_en: Path) -> None:
     response = Person(app, "reviewer").api("POST", "/api/projects", data={"name": "kz-en"},
                                            files={"file": (sample_en.name, sample_en.read_bytes())})
@@ -561,7 +616,8 @@ def test_unknown_pages_are_a_friendly_404(app: Any) -> None:
 def test_the_openapi_document_describes_the_api(app: Any) -> None:
     document = Person(app).get("/api/openapi.json").json()
     assert {"/api/projects", "/api/projects/{project_id}/recommendations",
-            "/api/projects/{project_id}/recommendations/{key}/decisions"} <= set(document["paths"])
+            "/api/projects/{project_id}/recommendations/{key}/decisions",
+            "/api/projects/{project_id}/recommendations/{key}/confirmations"} <= set(document["paths"])
     assert not any(path.startswith("/projects") for path in document["paths"])  # pages are not API
 
 

@@ -91,6 +91,8 @@ WRITES = [
     Write("api: close round", "POST", "/api/projects/1/rounds/1/close", "json", REVIEWER, 200),
     Write("api: revise", "POST", f"{API_REC}/revisions", "json", REVIEWER, 201,
           lambda _: {"field": "proposed", "lang": "en", "text": "A new proposed text.", "reason": "ministry"}),
+    Write("api: confirm", "POST", f"{API_REC}/confirmations", "json", REVIEWER, 201,
+          lambda _: {"field": "proposed", "lang": "ru"}, prepare=lambda app: _revise_english(app)),
     Write("api: withdraw", "POST", f"{API_REC}/withdraw", "json", REVIEWER, 200, lambda _: {"reason": "overlap"}),
     Write("api: decide", "POST", f"{API_REC}/decisions", "json", MINISTRY, 201,
           lambda _: {"decision": "accept", "comment": "Agreed."}),

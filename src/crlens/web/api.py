@@ -21,6 +21,7 @@ from crlens.store.models import Project, Recommendation, Round
 from crlens.web import service
 from crlens.web.auth import Account, csrf_token
 from crlens.web.deps import allowed, signed_in, store_of
+from crlens.web.i18n import request_lang
 
 
 class Problem(BaseModel):
@@ -166,6 +167,24 @@ class RevisionOut(BaseModel):
     key: str
     version: int
     changed: bool
+
+
+class ConfirmationIn(BaseModel):
+    # Any string, not a Literal as in RevisionIn: an unknown field then gets the command line's refusal (a 400
+    # naming the fields), like the confirmation's other refusals, rather than a validation error.
+    field: str = Field(default="proposed", max_length=20,
+                       description="issue, solution, proposed, justification or gender")
+    lang: Literal["en", "ru"] = Field(description="the language of the text that still matches")
+    reason: str = Field(default="", max_length=5000,
+                        description="a note for the history, e.g. 'only a typo was fixed in English'")
+
+
+class ConfirmationOut(BaseModel):
+    key: str
+    version: int = Field(description="the new version: the same text, marked as a confirmation")
+    field: str
+    lang: str
+    reason: str = Field(description="what the history records: what was confirmed, then the note")
 
 
 class WithdrawIn(BaseModel):
@@ -339,6 +358,22 @@ def revise(request: Request, account: Annotated[Account, Depends(allowed("revise
         version, changed = service.revise_recommendation(account, project, rec, revision.field, revision.lang,
                                                          revision.text, revision.reason)
         return RevisionOut(key=rec.key, version=version, changed=changed)
+
+
+@router.post("/projects/{project_id}/recommendations/{key}/confirmations", status_code=201)
+def confirm(request: Request, account: Annotated[Account, Depends(allowed("revise"))], project_id: ProjectId,
+            key: RecKey, confirmation: ConfirmationIn) -> ConfirmationOut:
+    """Say that a text left out of date by a revision of the other language (``stale_texts``) still matches it:
+    a new version with the same text, recording who confirmed it and when (reviewers). The reason is written in
+    the interface language (``?lang=``, the language cookie, Accept-Language; else English), as the page's
+    button writes it. A text not out of date, an unknown field or a withdrawn recommendation is a 400."""
+    with store_of(request).session() as session:
+        project = service.get_project(session, project_id)
+        rec = find_recommendation(project, key)
+        version = service.confirm_text(account, project, rec, confirmation.field, confirmation.lang,
+                                       request_lang(request), confirmation.reason)
+        return ConfirmationOut(key=rec.key, version=version, field=confirmation.field, lang=confirmation.lang,
+                               reason=rec.latest.reason)
 
 
 @router.post("/projects/{project_id}/recommendations/{key}/withdraw")

@@ -339,11 +339,11 @@ def revise_recommendation(account: Account, project: Project, rec: Recommendatio
 
 
 def confirm_text(account: Account, project: Project, rec: Recommendation, field: str, lang: str,
-                 words: str) -> int:
+                 words: str, note: str = "") -> int:
     """Record that a text out of date in one language still matches (``revisions.confirm``), with the reason in
-    the interface language ``words``; returns the new version."""
+    the interface language ``words`` followed by the ``note`` if any; returns the new version."""
     account.require("revise")
-    return confirm(project, rec.key, field, lang, account.display_name, words=words).version
+    return confirm(project, rec.key, field, lang, account.display_name, note, words=words).version
 
 
 def withdraw_recommendation(account: Account, project: Project, rec: Recommendation, reason: str) -> None:
