@@ -29,7 +29,7 @@ Severity = Literal["high", "medium", "low"]
 PRIORITY_RANK: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
 """How to sort priorities and severities, most urgent first: one order for the engine, the brief and the web."""
 PRIORITY_RU: dict[str, str] = {"high": "высокий", "medium": "средний", "low": "низкий"}
-"""A priority or severity in Russian: one vocabulary for the feedback forms and the web workspace."""
+"""A priority or severity in Russian: one vocabulary for the feedback forms, the checklist and the web."""
 AreaId = Literal[
     "general-principles",
     "impact-liability",
