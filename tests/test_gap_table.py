@@ -87,6 +87,23 @@ def test_libreoffice_shows_the_gap_tables_issue_and_solution_columns_at_their_wi
     assert solution > issue > sources
 
 
+@pytest.mark.parametrize(("suffix", "heading"), [
+    ("", "Proposed text — Article 6 (supplement with paragraphs 5–8)"),
+    (".ru", "Предлагаемая редакция — статья 6 (дополнить пунктами 5–8)"),
+])
+def test_every_proposed_text_says_where_it_goes(out, review, suffix, heading):
+    """Rows are grouped by area, not by article: a proposed "5. ..." must say what it is the fifth paragraph of."""
+    markdown = (out / f"gap-table{suffix}.md").read_text(encoding="utf-8")
+    assert f"**{heading}:**" in markdown
+    assert markdown.count(f"**{heading.split(' — ')[0]} — ") == len(review.recommendations)
+    bold = [run.text for table in docx.Document(str(out / f"gap-table{suffix}.docx")).tables
+            for row in table.rows[1:] for p in row.cells[1].paragraphs for run in p.runs if run.bold]
+    assert f"{heading}: " in bold
+    ws = load_workbook(out / f"gap-table{suffix}.xlsx").active
+    assert any(f"\n\n{heading}:\n" in (ws.cell(row=r, column=3).value or "") for r in range(2, ws.max_row + 1))
+    assert f"<strong>{heading}:</strong>" in (out / f"gap-table{suffix}.html").read_text(encoding="utf-8")
+
+
 def test_docx_sources_are_hyperlinks(out, review):
     document = docx.Document(str(out / "gap-table.docx"))
     targets = {rel.target_ref for rel in document.part.rels.values() if "hyperlink" in rel.reltype}

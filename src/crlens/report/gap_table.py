@@ -18,11 +18,13 @@ from crlens.analysis.labels import cite
 from crlens.analysis.review import Recommendation, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
+from crlens.report.amendments import supplement_place
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
 from crlens.report.rejections import consultation_status
 
 if TYPE_CHECKING:
     from crlens.consult.log import ConsultationLog
+    from crlens.ingest.model import ArticleWord
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -57,6 +59,17 @@ class Row:
     status: str = ""
     """What the consultation made of the recommendation, when the reader must know it before its text: "Rejected
     by the ministry (consultation round 1): Aigerim: “…”". Empty outside a project's final deliverables."""
+    place: str = ""
+    """Where the proposed text goes, as the amendments table names it without the rows above: "Article 6
+    (supplement with paragraphs 12–13)", "New article 29-1 (after Article 29)". Rows are grouped by area, so
+    without it a "12. ..." would not say what it is the twelfth paragraph of."""
+
+    def proposed_heading(self, lang: str) -> str:
+        """"Proposed text — Article 6 (supplement with paragraphs 12–13)", the heading of the proposed text."""
+        if not self.place:
+            return PROPOSED[lang]
+        place = self.place[:1].lower() + self.place[1:] if lang == "ru" else self.place
+        return f"{PROPOSED[lang]} — {place}"
 
 
 @dataclass(frozen=True)
@@ -82,7 +95,8 @@ def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         if not recs:
             continue
         out.append(Section(area_id, kb.areas[area_id].title.get(lang),
-                           [_row(rec, lang, kb, status.get(rec.id, "")) for rec in recs]))
+                           [_row(rec, lang, kb, status.get(rec.id, ""), review.document.article_word)
+                            for rec in recs]))
     return out
 
 
@@ -106,7 +120,8 @@ def source_text(source: Source, lang: str, kb: KnowledgeBase) -> str:
     return cite(ref, source.verified, lang)
 
 
-def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, status: str = "") -> Row:
+def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, status: str = "",
+         word: ArticleWord = "article") -> Row:
     ru = lang == "ru"
     sources = [SourceCell(source_text(s, lang, kb), s.url, s.kind, s.verified is not False) for s in rec.sources]
     proposed = rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en
@@ -117,6 +132,7 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, status: str = "") ->
         proposed=proposed,
         sources=sources,
         status=status,
+        place=supplement_place(rec, lang, [], word=word),
     )
 
 
@@ -128,7 +144,7 @@ def write_markdown(review: Review, path: Path, lang: str = "en", log: Consultati
         lines += [f"## {section.title}", "", f"| {head[0]} | {head[1]} | {head[2]} |", "|---|---|---|"]
         for row in section.rows:
             sources = "<br>".join(f"[{_md(s.text)}]({s.url})" for s in row.sources)
-            solution = f"{_md(row.solution)}<br><br>**{PROPOSED[lang]}:** {_md(row.proposed)}"
+            solution = f"{_md(row.solution)}<br><br>**{_md(row.proposed_heading(lang))}:** {_md(row.proposed)}"
             if row.status:
                 solution = f"**{_md(row.status)}**<br><br>{solution}"
             lines.append(f"| {_md(row.issue)} | {solution} | {sources} |")
@@ -176,7 +192,7 @@ def write_xlsx(review: Review, path: Path, lang: str = "en", log: ConsultationLo
 def _plain_solution(row: Row, lang: str) -> str:
     """The solution cell as plain text: the status first, then the solution and the proposed text."""
     status = f"{row.status}\n\n" if row.status else ""
-    return f"{status}{row.solution}\n\n{PROPOSED[lang]}:\n{row.proposed}"
+    return f"{status}{row.solution}\n\n{row.proposed_heading(lang)}:\n{row.proposed}"
 
 
 def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None,
@@ -199,7 +215,7 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
             else:
                 cells[1].text = row.solution
             para = cells[1].add_paragraph()
-            para.add_run(f"{PROPOSED[lang]}: ").bold = True
+            para.add_run(f"{row.proposed_heading(lang)}: ").bold = True
             para.add_run(row.proposed)
             cells[2].text = ""
             for i, source in enumerate(row.sources):
