@@ -185,6 +185,15 @@ def test_the_feedback_form_names_provisions_as_a_lawyer_does(store: Store, tmp_p
     assert not [p for p in [*english.values(), *russian.values()] if "art:" in p or " in ch:" in p]
 
 
+def test_the_feedback_form_names_the_paragraphs_a_supplement_adds(store: Store, tmp_path: Path) -> None:
+    """Each row is decided on its own: "Article 6 (supplement with paragraphs 5–8)", as the gap table heads the
+    proposed text, says what its "5. ..." is the fifth paragraph of."""
+    english = {row[3] for row in load_rows(export(store, tmp_path / "r1.xlsx"))}
+    russian = {row[3] for row in load_rows(export(store, tmp_path / "r1.ru.xlsx", lang="ru"))}
+    assert "Article 6 (supplement with paragraphs 5–8)" in english
+    assert "Статья 6 (дополнить пунктами 5–8)" in russian
+
+
 def test_the_russian_feedback_form_names_priorities_in_russian(store: Store, tmp_path: Path) -> None:
     english = {row[0]: row[8] for row in load_rows(export(store, tmp_path / "r1.xlsx"))}
     russian = {row[0]: row[8] for row in load_rows(export(store, tmp_path / "r1.ru.xlsx", lang="ru"))}

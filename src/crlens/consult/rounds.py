@@ -187,7 +187,8 @@ STALE_MARK = {"en": "[Not updated after the Russian text was revised in version 
 
 def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, word: ArticleWord) -> Row:
     """The recommendation in the words a ministry lawyer reads: area titles, not slugs, the provision as the
-    amendments table names it ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1") and the
+    gap table heads its proposed text ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1";
+    "Article 6 (supplement with paragraphs 5–8)", since a row is decided on its own) and the
     priority in the form's language, as the web workspace names it (высокий, not high); a text left behind by
     a revision of the other language says so (``STALE_MARK``). The import needs only the id and version, which
     stay as they are."""
@@ -202,7 +203,7 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, word: ArticleWord) -
     # "; " between areas: their titles have commas of their own
     area = "; ".join(kb.areas[a].title.get(lang) if a in kb.areas else a for a in data.areas)
     return Row(id=rec.key, version=rec.latest.version, area=area,
-               provision=amendments.where(data, lang, word=word),
+               provision=amendments.supplement_place(data, lang, [], word=word),
                issue=marked("issue", data.ru.issue if ru else data.issue),
                solution=marked("solution", data.ru.solution if ru else data.solution),
                proposed=marked("proposed", amendment.proposed_text.ru if ru else amendment.proposed_text.en),
