@@ -162,6 +162,14 @@ def test_every_page_renders_for_every_role(app: Any, role: str) -> None:
 
 
 @INTERFACE
+@pytest.mark.parametrize(("lang", "place"), [("en", "Article 6 (supplement with paragraphs "),
+                                             ("ru", "Статья 6 (дополнить пунктами ")])
+def test_a_recommendation_page_names_its_provision_as_the_deliverables_do(app: Any, lang: str, place: str) -> None:
+    page = Person(app, "viewer").get(f"/projects/1/recommendations/rec-001?lang={lang}").text
+    assert f'<span id="place" title="art:6">{place}' in page
+
+
+@INTERFACE
 def test_only_reviewers_see_the_forms_that_change_things(app: Any) -> None:
     reviewer = Person(app, "reviewer").get("/projects/1/recommendations/rec-001").text
     viewer = Person(app, "viewer").get("/projects/1/recommendations/rec-001").text

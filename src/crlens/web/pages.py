@@ -17,6 +17,7 @@ from crlens.consult.project import find_recommendation
 from crlens.consult.revisions import FIELDS, get_text, stale_texts
 from crlens.consult.rounds import DECISIONS, current_feedback
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
+from crlens.report.amendments import supplement_place
 from crlens.web import service
 from crlens.web.auth import Account, authenticate, sign_in, sign_out
 from crlens.web.deps import allowed, signed_in, store_of
@@ -196,7 +197,10 @@ def _rec_context(session, project, rec, lang: str) -> dict[str, object]:  # type
                for change in reversed(changes_of(list(rec.versions)))]
     rounds = [(r, sorted(current_feedback(session, r, rec).values(), key=lambda f: f.person))
               for r in project.rounds]
-    return dict(project=project, rec=rec, data=data, changes=changes, first=rec.versions[0], rounds=rounds,
+    # named as the gap table and the forms name it, "Article 6 (supplement with paragraphs 5–8)", not "art:6"
+    place = supplement_place(data, lang, [], word=service.article_word(project))
+    return dict(project=project, rec=rec, data=data, place=place, changes=changes, first=rec.versions[0],
+                rounds=rounds,
                 comments=service.comments(session, rec), open_round=service.open_round_of(project),
                 decisions=DECISIONS, fields=FIELDS, current=get_text(data, "proposed", lang),
                 stale=stale_texts(rec), area_title=service.area_title, section="gaps")

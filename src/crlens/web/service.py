@@ -7,6 +7,7 @@ call or a crafted request all meet the same rule.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -31,12 +32,13 @@ from crlens.consult.project import (
     draft_review,
     find_round,
     init_project,
+    latest_draft,
 )
 from crlens.consult.revisions import FIELDS, Revision, confirm, get_text, revise, withdraw
 from crlens.consult.rounds import DECISIONS, close_round, open_round, record_answer
 from crlens.errors import UserError
 from crlens.ingest import InputError
-from crlens.ingest.model import CONTAINER_KINDS
+from crlens.ingest.model import CONTAINER_KINDS, ArticleWord
 from crlens.ingest.reader import MAX_FILE_BYTES
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.store.models import Comment, Draft, Feedback, Project, Recommendation, Round
@@ -88,6 +90,13 @@ def get_draft(project: Project, version: int | None) -> Draft:
         if draft.version == version:
             return draft
     raise NotFound(f"project {project.name!r} has no draft version {version}")
+
+
+def article_word(project: Project) -> ArticleWord:
+    """The newest draft's own word for its articles ("section" in the US Code), to name provisions as the
+    deliverables do; read from its stored review without validating the whole of it on every page."""
+    stored = json.loads(latest_draft(project).reviews[-1].review_json)
+    return "section" if stored.get("document", {}).get("article_word") == "section" else "article"
 
 
 def open_round_of(project: Project) -> Round | None:
