@@ -4,6 +4,7 @@ out, the pages each role sees, the JSON API, CSRF, the sign-in rate limit, uploa
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 
 from consulting import draft_version_2
 from crlens.cli import app as cli
-from crlens.consult.project import find_project
+from crlens.consult.project import find_project, latest_review
 from crlens.consult.rounds import open_round
 from crlens.ingest.reader import MAX_FILE_BYTES
 from crlens.store.database import Store
@@ -167,6 +168,21 @@ def test_every_page_renders_for_every_role(app: Any, role: str) -> None:
 def test_a_recommendation_page_names_its_provision_as_the_deliverables_do(app: Any, lang: str, place: str) -> None:
     page = Person(app, "viewer").get(f"/projects/1/recommendations/rec-001?lang={lang}").text
     assert f'<span id="place" title="art:6">{place}' in page
+
+
+@INTERFACE
+def test_the_gap_page_lists_recommendations_in_the_reviews_order_with_where_each_text_goes(
+        app: Any, project_db: str) -> None:
+    """As the gap table does: an area's high priorities first, not the store's id order, and "Proposed text —
+    Article 6 (supplement with paragraphs 5–8)"."""
+    store = Store(project_db)
+    with store.session() as session:
+        reviewed = [r.id for r in latest_review(find_project(session)).recommendations]
+    store.dispose()
+    page = Person(app, "viewer").get("/projects/1/gaps").text
+    shown = re.findall(r'<tr id="(rec-\d+)"', page)
+    assert shown == reviewed and shown != sorted(shown)
+    assert "<strong>Proposed text — Article 6 (supplement with paragraphs 5–8):</strong>" in page
 
 
 @INTERFACE

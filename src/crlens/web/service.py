@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
 from crlens.analysis.labels import cite
-from crlens.analysis.review import ProvisionResult, Review
+from crlens.analysis.review import ProvisionResult, Review, reading_order
 from crlens.consult.compare import DraftComparison, ReviewChanges
 from crlens.consult.project import (
     ACTIVE_STATES,
@@ -236,6 +236,8 @@ class GapRow:
     solution: str
     proposed: str
     sources: list[tuple[str, str, bool]]
+    place: str = ""
+    """Where the proposed text goes, as the gap table heads it: "Article 6 (supplement with paragraphs 5–8)"."""
 
 
 @dataclass(frozen=True)
@@ -247,15 +249,19 @@ class GapSection:
 
 def gap_sections(project: Project, lang: str, area: str | None = None, priority: str | None = None,
                  state: str | None = None, text: str | None = None) -> tuple[list[GapSection], int]:
-    """The recommendations as gap-table rows grouped by their first area in framework order, filtered; and how
-    many recommendations there are before filtering. Without ``state``, those still on the table."""
+    """The recommendations as gap-table rows grouped by their first area in framework order, in the review's
+    order within an area (high priorities first), filtered; and how many recommendations there are before
+    filtering. Without ``state``, those still on the table."""
     from crlens.knowledge.models import AREA_IDS
+    from crlens.report.amendments import supplement_place
 
     ru = lang == "ru"
+    word = article_word(project)
     needle = (text or "").strip().lower()
     by_area: dict[str, list[GapRow]] = {}
     total = 0
-    for rec in project.recommendations:
+    # the store keeps them by id; the gap table reads them as the review does
+    for rec in sorted(project.recommendations, key=lambda r: reading_order(current_data(r))):
         if (state and rec.state != state) or (not state and rec.state not in ACTIVE_STATES):
             continue
         total += 1
@@ -267,8 +273,10 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
             issue=data.ru.issue if ru else data.issue, solution=data.ru.solution if ru else data.solution,
             proposed=get_text(data, "proposed", lang),
             sources=[(cite(s.ref_ru if ru else s.ref, s.verified, lang), s.url, s.verified is not False)
-                     for s in data.sources])
-        if needle and needle not in " ".join((row.issue, row.solution, row.proposed, row.target)).lower():
+                     for s in data.sources],
+            place=supplement_place(data, lang, [], word=word))
+        if needle and needle not in " ".join((row.issue, row.solution, row.proposed, row.target,
+                                              row.place)).lower():
             continue
         by_area.setdefault(data.areas[0] if data.areas else "", []).append(row)
     order = [a for a in AREA_IDS if a in by_area] + [a for a in by_area if a not in AREA_IDS]
