@@ -151,6 +151,22 @@ def test_a_recommendation_quotes_a_provisions_words_once(corpus: Path, law: str)
     assert also
 
 
+@pytest.mark.parametrize("law", ["eu-gdpr-2016-679.txt", "sample"])
+def test_words_quoted_from_another_part_of_the_article_are_quoted_once_too(corpus: Path, sample_ru: Path,
+                                                                           law: str) -> None:
+    """A partly met criterion may quote its words from another part of the article than the part it names (GDPR
+    art. 35(3)(a) quoting 35(1)): merged with a draft that quoted the same words, it does not quote them again."""
+    import re
+
+    document = parse_file(sample_ru if law == "sample" else corpus / law)
+    headings = {p.heading for p in document.provisions}
+    review = review_document(document, load())
+    for rec in review.recommendations:
+        # an article's heading, quoted too, may well be named again
+        quotes = [q for q in re.findall(r"“(.+?)”", rec.issue) if q not in headings]
+        assert len(quotes) == len(set(quotes)), rec.id
+
+
 def test_a_quote_cut_inside_a_clause_is_marked_with_an_ellipsis_where_it_is_cut(corpus: Path) -> None:
     """KZ Digital Code art. 82(6) is one long clause: the issue shows the part it quotes as a fragment, with "…"
     at both ends, while the evidence and the risk keep the bare words that occur verbatim in the provision."""

@@ -1175,7 +1175,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             said_en, said_ru = (f" (“{shown}”)", f" («{shown}»)") if quote else ("", "")
             lacks = template.partial or template.gap
             # "nothing specific to children" only of a provision that names no child, age or parent at all
-            opening = f"{unit.provision.id} {quote}"  # merged drafts quoting the same words quote them once
+            # merged drafts quoting the same words of the same provision quote them once (as _said_in's key)
+            opening = f"{quoted_ev.provision} {quote}" if quoted_ev else ""
             if lacking and all(set(g) <= direct for g in lacking) and not any(direct & set(g) for g in met):
                 # A general rule that names no child: the lawyer's remedy is to make it child-specific there.
                 issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}, but nothing in it is specific "
