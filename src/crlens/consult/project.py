@@ -8,6 +8,7 @@ marked taken up, and gaps the new version opens get new recommendations.
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from collections import Counter
@@ -24,7 +25,7 @@ from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.analysis.review import Review, reading_order
 from crlens.errors import UserError
 from crlens.ingest import parse_file
-from crlens.ingest.model import Document
+from crlens.ingest.model import ArticleWord, Document
 from crlens.store.models import Draft, Project, Recommendation, RecommendationVersion, ReviewRun, Round, now
 
 if TYPE_CHECKING:
@@ -101,6 +102,14 @@ def draft_review(draft: Draft) -> Review:
 def latest_review(project: Project) -> Review:
     """The review of the newest draft version."""
     return draft_review(latest_draft(project))
+
+
+def article_word(project: Project) -> ArticleWord:
+    """The newest draft's own word for its articles ("section" in the US Code), to name provisions as the
+    deliverables do; read from its stored review without validating the whole of it, as forms and pages need
+    only this."""
+    stored = json.loads(latest_draft(project).reviews[-1].review_json)
+    return "section" if stored.get("document", {}).get("article_word") == "section" else "article"
 
 
 def current_data(rec: Recommendation) -> RecommendationData:

@@ -24,10 +24,10 @@ from sqlalchemy.orm import Session
 from crlens.consult.project import (
     ACTIVE_STATES,
     ProjectError,
+    article_word,
     current_data,
     find_round,
     latest_draft,
-    latest_review,
 )
 from crlens.consult.revisions import stale_texts
 from crlens.errors import UserError
@@ -252,7 +252,7 @@ def export_round(session: Session, project: Project, number: int, path: Path, la
     consultation = open_round(session, project, number)
     if not consultation.is_open:
         raise ProjectError(f"round {number}", "is closed; export the next round instead")
-    kb, word = load(), latest_review(project).document.article_word
+    kb, word = load(), article_word(project)
     rows = [_row(rec, lang, kb, word) for rec in round_recommendations(project)]
     manifest = _manifest(project, consultation, rows, lang)
     record = RoundExport(round=consultation, filename=path.name, lang=lang, manifest=manifest)

@@ -65,11 +65,17 @@ class Row:
     without it a "12. ..." would not say what it is the twelfth paragraph of."""
 
     def proposed_heading(self, lang: str) -> str:
-        """"Proposed text — Article 6 (supplement with paragraphs 12–13)", the heading of the proposed text."""
-        if not self.place:
-            return PROPOSED[lang]
-        place = self.place[:1].lower() + self.place[1:] if lang == "ru" else self.place
-        return f"{PROPOSED[lang]} — {place}"
+        """The heading of its proposed text (:func:`proposed_heading`)."""
+        return proposed_heading(self.place, lang)
+
+
+def proposed_heading(place: str, lang: str) -> str:
+    """"Proposed text — Article 6 (supplement with paragraphs 12–13)": the heading of a proposed text that says
+    where it goes, wherever a gap table is shown (the deliverables, the web workspace)."""
+    if not place:
+        return PROPOSED[lang]
+    place = place[:1].lower() + place[1:] if lang == "ru" else place
+    return f"{PROPOSED[lang]} — {place}"
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ call or a crafted request all meet the same rule.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
@@ -28,17 +27,17 @@ from crlens.consult.project import (
     ACTIVE_STATES,
     DraftAdded,
     add_draft,
+    article_word,
     current_data,
     draft_review,
     find_round,
     init_project,
-    latest_draft,
 )
 from crlens.consult.revisions import FIELDS, Revision, confirm, get_text, revise, withdraw
 from crlens.consult.rounds import DECISIONS, close_round, open_round, record_answer
 from crlens.errors import UserError
 from crlens.ingest import InputError
-from crlens.ingest.model import CONTAINER_KINDS, ArticleWord
+from crlens.ingest.model import CONTAINER_KINDS
 from crlens.ingest.reader import MAX_FILE_BYTES
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.store.models import Comment, Draft, Feedback, Project, Recommendation, Round
@@ -90,13 +89,6 @@ def get_draft(project: Project, version: int | None) -> Draft:
         if draft.version == version:
             return draft
     raise NotFound(f"project {project.name!r} has no draft version {version}")
-
-
-def article_word(project: Project) -> ArticleWord:
-    """The newest draft's own word for its articles ("section" in the US Code), to name provisions as the
-    deliverables do; read from its stored review without validating the whole of it on every page."""
-    stored = json.loads(latest_draft(project).reviews[-1].review_json)
-    return "section" if stored.get("document", {}).get("article_word") == "section" else "article"
 
 
 def open_round_of(project: Project) -> Round | None:
@@ -236,8 +228,9 @@ class GapRow:
     solution: str
     proposed: str
     sources: list[tuple[str, str, bool]]
-    place: str = ""
-    """Where the proposed text goes, as the gap table heads it: "Article 6 (supplement with paragraphs 5–8)"."""
+    heading: str = ""
+    """The heading of the proposed text, as the gap table has it: "Proposed text — Article 6 (supplement with
+    paragraphs 5–8)"."""
 
 
 @dataclass(frozen=True)
@@ -254,6 +247,7 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
     filtering. Without ``state``, those still on the table."""
     from crlens.knowledge.models import AREA_IDS
     from crlens.report.amendments import supplement_place
+    from crlens.report.gap_table import proposed_heading
 
     ru = lang == "ru"
     word = article_word(project)
@@ -261,22 +255,23 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
     by_area: dict[str, list[GapRow]] = {}
     total = 0
     # the store keeps them by id; the gap table reads them as the review does
-    for rec in sorted(project.recommendations, key=lambda r: reading_order(current_data(r))):
+    current = sorted(((rec, current_data(rec)) for rec in project.recommendations),
+                     key=lambda pair: reading_order(pair[1]))
+    for rec, data in current:
         if (state and rec.state != state) or (not state and rec.state not in ACTIVE_STATES):
             continue
         total += 1
-        data = current_data(rec)
         if (area and area not in data.areas) or (priority and data.priority != priority):
             continue
+        place = supplement_place(data, lang, [], word=word)
         row = GapRow(
             key=rec.key, state=rec.state, priority=data.priority, target=data.amendment.target,
             issue=data.ru.issue if ru else data.issue, solution=data.ru.solution if ru else data.solution,
             proposed=get_text(data, "proposed", lang),
             sources=[(cite(s.ref_ru if ru else s.ref, s.verified, lang), s.url, s.verified is not False)
                      for s in data.sources],
-            place=supplement_place(data, lang, [], word=word))
-        if needle and needle not in " ".join((row.issue, row.solution, row.proposed, row.target,
-                                              row.place)).lower():
+            heading=proposed_heading(place, lang))
+        if needle and needle not in " ".join((row.issue, row.solution, row.proposed, row.target, place)).lower():
             continue
         by_area.setdefault(data.areas[0] if data.areas else "", []).append(row)
     order = [a for a in AREA_IDS if a in by_area] + [a for a in by_area if a not in AREA_IDS]
