@@ -13,11 +13,65 @@ def answer_xlsx(exported: Path, out: Path, answers: dict[str, tuple[str, str]]) 
     from openpyxl import load_workbook
 
     wb = load_workbook(str(exported))
-    ws = wb.worksheets[0]
+    ws = form_sheet(wb)
+    id_at, decision_at, comment_at = (excel_column(ws, column) for column in ("id", "decision", "comment"))
     for row in ws.iter_rows(min_row=2):
-        rid = row[0].value
+        rid = row[id_at].value
         if rid in answers:
-            row[9].value, row[10].value = answers[rid]
+            row[decision_at].value, row[comment_at].value = answers[rid]
+    wb.save(str(out))
+    return out
+
+
+def form_sheet(wb: Any) -> Any:
+    """The sheet of recommendations of an Excel form, wherever someone moved it among the workbook's sheets."""
+    return next(ws for ws in wb.worksheets if ws.title in {"Recommendations", "Рекомендации"})
+
+
+def excel_column(ws: Any, column: str) -> int:
+    """Where a column of an Excel form is (0-based), found by its heading in either language."""
+    from crlens.consult.rounds import HEADERS
+
+    headings = [cell.value for cell in ws[1]]
+    return next(i for i, heading in enumerate(headings) if heading in {HEADERS[lang][column] for lang in HEADERS})
+
+
+def drop_excel_columns(exported: Path, out: Path, columns: tuple[str, ...]) -> Path:
+    """An Excel form from which someone, having switched off the sheet's protection, deleted some columns."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(str(exported))
+    ws = form_sheet(wb)
+    for at in sorted((excel_column(ws, column) for column in columns), reverse=True):
+        ws.delete_cols(at + 1)
+    wb.save(str(out))
+    return out
+
+
+def insert_excel_column(exported: Path, out: Path, before: str, heading: str, value: str) -> Path:
+    """An Excel form into which someone inserted a column of their own (a department, a second comment)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(str(exported))
+    ws = form_sheet(wb)
+    at = excel_column(ws, before) + 1
+    ws.insert_cols(at)
+    ws.cell(row=1, column=at, value=heading)
+    for row in range(2, ws.max_row + 1):
+        ws.cell(row=row, column=at, value=value)
+    wb.save(str(out))
+    return out
+
+
+def add_excel_sheet_in_front(exported: Path, out: Path) -> Path:
+    """An Excel form to which someone added a sheet of their own before the recommendations."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(str(exported))
+    notes = wb.create_sheet("Notes", 0)
+    notes.append(["Ministry notes"])
+    notes.append(["rec-001", "to discuss"])
+    wb.active = 0
     wb.save(str(out))
     return out
 
@@ -53,7 +107,7 @@ def edit_xlsx_cell(exported: Path, out: Path, cell: str, value: str) -> Path:
     from openpyxl import load_workbook
 
     wb = load_workbook(str(exported))
-    wb.worksheets[0][cell] = value
+    form_sheet(wb)[cell] = value
     wb.save(str(out))
     return out
 

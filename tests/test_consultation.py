@@ -13,10 +13,13 @@ from sqlalchemy import func, select
 from typer.testing import CliRunner
 
 from consulting import (
+    add_excel_sheet_in_front,
     answer_docx,
     answer_xlsx,
+    drop_excel_columns,
     drop_word_columns,
     edit_xlsx_cell,
+    insert_excel_column,
     rename_word_headings,
     word_column,
 )
@@ -286,6 +289,54 @@ def test_a_word_form_without_its_decision_column_is_refused_naming_the_file(stor
     assert code == 2, output
     line = " ".join(output.split())
     assert "broken.docx" in line and "its table has no Decision column" in line, output
+    assert "Traceback" not in output
+    assert feedback_rows(store) == 0
+
+
+def test_an_excel_form_whose_sources_column_was_deleted_keeps_every_decision(store: Store, tmp_path: Path) -> None:
+    """Someone who switches off the sheet's protection may delete a column to print the form; its answers are
+    read under their headings, not from where the columns used to be (which read each comment as the decision,
+    and a decision without a comment as no answer at all)."""
+    narrow = drop_excel_columns(export(store, tmp_path / "r1.xlsx"), tmp_path / "narrow.xlsx", ("sources",))
+    answered = answer_xlsx(narrow, tmp_path / "a.xlsx", {"rec-001": ("reject", "Too broad."),
+                                                         "rec-002": ("accept", "")})
+    code, output = crlens("consult", "import", answered, "--round", "1", "--by", "Aigerim", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        answers = session.scalars(select(Feedback).order_by(Feedback.id)).all()
+        assert [(a.recommendation.key, a.decision, a.comment) for a in answers] == [
+            ("rec-001", "reject", "Too broad."), ("rec-002", "accept", "")]
+
+
+def test_an_excel_form_with_a_column_of_the_ministrys_own_is_imported(store: Store, tmp_path: Path) -> None:
+    widened = insert_excel_column(export(store, tmp_path / "r1.ru.xlsx", lang="ru"), tmp_path / "wide.xlsx",
+                                  "decision", "Ответственный департамент", "Департамент цифровизации")
+    answered = answer_xlsx(widened, tmp_path / "a.xlsx", {"rec-001": ("принять", "Согласны.")})
+    code, output = crlens("consult", "import", answered, "--round", "1", "--by", "Marat", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        answers = session.scalars(select(Feedback)).all()
+        assert [(a.recommendation.key, a.decision, a.comment) for a in answers] == [
+            ("rec-001", "accept", "Согласны.")]
+
+
+def test_an_excel_form_with_a_sheet_added_in_front_is_imported(store: Store, tmp_path: Path) -> None:
+    answered = answer_xlsx(export(store, tmp_path / "r1.xlsx"), tmp_path / "a.xlsx", {"rec-002": ("reject", "")})
+    noted = add_excel_sheet_in_front(answered, tmp_path / "noted.xlsx")
+    code, output = crlens("consult", "import", noted, "--round", "1", "--by", "Aigerim", db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        assert [(a.recommendation.key, a.decision) for a in session.scalars(select(Feedback))] == [
+            ("rec-002", "reject")]
+
+
+def test_an_excel_form_without_its_decision_column_is_refused_naming_the_file(store: Store,
+                                                                             tmp_path: Path) -> None:
+    broken = drop_excel_columns(export(store, tmp_path / "r1.xlsx"), tmp_path / "broken.xlsx", ("decision",))
+    code, output = crlens("consult", "import", broken, "--round", "1", "--by", "Aigerim", db=store.url)
+    assert code == 2, output
+    line = " ".join(output.split())
+    assert "broken.xlsx" in line and "has no Decision column" in line, output
     assert "Traceback" not in output
     assert feedback_rows(store) == 0
 

@@ -37,6 +37,8 @@ from crlens.report import amendments, gap_table
 from crlens.store.models import Feedback, FeedbackImport, Project, Recommendation, Round, RoundExport, now
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
     from crlens.ingest.model import ArticleWord
     from crlens.knowledge.loader import KnowledgeBase
 
@@ -71,8 +73,8 @@ ANSWER_COLUMNS = ("decision", "comment")
 """The cells ministry staff fill in; everything else in a form is protected."""
 _FORMER_HEADERS = {"issue": ("Проблема/пробел, затрагивающий права детей",), "proposed": ("Предлагаемый текст",)}
 """Russian headings of forms sent out before the form took the gap table's wording: those forms still import."""
-_WORD_NEEDED = ("id", "issue", "solution", "proposed", "decision", "comment")
-"""The columns every Word form has had: without one of them a file cannot be checked or read."""
+_NEEDED = ("id", "issue", "solution", "proposed", "decision", "comment")
+"""The columns every form has had: without one of them a file cannot be checked or read."""
 
 
 def _heading_key(text: str) -> str:
@@ -415,25 +417,57 @@ def _decision(value: str) -> str | None:
     return _DECISION_WORDS.get(words) if words else None
 
 
+def _columns(path: Path, where: str, headings: list[str]) -> list[str | None]:
+    """Each column of a form's table by its heading (``None`` for a column of someone's own). Forms are read by
+    heading, not position: Word forms of several layouts are in use, and someone who switches off an Excel
+    sheet's protection may delete or insert a column."""
+    columns = [_COLUMN_OF_HEADING.get(_heading_key(h)) for h in headings]
+    missing = [HEADERS["en"][c] for c in _NEEDED if c not in columns]
+    twice = [HEADERS["en"][c] for c in COLUMNS if columns.count(c) > 1]
+    if missing or twice:
+        found = ", ".join(repr(" ".join(h.split())) for h in headings if h.strip())
+        problem = f"no {' or '.join(missing)} column" if missing else f"two {' and two '.join(twice)} columns"
+        raise UserError(str(path), f"{where} has {problem} (its headings: {found}); answer in the file written "
+                                   "by 'crlens consult export'")
+    return columns
+
+
+def _rows(columns: list[str | None], rows: Iterable[Sequence[object]]) -> list[tuple[int, dict[str, str]]]:
+    """The non-empty rows below a form's headings, numbered as its reader sees them, each cell under its
+    column."""
+    read = []
+    for number, values in enumerate(rows, start=2):
+        cells = {column: _cell(value) for column, value in zip(columns, values, strict=False) if column}
+        if any(cells.values()):
+            read.append((number, cells))
+    return read
+
+
 def _read_xlsx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
+    """The identity and the rows of an Excel form, from the sheet that holds the recommendations (someone may
+    have added a sheet in front of it)."""
     from openpyxl import load_workbook
 
     try:
         wb = load_workbook(str(path), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise UserError(str(path), f"cannot be read as an Excel workbook ({type(exc).__name__})") from None
-    identity = wb.properties.subject or ""
-    if "crlens" in wb.sheetnames:
-        first = next(wb["crlens"].iter_rows(max_row=1, values_only=True), (None,))
-        identity = _cell(first[0]) or identity
-    ws = wb.worksheets[0]
-    rows = []
-    for number, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-        cells = dict(zip(COLUMNS, (_cell(v) for v in values), strict=False))
-        if any(cells.values()):
-            rows.append((number, cells))
-    wb.close()
-    return identity, rows
+    try:
+        identity = wb.properties.subject or ""
+        if "crlens" in wb.sheetnames:
+            first = next(wb["crlens"].iter_rows(max_row=1, values_only=True), (None,))
+            identity = _cell(first[0]) or identity
+        sheets = [ws for ws in wb.worksheets if ws.title != "crlens"] or wb.worksheets
+        headings = {ws.title: [_cell(v) for v in next(ws.iter_rows(max_row=1, values_only=True), ())]
+                    for ws in sheets}
+        ws = next((ws for ws in sheets if "id" in (_COLUMN_OF_HEADING.get(_heading_key(h))
+                                                   for h in headings[ws.title])), sheets[0])
+        if not _IDENTITY.match(identity.strip()):
+            return identity, []  # not our form: read_answers says so, rather than what its sheet lacks
+        columns = _columns(path, f"its sheet {ws.title!r}", headings[ws.title])
+        return identity, _rows(columns, ws.iter_rows(min_row=2, values_only=True))
+    finally:
+        wb.close()
 
 
 def _read_docx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
@@ -457,19 +491,8 @@ def _read_docx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
         raise UserError(str(path), "has no table of recommendations; answer in the file written by "
                                    "'crlens consult export'")
     table = document.tables[0]
-    headings = [c.text for c in table.rows[0].cells]
-    columns = [_COLUMN_OF_HEADING.get(_heading_key(h)) for h in headings]
-    missing = [HEADERS["en"][c] for c in _WORD_NEEDED if c not in columns]
-    if missing:
-        found = ", ".join(repr(" ".join(h.split())) for h in headings)
-        raise UserError(str(path), f"its table has no {' or '.join(missing)} column (its headings: {found}); "
-                                   "answer in the file written by 'crlens consult export'")
-    rows = []
-    for number, row in enumerate(table.rows[1:], start=2):
-        cells = {column: cell.text.strip() for column, cell in zip(columns, row.cells, strict=False) if column}
-        if any(cells.values()):
-            rows.append((number, cells))
-    return identity, rows
+    columns = _columns(path, "its table", [c.text for c in table.rows[0].cells])
+    return identity, _rows(columns, ([cell.text for cell in row.cells] for row in table.rows[1:]))
 
 
 def _export_record(session: Session, path: Path, identity: str) -> RoundExport:
