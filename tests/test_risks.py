@@ -235,3 +235,15 @@ def test_a_choice_in_another_paragraph_does_not_lower_a_biometric_duty(tmp_path:
             "2. Каждый гражданин имеет право на получение цифровой подписи.\n")
     [risk] = _risks(tmp_path, text, "risk-data-privacy-04")
     assert risk.provision == "art:1.1" and risk.severity == "high"
+
+
+def test_a_recommendation_that_adds_a_missing_safeguard_is_as_urgent_as_the_risk(tmp_path: Path) -> None:
+    """A school sandbox without a parent's say is a high risk; the criterion it falls under is of medium priority
+    in general, but here the draft itself can harm children, so its recommendation is high."""
+    text = ("Статья 1. Участники экспериментального правового режима\n"
+            "1. Участниками экспериментального правового режима могут быть организации образования, которые "
+            "испытывают цифровые решения с участием учащихся.\n")
+    [risk] = _risks(tmp_path, text, "risk-schools-05")
+    assert risk.severity == "high"
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if risk.id in r.risks]
+    assert rec.priority == "high"

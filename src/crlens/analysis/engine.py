@@ -40,6 +40,7 @@ from crlens.analysis.review import (
     DefinedTerm,
     DocumentInfo,
     Evidence,
+    Level,
     Observation,
     PositiveFinding,
     ProposedText,
@@ -1104,6 +1105,8 @@ class _Draft:
     """The provision and the words the issue quotes from it; quoted once when merged drafts share them."""
     again: tuple[str, str] = ("", "")
     """The issue (en, ru) to use instead when another merged draft has already said :attr:`opening`."""
+    severity: Level | None = None
+    """The severity of the most severe risk this draft's safeguard answers, if it answers one."""
 
 
 def _issues(group: list[_Draft]) -> tuple[str, str]:
@@ -1156,7 +1159,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             # delete the power or rule the safeguard is meant to accompany
             article = _article(first)
             drafts.append(_Draft(crit, article.id, "supplement", article.numbered_text(),
-                                 [r.provision for r in crit_risks], [r.id for r in crit_risks], issue, issue_ru))
+                                 [r.provision for r in crit_risks], [r.id for r in crit_risks], issue, issue_ru,
+                                 severity=min((r.severity for r in crit_risks), key=PRIORITY_RANK.__getitem__)))
             continue
         defined_in = _definition_place(document, state, crit) if template.place == "definitions" else None
         if result.status == "partial":
@@ -1413,7 +1417,9 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
             criteria=[c.id for c in crits],
             risks=[r for d in group for r in d.risks],
             provisions=list(dict.fromkeys(p for d in group for p in d.provisions)),
-            priority=min((c.priority for c in crits), key=PRIORITY_RANK.__getitem__),
+            # a provision of the draft that can harm children makes its safeguard at least as urgent as the harm
+            priority=min([c.priority for c in crits] + [d.severity for d in group if d.severity],
+                         key=PRIORITY_RANK.__getitem__),
             issue=issues[0],
             solution=" ".join(c.recommendation.solution.en for c in crits),
             sources=sources,
