@@ -124,6 +124,26 @@ def test_key_messages_name_every_risky_provision_when_there_are_few(corpus, lang
     assert expected in brief.build(review, lang).key_messages
 
 
+def test_the_recommendations_open_with_what_to_do_about_the_risky_provisions_named(corpus):
+    """The key message names the provisions that can harm children; the recommendations say first what to add to
+    them. In the KZ Code they were left out: both are of the area whose first recommendation was another."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+    content = brief.build(review, "en")
+    assert [r.where for r in content.recommendations[:2]] == ["Article 48(2)", "Article 82(6), Article 83(3)"]
+
+
+def test_answering_the_risks_takes_no_area_out_of_the_recommendations(corpus):
+    """The risky provisions' recommendations come on top of one per area: the KZ Code's data protection keeps
+    its age of digital consent, and the areas listed before are all still listed."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+    content = brief.build(review, "en")
+    risky = {r.id for r in review.recommendations if r.risks}
+    breadth = [r for r in review.recommendations if r.id in {b.id for b in content.recommendations} - risky]
+    areas = [r.areas[0] for r in breadth]
+    assert len(areas) == len(set(areas)) >= 8
+    assert any("age of digital consent" in r.text for r in content.recommendations)
+
+
 def test_brief_counts_agree_with_their_noun():
     assert brief._respects(1, "en") == "respect" and brief._respects(3, "en") == "respects"
     assert brief._respects(21, "ru") == "аспекте" and brief._respects(11, "ru") == "аспектах"

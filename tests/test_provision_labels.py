@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from crlens.analysis.engine import review_document
-from crlens.analysis.labels import label, label_genitive
+from crlens.analysis.labels import label, label_genitive, labels
 from crlens.analysis.review import SCHEMA_PATH, Review
 from crlens.ingest import parse_file, parse_text
 from crlens.report.amendments import rows
@@ -61,6 +61,20 @@ def test_an_article_keeps_its_russian_name_by_default():
     assert label("art:12.3.2", "ru") == "Подпункт 2) пункта 3 статьи 12"
     assert label("art:12", "ru") == "Статья 12"
     assert label_genitive("art:12.3", "ru") == "пункта 3 статьи 12"
+
+
+def test_provisions_listed_in_russian_run_on_after_the_first():
+    assert labels(["art:9.5", "art:42.1"], "ru") == "Пункт 5 статьи 9, пункт 1 статьи 42"
+    assert labels(["art:9.5", "art:42.1"]) == "Article 9(5), Article 42(1)"
+
+
+def test_the_brief_lists_a_recommendations_provisions_as_russian_runs_on(sample_ru):
+    """Sample, Russian: "Пункт 5 статьи 9, Пункт 1 статьи 42" had a capital in the middle of the list."""
+    from crlens.report import brief
+
+    content = brief.build(review_document(parse_file(sample_ru)), "ru")
+    listed = [r.where for r in content.recommendations if ", " in r.where]
+    assert listed and all(not part[:1].isupper() for where in listed for part in where.split(", ")[1:]), listed
 
 
 def test_a_section_is_named_section_in_english_with_its_pinpoint():

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from crlens import __version__
 from crlens.analysis.act_name import ActName, act_name, is_draft, name_the_act
 from crlens.analysis.duty import duty_holder_spans
-from crlens.analysis.labels import anchor_of, article_of, cite, label, new_after, present_text_numbered
+from crlens.analysis.labels import anchor_of, article_of, cite, label, labels, new_after, present_text_numbered
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
 from crlens.analysis.review import (
@@ -1140,11 +1140,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         if crit_risks:
             first = document.get(crit_risks[0].provision)
             assert first is not None
-            named = ", ".join(label(r.provision, word=document.article_word) for r in crit_risks[:4])
-            # "Пункт 5 статьи 9, пункт 1 статьи 42": only the first reference opens the sentence
-            named_ru = ", ".join(ref if i == 0 else ref[:1].lower() + ref[1:]
-                                 for i, ref in enumerate(label(r.provision, "ru", word=document.article_word)
-                                                         for r in crit_risks[:4]))
+            named = labels([r.provision for r in crit_risks[:4]], word=document.article_word)
+            named_ru = labels([r.provision for r in crit_risks[:4]], "ru", word=document.article_word)
             notes = [state.risk_notes[r.id] for r in crit_risks[:4] if r.id in state.risk_notes]
             note_en = "".join(f" {n}" for n in dict.fromkeys(n[0] for n in notes))
             note_ru = "".join(f" {n}" for n in dict.fromkeys(n[1] for n in notes))

@@ -63,6 +63,15 @@ def label(provision_id: str, lang: str = "en", *, word: ArticleWord = "article")
     return _name(provision_id, lang, genitive=False, word=word)
 
 
+def labels(provision_ids: list[str], lang: str = "en", *, word: ArticleWord = "article") -> str:
+    """Several provisions' names, listed as a lawyer writes them at the start of a sentence: in Russian the names
+    after the first run on in lower case ("Пункт 5 статьи 9, пункт 1 статьи 42")."""
+    names = [label(p, lang, word=word) for p in provision_ids]
+    if lang == "ru":
+        names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
+    return ", ".join(names)
+
+
 def _name(provision_id: str, lang: str, genitive: bool, word: ArticleWord = "article") -> str:
     """English names do not decline; a Russian name in the genitive is all genitive and lower-case.
 

@@ -1,10 +1,11 @@
 """The policy brief: at most five A4 pages of findings, conclusions and recommendations (PDF and Word).
 
 The brief adapts to the review instead of padding: it lists what the draft does well, the areas with gaps, and
-the high-priority recommendations, each capped so that the whole stays within five pages; a draft with few gaps
-gets a shorter brief. The one chart (criteria status by area) is drawn with matplotlib. In a project's final
-brief, a priority recommendation the ministry rejected says so in the words of the gap table, and one line counts
-the rejected recommendations the brief does not list.
+the high-priority recommendations (first those for the provisions that can harm children, then one per area),
+each capped so that the whole stays within five pages; a draft with few gaps gets a shorter brief. The one
+chart (criteria status by area) is drawn with matplotlib. In a project's final brief, a priority recommendation
+the ministry rejected says so in the words of the gap table, and one line counts the rejected recommendations the
+brief does not list.
 
 Content is assembled once (:func:`build`) and laid out twice: with reportlab for PDF (fonts with Cyrillic,
 from matplotlib's bundled DejaVu Sans) and with python-docx for Word.
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import finding_opening
-from crlens.analysis.labels import cite, label
+from crlens.analysis.labels import cite, label, labels
 from crlens.analysis.review import PositiveFinding, Recommendation, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
 MAX_GAP_AREAS = 10
-MAX_RECOMMENDATIONS = 8
+MAX_RECOMMENDATIONS = 10
 SOLUTION_MAX = 400
 """A recommendation's solution in the brief: its first sentence, whole up to this many characters."""
 MAX_FIGURES = 4
@@ -206,15 +207,15 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     high = [r for r in review.recommendations if r.priority == "high"]
 
     key = [t["msg_gaps"].format(n=len(gap_areas) + len(partial_areas), total=len(AREA_IDS), high=len(high))]
+    # the provisions a reader must look at first: the most severe, in the draft's order
+    order = {p.id: i for i, p in enumerate(review.provisions)}
+    ranked_risks = sorted(review.risks, key=lambda r: (PRIORITY_RANK[r.severity], order.get(r.provision, 0)))
+    risky = list(dict.fromkeys(r.provision for r in ranked_risks))
     if review.risks:
-        # the provisions a reader must look at first: the most severe, in the draft's order
-        order = {p.id: i for i, p in enumerate(review.provisions)}
-        ranked = sorted(review.risks, key=lambda r: (PRIORITY_RANK[r.severity], order.get(r.provision, 0)))
-        risky = list(dict.fromkeys(r.provision for r in ranked))
         named = [label(p, lang, word=word) for p in risky[:RISKS_NAMED]]
         if ru:  # "прежде всего пункт 2 статьи 48": the references run on inside the sentence
             named = [n[:1].lower() + n[1:] for n in named]
-        risk_areas = dict.fromkeys(r.area for r in ranked if r.provision in risky[:RISKS_NAMED])
+        risk_areas = dict.fromkeys(r.area for r in ranked_risks if r.provision in risky[:RISKS_NAMED])
         message = t["msg_risks_all"] if len(risky) <= RISKS_NAMED else t["msg_risks"]
         key.append(message.format(n=len(risky), where=", ".join(named), provisions=_provisions(len(risky)),
                                   areas=", ".join(title_of[a] for a in risk_areas)))
@@ -280,13 +281,22 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     rejected = rejections(log)
     recommendations = []
     by_url: dict[str, list[str]] = {}  # the references: each cited norm once, grouped by document
-    ranked = sorted(review.recommendations, key=lambda r: (PRIORITY_RANK[r.priority],
-                                                           AREA_IDS.index(r.areas[0])))
+    # First what to add to the provisions the key message names as harmful, then one recommendation per area:
+    # breadth over depth in five pages. The first are on top of their area's, not instead of it.
+    where_risk = {r.id: r.provision for r in review.risks}
+    answering = [rec for provision in risky[:RISKS_NAMED] for rec in review.recommendations
+                 if any(where_risk.get(risk) == provision for risk in rec.risks)]
+    picks = list({rec.id: rec for rec in answering}.values())
     seen_areas: set[str] = set()
-    for rec in ranked:
-        if rec.areas[0] in seen_areas:  # one per area first: breadth over depth in five pages
-            continue
-        seen_areas.add(rec.areas[0])
+    by_priority = sorted(review.recommendations,
+                         key=lambda r: (PRIORITY_RANK[r.priority], AREA_IDS.index(r.areas[0])))
+    for rec in by_priority:
+        if len(picks) >= MAX_RECOMMENDATIONS:
+            break
+        if rec.areas[0] not in seen_areas and rec not in picks:
+            seen_areas.add(rec.areas[0])
+            picks.append(rec)
+    for rec in picks:
         cited = [s for s in rec.sources if s.kind == "norm"][:3]
         norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in cited]
         for source, name in zip(cited, norms, strict=True):
@@ -294,13 +304,10 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
                 by_url[source.url].append(name)
         # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
         named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
-        where = (", ".join(label(p, lang, word=word) for p in named[:2])
-                 or amendment_place(rec, lang, word=word))
+        where = labels(named[:2], lang, word=word) or amendment_place(rec, lang, word=word)
         status = rejected[rec.id].mark(lang) if rec.id in rejected else ""
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution,
                                                                    SOLUTION_MAX), where, norms, rec.id, status))
-        if len(recommendations) >= MAX_RECOMMENDATIONS:
-            break
     # exactly the norms the recommendations cite, one line per document: "GC25, para. 19; GC25, para. 36 — url"
     references = [f"{'; '.join(names)} — {url}" for url, names in by_url.items()]
     listed = {r.id for r in recommendations}
