@@ -144,6 +144,33 @@ def test_answering_the_risks_takes_no_area_out_of_the_recommendations(corpus):
     assert any("age of digital consent" in r.text for r in content.recommendations)
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_conclusions_name_every_area_with_gaps(corpus, lang):
+    """The KZ Code's conclusions listed eight of its partly met areas and left out the rest (digital literacy)."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+    conclusions = " ".join(brief.build(review, lang).conclusions)
+    kb = load()
+    missing = [a.id for a in review.areas if a.status in ("gap", "partial")
+               and kb.areas[a.id].title.get(lang) not in conclusions]
+    assert not missing
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_brief_names_the_act_reviewed_not_its_file(sample_review, lang):
+    content = brief.build(sample_review, lang)
+    texts = [*content.key_messages, *content.context, *content.conclusions, content.subtitle]
+    assert not [t for t in texts if sample_review.document.source in t]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_conclusion_promises_progress_towards_the_norms_not_compliance(sample_review, lang):
+    """Adopting our amendments is a step towards the CRC and General Comment No. 25; no review can promise that
+    a law complies with them."""
+    last = brief.build(sample_review, lang).conclusions[-1]
+    assert "align" not in last and "в соответствие" not in last
+    assert ("closer to" in last) if lang == "en" else ("приблизят" in last)
+
+
 def test_brief_counts_agree_with_their_noun():
     assert brief._respects(1, "en") == "respect" and brief._respects(3, "en") == "respects"
     assert brief._respects(21, "ru") == "аспекте" and brief._respects(11, "ru") == "аспектах"

@@ -61,11 +61,11 @@ T = {
         "msg_risks_all": "{n} {provisions} can harm children unless safeguards are added: {where} ({areas}).",
         "msg_good": "The draft already protects children in {n} {respects}, notably in {areas}.",
         "concl_gap": "The draft does not yet address {areas}.",
-        "concl_partial": "It addresses {areas} only in part.",
+        "concl_partial": "It addresses only in part: {areas}.",
         "concl_next": "Adopting the priority amendments below, and assessing the final text's impact on children "
-                      "before adoption, would align the draft with the CRC and General Comment No. 25.",
+                      "before adoption, would bring the draft closer to the CRC and General Comment No. 25.",
         "concl_next_adopted": "Amending the draft as proposed below, and assessing its impact on children at set "
-                              "intervals, would align the draft with the CRC and General Comment No. 25.",
+                              "intervals, would bring the draft closer to the CRC and General Comment No. 25.",
         "source": "Source",
         "outside": "Not applied: {n} {criteria} on fields the draft does not regulate at all. By area: {areas}. "
                    "If other laws regulate these fields, review those laws against them.",
@@ -90,10 +90,10 @@ T = {
         "concl_gap": "Проект пока не учитывает следующие направления: {areas}.",
         "concl_partial": "Частично учтены: {areas}.",
         "concl_next": "Принятие приоритетных поправок, приведенных ниже, и оценка воздействия окончательного "
-                      "текста на детей до его принятия приведут проект в соответствие с КПР и Замечанием общего "
+                      "текста на детей до его принятия приблизят проект к стандартам КПР и Замечания общего "
                       "порядка № 25.",
         "concl_next_adopted": "Внесение в проект приоритетных поправок, приведенных ниже, и периодическая оценка "
-                              "его воздействия на детей приведут проект в соответствие с КПР и Замечанием общего "
+                              "его воздействия на детей приблизят проект к стандартам КПР и Замечания общего "
                               "порядка № 25.",
         "source": "Источник",
         "outside": "Не применялись критерии по сферам, которые проект вовсе не регулирует: {n}. "
@@ -236,7 +236,8 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     context = [f"{n.figure}: {n.topic.get(lang)} ({t['source']}: {kb.instruments[n.instrument].short})"
                for n in figures]
     coverage = review.coverage.statement_ru if ru else review.coverage.statement
-    context.append(f"{t['coverage']}: {review.document.source}; {coverage}.")
+    # the act is named in the subtitle; its file name means nothing to a ministry reader
+    context.append(f"{t['coverage']}: {coverage}.")
     outside = Counter(c.area for c in review.criteria if c.status == "not-applicable")
     if outside:
         areas_out = "; ".join(f"{title_of[a]} ({outside[a]})" for a in AREA_IDS if outside[a])
@@ -275,7 +276,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     if gap_areas:
         conclusions.append(t["concl_gap"].format(areas=", ".join(title_of[a] for a in gap_areas)))
     if partial_areas:
-        conclusions.append(t["concl_partial"].format(areas=", ".join(title_of[a] for a in partial_areas[:8])))
+        conclusions.append(t["concl_partial"].format(areas=", ".join(title_of[a] for a in partial_areas)))
     conclusions.append(t["concl_next"])
 
     rejected = rejections(log)
