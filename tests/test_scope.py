@@ -95,3 +95,16 @@ def test_the_digital_code_regulates_schools_and_e_government(corpus: Path) -> No
     review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
     for criterion in ("schools-01", "dpg-01", "equal-access-05", "cybersecurity-05", "positive-effects-04"):
         assert _status(review, criterion) != "not-applicable", criterion
+
+
+def test_a_code_that_never_regulates_advertising_is_not_asked_to_ban_harmful_product_ads(corpus: Path) -> None:
+    """The KZ Code's brief said the Code does not regulate advertising at all (gender-04), then recommended a ban
+    on advertising alcohol and tobacco to children in a new article: a ban presupposes advertising rules."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+    assert _status(review, "gender-04") == _status(review, "negative-effects-01") == "not-applicable"
+    assert not any("negative-effects-01" in r.criteria for r in review.recommendations)
+
+
+def test_a_draft_with_advertising_rules_is_asked_to_ban_harmful_product_ads(sample_ru: Path) -> None:
+    review = review_document(parse_file(sample_ru))
+    assert _status(review, "negative-effects-01") != "not-applicable"
