@@ -168,14 +168,25 @@ def test_words_quoted_from_another_part_of_the_article_are_quoted_once_too(corpu
 
 
 def test_a_quote_cut_inside_a_clause_is_marked_with_an_ellipsis_where_it_is_cut(corpus: Path) -> None:
-    """KZ Digital Code art. 82(6) is one long clause: the issue shows the part it quotes as a fragment, with "…"
-    at both ends, while the evidence and the risk keep the bare words that occur verbatim in the provision."""
+    """GDPR art. 12(4) is one clause longer than a quote: the issue shows the part it quotes as a fragment, with
+    "…" where the clause is cut, while the evidence keeps the bare words that occur verbatim in the provision."""
+    review = review_document(parse_file(corpus / "eu-gdpr-2016-679.txt"), load())
+    [result] = [c for c in review.criteria if c.id == "business-hrdd-06"]
+    quote = result.evidence[0].quote
+    assert quote.startswith("of the reasons for not taking action") and not quote.startswith("…")
+    [rec] = [r for r in review.recommendations if "business-hrdd-06" in r.criteria]
+    assert f"(“…{quote}”)" in rec.issue
+    assert f"(«…{quote}»)" in rec.ru.issue
+
+
+def test_a_risky_clause_is_quoted_whole_when_it_fits(corpus: Path) -> None:
+    """KZ Digital Code art. 82(6): the risk's quote holds the whole clause, up to the personal data and the law
+    that protects them, so the issue shows no "…"."""
     review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
     [risk] = [r for r in review.risks if r.id == "risk-data-privacy-05@art:82.6"]
-    assert not risk.quote.startswith("…") and not risk.quote.endswith("…")
     [rec] = [r for r in review.recommendations if risk.id in r.risks]
-    assert f"(“…{risk.quote}…”)" in rec.issue
-    assert f"(«…{risk.quote}…»)" in rec.ru.issue
+    assert risk.quote.endswith("иного законодательства Республики Казахстан")
+    assert f"(«{risk.quote}»)" in rec.ru.issue
 
 
 def test_a_quote_of_a_whole_clause_has_no_ellipsis(tmp_path: Path) -> None:

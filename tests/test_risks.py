@@ -247,3 +247,28 @@ def test_a_recommendation_that_adds_a_missing_safeguard_is_as_urgent_as_the_risk
     assert risk.severity == "high"
     [rec] = [r for r in review_text(tmp_path, text).recommendations if risk.id in r.risks]
     assert rec.priority == "high"
+
+
+STATE_RECORDS = ("Статья 1. Цифровые записи\nИспользование цифровых записей, размещенных на платформе «цифрового "
+                 "правительства», при цифровизации деятельности государственных органов, в том числе их "
+                 "государственных функций и оказания государственных услуг, а также проведения оператором "
+                 "аналитики данных, осуществляется без согласования их собственников и (или) владельцев цифровых "
+                 "данных с соблюдением требований законодательства Республики Казахстан о персональных данных и "
+                 "их защите и иного законодательства Республики Казахстан.\n")
+
+
+def test_a_risks_quote_holds_every_word_that_makes_it_a_risk(tmp_path: Path) -> None:
+    """KZ Code art. 82(6): the quote stopped at "законодательства Республики Казахстан о…", just before the
+    personal data that make the use of records a risk, and hid that the use must respect the law on them."""
+    [risk] = _risks(tmp_path, STATE_RECORDS, "risk-data-privacy-05")
+    assert "без согласования" in risk.quote and "государственных органов" in risk.quote
+    assert "о персональных данных и их защите" in risk.quote
+
+
+def test_a_risk_found_in_several_provisions_speaks_of_each(tmp_path: Path) -> None:
+    """"Article 82(6), Article 83(3): The provision lets ..." named two provisions and spoke of one."""
+    text = STATE_RECORDS + STATE_RECORDS.replace("Статья 1. Цифровые записи", "Статья 2. Записи")
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if len(r.risks) == 2]
+    assert rec.issue.startswith("Article 1, Article 2: Each of these provisions lets state bodies")
+    assert rec.ru.issue.startswith("Статья 1, статья 2: Каждое из этих положений позволяет государственным "
+                                   "органам")

@@ -57,7 +57,17 @@ from crlens.analysis.review import (
 from crlens.analysis.terminology import adapt_ru
 from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Document, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
-from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK, Area, ConceptGroup, Criterion, Example
+from crlens.knowledge.models import (
+    AREA_IDS,
+    PRIORITY_RANK,
+    RISK_OPENING,
+    RISK_OPENING_EACH,
+    Area,
+    ConceptGroup,
+    Criterion,
+    Example,
+    RiskRule,
+)
 
 QUOTE_MAX = 280
 RELATIVE_CUT = 0.5
@@ -644,23 +654,49 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
 
 def _quote(found: Found) -> str:
     """The clause around a hit, cut from the provision's own text so that it occurs there verbatim."""
-    text = getattr(found.provision, found.field)
-    start, end = found.hit.start, found.hit.end
+    return _clause_around(getattr(found.provision, found.field), found.hit.start, found.hit.end, QUOTE_MAX)
+
+
+def _clause_around(text: str, start: int, end: int, limit: int) -> str:
+    """The clause of ``text`` around ``start``-``end``, cut to about ``limit`` characters at word boundaries."""
     left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
     right_match = _CLAUSE_BREAK.search(text, end)
     right = right_match.start() if right_match else len(text)
-    if right - left > QUOTE_MAX:
+    if right - left > limit:
         # a clause's opening names its subject ("The use of records ... is carried out without ..."): keep it
         # when the hit still fits after it, else centre the hit
-        if end - left > QUOTE_MAX:
-            left = max(left, start - QUOTE_MAX // 2)
-        right = min(right, max(end, left + QUOTE_MAX))
+        if end - left > limit:
+            left = max(left, start - limit // 2)
+        right = min(right, max(end, left + limit))
         while left > 0 and not text[left - 1].isspace() and left < start:
             left += 1
         while right < len(text) and not text[right].isspace() and right > end:
             right -= 1
     quote = text[left:right].strip()
     return quote or text[start:end]
+
+
+RISK_QUOTE_MAX = 2 * QUOTE_MAX
+"""A risk's quote may be longer than other evidence: it must show every word that makes the provision a risk."""
+
+
+def _risk_quote(found: Found, triggers: list[ConceptGroup], state: _Analysis) -> str:
+    """The words of a risky provision that hold all its triggers, each group's occurrence nearest the first
+    trigger's: the state body, the use without consent and the personal data of "the use of records by state
+    bodies ... without their owners' agreement, in compliance with the law on personal data", not a window that
+    stops before the personal data (and hides the compliance clause). When they lie too far apart, the clause
+    around the first trigger, as any evidence is quoted."""
+    own = state.own.get(found.provision.id, {})
+    start, end = found.hit.start, found.hit.end
+    for group in triggers[1:]:
+        hits = [f.hit for concept in group for f in own.get(concept, []) if f.field == found.field]
+        if not hits:
+            continue
+        nearest = min(hits, key=lambda h: abs(h.start - found.hit.start))
+        start, end = min(start, nearest.start), max(end, nearest.end)
+    if end - start > RISK_QUOTE_MAX:
+        return _quote(found)
+    return _clause_around(getattr(found.provision, found.field), start, end, RISK_QUOTE_MAX)
 
 
 _OPENS_CLAUSE = re.compile(r"(?:^|[.;:!?\n])\s*$")
@@ -732,7 +768,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
                 state.risk_notes[risk_id] = (note_en.strip(), note_ru.strip())
             risks.append(Risk(
                 id=risk_id, criterion=crit.id, area=crit.area,
-                provision=where, quote=_quote(found),
+                provision=where, quote=_risk_quote(found, rule.triggers, state),
                 description=f"{label(where, word=document.article_word)}: {rule.description.en}{note_en}",
                 description_ru=f"{label(where, 'ru', word=document.article_word)}: {rule.description.ru}{note_ru}",
                 severity=severity, missing=missing,
@@ -1109,6 +1145,17 @@ class _Draft:
     """The severity of the most severe risk this draft's safeguard answers, if it answers one."""
 
 
+def _spoken_of(rule: RiskRule | None, provisions: int) -> dict[str, str]:
+    """A risk's description in the issue that names ``provisions`` provisions with it: "Each of these provisions
+    lets ..." for several, as it is for one."""
+    if rule is None:
+        return {"en": "", "ru": ""}
+    said = {lang: getattr(rule.description, lang) for lang in RISK_OPENING}
+    if provisions < 2:
+        return said
+    return {lang: RISK_OPENING_EACH[lang] + text.removeprefix(RISK_OPENING[lang]) for lang, text in said.items()}
+
+
 def _issues(group: list[_Draft]) -> tuple[str, str]:
     """The merged issue text, en and ru: a provision's words quoted once, not once per criterion they touch."""
     said: set[str] = set()
@@ -1148,10 +1195,9 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             # a criterion met in part elsewhere in the draft: the gap text would deny the part that is there
             lacks = template.partial or template.gap if result.status == "partial" else template.gap
             shown = _elided(first, crit_risks[0].quote)
-            issue = (f"{named}: {crit.risk.description.en if crit.risk else ''} "
-                     f"(“{shown}”).{note_en} {lacks.en}")
-            issue_ru = (f"{named_ru}: {crit.risk.description.ru if crit.risk else ''} "
-                        f"(«{shown}»).{note_ru} {lacks.ru}")
+            description = _spoken_of(crit.risk, len(crit_risks[:4]))
+            issue = f"{named}: {description['en']} (“{shown}”).{note_en} {lacks.en}"
+            issue_ru = f"{named_ru}: {description['ru']} («{shown}»).{note_ru} {lacks.ru}"
             # the safeguard is added to the risky provision's article; replacing the provision with it would
             # delete the power or rule the safeguard is meant to accompany
             article = _article(first)

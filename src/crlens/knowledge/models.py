@@ -230,6 +230,20 @@ class RiskRule(_Strict):
             raise ValueError(f"risk {self.id}: lowered_by and lowered_note go together")
         return self
 
+    @model_validator(mode="after")
+    def _speaks_of_the_provision(self) -> RiskRule:
+        # an issue naming several provisions says "Each of these provisions ..." in place of this opening
+        for lang, opening in RISK_OPENING.items():
+            if not getattr(self.description, lang).startswith(opening):
+                raise ValueError(f"risk {self.id}: its {lang} description must begin {opening!r}")
+        return self
+
+
+RISK_OPENING = {"en": "The provision ", "ru": "Положение "}
+"""How a risk's description begins: it speaks of the one provision where the risk arises."""
+RISK_OPENING_EACH = {"en": "Each of these provisions ", "ru": "Каждое из этих положений "}
+"""The opening in its place when an issue names several provisions with the same risk."""
+
 
 class RecommendationTemplate(_Strict):
     """What the review recommends when a criterion is not met.
