@@ -50,3 +50,23 @@ def make_pdf(lines: list[str], path: Path, header: str = "ПРОЕКТ / DRAFT")
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def track(run: object, change: str, number: int, author: str = "Marat K.") -> object:
+    """Mark a python-docx run as Word marks a change typed with Track Changes on: wrapped in ``w:ins``,
+    ``w:del``, ``w:moveFrom`` or ``w:moveTo`` with an id, author and date. A deleted run's ``w:t`` becomes
+    ``w:delText``, as Word writes it."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    r = run._r  # type: ignore[attr-defined]
+    mark = OxmlElement(f"w:{change}")
+    mark.set(qn("w:id"), str(number))
+    mark.set(qn("w:author"), author)
+    mark.set(qn("w:date"), "2026-03-02T10:15:00Z")
+    r.addprevious(mark)
+    mark.append(r)
+    if change == "del":
+        for text in r.findall(qn("w:t")):
+            text.tag = qn("w:delText")
+    return mark

@@ -99,3 +99,21 @@ def test_docx_tables_are_read_in_document_order(tmp_path):
     parsed = parse_file(path)
     assert "Age band | 13-15" in parsed.get("art:1").text
     assert parsed.get("art:2").heading == "Entry into force"
+
+
+def test_docx_text_moved_with_track_changes_on_is_read_once_where_it_went(tmp_path):
+    import docx
+
+    from makefiles import track
+
+    document = docx.Document()
+    document.add_paragraph("Статья 1. Цели")
+    moved_from = document.add_paragraph("1. Настоящий Кодекс регулирует цифровые отношения.")
+    track(moved_from.add_run(" Он защищает права детей."), "moveFrom", 1)
+    moved_to = document.add_paragraph("2. Кодекс основан на Конституции.")
+    track(moved_to.add_run(" Он защищает права детей."), "moveTo", 2)
+    path = tmp_path / "moved.docx"
+    document.save(str(path))
+    parsed = parse_file(path)
+    assert parsed.get("art:1.1").text == "Настоящий Кодекс регулирует цифровые отношения."
+    assert parsed.get("art:1.2").text == "Кодекс основан на Конституции. Он защищает права детей."

@@ -189,18 +189,29 @@ def _style_numbers(document: object) -> dict[str, tuple[str, int]]:
     return found
 
 
-def _paragraph_text(paragraph: object) -> str:
-    parts: list[str] = []
-    for node in paragraph.iter():  # type: ignore[attr-defined]
+_NOT_TEXT = frozenset(f"{_W}{tag}" for tag in ("del", "moveFrom", "delText", "pPr", "rPr", "instrText"))
+"""What holds no text of the document as it reads with every tracked change accepted: deletions and the place
+text was moved from (Word's ``w:t`` inside ``w:moveFrom`` is text no longer there), properties, field codes."""
+
+
+def _inline_text(element: object, parts: list[str]) -> None:
+    for node in element:  # type: ignore[attr-defined]
         tag = node.tag
-        if tag == f"{_W}t" and node.text:
-            parts.append(node.text)
-        elif tag in (f"{_W}tab",):
+        if tag == f"{_W}t":
+            parts.append(node.text or "")
+        elif tag == f"{_W}tab":
             parts.append("\t")
         elif tag in (f"{_W}br", f"{_W}cr"):
             parts.append("\n")
-        elif tag == f"{_W}delText":
-            continue
+        elif tag not in _NOT_TEXT and isinstance(tag, str):
+            _inline_text(node, parts)  # runs, insertions (w:ins, w:moveTo), hyperlinks, fields, text boxes
+
+
+def _paragraph_text(paragraph: object) -> str:
+    """A paragraph's text with every tracked change accepted: inserted text counts, deleted and moved-away
+    text does not."""
+    parts: list[str] = []
+    _inline_text(paragraph, parts)
     return "".join(parts)
 
 
