@@ -93,6 +93,53 @@ def answer_docx(exported: Path, out: Path, answers: dict[str, tuple[str, str]]) 
     return out
 
 
+def answer_docx_tracked(exported: Path, out: Path, answers: dict[str, tuple[str, str]],
+                        crossed_out: dict[str, str] | None = None) -> Path:
+    """Fill Decision and Comment as someone would in Word with Track Changes on: each answer is a tracked
+    insertion (``w:ins`` with its author and date); ``crossed_out`` gives a decision typed first and then
+    deleted, still tracked (``w:del``), in front of the one that stands."""
+    from docx import Document
+
+    from makefiles import track
+
+    document = Document(str(exported))
+    table = document.tables[0]
+    decision_at, comment_at = (word_column(table, column) for column in ("decision", "comment"))
+    number = 100
+    for row in table.rows[1:]:
+        rid = row.cells[0].text.strip()
+        if rid not in answers:
+            continue
+        decision, comment = answers[rid]
+        if crossed_out and rid in crossed_out:
+            track(row.cells[decision_at].paragraphs[0].add_run(crossed_out[rid]), "del", number := number + 1)
+        for at, text in ((decision_at, decision), (comment_at, comment)):
+            if text:
+                track(row.cells[at].paragraphs[0].add_run(text), "ins", number := number + 1)
+    document.save(str(out))
+    return out
+
+
+def edit_docx_tracked(exported: Path, out: Path, rid: str, column: str, change: str) -> Path:
+    """Change a protected cell of a Word form with Track Changes on: ``"del"`` deletes its text (the run goes
+    into ``w:del``), ``"ins"`` inserts words after it (``w:ins``)."""
+    from docx import Document
+
+    from makefiles import track
+
+    document = Document(str(exported))
+    table = document.tables[0]
+    row = next(row for row in table.rows[1:] if row.cells[0].text.strip() == rid)
+    paragraph = row.cells[word_column(table, column)].paragraphs[0]
+    if change == "del":
+        for number, run in enumerate(paragraph.runs, start=200):
+            track(run, "del", number)
+    else:
+        track(paragraph.add_run(" Except for small platforms."), "ins", 200)
+    document.save(str(out))
+    return out
+
+
 def word_column(table: Any, column: str) -> int:
     """Where a column of a Word form is, found by its heading in either language (forms of several layouts are
     in use)."""

@@ -476,7 +476,7 @@ def _read_docx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
     too."""
     from docx import Document as open_document
 
-    from crlens.ingest.docx import check_archive
+    from crlens.ingest.docx import accepted_text, check_archive
 
     check_archive(path)
     try:
@@ -491,8 +491,10 @@ def _read_docx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
         raise UserError(str(path), "has no table of recommendations; answer in the file written by "
                                    "'crlens consult export'")
     table = document.tables[0]
-    columns = _columns(path, "its table", [c.text for c in table.rows[0].cells])
-    return identity, _rows(columns, ([cell.text for cell in row.cells] for row in table.rows[1:]))
+    # Every cell as it reads with tracked changes accepted: an answer typed with Track Changes on is an answer,
+    # and a protected text deleted that way is an edit.
+    columns = _columns(path, "its table", [accepted_text(c._tc) for c in table.rows[0].cells])
+    return identity, _rows(columns, ([accepted_text(cell._tc) for cell in row.cells] for row in table.rows[1:]))
 
 
 def _export_record(session: Session, path: Path, identity: str) -> RoundExport:

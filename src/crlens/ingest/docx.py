@@ -215,6 +215,32 @@ def _paragraph_text(paragraph: object) -> str:
     return "".join(parts)
 
 
+def _mark_removed(paragraph: object) -> bool:
+    """Whether the paragraph's mark is a tracked deletion (or moved away): accepted, it runs on into the next."""
+    mark = paragraph.find(f"{_W}pPr/{_W}rPr")  # type: ignore[attr-defined]
+    return mark is not None and (mark.find(f"{_W}del") is not None or mark.find(f"{_W}moveFrom") is not None)
+
+
+def _paragraphs(container: object) -> list[object]:
+    found: list[object] = []
+    for node in container:  # type: ignore[attr-defined]
+        if node.tag == f"{_W}p":
+            found.append(node)
+        elif node.tag in (f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"):
+            found.extend(_paragraphs(node))  # a table inside the cell, a content control
+    return found
+
+
+def accepted_text(cell: object) -> str:
+    """The text of a table cell (``w:tc``) as it reads with every tracked change accepted, its paragraphs on
+    lines of their own. python-docx's ``cell.text`` reads only runs outside tracked changes, so that an answer
+    typed with Track Changes on reads as no answer at all."""
+    text = ""
+    for paragraph in _paragraphs(cell):
+        text += _paragraph_text(paragraph) + ("" if _mark_removed(paragraph) else "\n")
+    return text.removesuffix("\n")
+
+
 def open_docx(path: Path):  # type: ignore[no-untyped-def]
     """Open a checked DOCX with python-docx; raise :class:`InputError` when it cannot be opened."""
     check_archive(path)
