@@ -206,6 +206,81 @@ def test_a_same_numbered_article_loses_to_a_more_similar_renumbered_one(tmp_path
         ("changed", "art:2", "art:3"), ("changed", "art:3", "art:4")]
 
 
+ENTRY_INTO_FORCE = ("Статья {}. Вступление в силу\n\n"
+                    "Настоящая глава вводится в действие по истечении шести месяцев после дня его первого "
+                    "официального опубликования, за исключением норм о детях, вводимых в действие немедленно.\n\n")
+CHAPTERS = (("Общие положения", ("Цели. Настоящий Кодекс регулирует общественные отношения в цифровой среде.",
+                                 "Принципы. Регулирование основывается на законности и защите прав человека.")),
+            ("Цифровые услуги", ("Услуги. Государственные услуги оказываются в электронной форме бесплатно.",
+                                 "Доступность. Услуги доступны людям с инвалидностью и пожилым людям.")),
+            ("Персональные данные", ("Сбор данных. Данные собираются с согласия их субъекта.",
+                                     "Хранение. Данные хранятся на территории Республики Казахстан.")))
+"""A draft of three chapters, each ending with the same article on its entry into force (boilerplate)."""
+
+
+def boilerplate_draft(chapters: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """Chapters of articles ("Heading. Text.") numbered on across chapters, each closing with the same
+    entry-into-force article."""
+    out, number = [], 0
+    for chapter, (title, articles) in enumerate(chapters, start=1):
+        out.append(f"Глава {chapter}. {title}\n\n")
+        for article in articles:
+            number += 1
+            heading, text = article.split(". ", 1)
+            out.append(f"Статья {number}. {heading}\n\n{text}\n\n")
+        number += 1
+        out.append(ENTRY_INTO_FORCE.format(number))
+    return "".join(out)
+
+
+def compare_texts(old: str, new: str, folder: Path) -> list[tuple[str, str | None, str | None]]:
+    (folder / "round1.txt").write_text(old, encoding="utf-8")
+    (folder / "round2.txt").write_text(new, encoding="utf-8")
+    result = compare_documents(parse_file(folder / "round1.txt"), parse_file(folder / "round2.txt"))
+    return [(c.kind, c.old, c.new) for c in result.articles]
+
+
+def test_identical_articles_follow_their_neighbours_when_a_chapter_with_its_own_copy_is_inserted(tmp_path):
+    # a new Chapter 2 ends with the same entry-into-force article as the others: the old Chapter 2's copy
+    # (art. 6) is new art. 8, where its chapter went, not the new chapter's copy (art. 5)
+    children = ("Права ребенка", ("Права ребенка. Ребенок имеет право на защиту в цифровой среде.",))
+    changes = compare_texts(boilerplate_draft(CHAPTERS), boilerplate_draft((CHAPTERS[0], children, *CHAPTERS[1:])),
+                            tmp_path)
+    assert changes == [
+        ("unchanged", "art:1", "art:1"), ("unchanged", "art:2", "art:2"), ("unchanged", "art:3", "art:3"),
+        ("added", None, "art:4"), ("added", None, "art:5"),
+        ("unchanged", "art:4", "art:6"), ("unchanged", "art:5", "art:7"), ("unchanged", "art:6", "art:8"),
+        ("unchanged", "art:7", "art:9"), ("unchanged", "art:8", "art:10"), ("unchanged", "art:9", "art:11")]
+
+
+def test_identical_articles_follow_their_neighbours_when_one_of_them_is_reworded(tmp_path):
+    # an article inserted in Chapter 1 and Chapter 1's copy reworded: that copy (art. 3) is new art. 4, changed,
+    # and each identical copy stays in its chapter; none is taken for another ("Was in Chapter 1, now in
+    # Chapter 2", similarity 1.000)
+    inserted = (CHAPTERS[0][0], (CHAPTERS[0][1][0], "Дети. Кодекс учитывает наилучшие интересы ребенка.",
+                                 CHAPTERS[0][1][1]))
+    new = boilerplate_draft((inserted, *CHAPTERS[1:])).replace("шести месяцев", "десяти календарных дней", 1)
+    changes = compare_texts(boilerplate_draft(CHAPTERS), new, tmp_path)
+    assert changes == [
+        ("unchanged", "art:1", "art:1"), ("added", None, "art:2"), ("unchanged", "art:2", "art:3"),
+        ("changed", "art:3", "art:4"),
+        ("unchanged", "art:4", "art:5"), ("unchanged", "art:5", "art:6"), ("unchanged", "art:6", "art:7"),
+        ("unchanged", "art:7", "art:8"), ("unchanged", "art:8", "art:9"), ("unchanged", "art:9", "art:10")]
+
+
+def test_copies_reworded_alike_follow_their_neighbours_when_a_chapter_with_its_own_copy_is_inserted(tmp_path):
+    # every copy of the entry-into-force article reworded the same way: equally similar to each old copy, the
+    # new copies go where the neighbours of each old one went
+    children = ("Права ребенка", ("Права ребенка. Ребенок имеет право на защиту в цифровой среде.",))
+    new = boilerplate_draft((CHAPTERS[0], children, *CHAPTERS[1:])).replace("шести месяцев", "трех месяцев")
+    changes = compare_texts(boilerplate_draft(CHAPTERS), new, tmp_path)
+    assert changes == [
+        ("unchanged", "art:1", "art:1"), ("unchanged", "art:2", "art:2"), ("changed", "art:3", "art:3"),
+        ("added", None, "art:4"), ("added", None, "art:5"),
+        ("unchanged", "art:4", "art:6"), ("unchanged", "art:5", "art:7"), ("changed", "art:6", "art:8"),
+        ("unchanged", "art:7", "art:9"), ("unchanged", "art:8", "art:10"), ("changed", "art:9", "art:11")]
+
+
 # --- the later version of the sample ---------------------------------------------------------------------------
 
 

@@ -9,11 +9,19 @@ id_map`, which sends every provision id of the old version to its id in the new 
 marker, compared as lower-case word tokens (punctuation and spacing ignored). Pairs are formed in four passes,
 each over the articles still unpaired:
 
-1. identical text: paired, in document order when several articles share a text;
+1. identical text: first the pairs that keep the order of both drafts, where their chapters (sections...) begin
+   and end counted as part of that order (difflib's matching blocks), then the rest (an article moved
+   elsewhere). Several articles may share a text (boilerplate closing every chapter): each goes to the copy
+   among its neighbours, never to the first copy free, which sent a chapter's copy to another chapter when
+   an article was inserted or one copy reworded;
 2. same number, similarity >= :data:`SAME_NUMBER_MIN`, unless one of the two has another unpaired partner that is
    more similar and itself reaches :data:`MATCH_MIN` (then pass 3 decides);
-3. any number, best similarity first (ties: lower old position, then lower new position), >= :data:`MATCH_MIN`;
+3. any number, best similarity first, >= :data:`MATCH_MIN`;
 4. what is left: old articles are ``removed``, new ones ``added``.
+
+Of equally good partners (identical copies in pass 1, equal similarity in pass 3), the one that keeps the
+article's number or the shift of its nearest paired neighbours before and after it comes first, then the one
+nearest to those places, then the lower position.
 
 Similarity is difflib's ``SequenceMatcher.ratio()`` over the word tokens (2 x the words the two texts have in
 common, in order, / all their words), counted line by line first and word by word only within the lines that
@@ -44,7 +52,7 @@ from __future__ import annotations
 
 import heapq
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -57,6 +65,8 @@ from crlens.ingest.model import CONTAINER_KINDS, Document, Provision
 
 ChangeKind = Literal["unchanged", "changed", "moved", "added", "removed"]
 DiffOp = Literal["equal", "insert", "delete"]
+Boxes = tuple[tuple[str, ...], tuple[str, ...]]
+"""The containers an article opens and those it closes (kind and heading), outermost first and last."""
 
 SAME_NUMBER_MIN = 0.5
 """Pass 2: an article keeping its number is the same article when at least this similar."""
@@ -340,11 +350,14 @@ def _display_text(document: Document, article: Provision) -> str:
 
 def _align(old: Sequence[_Text], new: Sequence[_Text], old_keys: Sequence[str | None],
            new_keys: Sequence[str | None], same_min: float, match_min: float,
-           compatible: Callable[[int, int], bool] = lambda i, j: True) -> dict[int, tuple[int, float]]:
+           compatible: Callable[[int, int], bool] = lambda i, j: True,
+           old_boxes: Sequence[Boxes] = (), new_boxes: Sequence[Boxes] = ()) -> dict[int, tuple[int, float]]:
     """Pair old and new items (indices) by the four passes of the module docstring: old index -> (new index,
-    similarity). ``keys`` are the numbers (or relative paths) compared in pass 2."""
+    similarity). ``keys`` are the numbers (or relative paths) compared in pass 2; ``boxes`` the containers
+    (chapters...) each item opens and closes, which pass 1 reads as part of the order."""
     pairs: dict[int, tuple[int, float]] = {}
     taken: set[int] = set()
+    paired: list[int] = []  # the old indices paired so far, in order: the neighbours of an unpaired one
     cache: dict[tuple[int, int], float] = {}
 
     def sim(i: int, j: int) -> float:
@@ -352,16 +365,52 @@ def _align(old: Sequence[_Text], new: Sequence[_Text], old_keys: Sequence[str | 
             cache[(i, j)] = _ratio(old[i], new[j])
         return cache[(i, j)]
 
-    # 1. identical text, in document order; empty texts (a bare "Article 12.") only pair by number
+    def pair(i: int, j: int, score: float) -> None:
+        pairs[i] = (j, score)
+        taken.add(j)
+        insort(paired, i)
+
+    def offset(i: int, j: int) -> tuple[int, int, int]:
+        """How far pairing ``i`` with ``j`` is from where the pairs made so far put it, to choose among equally
+        good partners: 0 first when ``j`` keeps ``i``'s number or the shift of the nearest paired items before
+        and after ``i`` (an article inserted before both shifts them by one); then the distance from the
+        nearest of those places (``i``'s own place while nothing is paired), then ``j``."""
+        at = bisect_left(paired, i)
+        neighbours = paired[max(at - 1, 0):at + 1]
+        expected = {i + pairs[k][0] - k for k in neighbours if k != i} or {i}
+        same_number = old_keys[i] is not None and old_keys[i] == new_keys[j]
+        return (0 if same_number or j in expected else 1, min(abs(j - e) for e in expected), j)
+
+    # 1. identical text; empty texts (a bare "Article 12.") only pair by number. First the identical texts in the
+    # order of both drafts, where chapters begin and end included (difflib's matching blocks over the two
+    # sequences), so that of several identical articles (boilerplate closing every chapter) each goes to the
+    # copy in its chapter among its neighbours, not to the first one free; then the rest (an article moved
+    # elsewhere), each to the identical copy nearest to where its neighbours went
+    def sequence(texts: Sequence[_Text], boxes: Sequence[Boxes], side: str) -> tuple[list[object],
+                                                                                   list[int | None]]:
+        items: list[object] = []
+        at: list[int | None] = []
+        for index, text in enumerate(texts):
+            opens, closes = boxes[index] if boxes else ((), ())
+            items += [("opens", box) for box in opens] + [text.key or (side, index)]
+            items += [("closes", box) for box in closes]
+            at += [None] * len(opens) + [index] + [None] * len(closes)
+        return items, at
+
+    (old_items, old_at), (new_items, new_at) = sequence(old, old_boxes, "old"), sequence(new, new_boxes, "new")
+    blocks = SequenceMatcher(None, old_items, new_items, autojunk=False).get_matching_blocks()
+    for block in blocks:
+        for a, b in zip(old_at[block.a:block.a + block.size], new_at[block.b:block.b + block.size], strict=True):
+            if a is not None and b is not None and compatible(a, b):
+                pair(a, b, 1.0)
     by_key: dict[str, list[int]] = {}
     for j, text in enumerate(new):
-        if text.key:
+        if text.key and j not in taken:
             by_key.setdefault(text.key, []).append(j)
     for i, text in enumerate(old):
         candidates = [j for j in by_key.get(text.key, ()) if j not in taken and compatible(i, j)]
-        if candidates:
-            pairs[i] = (candidates[0], 1.0)
-            taken.add(candidates[0])
+        if i not in pairs and candidates:
+            pair(i, min(candidates, key=lambda j: offset(i, j)), 1.0)
 
     # 2. same number, unless either side has a clearly better partner left
     new_by_number: dict[str, int] = {}
@@ -384,8 +433,7 @@ def _align(old: Sequence[_Text], new: Sequence[_Text], old_keys: Sequence[str | 
         if any(_bound(old[a], new[b]) >= floor and sim(a, b) > score and sim(a, b) >= match_min
                for a, b in rivals):
             continue
-        pairs[i] = (j, score)
-        taken.add(j)
+        pair(i, j, score)
 
     # 3. best similarity first; the heap holds upper bounds (exact=0) until a pair's ratio is computed (exact=1),
     # so a pair is accepted only once no unevaluated pair could beat it
@@ -404,19 +452,19 @@ def _align(old: Sequence[_Text], new: Sequence[_Text], old_keys: Sequence[str | 
                 continue
             bound = _bound(old[i], new[j])
             if bound >= match_min:
-                heap.append((-bound, 0, i, j))
+                heap.append((-bound, 0, (0, 0, 0), i, j))
     heapq.heapify(heap)
     while heap:
-        negative, exact, i, j = heapq.heappop(heap)
+        negative, exact, _, i, j = heapq.heappop(heap)
         if i in pairs or j in taken:
             continue
         if not exact:
             score = sim(i, j)
             if score >= match_min:
-                heapq.heappush(heap, (-score, 1, i, j))
+                # of equally similar pairs, the one where the neighbours point goes first
+                heapq.heappush(heap, (-score, 1, offset(i, j), i, j))
             continue
-        pairs[i] = (j, -negative)
-        taken.add(j)
+        pair(i, j, -negative)
     return pairs
 
 
@@ -529,13 +577,27 @@ def _align_parts(old_root: Provision, new_root: Provision) -> dict[str, str]:
     return {old_parts[i].id: new_parts[j].id for i, (j, _) in pairs.items()}
 
 
+def _boxes(document: Document) -> list[Boxes]:
+    """For each article, the containers (kind and heading) that begin with it and that end with it: where a
+    chapter begins and ends is part of the draft's order, as much as its articles."""
+    opens: dict[str, list[str]] = {}
+    closes: dict[str, list[str]] = {}
+    for box in document.provisions:
+        if box.kind in CONTAINER_KINDS:
+            articles = [p.id for p in box.walk() if p.kind == "article"]
+            if articles:
+                opens.setdefault(articles[0], []).append(f"{box.kind} {_heading_key(box)}")
+                closes.setdefault(articles[-1], []).insert(0, f"{box.kind} {_heading_key(box)}")
+    return [(tuple(opens.get(a.id, ())), tuple(closes.get(a.id, ()))) for a in document.articles]
+
+
 def compare_documents(old: Document, new: Document) -> DraftComparison:
     """Align the articles, parts and containers of two versions of a draft (see the module docstring)."""
     old_articles, new_articles = old.articles, new.articles
     old_texts = [_Text(a.full_text()) for a in old_articles]
     new_texts = [_Text(a.full_text()) for a in new_articles]
     pairs = _align(old_texts, new_texts, [a.number for a in old_articles], [a.number for a in new_articles],
-                   SAME_NUMBER_MIN, MATCH_MIN)
+                   SAME_NUMBER_MIN, MATCH_MIN, old_boxes=_boxes(old), new_boxes=_boxes(new))
     article_map = {old_articles[i].id: new_articles[j].id for i, (j, _) in pairs.items()}
 
     id_map: dict[str, str | None] = {p.id: None for p in old.provisions}
