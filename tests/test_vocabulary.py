@@ -184,6 +184,16 @@ FALSE_FRIENDS = [
     ("en", "prevention-response", "the employee responsible for its operation",
      "the response to cybersecurity incidents"),
     ("en", "blocking", "the number of items removed and complaints considered", "the removal of the content"),
+    ("ru", "blocking", "Оператор удаляет персональные данные по требованию их субъекта.",
+     "Оператор удаляет противоправный контент по требованию пользователя."),
+    ("ru", "blocking", "Услуга оказывается удаленно, в том числе через удаленный доступ.",
+     "Противоправный контент удаляется владельцем онлайн-платформы."),
+    ("ru", "blocking", "Оператор обязан блокировать персональные данные на период проверки.",
+     "Оператор обязан заблокировать интернет-ресурс."),
+    ("en", "blocking", "amend the list in Annex III by removing high-risk AI systems",
+     "the provider shall remove the content"),
+    ("en", "blocking", "a member of the Board may be removed from office", "such material shall be removed"),
+    ("en", "blocking", "buildings with disabled access", "the provider shall disable access to the material"),
     ("en", "statistics-research", "universities and research organisations may take part",
      "research on children's use of digital technologies"),
     ("ru", "monitoring", "государственный контроль осуществляется в форме проверок",
@@ -319,4 +329,36 @@ def test_restricting_users_access_to_digital_objects_only_as_far_as_necessary_me
                          "в какой это необходимо в целях защиты прав и свобод человека.\n")
     criterion = next(c for c in review.criteria if c.id == "access-information-02")
     assert criterion.status == "partial"
+    assert {e.provision for e in criterion.evidence} == {"art:1.1"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Собственники онлайн-платформ обязаны удалять материалы сексуального насилия над детьми."),
+    ("ru", "Владелец интернет-ресурса удаляет такие материалы в течение суток."),
+    ("ru", "Такие материалы должны быть удалены в течение суток."),
+    ("ru", "Оператор обязан заблокировать аккаунт, распространяющий такие материалы."),
+    ("ru", "Уполномоченный орган вправе ограничить доступ к интернет-ресурсу."),
+    ("en", "The provider shall remove such material within twenty-four hours."),
+    ("en", "Such content shall be taken down without delay."),
+    ("en", "The provider shall disable access to the material."),
+    ("kk", "Онлайн-платформа иесі мұндай материалдарды жояды."),
+    ("kk", "Уәкілетті орган интернет-ресурсты бұғаттайды."),
+])
+def test_removing_or_blocking_content_said_with_a_verb_is_blocking(lang: str, text: str) -> None:
+    """The lexicon had the nouns (удаление, блокировка, removal) and read a duty to remove as no removal."""
+    assert "blocking" in concepts_in(lang, text)
+
+
+CSAM_REMOVAL_AND_DEFAULT_PRIVACY = (
+    "Статья 1. Защита детей от сексуального насилия в сети Интернет\n"
+    "1. Собственники онлайн-платформ обязаны удалять материалы сексуального насилия над детьми в течение "
+    "двадцати четырех часов.\n"
+    "2. Для учетных записей детей на онлайн-платформах по умолчанию устанавливаются настройки максимальной "
+    "конфиденциальности.\n")
+
+
+def test_a_duty_to_remove_abuse_material_within_a_day_meets_the_removal_criterion(tmp_path) -> None:
+    review = review_text(tmp_path, CSAM_REMOVAL_AND_DEFAULT_PRIVACY)
+    criterion = next(c for c in review.criteria if c.id == "csea-01")
+    assert criterion.status == "addressed"
     assert {e.provision for e in criterion.evidence} == {"art:1.1"}
