@@ -362,3 +362,25 @@ def test_a_duty_to_remove_abuse_material_within_a_day_meets_the_removal_criterio
     criterion = next(c for c in review.criteria if c.id == "csea-01")
     assert criterion.status == "addressed"
     assert {e.provision for e in criterion.evidence} == {"art:1.1"}
+
+
+def test_removing_abuse_material_and_private_defaults_are_no_measure_against_grooming(tmp_path) -> None:
+    """Neither paragraph names grooming, solicitation or contact by strangers: abuse material is not grooming."""
+    review = review_text(tmp_path, CSAM_REMOVAL_AND_DEFAULT_PRIVACY)
+    assert next(c for c in review.criteria if c.id == "csea-04").status == "gap"
+
+
+def test_limiting_contact_by_strangers_to_prevent_grooming_meets_the_grooming_criterion(tmp_path) -> None:
+    review = review_text(tmp_path, "Статья 1. Предотвращение груминга\n"
+                         "1. Владелец онлайн-платформы, которой пользуются дети, принимает меры по предотвращению "
+                         "груминга, в том числе исключает направление ребенку личных сообщений незнакомыми "
+                         "взрослыми пользователями.\n")
+    assert next(c for c in review.criteria if c.id == "csea-04").status == "addressed"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Владелец онлайн-платформы принимает меры по предотвращению груминга."),
+    ("en", "The provider shall take measures against the grooming of children."),
+])
+def test_grooming_is_sexual_solicitation(lang: str, text: str) -> None:
+    assert "sexual-solicitation" in concepts_in(lang, text)
