@@ -12,6 +12,7 @@ from crlens.analysis.engine import review_document
 from crlens.analysis.labels import label, label_genitive, labels
 from crlens.analysis.review import SCHEMA_PATH, Review
 from crlens.ingest import parse_file, parse_text
+from crlens.ingest.model import Naming
 from crlens.report.amendments import rows
 
 US_SECTIONS = """# Title 15
@@ -34,6 +35,7 @@ Section 12 Safety duties protecting children
 Section 13 Children's access assessments
 (1) A provider must carry out a children's access assessment.
 """
+SECTIONS = Naming("section")
 KZ_ARTICLES = """Статья 12. Права ребенка
 1. Ребенок имеет право на защиту.
 2) персональные данные ребенка
@@ -78,25 +80,25 @@ def test_the_brief_lists_a_recommendations_provisions_as_russian_runs_on(sample_
 
 
 def test_a_section_is_named_section_in_english_with_its_pinpoint():
-    assert label("art:6501", word="section") == "Section 6501"
-    assert label("art:6501.1", word="section") == "Section 6501(1)"
-    assert label("art:6501.2.A.i", word="section") == "Section 6501(2)(A)(i)"
+    assert label("art:6501", naming=SECTIONS) == "Section 6501"
+    assert label("art:6501.1", naming=SECTIONS) == "Section 6501(1)"
+    assert label("art:6501.2.A.i", naming=SECTIONS) == "Section 6501(2)(A)(i)"
 
 
 def test_a_section_is_named_with_the_section_sign_in_russian():
-    assert label("art:6501", "ru", word="section") == "§ 6501"
-    assert label("art:6501.2.A.i", "ru", word="section") == "§ 6501(2)(A)(i)"
+    assert label("art:6501", "ru", naming=SECTIONS) == "§ 6501"
+    assert label("art:6501.2.A.i", "ru", naming=SECTIONS) == "§ 6501(2)(A)(i)"
 
 
 def test_a_section_has_the_same_name_in_the_genitive():
-    assert label_genitive("art:6501.1", "ru", word="section") == "§ 6501(1)"
-    assert label_genitive("art:6501.1", word="section") == "Section 6501(1)"
+    assert label_genitive("art:6501.1", "ru", naming=SECTIONS) == "§ 6501(1)"
+    assert label_genitive("art:6501.1", naming=SECTIONS) == "Section 6501(1)"
 
 
 def test_containers_and_the_preamble_do_not_take_the_article_word():
-    assert label("ch:91", word="section") == "Chapter 91"
-    assert label("sec:2", "ru", word="section") == "Раздел 2"
-    assert label("preamble", "ru", word="section") == "Преамбула"
+    assert label("ch:91", naming=SECTIONS) == "Chapter 91"
+    assert label("sec:2", "ru", naming=SECTIONS) == "Раздел 2"
+    assert label("preamble", "ru", naming=SECTIONS) == "Преамбула"
 
 
 # --- the parser ----------------------------------------------------------------------------------------------

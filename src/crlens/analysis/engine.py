@@ -55,7 +55,7 @@ from crlens.analysis.review import (
     reading_order,
 )
 from crlens.analysis.terminology import adapt_ru
-from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Document, Provision
+from crlens.ingest.model import ARTICLE_WORDS, Document, Naming, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import (
     AREA_IDS,
@@ -760,7 +760,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             # in one article and an exclusion in another are no rule that excludes children from biometrics.
             place = _safeguard_elsewhere(articles, state, article, [rule.triggers[0], *lacking], meeting)
             if place is not None:
-                said_en, said_ru = _what_is_mentioned(kb, state, place, lacking, document.article_word)
+                said_en, said_ru = _what_is_mentioned(kb, state, place, lacking, document.naming)
                 note_en += f" {said_en} Check that it covers this provision and children."
                 note_ru += f" {said_ru} Следует проверить, распространяется ли это на данную норму и на детей."
                 severity = _LOWER[severity]
@@ -769,8 +769,8 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             risks.append(Risk(
                 id=risk_id, criterion=crit.id, area=crit.area,
                 provision=where, quote=_risk_quote(found, rule.triggers, state),
-                description=f"{label(where, word=document.article_word)}: {rule.description.en}{note_en}",
-                description_ru=f"{label(where, 'ru', word=document.article_word)}: {rule.description.ru}{note_ru}",
+                description=f"{label(where, naming=document.naming)}: {rule.description.en}{note_en}",
+                description_ru=f"{label(where, 'ru', naming=document.naming)}: {rule.description.ru}{note_ru}",
                 severity=severity, missing=missing,
             ))
     return risks
@@ -855,7 +855,7 @@ def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
 
 
 def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, groups: list[ConceptGroup],
-                       word: ArticleWord = "article") -> tuple[str, str]:
+                       naming: Naming) -> tuple[str, str]:
     """What the provision mentions of each group, in its own words ("Article 12 mentions a right to appeal
     (“...”)."), in English and Russian: a mention elsewhere is not yet a safeguard here."""
     said_en: list[str] = []
@@ -864,9 +864,9 @@ def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, gr
         mention = state.first(place, group)
         concepts = [mention.hit.concept] if mention else list(group)
         quote = _elided(mention.provision, _quote(mention)) if mention else ""
-        said_en.append(f"{label(place.id, word=word)} mentions {_group_label(kb, concepts)}"
+        said_en.append(f"{label(place.id, naming=naming)} mentions {_group_label(kb, concepts)}"
                        + (f" (“{quote}”)." if quote else "."))
-        said_ru.append(f"{label(place.id, 'ru', word=word)} упоминает: "
+        said_ru.append(f"{label(place.id, 'ru', naming=naming)} упоминает: "
                        f"{_group_label(kb, concepts, 'ru')}"
                        + (f" («{quote}»)." if quote else "."))
     return " ".join(dict.fromkeys(said_en)), " ".join(dict.fromkeys(said_ru))
@@ -979,7 +979,7 @@ def _join_sentences(texts: Iterable[str]) -> str:
 
 
 def _fill(clause: str, target: str, document: Document, lang: str) -> str:
-    article = (label(target, lang, word=document.article_word) if target.startswith("art:")
+    article = (label(target, lang, naming=document.naming) if target.startswith("art:")
                else "the draft" if lang != "ru" else "проект")
     return clause.replace("{article}", article).replace("{draft}", document.title)
 
@@ -1187,8 +1187,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         if crit_risks:
             first = document.get(crit_risks[0].provision)
             assert first is not None
-            named = labels([r.provision for r in crit_risks[:4]], word=document.article_word)
-            named_ru = labels([r.provision for r in crit_risks[:4]], "ru", word=document.article_word)
+            named = labels([r.provision for r in crit_risks[:4]], naming=document.naming)
+            named_ru = labels([r.provision for r in crit_risks[:4]], "ru", naming=document.naming)
             notes = [state.risk_notes[r.id] for r in crit_risks[:4] if r.id in state.risk_notes]
             note_en = "".join(f" {n}" for n in dict.fromkeys(n[0] for n in notes))
             note_ru = "".join(f" {n}" for n in dict.fromkeys(n[1] for n in notes))
@@ -1210,8 +1210,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             unit = best_units[crit.id]
             met, lacking, found_ru, missing_ru = _elements(kb, state, crit, unit)
             direct = set(kb.relevance.direct) if kb.relevance else set()
-            where_en, where_ru = (label(unit.provision.id, word=document.article_word),
-                                  label(unit.provision.id, "ru", word=document.article_word))
+            where_en, where_ru = (label(unit.provision.id, naming=document.naming),
+                                  label(unit.provision.id, "ru", naming=document.naming))
             # Labels join their concepts with "or", so the elements are listed with semicolons, not commas.
             # What was found is words, quoted: "mentions", not "deals with", which would claim a rule the
             # provision may not make.
@@ -1266,8 +1266,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                                      "new", "", [], [], f"{template.gap.en} The draft defines no terms.",
                                      f"{template.gap.ru} Проект не определяет понятий."))
                 continue
-            where_en, where_ru = (label(defined_in.id, word=document.article_word),
-                                  label(defined_in.id, "ru", word=document.article_word))
+            where_en, where_ru = (label(defined_in.id, naming=document.naming),
+                                  label(defined_in.id, "ru", naming=document.naming))
             if defined_in.id in state.definitions:
                 issue = (f"{template.gap.en} Its definitions, {where_en} (“{defined_in.heading}”), do not "
                          "include it.")
@@ -1283,9 +1283,9 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             continue
         target, place = _subject_place(document, kb, state, crit)
         if target is not None:
-            closest_en = (f"The closest provision, {label(target.id, word=document.article_word)} "
+            closest_en = (f"The closest provision, {label(target.id, naming=document.naming)} "
                           f"(“{target.heading}”),")
-            closest_ru = (f"Наиболее близкая норма, {label(target.id, 'ru', word=document.article_word).lower()} "
+            closest_ru = (f"Наиболее близкая норма, {label(target.id, 'ru', naming=document.naming).lower()} "
                           f"(«{target.heading}»),")
             unit = best_units.get(crit.id)
             said = _said_in(document, kb, state, crit, unit, result) if unit and _article(
@@ -1356,8 +1356,8 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
         return None
     quote = _quote(found)
     shown = _elided(found.provision, quote)
-    where_en = label(found.provision.id, word=document.article_word)
-    where_ru = label(found.provision.id, "ru", word=document.article_word)
+    where_en = label(found.provision.id, naming=document.naming)
+    where_ru = label(found.provision.id, "ru", naming=document.naming)
     at_en, at_ru = (f"{where_en}: ", f"{where_ru.lower()}: ") if found.provision.kind != "article" else ("", "")
     return _Said(f"mentions {'; '.join(result.found)} ({at_en}“{shown}”), but not: {'; '.join(result.missing)}.",
                  f"упоминает: {'; '.join(found_ru)} ({at_ru}«{shown}»), но не упоминает: {'; '.join(missing_ru)}.",

@@ -2,13 +2,14 @@
 
 ``art:12.3.2`` is "Article 12(3)(2)" in English and "Подпункт 2) пункта 3 статьи 12" in Russian, the order
 Russian drafting uses. Containers: ``ch:3`` is "Chapter 3" / "Глава 3". A draft that numbers sections, not
-articles (``word="section"``, :data:`crlens.ingest.model.ArticleWord`), is named in its own word: ``art:6501.1``
-is "Section 6501(1)" in English and "§ 6501(1)" in Russian.
+articles is named in its own word: ``art:6501.1`` is "Section 6501(1)" in English and "§ 6501(1)" in Russian.
+What the id does not say about a draft's names travels as its :class:`~crlens.ingest.model.Naming`
+(``Document.naming``, ``Review.naming``); without one, a provision is named as its id alone would name it.
 """
 
 from __future__ import annotations
 
-from crlens.ingest.model import ARTICLE_WORDS, ArticleWord
+from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Naming
 
 _CONTAINERS = {  # English, Russian, Russian genitive ("после главы 3")
     "book": ("Book", "Книга", "книги"),
@@ -51,28 +52,32 @@ def cite(ref: str, verified: bool | None, lang: str = "en") -> str:
     return f"{ref} ({UNVERIFIED[lang]})" if verified is False else ref
 
 
-def label_genitive(provision_id: str, lang: str = "en", *, word: ArticleWord = "article") -> str:
+BY_ID = Naming()
+"""The names an id alone gives: articles called articles."""
+
+
+def label_genitive(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str:
     """The provision's name inside a sentence after "after", "of" ("после статьи 12", "after Article 12");
-    ``word`` is what the draft calls its articles (``Document.article_word``)."""
-    return _name(provision_id, lang, genitive=True, word=word)
+    ``naming`` is how the draft names its provisions (``Document.naming``)."""
+    return _name(provision_id, lang, genitive=True, naming=naming)
 
 
-def label(provision_id: str, lang: str = "en", *, word: ArticleWord = "article") -> str:
-    """The provision's name as a lawyer writes it at the start of a sentence; ``word`` is what the draft calls
-    its articles (``Document.article_word``): "Section 6501(1)", not "Article 6501(1)", in the US Code."""
-    return _name(provision_id, lang, genitive=False, word=word)
+def label(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str:
+    """The provision's name as a lawyer writes it at the start of a sentence; ``naming`` is how the draft names
+    its provisions (``Document.naming``): "Section 6501(1)", not "Article 6501(1)", in the US Code."""
+    return _name(provision_id, lang, genitive=False, naming=naming)
 
 
-def labels(provision_ids: list[str], lang: str = "en", *, word: ArticleWord = "article") -> str:
+def labels(provision_ids: list[str], lang: str = "en", *, naming: Naming = BY_ID) -> str:
     """Several provisions' names, listed as a lawyer writes them at the start of a sentence: in Russian the names
     after the first run on in lower case ("Пункт 5 статьи 9, пункт 1 статьи 42")."""
-    names = [label(p, lang, word=word) for p in provision_ids]
+    names = [label(p, lang, naming=naming) for p in provision_ids]
     if lang == "ru":
         names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
     return ", ".join(names)
 
 
-def _name(provision_id: str, lang: str, genitive: bool, word: ArticleWord = "article") -> str:
+def _name(provision_id: str, lang: str, genitive: bool, naming: Naming = BY_ID) -> str:
     """English names do not decline; a Russian name in the genitive is all genitive and lower-case.
 
     A section in Russian is "§ 6501(1)", the same in every case: Russian writing on US and UK law keeps the
@@ -89,8 +94,8 @@ def _name(provision_id: str, lang: str, genitive: bool, word: ArticleWord = "art
     if not parts:
         return provision_id
     article, inner = parts[0], parts[1:]
-    if word == "section" or lang != "ru":
-        name = ARTICLE_WORDS[word]["ru" if lang == "ru" else "en"]
+    if naming.word == "section" or lang != "ru":
+        name = ARTICLE_WORDS[naming.word]["ru" if lang == "ru" else "en"]
         return f"{name} {article}" + "".join(f"({p})" for p in inner)
     if not inner:
         return f"статьи {article}" if genitive else f"{ARTICLE_WORDS['article']['ru']} {article}"

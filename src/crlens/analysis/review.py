@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer
 
 from crlens.analysis.act_name import ActName, refer_to_act
-from crlens.ingest.model import ArticleWord
+from crlens.ingest.model import ArticleWord, Naming
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK, AgeBand, AreaId
 
 SCHEMA_VERSION = "1.0"
@@ -238,6 +238,12 @@ class Review(_Model):
     recommendations: list[Recommendation]
     positive_findings: list[PositiveFinding]
     observations: list[Observation]
+
+    @property
+    def naming(self) -> Naming:
+        """How the reviewed draft names its provisions, as its ``Document.naming`` did
+        (:func:`crlens.analysis.labels.label`)."""
+        return Naming(self.document.article_word)
 
     def to_json(self) -> str:
         """The review as JSON text (UTF-8, Cyrillic kept readable)."""

@@ -25,7 +25,7 @@ from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.analysis.review import Review, reading_order
 from crlens.errors import UserError
 from crlens.ingest import parse_file
-from crlens.ingest.model import ArticleWord, Document
+from crlens.ingest.model import Document, Naming
 from crlens.store.models import Draft, Project, Recommendation, RecommendationVersion, ReviewRun, Round, now
 
 if TYPE_CHECKING:
@@ -104,12 +104,12 @@ def latest_review(project: Project) -> Review:
     return draft_review(latest_draft(project))
 
 
-def article_word(project: Project) -> ArticleWord:
-    """The newest draft's own word for its articles ("section" in the US Code), to name provisions as the
-    deliverables do; read from its stored review without validating the whole of it, as forms and pages need
-    only this."""
+def provision_naming(project: Project) -> Naming:
+    """How the newest draft names its provisions ("section" in the US Code), to name them as the deliverables
+    do (``Review.naming``); read from its stored review without validating the whole of it, as forms and pages
+    need only this."""
     stored = json.loads(latest_draft(project).reviews[-1].review_json)
-    return "section" if stored.get("document", {}).get("article_word") == "section" else "article"
+    return Naming("section" if stored.get("document", {}).get("article_word") == "section" else "article")
 
 
 def current_data(rec: Recommendation) -> RecommendationData:

@@ -24,10 +24,10 @@ from sqlalchemy.orm import Session
 from crlens.consult.project import (
     ACTIVE_STATES,
     ProjectError,
-    article_word,
     current_data,
     find_round,
     latest_draft,
+    provision_naming,
 )
 from crlens.consult.revisions import stale_texts
 from crlens.errors import UserError
@@ -39,7 +39,7 @@ from crlens.store.models import Feedback, FeedbackImport, Project, Recommendatio
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from crlens.ingest.model import ArticleWord
+    from crlens.ingest.model import Naming
     from crlens.knowledge.loader import KnowledgeBase
 
 FORMAT = "crlens-consultation/1"
@@ -187,7 +187,7 @@ STALE_MARK = {"en": "[Not updated after the Russian text was revised in version 
 """What opens a cell whose text was not revised with the other language's, so the reader knows."""
 
 
-def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, word: ArticleWord) -> Row:
+def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming) -> Row:
     """The recommendation in the words a ministry lawyer reads: area titles, not slugs, the provision as the
     gap table heads its proposed text ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1";
     "Article 6 (supplement with paragraphs 5–8)", since a row is decided on its own) and the
@@ -205,7 +205,7 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, word: ArticleWord) -
     # "; " between areas: their titles have commas of their own
     area = "; ".join(kb.areas[a].title.get(lang) if a in kb.areas else a for a in data.areas)
     return Row(id=rec.key, version=rec.latest.version, area=area,
-               provision=amendments.supplement_place(data, lang, [], word=word),
+               provision=amendments.supplement_place(data, lang, [], naming=naming),
                issue=marked("issue", data.ru.issue if ru else data.issue),
                solution=marked("solution", data.ru.solution if ru else data.solution),
                proposed=marked("proposed", amendment.proposed_text.ru if ru else amendment.proposed_text.en),
@@ -254,8 +254,8 @@ def export_round(session: Session, project: Project, number: int, path: Path, la
     consultation = open_round(session, project, number)
     if not consultation.is_open:
         raise ProjectError(f"round {number}", "is closed; export the next round instead")
-    kb, word = load(), article_word(project)
-    rows = [_row(rec, lang, kb, word) for rec in round_recommendations(project)]
+    kb, naming = load(), provision_naming(project)
+    rows = [_row(rec, lang, kb, naming) for rec in round_recommendations(project)]
     manifest = _manifest(project, consultation, rows, lang)
     record = RoundExport(round=consultation, filename=path.name, lang=lang, manifest=manifest)
     session.add(record)

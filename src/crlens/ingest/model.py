@@ -23,6 +23,17 @@ ARTICLE_WORDS: dict[ArticleWord, dict[str, str]] = {
 """How an article is named at the start of a sentence, by what the draft calls its articles and the language
 written in. A section in Russian is "§ 6501", as Russian writing on US and UK law cites it."""
 
+
+@dataclass(frozen=True)
+class Naming:
+    """What a draft's provision ids do not say about how the draft names its provisions, in one object that
+    travels wherever provisions are named (:func:`crlens.analysis.labels.label`): the word for its articles.
+    The default names a provision as an id alone would, for callers that do not know the draft."""
+
+    word: ArticleWord = "article"
+    """What the draft calls its articles (:data:`ArticleWord`)."""
+
+
 CONTAINER_KINDS: tuple[str, ...] = ("book", "part", "section", "chapter", "subchapter", "annex")
 """Kinds of the divisions above articles, outermost first (``annex`` sits beside them)."""
 
@@ -125,6 +136,11 @@ class Document:
     input_format: str = "txt"
     article_word: ArticleWord = "article"
     """What the draft calls its articles (:data:`ArticleWord`), as the structure parser found it."""
+
+    @property
+    def naming(self) -> Naming:
+        """How the draft names its provisions (:class:`Naming`)."""
+        return Naming(self.article_word)
 
     @property
     def articles(self) -> list[Provision]:

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crlens.analysis.labels import anchor_of, article_of, label, label_genitive
+from crlens.analysis.labels import BY_ID, anchor_of, article_of, label, label_genitive
 from crlens.analysis.review import Recommendation, Review
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
 from crlens.report.rejections import consultation_status
 
 if TYPE_CHECKING:
     from crlens.consult.log import ConsultationLog
-    from crlens.ingest.model import ArticleWord
+    from crlens.ingest.model import Naming
 
 HEADERS = {
     "en": ("Provision of the draft", "Current text", "Proposed new or alternative text",
@@ -71,18 +71,18 @@ class AmendmentRow:
     ministry (consultation round 1): Aigerim: “…”". Empty outside a project's final deliverables."""
 
 
-def where(rec: Recommendation, lang: str, *, word: ArticleWord = "article") -> str:
-    """The provision an amendment targets, as a lawyer names it in the draft's own ``word`` for its articles
-    (``review.document.article_word``); new articles say where they go."""
+def where(rec: Recommendation, lang: str, *, naming: Naming = BY_ID) -> str:
+    """The provision an amendment targets, as a lawyer names it in the draft's own names (``review.naming``: its
+    word for its articles); new articles say where they go."""
     target = rec.amendment.target
     if rec.amendment.action == "new":
         anchor = anchor_of(target)
-        new = NEW[word][lang]
+        new = NEW[naming.word][lang]
         name = f"{new} {rec.amendment.number}" if rec.amendment.number else new
         if not anchor:
             return name
-        return f"{name} ({AFTER[lang]} {label_genitive(anchor, lang, word=word)})"
-    name = label(target, lang, word=word)
+        return f"{name} ({AFTER[lang]} {label_genitive(anchor, lang, naming=naming)})"
+    name = label(target, lang, naming=naming)
     return f"{name} ({SUPPLEMENT[lang]})" if rec.amendment.action == "supplement" else name
 
 
@@ -141,7 +141,7 @@ def _words(forms: dict[str, tuple[str, str]], values: list[int], lang: str) -> s
     return (one if len(set(values)) == 1 else several).format(numbers(values))
 
 
-def supplement_place(rec: Recommendation, lang: str, above: list[int], *, word: ArticleWord = "article") -> str:
+def supplement_place(rec: Recommendation, lang: str, above: list[int], *, naming: Naming = BY_ID) -> str:
     """The provision cell of a supplement that adds numbered paragraphs: "Article 6 (supplement with paragraphs
     9–11, numbered after paragraphs 5–8 proposed above)". The engine numbers the paragraphs that several
     recommendations add to one article on from one another, so that accepting them all gives no two paragraphs
@@ -150,8 +150,8 @@ def supplement_place(rec: Recommendation, lang: str, above: list[int], *, word: 
     the rows above also propose (a reviser numbered a text from the draft's last paragraph) are flagged."""
     added = added_paragraphs(rec)
     if not added:
-        return where(rec, lang, word=word)
-    name = label(rec.amendment.target, lang, word=word)
+        return where(rec, lang, naming=naming)
+    name = label(rec.amendment.target, lang, naming=naming)
     said = _words(WITH_PARAGRAPHS, added, lang)
     clash = sorted(set(added) & set(above))
     if clash:
@@ -167,6 +167,7 @@ def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -
     rejected says so in the words of the gap table (:func:`~crlens.report.rejections.consultation_status`)."""
     ru = lang == "ru"
     status = consultation_status(log, lang)
+    naming = review.naming
     table: list[AmendmentRow] = []
     previous: Recommendation | None = None
     proposed: dict[str, list[int]] = {}  # the paragraphs the rows so far add to each article
@@ -180,7 +181,7 @@ def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -
         above = proposed.setdefault(rec.amendment.target, []) if rec.amendment.action == "supplement" else []
         table.append(AmendmentRow(
             id=rec.id,
-            provision=supplement_place(rec, lang, list(above), word=review.document.article_word),
+            provision=supplement_place(rec, lang, list(above), naming=naming),
             current=current,
             proposed=rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en,
             justification=rec.amendment.justification_ru if ru else rec.amendment.justification,

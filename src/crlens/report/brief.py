@@ -199,7 +199,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     kb = kb or load()
     t = _words(review, lang)
     ru = lang == "ru"
-    word = review.document.article_word  # "Section 6501(1)" in a draft of sections, as in review.json
+    naming = review.naming  # "Section 6501(1)" in a draft of sections, as in review.json
     areas = {a.id: a for a in review.areas}
     title_of = {a: kb.areas[a].title.get(lang) for a in AREA_IDS}
     gap_areas = [a for a in AREA_IDS if areas[a].status == "gap"]
@@ -212,7 +212,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     ranked_risks = sorted(review.risks, key=lambda r: (PRIORITY_RANK[r.severity], order.get(r.provision, 0)))
     risky = list(dict.fromkeys(r.provision for r in ranked_risks))
     if review.risks:
-        named = [label(p, lang, word=word) for p in risky[:RISKS_NAMED]]
+        named = [label(p, lang, naming=naming) for p in risky[:RISKS_NAMED]]
         if ru:  # "прежде всего пункт 2 статьи 48": the references run on inside the sentence
             named = [n[:1].lower() + n[1:] for n in named]
         risk_areas = dict.fromkeys(r.area for r in ranked_risks if r.provision in risky[:RISKS_NAMED])
@@ -247,7 +247,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     open_quote, close_quote = ("«", "»") if ru else ("“", "”")
 
     def in_its_words(area: str, provision: str, quote: str) -> str:
-        return (f"{title_of[area]}: {label(provision, lang, word=word)}, "
+        return (f"{title_of[area]}: {label(provision, lang, naming=naming)}, "
                 f"{open_quote}{_first_sentence(quote, 200)}{close_quote}")
 
     strengths = [in_its_words(f.area, f.provision, f.quote) for f in shown[:MAX_STRENGTHS]]
@@ -305,7 +305,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
                 by_url[source.url].append(name)
         # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
         named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
-        where = labels(named[:2], lang, word=word) or amendment_place(rec, lang, word=word)
+        where = labels(named[:2], lang, naming=naming) or amendment_place(rec, lang, naming=naming)
         status = rejected[rec.id].mark(lang) if rec.id in rejected else ""
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution,
                                                                    SOLUTION_MAX), where, norms, rec.id, status))

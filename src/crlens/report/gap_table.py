@@ -24,7 +24,7 @@ from crlens.report.rejections import consultation_status
 
 if TYPE_CHECKING:
     from crlens.consult.log import ConsultationLog
-    from crlens.ingest.model import ArticleWord
+    from crlens.ingest.model import Naming
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -92,6 +92,7 @@ def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     (:func:`~crlens.report.rejections.consultation_status`)."""
     kb = kb or load()
     status = consultation_status(log, lang)
+    naming = review.naming
     by_area: dict[str, list[Recommendation]] = {}
     for rec in review.recommendations:
         by_area.setdefault(rec.areas[0], []).append(rec)
@@ -101,8 +102,7 @@ def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         if not recs:
             continue
         out.append(Section(area_id, kb.areas[area_id].title.get(lang),
-                           [_row(rec, lang, kb, status.get(rec.id, ""), review.document.article_word)
-                            for rec in recs]))
+                           [_row(rec, lang, kb, naming, status.get(rec.id, "")) for rec in recs]))
     return out
 
 
@@ -126,8 +126,7 @@ def source_text(source: Source, lang: str, kb: KnowledgeBase) -> str:
     return cite(ref, source.verified, lang)
 
 
-def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, status: str = "",
-         word: ArticleWord = "article") -> Row:
+def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming, status: str = "") -> Row:
     ru = lang == "ru"
     sources = [SourceCell(source_text(s, lang, kb), s.url, s.kind, s.verified is not False) for s in rec.sources]
     proposed = rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en
@@ -138,7 +137,7 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, status: str = "",
         proposed=proposed,
         sources=sources,
         status=status,
-        place=supplement_place(rec, lang, [], word=word),
+        place=supplement_place(rec, lang, [], naming=naming),
     )
 
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse, Response
 
-from crlens.consult.project import article_word, find_recommendation
+from crlens.consult.project import find_recommendation, provision_naming
 from crlens.consult.revisions import FIELDS, get_text, stale_texts
 from crlens.consult.rounds import DECISIONS, current_feedback
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
@@ -198,7 +198,7 @@ def _rec_context(session, project, rec, lang: str) -> dict[str, object]:  # type
     rounds = [(r, sorted(current_feedback(session, r, rec).values(), key=lambda f: f.person))
               for r in project.rounds]
     # named as the gap table and the forms name it, "Article 6 (supplement with paragraphs 5–8)", not "art:6"
-    place = supplement_place(data, lang, [], word=article_word(project))
+    place = supplement_place(data, lang, [], naming=provision_naming(project))
     return dict(project=project, rec=rec, data=data, place=place, changes=changes, first=rec.versions[0],
                 rounds=rounds,
                 comments=service.comments(session, rec), open_round=service.open_round_of(project),

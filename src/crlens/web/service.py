@@ -27,11 +27,11 @@ from crlens.consult.project import (
     ACTIVE_STATES,
     DraftAdded,
     add_draft,
-    article_word,
     current_data,
     draft_review,
     find_round,
     init_project,
+    provision_naming,
 )
 from crlens.consult.revisions import FIELDS, Revision, confirm, get_text, revise, withdraw
 from crlens.consult.rounds import DECISIONS, close_round, open_round, record_answer
@@ -187,7 +187,7 @@ def draft_articles(review: Review, lang: str = "en", area: str | None = None,
     for criterion in review.criteria:
         for evidence in criterion.evidence:
             quotes.setdefault(evidence.provision, []).append((evidence.quote, criterion.id))
-    word = review.document.article_word  # the draft's own word, as review.json names its provisions
+    naming = review.naming  # the draft's own names, as the deliverables name its provisions
     groups: list[tuple[ProvisionResult, list[ProvisionResult]]] = []
     depth: dict[str, int] = {}
     for provision in review.provisions:
@@ -208,10 +208,10 @@ def draft_articles(review: Review, lang: str = "en", area: str | None = None,
         if relevance and relevance not in {p.child_relevance for p in everything}:
             continue
         best = min((p.child_relevance for p in everything), key=lambda r: _RELEVANCE_ORDER.get(r, 3))
-        views = [ProvisionView(p.id, label(p.id, lang, word=word), p.heading, depth[p.id], list(p.areas),
+        views = [ProvisionView(p.id, label(p.id, lang, naming=naming), p.heading, depth[p.id], list(p.areas),
                                p.child_relevance, highlight(p.text, quotes.get(p.id, [])))
                  for p in everything if p.text]
-        out.append(ArticleView(head.id, label(head.id, lang, word=word), head.heading, areas, best, views))
+        out.append(ArticleView(head.id, label(head.id, lang, naming=naming), head.heading, areas, best, views))
     return out
 
 
@@ -250,7 +250,7 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
     from crlens.report.gap_table import proposed_heading
 
     ru = lang == "ru"
-    word = article_word(project)
+    naming = provision_naming(project)
     needle = (text or "").strip().lower()
     by_area: dict[str, list[GapRow]] = {}
     total = 0
@@ -263,7 +263,7 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
         total += 1
         if (area and area not in data.areas) or (priority and data.priority != priority):
             continue
-        place = supplement_place(data, lang, [], word=word)
+        place = supplement_place(data, lang, [], naming=naming)
         row = GapRow(
             key=rec.key, state=rec.state, priority=data.priority, target=data.amendment.target,
             issue=data.ru.issue if ru else data.issue, solution=data.ru.solution if ru else data.solution,
