@@ -81,7 +81,7 @@ def test_a_risky_provision_of_a_partly_met_criterion_is_described_by_the_partial
 def test_a_risk_on_several_provisions_names_them_as_one_russian_sentence(sample_ru: Path) -> None:
     review = review_document(parse_file(sample_ru))
     [rec] = [r for r in review.recommendations if "access-information-02" in r.criteria and r.risks]
-    assert rec.ru.issue.startswith("Пункт 5 статьи 9, пункт 1 статьи 42, ")
+    assert rec.ru.issue.startswith("Подпункт 5) статьи 9, пункт 1 статьи 42, ")  # 9 is a list of items
 
 
 def test_what_a_provision_mentions_is_named_by_the_concept_it_names_not_by_every_alternative(

@@ -1,10 +1,12 @@
 """How a lawyer names a provision, in English and Russian, from its id.
 
 ``art:12.3.2`` is "Article 12(3)(2)" in English and "Подпункт 2) пункта 3 статьи 12" in Russian, the order
-Russian drafting uses. Containers: ``ch:3`` is "Chapter 3" / "Глава 3". A draft that numbers sections, not
-articles is named in its own word: ``art:6501.1`` is "Section 6501(1)" in English and "§ 6501(1)" in Russian.
-What the id does not say about a draft's names travels as its :class:`~crlens.ingest.model.Naming`
-(``Document.naming``, ``Review.naming``); without one, a provision is named as its id alone would name it.
+Russian drafting uses. Containers: ``ch:3`` is "Chapter 3" / "Глава 3". What the id does not say travels as the
+draft's :class:`~crlens.ingest.model.Naming` (``Document.naming``, ``Review.naming``): a draft that numbers
+sections, not articles, is named in its own word (``art:6501.1`` is "Section 6501(1)" in English and
+"§ 6501(1)" in Russian), and an item "4)" straight under an article without paragraphs, ``art:60.4``, is
+"Подпункт 4) статьи 60" ("Article 60(4)" in English). Without a naming, a provision is named as its id alone
+would name it, its first level a paragraph.
 """
 
 from __future__ import annotations
@@ -99,11 +101,13 @@ def _name(provision_id: str, lang: str, genitive: bool, naming: Naming = BY_ID) 
         return f"{name} {article}" + "".join(f"({p})" for p in inner)
     if not inner:
         return f"статьи {article}" if genitive else f"{ARTICLE_WORDS['article']['ru']} {article}"
+    # an item straight under its article is a подпункт of the article: there is no пункт above it
+    skipped = 1 if f"{prefix}:{article}.{inner[0]}" in naming.items else 0
     words = []
-    for depth, number in enumerate(inner):
+    for depth, number in enumerate(inner, start=skipped):
         level = min(depth, len(_RU_LEVELS) - 1)
         mark = f"{number})" if depth >= 1 else number
-        last = depth == len(inner) - 1 and not genitive
+        last = depth == len(inner) - 1 + skipped and not genitive
         words.append((_RU_LEVELS if last else _RU_LEVELS_GEN)[level] + f" {mark}")
     text = " ".join(reversed(words)) + f" статьи {article}"
     return text if genitive else text[:1].upper() + text[1:]

@@ -243,7 +243,7 @@ class Review(_Model):
     def naming(self) -> Naming:
         """How the reviewed draft names its provisions, as its ``Document.naming`` did
         (:func:`crlens.analysis.labels.label`)."""
-        return Naming(self.document.article_word)
+        return Naming.of(self.document.article_word, ((p.id, p.kind, p.parent) for p in self.provisions))
 
     def to_json(self) -> str:
         """The review as JSON text (UTF-8, Cyrillic kept readable)."""

@@ -105,11 +105,12 @@ def latest_review(project: Project) -> Review:
 
 
 def provision_naming(project: Project) -> Naming:
-    """How the newest draft names its provisions ("section" in the US Code), to name them as the deliverables
-    do (``Review.naming``); read from its stored review without validating the whole of it, as forms and pages
-    need only this."""
+    """How the newest draft names its provisions ("section" in the US Code, «подпункт 4) статьи 60» for an item
+    of an article), to name them as the deliverables do (``Review.naming``); read from its stored review without
+    validating the whole of it, as forms and pages need only this."""
     stored = json.loads(latest_draft(project).reviews[-1].review_json)
-    return Naming("section" if stored.get("document", {}).get("article_word") == "section" else "article")
+    word = "section" if stored.get("document", {}).get("article_word") == "section" else "article"
+    return Naming.of(word, ((p["id"], p["kind"], p["parent"]) for p in stored.get("provisions", [])))
 
 
 def current_data(rec: Recommendation) -> RecommendationData:

@@ -6,6 +6,7 @@ Ids follow ``shared/spec/review-json.md``: ``art:12``, ``art:12.3``, ``art:12.3.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -27,11 +28,25 @@ written in. A section in Russian is "§ 6501", as Russian writing on US and UK l
 @dataclass(frozen=True)
 class Naming:
     """What a draft's provision ids do not say about how the draft names its provisions, in one object that
-    travels wherever provisions are named (:func:`crlens.analysis.labels.label`): the word for its articles.
-    The default names a provision as an id alone would, for callers that do not know the draft."""
+    travels wherever provisions are named (:func:`crlens.analysis.labels.label`): the word for its articles, and
+    which first levels under an article are items, not paragraphs. The default names a provision as an id alone
+    would, for callers that do not know the draft."""
 
     word: ArticleWord = "article"
     """What the draft calls its articles (:data:`ArticleWord`)."""
+    items: frozenset[str] = frozenset()
+    """The ids of the items ("4)", "(a)") that stand directly under their article, with no paragraph ("1.")
+    above them: ``art:60.4`` of an article that is a lead-in and a list. The id is the one a paragraph "4." would
+    have, but Russian drafting names it «подпункт 4) статьи 60», not «пункт 4 статьи 60»."""
+
+    @classmethod
+    def of(cls, word: ArticleWord, provisions: Iterable[tuple[str, str, str | None]]) -> Naming:
+        """The naming of a draft that calls its articles ``word``, from its provisions as (id, kind, parent id),
+        which a parsed :class:`Document`, a ``review.json`` and a review stored in a project all give."""
+        listed = list(provisions)
+        articles = {pid for pid, kind, _ in listed if kind == "article"}
+        return cls(word, frozenset(pid for pid, kind, parent in listed
+                                   if kind == "subparagraph" and parent in articles))
 
 
 CONTAINER_KINDS: tuple[str, ...] = ("book", "part", "section", "chapter", "subchapter", "annex")
@@ -140,7 +155,13 @@ class Document:
     @property
     def naming(self) -> Naming:
         """How the draft names its provisions (:class:`Naming`)."""
-        return Naming(self.article_word)
+        cached = getattr(self, "_naming", None)
+        key = (len(self.provisions), self.article_word)
+        if cached is None or cached[0] != key:
+            cached = (key, Naming.of(self.article_word, ((p.id, p.kind, p.parent.id if p.parent else None)
+                                                         for p in self.provisions)))
+            self._naming = cached
+        return cached[1]
 
     @property
     def articles(self) -> list[Provision]:
