@@ -4,6 +4,7 @@ the US Code and a UK bill (``crlens.analysis.labels``, ``Document.article_word``
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -164,6 +165,17 @@ def test_coppa_russian_issues_cite_the_section_sign_not_statya(coppa_review):
     issues = [r.ru.issue for r in coppa_review.recommendations]
     assert any("§ 6501(1)" in issue for issue in issues)
     assert not [issue for issue in issues if "статьи 650" in issue or "татья 650" in issue]
+
+
+def test_coppa_russian_issues_cite_provisions_that_exist_with_their_capital_letters(coppa_review):
+    """A pinpoint run on inside a Russian sentence keeps its capitals: "§ 6502(b)(1)(A)(ii)", not "(a)", which
+    would be another provision or none."""
+    ids = {p.id for p in coppa_review.provisions}
+    cited = [m for r in coppa_review.recommendations for m in re.findall(r"§ (\d+)((?:\(\w+\))*)", r.ru.issue)]
+    assert cited
+    named = {"art:" + ".".join([section, *re.findall(r"\((\w+)\)", parts)]) for section, parts in cited}
+    assert named <= ids, sorted(named - ids)
+    assert "art:6502.b.1.A.ii" in named
 
 
 def test_coppa_amendments_table_takes_the_word_from_the_review(coppa_review):

@@ -28,7 +28,16 @@ from dataclasses import dataclass, field
 from crlens import __version__
 from crlens.analysis.act_name import ActName, act_name, is_draft, name_the_act
 from crlens.analysis.duty import duty_holder_spans
-from crlens.analysis.labels import anchor_of, article_of, cite, label, labels, new_after, present_text_numbered
+from crlens.analysis.labels import (
+    anchor_of,
+    article_of,
+    cite,
+    label,
+    labels,
+    new_after,
+    present_text_numbered,
+    run_on,
+)
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
 from crlens.analysis.review import (
@@ -1271,13 +1280,13 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             if defined_in.id in state.definitions:
                 issue = (f"{template.gap.en} Its definitions, {where_en} (“{defined_in.heading}”), do not "
                          "include it.")
-                issue_ru = (f"{template.gap.ru} Среди основных понятий проекта ({where_ru.lower()}, "
+                issue_ru = (f"{template.gap.ru} Среди основных понятий проекта ({run_on(where_ru)}, "
                             f"«{defined_in.heading}») такого определения нет.")
             else:
                 issue = (f"{template.gap.en} The draft has no definitions article; {where_en}, the first to "
                          "define a term, is the place for it.")
                 issue_ru = (f"{template.gap.ru} В проекте нет статьи об основных понятиях; место для "
-                            f"определения — {where_ru.lower()}, первая, в которой определяется термин.")
+                            f"определения — {run_on(where_ru)}, первая, в которой определяется термин.")
             drafts.append(_Draft(crit, *_definition_amendment(defined_in), [defined_in.id], [], issue,
                                  issue_ru))
             continue
@@ -1285,7 +1294,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         if target is not None:
             closest_en = (f"The closest provision, {label(target.id, naming=document.naming)} "
                           f"(“{target.heading}”),")
-            closest_ru = (f"Наиболее близкая норма, {label(target.id, 'ru', naming=document.naming).lower()} "
+            closest_ru = (f"Наиболее близкая норма, {run_on(label(target.id, 'ru', naming=document.naming))} "
                           f"(«{target.heading}»),")
             unit = best_units.get(crit.id)
             said = _said_in(document, kb, state, crit, unit, result) if unit and _article(
@@ -1358,7 +1367,7 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     shown = _elided(found.provision, quote)
     where_en = label(found.provision.id, naming=document.naming)
     where_ru = label(found.provision.id, "ru", naming=document.naming)
-    at_en, at_ru = (f"{where_en}: ", f"{where_ru.lower()}: ") if found.provision.kind != "article" else ("", "")
+    at_en, at_ru = (f"{where_en}: ", f"{run_on(where_ru)}: ") if found.provision.kind != "article" else ("", "")
     return _Said(f"mentions {'; '.join(result.found)} ({at_en}“{shown}”), but not: {'; '.join(result.missing)}.",
                  f"упоминает: {'; '.join(found_ru)} ({at_ru}«{shown}»), но не упоминает: {'; '.join(missing_ru)}.",
                  found.provision.id, quote, missing_ru)

@@ -70,12 +70,19 @@ def label(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str
     return _name(provision_id, lang, genitive=False, naming=naming)
 
 
+def run_on(name: str) -> str:
+    """A provision's name run on inside a Russian sentence ("..., пункт 1 статьи 42"): its first letter in lower
+    case and nothing else, so that a pinpoint keeps its capitals ("§ 6502(b)(1)(A)", not "(a)", which would be
+    another provision)."""
+    return name[:1].lower() + name[1:]
+
+
 def labels(provision_ids: list[str], lang: str = "en", *, naming: Naming = BY_ID) -> str:
     """Several provisions' names, listed as a lawyer writes them at the start of a sentence: in Russian the names
     after the first run on in lower case ("Пункт 5 статьи 9, пункт 1 статьи 42")."""
     names = [label(p, lang, naming=naming) for p in provision_ids]
     if lang == "ru":
-        names = names[:1] + [n[:1].lower() + n[1:] for n in names[1:]]
+        names = names[:1] + [run_on(n) for n in names[1:]]
     return ", ".join(names)
 
 

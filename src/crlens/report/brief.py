@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import finding_opening
-from crlens.analysis.labels import cite, label, labels
+from crlens.analysis.labels import cite, label, labels, run_on
 from crlens.analysis.review import PositiveFinding, Recommendation, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
@@ -214,7 +214,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     if review.risks:
         named = [label(p, lang, naming=naming) for p in risky[:RISKS_NAMED]]
         if ru:  # "прежде всего пункт 2 статьи 48": the references run on inside the sentence
-            named = [n[:1].lower() + n[1:] for n in named]
+            named = [run_on(n) for n in named]
         risk_areas = dict.fromkeys(r.area for r in ranked_risks if r.provision in risky[:RISKS_NAMED])
         message = t["msg_risks_all"] if len(risky) <= RISKS_NAMED else t["msg_risks"]
         key.append(message.format(n=len(risky), where=", ".join(named), provisions=_provisions(len(risky)),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from crlens.analysis.labels import cite
+from crlens.analysis.labels import cite, run_on
 from crlens.analysis.review import Recommendation, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
@@ -74,7 +74,7 @@ def proposed_heading(place: str, lang: str) -> str:
     where it goes, wherever a gap table is shown (the deliverables, the web workspace)."""
     if not place:
         return PROPOSED[lang]
-    place = place[:1].lower() + place[1:] if lang == "ru" else place
+    place = run_on(place) if lang == "ru" else place
     return f"{PROPOSED[lang]} — {place}"
 
 
