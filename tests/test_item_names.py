@@ -241,3 +241,44 @@ def test_kz_code_article_60_4_is_named_a_subparagraph_in_the_russian_deliverable
     cells = [row.issue for section in gap_table.sections(kz_code, "ru") for row in section.rows]
     assert any(cell.startswith("Подпункт 4) статьи 60 ") for cell in cells)
     assert not [cell for cell in cells if "ункт 4 статьи 60" in cell]
+
+
+# --- the draft comparison --------------------------------------------------------------------------------------
+
+DEFINITIONS_V1 = (
+    "Статья 1. Основные понятия\n"
+    "В настоящем Законе используются следующие основные понятия:\n"
+    "1) цифровая платформа – онлайн-сервис, который хранит и распространяет информацию по запросу пользователей;\n"
+    "2) оператор – лицо, управляющее цифровой платформой.\n"
+    "Статья 2. Полномочия оператора\n"
+    "Оператор цифровой платформы вправе публиковать правила пользования платформой.\n"
+)
+DEFINITIONS_V2 = DEFINITIONS_V1.replace(
+    "2) оператор – лицо, управляющее цифровой платформой.\n",
+    "2) оператор – лицо, управляющее цифровой платформой;\n"
+    "3) ребенок – лицо, не достигшее восемнадцатилетнего возраста.\n")
+
+
+def test_the_draft_comparison_names_the_new_evidence_as_its_draft_does(tmp_path: Path) -> None:
+    """Version 2 defines a child in a new item 3) of its definitions: the gap it closes is closed by «подпункт 3)
+    статьи 1», in the comparison as in the deliverables."""
+    from crlens.consult.compare import compare_documents, compare_reviews
+    from crlens.report.comparison import write_markdown
+
+    old, new = _parsed(tmp_path, DEFINITIONS_V1, "v1.txt"), _parsed(tmp_path, DEFINITIONS_V2, "v2.txt")
+    comparison = compare_documents(old, new)
+    changes = compare_reviews(review_document(old), review_document(new), comparison)
+    text = write_markdown(tmp_path / "changes.md", comparison, changes, "ru").read_text(encoding="utf-8")
+    [row] = [line for line in text.splitlines() if line.startswith("| general-principles-01 ")]
+    assert "| Подпункт 3) статьи 1 (в новом или измененном тексте);" in row
+
+
+def test_the_draft_comparison_names_a_changed_section_in_its_own_word(tmp_path: Path) -> None:
+    """The naming travels with the comparison: a section of the US Code is "§ 6502", not «Статья 6502»."""
+    from crlens.consult.compare import compare_documents
+    from crlens.report.comparison import write_markdown
+
+    old = _parsed(tmp_path, US_SECTIONS, "v1.md")
+    new = _parsed(tmp_path, US_SECTIONS.replace("shall promulgate", "shall issue"), "v2.md")
+    path = write_markdown(tmp_path / "changes.md", compare_documents(old, new), None, "ru")
+    assert "### § 6502: изменена" in path.read_text(encoding="utf-8").splitlines()

@@ -59,9 +59,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Literal
 
-from crlens.analysis.labels import article_of
+from crlens.analysis.labels import BY_ID, article_of
 from crlens.analysis.review import Review, Status
-from crlens.ingest.model import CONTAINER_KINDS, Document, Provision
+from crlens.ingest.model import CONTAINER_KINDS, Document, Naming, Provision
 
 ChangeKind = Literal["unchanged", "changed", "moved", "added", "removed"]
 DiffOp = Literal["equal", "insert", "delete"]
@@ -168,13 +168,16 @@ class DraftComparison:
 
     ``articles`` is in the new draft's order, each removed article placed after the article that preceded it in
     the old draft. ``id_map`` has every provision id of the old draft, in its order, mapped to the new id or
-    ``None``.
+    ``None``. ``old_naming`` and ``new_naming`` are how each draft names its provisions (``Document.naming``),
+    for the reports that name them.
     """
 
     old: DraftInfo
     new: DraftInfo
     articles: tuple[ArticleChange, ...]
     id_map: dict[str, str | None]
+    old_naming: Naming = BY_ID
+    new_naming: Naming = BY_ID
 
     def counts(self) -> ChangeCounts:
         """The number of articles of each kind (renumbered counts paired articles whose number changed)."""
@@ -650,7 +653,8 @@ def compare_documents(old: Document, new: Document) -> DraftComparison:
             text_changed=True, similarity=0.0, segments=(DiffSegment("delete", text),) if text else (),
             old_container=box.id if box else None)))
     changes.sort(key=lambda item: item[0])
-    return DraftComparison(DraftInfo.of(old), DraftInfo.of(new), tuple(c for _, c in changes), id_map)
+    return DraftComparison(DraftInfo.of(old), DraftInfo.of(new), tuple(c for _, c in changes), id_map,
+                           old.naming, new.naming)
 
 
 # --- reviews -------------------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from crlens.analysis.labels import label
+from crlens.analysis.labels import BY_ID, label
 from crlens.consult.compare import (
     ArticleChange,
     CriterionChange,
@@ -118,14 +118,16 @@ def _lang(lang: str) -> str:
     return lang
 
 
-def article_heading(change: ArticleChange, lang: str = "en") -> str:
-    """The section heading of an article: "Article 30 → Article 31: changed, renumbered"."""
+def article_heading(change: ArticleChange, lang: str = "en", comparison: DraftComparison | None = None) -> str:
+    """The section heading of an article: "Article 30 → Article 31: changed, renumbered", each named as its
+    draft names it when the ``comparison`` is given ("§ 6502" in the US Code)."""
     names = KIND_NAMES[lang]
+    old, new = (comparison.old_naming, comparison.new_naming) if comparison is not None else (BY_ID, BY_ID)
     if change.old and change.new:
-        where = (label(change.new, lang) if change.old == change.new
-                 else f"{label(change.old, lang)} → {label(change.new, lang)}")
+        where = (label(change.new, lang, naming=new) if change.old == change.new
+                 else f"{label(change.old, lang, naming=old)} → {label(change.new, lang, naming=new)}")
     else:
-        where = label(change.old or change.new or "", lang)
+        where = label(change.old, lang, naming=old) if change.old else label(change.new or "", lang, naming=new)
     words = [names[change.kind]]
     if change.kind == "moved" and change.text_changed:
         words.append(names["reworded"])
@@ -172,7 +174,8 @@ def _diff_lines(segments: tuple[DiffSegment, ...]) -> list[list[tuple[DiffOp, st
 
 
 def _renumbered_only(comparison: DraftComparison, lang: str) -> str:
-    moves = [f"{label(c.old, lang)} → {label(c.new, lang)}" for c in comparison.articles
+    old, new = comparison.old_naming, comparison.new_naming
+    moves = [f"{label(c.old, lang, naming=old)} → {label(c.new, lang, naming=new)}" for c in comparison.articles
              if c.kind == "unchanged" and c.renumbered and c.old and c.new]
     return "; ".join(moves)
 
@@ -186,32 +189,34 @@ def _area_title(kb: KnowledgeBase, area: str, lang: str) -> str:
     return found.title.get(lang) if found is not None else area
 
 
-def _evidence_text(refs: tuple[EvidenceRef, ...], lang: str) -> str:
+def _evidence_text(refs: tuple[EvidenceRef, ...], lang: str, comparison: DraftComparison) -> str:
     parts = []
     for ref in refs:
         note = f" ({TEXT[lang]['new_text']})" if ref.in_new_text else ""
-        parts.append(f"{label(ref.provision, lang)}{note}")
+        parts.append(f"{label(ref.provision, lang, naming=comparison.new_naming)}{note}")
     return "; ".join(parts) or "—"
 
 
-def _followed_text(change: CriterionChange, lang: str) -> str:
+def _followed_text(change: CriterionChange, lang: str, comparison: DraftComparison) -> str:
     parts = []
     for old, new in zip(change.old_evidence, change.followed, strict=True):
-        now = label(new, lang) if new else TEXT[lang]["removed_provision"]
-        parts.append(f"{label(old, lang)} → {now}")
+        now = label(new, lang, naming=comparison.new_naming) if new else TEXT[lang]["removed_provision"]
+        parts.append(f"{label(old, lang, naming=comparison.old_naming)} → {now}")
     return "; ".join(parts) or "—"
 
 
-def _criterion_rows(changes: tuple[CriterionChange, ...], kb: KnowledgeBase, lang: str,
-                    opened: bool) -> list[tuple[str, str, str, str, str]]:
+def _criterion_rows(changes: tuple[CriterionChange, ...], kb: KnowledgeBase, lang: str, opened: bool,
+                    comparison: DraftComparison) -> list[tuple[str, str, str, str, str]]:
     statuses = STATUS_NAMES[lang]
     return [(c.criterion, _area_title(kb, c.area, lang), statuses[c.old_status], statuses[c.new_status],
-             _followed_text(c, lang) if opened else _evidence_text(c.new_evidence, lang)) for c in changes]
+             _followed_text(c, lang, comparison) if opened else _evidence_text(c.new_evidence, lang, comparison))
+            for c in changes]
 
 
-def _taken_rows(taken: tuple[TakenUp, ...], lang: str) -> list[tuple[str, str, str, str]]:
+def _taken_rows(taken: tuple[TakenUp, ...], lang: str,
+                comparison: DraftComparison) -> list[tuple[str, str, str, str]]:
     return [(t.recommendation, t.issue_ru if lang == "ru" else t.issue, ", ".join(t.criteria),
-             _evidence_text(t.evidence, lang)) for t in taken]
+             _evidence_text(t.evidence, lang, comparison)) for t in taken]
 
 
 # --- Markdown ------------------------------------------------------------------------------------------------
@@ -271,12 +276,12 @@ def write_markdown(path: Path, comparison: DraftComparison, changes: ReviewChang
     if renumbered:
         out += [f"**{t['renumbered_only']}:** {_md(renumbered)}", ""]
     if changes is not None:
-        out += _md_review(changes, lang)
+        out += _md_review(changes, lang, comparison)
     changed = list(iter_changed(comparison))
     if changed:
         out += [f"## {t['details']}", "", f"_{t['legend']}_", ""]
     for change in changed:
-        out += [f"### {_md(article_heading(change, lang))}", ""]
+        out += [f"### {_md(article_heading(change, lang, comparison))}", ""]
         note = _container_note(change, lang)
         extra = f" {_md(note)}" if note else ""
         if change.old and change.new:
@@ -287,7 +292,7 @@ def write_markdown(path: Path, comparison: DraftComparison, changes: ReviewChang
     return path
 
 
-def _md_review(changes: ReviewChanges, lang: str) -> list[str]:
+def _md_review(changes: ReviewChanges, lang: str, comparison: DraftComparison) -> list[str]:
     t = TEXT[lang]
     kb = load()
     out = [f"## {t['review']}", ""]
@@ -296,13 +301,13 @@ def _md_review(changes: ReviewChanges, lang: str) -> list[str]:
         out += [f"### {t[key]}", ""]
         if items:
             out += _md_table((*head, t["was_evidence"] if opened else t["evidence"]),
-                             list(_criterion_rows(items, kb, lang, opened)))
+                             list(_criterion_rows(items, kb, lang, opened, comparison)))
         else:
             out += [t["none"], ""]
     out += [f"### {t['taken_up']}", ""]
     if changes.taken_up:
         out += _md_table((t["recommendation"], t["issue"], t["criterion"], t["evidence"]),
-                         list(_taken_rows(changes.taken_up, lang)))
+                         list(_taken_rows(changes.taken_up, lang, comparison)))
     else:
         out += [t["none"], ""]
     return out
@@ -336,13 +341,13 @@ def write_docx(path: Path, comparison: DraftComparison, changes: ReviewChanges |
         para.add_run(f"{t['renumbered_only']}: ").bold = True
         para.add_run(renumbered)
     if changes is not None:
-        _docx_review(document, changes, lang)
+        _docx_review(document, changes, lang, comparison)
     changed = list(iter_changed(comparison))
     if changed:
         document.add_heading(t["details"], level=2)
         document.add_paragraph().add_run(t["legend"]).italic = True
     for change in changed:
-        document.add_heading(article_heading(change, lang), level=3)
+        document.add_heading(article_heading(change, lang, comparison), level=3)
         note = _container_note(change, lang)
         if change.old and change.new:
             info = document.add_paragraph().add_run(f"{t['similarity']}: {change.similarity:.3f}. {note}".strip())
@@ -356,7 +361,7 @@ def write_docx(path: Path, comparison: DraftComparison, changes: ReviewChanges |
     return path
 
 
-def _docx_review(document: Any, changes: ReviewChanges, lang: str) -> None:
+def _docx_review(document: Any, changes: ReviewChanges, lang: str, comparison: DraftComparison) -> None:
     from docx.shared import Cm
 
     t = TEXT[lang]
@@ -370,7 +375,7 @@ def _docx_review(document: Any, changes: ReviewChanges, lang: str) -> None:
             document.add_paragraph(t["none"])
             continue
         table = add_table(document, (*head, t["was_evidence"] if opened else t["evidence"]), widths)
-        for row in _criterion_rows(items, kb, lang, opened):
+        for row in _criterion_rows(items, kb, lang, opened, comparison):
             for cell, text in zip(table.add_row().cells, row, strict=True):
                 cell.text = text
     document.add_heading(t["taken_up"], level=3)
@@ -379,7 +384,7 @@ def _docx_review(document: Any, changes: ReviewChanges, lang: str) -> None:
         return
     table = add_table(document, (t["recommendation"], t["issue"], t["criterion"], t["evidence"]),
                       (Cm(2.4), Cm(7), Cm(3.3), Cm(3.8)))
-    for row in _taken_rows(changes.taken_up, lang):
+    for row in _taken_rows(changes.taken_up, lang, comparison):
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
 
