@@ -17,6 +17,7 @@ from crlens.cli_common import FormatsOption, deliverable_choice, err, fails_clea
 from crlens.cli_common import Lang as DeliverablesLang
 from crlens.cli_common import LangOption as DeliverablesLangOption
 from crlens.errors import UserError
+from crlens.plain_text import checked, checked_name
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,7 +52,7 @@ LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the docume
 
 def _by(by: str | None) -> str:
     if by:
-        return by
+        return checked_name(by, "--by")
     try:
         return getpass.getuser()
     except (KeyError, OSError):
@@ -387,7 +388,7 @@ def rec_revise(
     from pydantic import ValidationError
 
     from crlens.consult.project import find_recommendation
-    from crlens.consult.revisions import Revision, read_batch, revise, revise_batch, stale_texts
+    from crlens.consult.revisions import Revision, read_batch, read_text_file, revise, revise_batch, stale_texts
 
     if batch is not None:
         if rec_id or text_file:
@@ -401,12 +402,8 @@ def rec_revise(
     else:
         if not rec_id or text_file is None or not reason:
             raise UserError("rec revise", "give the recommendation id, --text-file and --reason (or --batch)")
-        if not text_file.is_file():
-            raise UserError(str(text_file), "file not found")
-        try:
-            text = text_file.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise UserError(str(text_file), "is not UTF-8 text") from None
+        text = read_text_file(text_file)
+        reason = checked(reason, "--reason")
         try:
             revision = Revision(id=rec_id, field=field, lang=lang.value, text=text, reason=reason)  # type: ignore[arg-type]
         except ValidationError as exc:

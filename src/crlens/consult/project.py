@@ -26,6 +26,7 @@ from crlens.analysis.review import Review, reading_order
 from crlens.errors import UserError
 from crlens.ingest import parse_file
 from crlens.ingest.model import Document, Naming
+from crlens.plain_text import checked
 from crlens.store.models import Draft, Project, Recommendation, RecommendationVersion, ReviewRun, Round, now
 
 if TYPE_CHECKING:
@@ -182,6 +183,7 @@ def _add_recommendation(session: Session, project: Project, data: Recommendation
 def init_project(session: Session, name: str, path: Path, by: str,
                  progress: Callable[[str], None] | None = None) -> Project:
     """Start a project: parse and review the first draft version and store it with its recommendations."""
+    name = checked(name, "project name")
     if not name.strip():
         raise ProjectError("project", "the project name is empty")
     if session.scalar(select(Project).where(Project.name == name)) is not None:

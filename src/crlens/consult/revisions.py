@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.project import ENGINE, current_data, find_recommendation
 from crlens.errors import UserError
+from crlens.plain_text import checked, excel_text
 from crlens.store.models import Project, Recommendation, RecommendationVersion, now
 
 FIELDS = ("issue", "solution", "proposed", "justification", "gender")
@@ -24,7 +26,9 @@ OTHER = {"en": "ru", "ru": "en"}
 
 
 class Revision(BaseModel):
-    """One change to one recommendation, as given on the command line or in a batch file."""
+    """One change to one recommendation, as given on the command line, in a batch file, a web form or the API.
+    Its text and reason are plain text: Word's manual line breaks become newlines, other control characters
+    are refused (:func:`crlens.plain_text.checked`)."""
 
     model_config = ConfigDict(extra="forbid")
     id: str
@@ -32,6 +36,14 @@ class Revision(BaseModel):
     lang: Literal["en", "ru"] = "en"
     text: str = Field(min_length=1)
     reason: str = Field(min_length=1)
+
+    @field_validator("text", "reason")
+    @classmethod
+    def _plain_text(cls, value: str, info: ValidationInfo) -> str:
+        try:
+            return checked(value, info.field_name or "text")
+        except UserError as exc:
+            raise PydanticCustomError("control_character", exc.problem) from None
 
 
 @dataclass(frozen=True)
@@ -164,12 +176,27 @@ def confirm(project: Project, key: str, field: str, lang: str, author: str, note
         listed = "; ".join(stale_words(s) for s in stale) or "none"
         raise UserError(rec.key, f"the {LANG_NAMES['en'][lang]} {FIELD_NAMES['en'][field]} is not out of date, "
                                  f"so there is nothing to confirm (out of date: {listed})")
-    reason = confirmed_words(confirmed, words) + (f": {note.strip()}" if note.strip() else "")
+    note = checked(note, "reason").strip()
+    reason = confirmed_words(confirmed, words) + (f": {note}" if note else "")
     version = RecommendationVersion(version=rec.latest.version + 1, data=rec.latest.data, author=author,
                                     reason=reason, round_number=_answered_round(project), created_at=now(),
                                     confirmed_field=field, confirmed_lang=lang)
     rec.versions.append(version)
     return Revised(rec.key, version.version, changed=True)
+
+
+def read_text_file(path: Path) -> str:
+    """The new text of a revision from a text file, read as ``crlens review`` reads a draft in plain text
+    (UTF-8, UTF-16, Windows-1251 or KOI8-R) and as it is to be stored (:func:`checked`): a file that is missing,
+    binary or holds a control character is a :class:`UserError` naming it."""
+    from crlens.ingest.text import decode_text
+
+    if not path.is_file():
+        raise UserError(str(path), "file not found" if not path.exists() else "is not a file")
+    text = decode_text(path.read_bytes(), path)
+    if "\x00" in text:
+        raise UserError(str(path), "is not a text file (it holds binary data)")
+    return checked(text, str(path))
 
 
 def read_batch(path: Path) -> list[Revision]:
@@ -198,7 +225,8 @@ def read_batch(path: Path) -> list[Revision]:
         if not rows:
             raise UserError(str(path), "the sheet is empty")
         header = [str(h or "").strip().lower() for h in rows[0]]
-        entries = [(f"row {i}", {h: v for h, v in zip(header, row, strict=False) if h and v not in (None, "")})
+        entries = [(f"row {i}", {h: excel_text(v) if isinstance(v, str) else v
+                                 for h, v in zip(header, row, strict=False) if h and v not in (None, "")})
                    for i, row in enumerate(rows[1:], start=2) if any(v not in (None, "") for v in row)]
     else:
         raise UserError(str(path), "a batch of revisions must be a .yaml or .xlsx file")
@@ -233,6 +261,7 @@ def revise_batch(project: Project, revisions: list[Revision], author: str, where
 def withdraw(project: Project, key: str, reason: str, author: str) -> Recommendation:
     """Take a recommendation off the table (kept, with its history, and shown as withdrawn in the log)."""
     rec = find_recommendation(project, key)
+    reason = checked(reason, "reason")
     data = rec.latest.data
     rec.versions.append(RecommendationVersion(
         version=rec.latest.version + 1, data=data, author=author, reason=f"withdrawn: {reason}",

@@ -33,6 +33,7 @@ from crlens.consult.revisions import stale_texts
 from crlens.errors import UserError
 from crlens.knowledge.loader import load
 from crlens.knowledge.models import PRIORITY_RU
+from crlens.plain_text import checked, checked_name, excel_text, safe_text, scrubbed
 from crlens.report import amendments, gap_table
 from crlens.store.models import Feedback, FeedbackImport, Project, Recommendation, Round, RoundExport, now
 
@@ -255,7 +256,8 @@ def export_round(session: Session, project: Project, number: int, path: Path, la
     if not consultation.is_open:
         raise ProjectError(f"round {number}", "is closed; export the next round instead")
     kb, naming = load(), provision_naming(project)
-    rows = [_row(rec, lang, kb, naming) for rec in round_recommendations(project)]
+    # the protected cells' digests are of the text as the file holds it (a stored control character left out)
+    rows = scrubbed([_row(rec, lang, kb, naming) for rec in round_recommendations(project)])
     manifest = _manifest(project, consultation, rows, lang)
     record = RoundExport(round=consultation, filename=path.name, lang=lang, manifest=manifest)
     session.add(record)
@@ -286,6 +288,7 @@ def _instructions(lang: str) -> str:
             "The other cells are protected; do not change the ID column.")
 
 
+@safe_text
 def _write_xlsx(path: Path, rows: list[Row], manifest: dict[str, Any], identity: str, lang: str) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Protection
@@ -353,6 +356,7 @@ def _protect_read_only(document: Any) -> None:
     settings.append(protection)
 
 
+@safe_text
 def _write_docx(path: Path, rows: list[Row], manifest: dict[str, Any], identity: str, lang: str) -> None:
     from docx.shared import Cm
 
@@ -412,6 +416,10 @@ def _cell(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
+def _excel_cell(value: object) -> str:
+    return excel_text(value).strip() if isinstance(value, str) else _cell(value)
+
+
 def _decision(value: str) -> str | None:
     words = re.sub(r"\s+", " ", value.strip().lower())
     return _DECISION_WORDS.get(words) if words else None
@@ -465,7 +473,8 @@ def _read_xlsx(path: Path) -> tuple[str, list[tuple[int, dict[str, str]]]]:
         if not _IDENTITY.match(identity.strip()):
             return identity, []  # not our form: read_answers says so, rather than what its sheet lacks
         columns = _columns(path, f"its sheet {ws.title!r}", headings[ws.title])
-        return identity, _rows(columns, ws.iter_rows(min_row=2, values_only=True))
+        return identity, _rows(columns, ([_excel_cell(v) for v in row]
+                                         for row in ws.iter_rows(min_row=2, values_only=True)))
     finally:
         wb.close()
 
@@ -565,7 +574,12 @@ def read_answers(session: Session, path: Path, project: Project, number: int) ->
         if rid not in by_key:
             problems.append(f"{where}: recommendation {rid} no longer exists in project {project.name!r}")
             continue
-        answers.append(Answer(row_number, rid, int(expected["version"]), decision, cells.get("comment", "")))
+        try:
+            comment = checked(cells.get("comment", ""), "the comment")
+        except UserError as exc:
+            problems.append(f"{where}: {exc.where} {exc.problem}")
+            continue
+        answers.append(Answer(row_number, rid, int(expected["version"]), decision, comment))
     if problems:
         raise FeedbackFileError(path, problems)
     return answers
@@ -573,7 +587,8 @@ def read_answers(session: Session, path: Path, project: Project, number: int) ->
 
 def import_feedback(session: Session, project: Project, number: int, path: Path, person: str) -> ImportResult:
     """Read one person's feedback file into a round (see the module docstring for the rules)."""
-    if not person.strip():
+    person = checked_name(person, "--by")
+    if not person:
         raise UserError("--by", "say whose feedback this is (a name)")
     consultation = find_round(project, number)
     answers = read_answers(session, path, project, number)
@@ -614,7 +629,9 @@ def current_feedback(session: Session, consultation: Round, rec: Recommendation)
 def record_answer(session: Session, consultation: Round, rec: Recommendation, person: str, decision: str | None,
                   comment: str, version: int, import_id: int | None = None) -> str:
     """Store one person's answer unless it repeats their current one; returns added, changed, unchanged or
-    blank. The recommendation's state follows the answers on its current version."""
+    blank. The recommendation's state follows the answers on its current version. The comment is plain text
+    (:func:`crlens.plain_text.checked`)."""
+    comment = checked(comment, "comment")
     if decision is None and not comment:
         return "blank"
     answers = current_feedback(session, consultation, rec)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from crlens.ingest.errors import InputError
+from crlens.plain_text import xml_safe
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 SUPPORTED = {".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".txt": "txt", ".md": "txt"}
@@ -72,4 +73,7 @@ def extract_text(path: Path | str) -> ExtractedText:
         raise InputError(path, "permission denied") from exc
     if not text.strip():
         raise InputError(path, "no text could be extracted from the file")
+    # Word's manual line breaks (vertical tabs) as newlines and no other control character: a draft's words are
+    # quoted in every deliverable, and Word and Excel files cannot hold them (the file is stored as received)
+    text = xml_safe(text)
     return ExtractedText(text=text, source=path.name, sha256=hashlib.sha256(data).hexdigest(), input_format=fmt)

@@ -45,7 +45,7 @@ def _decode(data: bytes, path: Path | str) -> str:
         return data.decode(order, errors="replace")
     if b"\x00" in data[:4000]:
         # text other than UTF-16 (settled above) has no NUL bytes; an image or archive renamed .txt does
-        raise InputError(path, "holds binary data, not plain text")
+        raise InputError(path, "is not a text file (it holds binary data)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

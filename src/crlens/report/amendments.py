@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from crlens.analysis.labels import BY_ID, anchor_of, article_of, label, label_genitive
 from crlens.analysis.review import Recommendation, Review
+from crlens.plain_text import safe_text
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
 from crlens.report.rejections import consultation_status
 
@@ -192,6 +193,7 @@ def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -
     return table
 
 
+@safe_text
 def write_xlsx(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
     """The amendments table as one Excel sheet with a hidden id column; a rejected recommendation's status opens
     its proposed-text cell."""
@@ -201,6 +203,7 @@ def write_xlsx(review: Review, path: Path, lang: str = "en", log: ConsultationLo
                        freeze="A2", hidden=("E",))
 
 
+@safe_text
 def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None,
                log: ConsultationLog | None = None) -> Path:
     """The amendments table in Word: landscape A4, header row repeated on every page; a rejected

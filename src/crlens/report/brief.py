@@ -25,6 +25,7 @@ from crlens.analysis.labels import cite, label, labels, run_on
 from crlens.analysis.review import PositiveFinding, Recommendation, Review
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
+from crlens.plain_text import safe_text
 from crlens.report.amendments import where as amendment_place
 from crlens.report.office import draft_title
 from crlens.report.rejections import Rejection, rejections, rounds
@@ -384,6 +385,7 @@ def _font() -> str:
     return "CrlensSans"
 
 
+@safe_text
 def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
     """The brief as an A4 PDF of at most five pages; with a project's consultation ``log``, a recommendation the
     ministry rejected says so."""
@@ -437,6 +439,7 @@ def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog
     return path
 
 
+@safe_text
 def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None,
                log: ConsultationLog | None = None) -> Path:
     """The brief in Word, with the same content and chart as the PDF."""

@@ -53,6 +53,7 @@ from crlens.consult.compare import (
     iter_changed,
 )
 from crlens.knowledge.loader import KnowledgeBase, load
+from crlens.plain_text import safe_text
 from crlens.report.office import add_table, base_document
 
 FORMAT = "crlens-comparison"
@@ -264,6 +265,7 @@ def _md_table(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
     return [*lines, ""]
 
 
+@safe_text
 def write_markdown(path: Path, comparison: DraftComparison, changes: ReviewChanges | None = None,
                    lang: str = "en") -> Path:
     """The comparison as Markdown: counts, then each added, removed, moved or changed article's word diff."""
@@ -316,6 +318,7 @@ def _md_review(changes: ReviewChanges, lang: str, comparison: DraftComparison) -
 # --- Word ----------------------------------------------------------------------------------------------------
 
 
+@safe_text
 def write_docx(path: Path, comparison: DraftComparison, changes: ReviewChanges | None = None, lang: str = "en",
                template_dir: Path | None = None) -> Path:
     """The comparison in Word: a table of counts, then one section per added, removed, moved or changed article,

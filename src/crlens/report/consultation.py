@@ -9,6 +9,7 @@ from typing import Any
 from crlens.consult.log import Change, ConsultationLog, RoundLog
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS_RU
+from crlens.plain_text import safe_text
 from crlens.report.gap_table import PROPOSED
 
 STATE_RU = {"proposed": "предложена", "revised": "пересмотрена", "accepted": "принята",
@@ -121,6 +122,7 @@ def _change_lines(change: Change, lang: str) -> list[str]:
     return lines
 
 
+@safe_text
 def markdown(log: ConsultationLog, lang: str = "en", annex: bool = False) -> str:
     """The log as Markdown: a document of its own, or an annex (its title at heading level 2)."""
     w = WORDS[lang]
@@ -167,6 +169,7 @@ def markdown(log: ConsultationLog, lang: str = "en", annex: bool = False) -> str
     return "\n".join(lines).rstrip() + "\n"
 
 
+@safe_text
 def write_markdown(log: ConsultationLog, path: Path, lang: str = "en") -> Path:
     """The log as a Markdown file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -181,6 +184,7 @@ def _diff_runs(paragraph: Any, old: str, new: str) -> None:
     add_diff_runs(paragraph, ((segment.op, segment.text) for segment in word_diff(old, new)))
 
 
+@safe_text
 def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex: bool = False) -> None:
     """Append the log to a python-docx document: as its whole content, or as an annex on a new page."""
     from docx.enum.text import WD_BREAK
@@ -243,6 +247,7 @@ def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex
                     _diff_runs(q, fc.old, fc.new)
 
 
+@safe_text
 def write_docx(log: ConsultationLog, path: Path, lang: str = "en") -> Path:
     """The log as a Word document (landscape A4)."""
     from crlens.report.office import landscape_document
@@ -254,6 +259,7 @@ def write_docx(log: ConsultationLog, path: Path, lang: str = "en") -> Path:
     return path
 
 
+@safe_text
 def sheet_rows(log: ConsultationLog, lang: str = "en") -> tuple[list[str], list[list[str]]]:
     """The log flattened for a spreadsheet: one row per answer and per change."""
     w = WORDS[lang]

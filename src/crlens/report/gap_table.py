@@ -18,6 +18,7 @@ from crlens.analysis.labels import cite, run_on
 from crlens.analysis.review import Recommendation, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS
+from crlens.plain_text import safe_text
 from crlens.report.amendments import supplement_place
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
 from crlens.report.rejections import consultation_status
@@ -141,6 +142,7 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming, stat
     )
 
 
+@safe_text
 def write_markdown(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
     """The gap table as Markdown (one table per area, three columns)."""
     head = HEADERS[lang]
@@ -171,6 +173,7 @@ def _env(template_dir: Path | None) -> Environment:
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
 
 
+@safe_text
 def write_html(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None,
                log: ConsultationLog | None = None) -> Path:
     """The gap table as a standalone HTML page (template ``gap-table.html.j2``, overridable)."""
@@ -183,6 +186,7 @@ def write_html(review: Review, path: Path, lang: str = "en", template_dir: Path 
     return path
 
 
+@safe_text
 def write_xlsx(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
     """The gap table as one Excel sheet: filters, frozen header, wrapped text, a hidden id column."""
     lines = (
@@ -200,6 +204,7 @@ def _plain_solution(row: Row, lang: str) -> str:
     return f"{status}{row.solution}\n\n{row.proposed_heading(lang)}:\n{row.proposed}"
 
 
+@safe_text
 def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path | None = None,
                log: ConsultationLog | None = None) -> Path:
     """The gap table in Word: landscape A4, a real table style, header row repeated on every page."""

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crlens.plain_text import xml_safe
+
 if TYPE_CHECKING:
     from crlens.analysis.review import Review
 
@@ -80,7 +82,7 @@ def add_table(document: Any, headers: Sequence[str], widths: Sequence[Any]) -> A
     header._tr.get_or_add_trPr().append(repeat)
     for cell, text, width in zip(header.cells, headers, widths, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
+        cell.paragraphs[0].add_run(xml_safe(text)).bold = True
         cell.width = width
     return table
 
@@ -106,15 +108,15 @@ def finish_sheet(ws: Any, widths: Sequence[float], freeze: str, hidden: Sequence
 
 def write_sheet(path: Path, title: str, header: Sequence[str], rows: Iterable[Sequence[object]],
                 widths: Sequence[float], freeze: str, hidden: Sequence[str] = ()) -> Path:
-    """An Excel workbook of one finished sheet (see :func:`finish_sheet`)."""
+    """An Excel workbook of one finished sheet (see :func:`finish_sheet`); text that Excel cannot hold (control
+    characters) is left out of the cells (:func:`~crlens.plain_text.xml_safe`)."""
     from openpyxl import Workbook
 
     wb = Workbook()
     ws = wb.active
-    ws.title = title[:31]  # Excel's limit for sheet names
-    ws.append(list(header))
-    for row in rows:
-        ws.append(list(row))
+    ws.title = xml_safe(title)[:31]  # Excel's limit for sheet names
+    for row in (header, *rows):
+        ws.append([xml_safe(value) if isinstance(value, str) else value for value in row])
     finish_sheet(ws, widths, freeze, hidden)
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(str(path))

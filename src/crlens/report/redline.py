@@ -21,6 +21,7 @@ from crlens.analysis.labels import anchor_of, article_of, present_text_numbered
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_text
 from crlens.ingest.docx import open_docx, text_blocks
+from crlens.plain_text import safe_text
 
 AUTHOR = "crlens"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -42,6 +43,7 @@ def _anchor(rec: Recommendation) -> str:
     return article_of(target)
 
 
+@safe_text
 def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None = None) -> RedlineResult:
     """Copy the Word draft with every amendment inserted as a tracked change with a comment."""
     from docx.oxml import OxmlElement

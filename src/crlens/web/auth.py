@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 
 from crlens.errors import UserError
+from crlens.plain_text import checked, checked_name
 from crlens.store.models import User
 
 ROLES = ("reviewer", "ministry", "viewer")
@@ -103,8 +104,8 @@ def check_password(password_hash: str, password: str) -> bool:
 def add_user(session: Session, username: str, role: str, password: str, display_name: str | None = None) -> User:
     """Create an account; user names and display names must be unique (answers are recorded under the display
     name, so two people sharing one would have their answers merged)."""
-    username = username.strip()
-    display_name = (display_name or username).strip()
+    username = checked(username, "user name").strip()
+    display_name = checked_name(display_name or username, "display name")
     if not username or len(username) > 100 or any(c.isspace() for c in username):
         raise UserError("user name", "must be 1 to 100 characters without spaces")
     if role not in ROLES:

@@ -40,6 +40,7 @@ from crlens.ingest import InputError
 from crlens.ingest.model import CONTAINER_KINDS
 from crlens.ingest.reader import MAX_FILE_BYTES
 from crlens.knowledge.loader import KnowledgeBase, load
+from crlens.plain_text import checked, checked_name
 from crlens.store.models import Comment, Draft, Feedback, Project, Recommendation, Round
 from crlens.web.auth import Account
 
@@ -311,7 +312,7 @@ def saved_upload(upload: UploadFile) -> Iterator[Path]:
 def create_project(session: Session, account: Account, name: str, upload: UploadFile) -> Project:
     """Start a project from an uploaded draft (parsed, reviewed and stored, like ``crlens project init``)."""
     account.require("upload")
-    name = " ".join(name.split())
+    name = checked_name(name, "project name")
     if not name:
         raise UserError("project name", "give the project a name")
     if len(name) > MAX_NAME:
@@ -345,6 +346,7 @@ def revise_recommendation(account: Account, project: Project, rec: Recommendatio
         problems.append("say why it changes (the reason is kept in the history)")
     if problems:
         raise UserError(rec.key, "; ".join(problems))
+    text, reason = checked(text, "text"), checked(reason, "reason")
     done = revise(project, Revision(id=rec.key, field=field, lang=lang, text=text, reason=reason),  # type: ignore[arg-type]
                   account.display_name)
     return done.version, done.changed
@@ -380,7 +382,7 @@ def decide(session: Session, account: Account, project: Project, rec: Recommenda
     decision = (decision or "").strip() or None
     if decision is not None and decision not in DECISIONS:
         raise UserError("decision", f"{decision!r} is not a decision; choose one of {', '.join(DECISIONS)}")
-    comment = (comment or "").strip()
+    comment = checked(comment or "", "comment").strip()
     if len(comment) > MAX_COMMENT:
         raise UserError("comment", f"at most {MAX_COMMENT} characters")
     outcome = record_answer(session, consultation, rec, account.display_name, decision, comment,
@@ -393,7 +395,7 @@ def decide(session: Session, account: Account, project: Project, rec: Recommenda
 def add_comment(session: Session, account: Account, project: Project, rec: Recommendation, body: str) -> Comment:
     """A message in the recommendation's thread; ministry staff write while a round is open."""
     account.require("comment")
-    body = (body or "").strip()
+    body = checked(body or "", "comment").strip()
     if not body:
         raise UserError("comment", "the comment is empty")
     if len(body) > MAX_COMMENT:
