@@ -547,6 +547,24 @@ def test_a_batch_with_an_unknown_id_applies_nothing(store: Store, tmp_path: Path
         assert session.scalar(select(func.max(RecommendationVersion.version))) == 1
 
 
+def test_withdrawing_a_recommendation_twice_is_refused_and_adds_no_version(store: Store) -> None:
+    assert crlens("rec", "withdraw", "rec-001", "--reason", "overlaps rec-002", db=store.url)[0] == 0
+    code, output = crlens("rec", "withdraw", "rec-001", "--reason", "again", db=store.url)
+    assert code == 2
+    assert "rec-001: is already withdrawn" in output
+    with store.session() as session:
+        assert [v.reason for v in find_recommendation(find_project(session), "rec-001").versions[1:]] == [
+            "withdrawn: overlaps rec-002"]
+
+
+def test_a_withdrawal_without_a_reason_is_refused(store: Store) -> None:
+    code, output = crlens("rec", "withdraw", "rec-001", "--reason", " ", db=store.url)
+    assert code == 2
+    assert "rec-001: say why it is withdrawn" in output
+    with store.session() as session:
+        assert find_recommendation(find_project(session), "rec-001").state == "proposed"
+
+
 def test_an_unknown_recommendation_is_a_clear_error(store: Store) -> None:
     with store.session() as session, pytest.raises(UserError, match="no recommendation"):
         find_recommendation(find_project(session), "rec-999")

@@ -259,9 +259,15 @@ def revise_batch(project: Project, revisions: list[Revision], author: str, where
 
 
 def withdraw(project: Project, key: str, reason: str, author: str) -> Recommendation:
-    """Take a recommendation off the table (kept, with its history, and shown as withdrawn in the log)."""
+    """Take a recommendation off the table (kept, with its history, and shown as withdrawn in the log). It needs
+    a reason; one already withdrawn is refused, so that its history does not say so twice (the command line, the
+    pages and the API all come here)."""
     rec = find_recommendation(project, key)
-    reason = checked(reason, "reason")
+    reason = checked(reason, "reason").strip()
+    if not reason:
+        raise UserError(rec.key, "say why it is withdrawn")
+    if rec.state == "withdrawn":
+        raise UserError(rec.key, "is already withdrawn")
     data = rec.latest.data
     rec.versions.append(RecommendationVersion(
         version=rec.latest.version + 1, data=data, author=author, reason=f"withdrawn: {reason}",

@@ -362,11 +362,7 @@ def confirm_text(account: Account, project: Project, rec: Recommendation, field:
 
 def withdraw_recommendation(account: Account, project: Project, rec: Recommendation, reason: str) -> None:
     account.require("revise")
-    if not reason.strip():
-        raise UserError(rec.key, "say why it is withdrawn")
-    if rec.state == "withdrawn":
-        raise UserError(rec.key, "is already withdrawn")
-    withdraw(project, rec.key, reason.strip(), account.display_name)
+    withdraw(project, rec.key, reason, account.display_name)
 
 
 def decide(session: Session, account: Account, project: Project, rec: Recommendation, decision: str | None,
