@@ -565,6 +565,20 @@ def test_a_withdrawal_without_a_reason_is_refused(store: Store) -> None:
         assert find_recommendation(find_project(session), "rec-001").state == "proposed"
 
 
+def test_a_list_read_by_a_reader_that_stops_early_ends_quietly(store: Store) -> None:
+    # as in 'crlens rec list | head -1': the reader has closed the pipe before crlens writes to it
+    import subprocess
+    import sys
+
+    listing = subprocess.Popen([sys.executable, "-c", "from crlens.cli import app; app()", "rec", "list",
+                                "--db", store.url], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert listing.stdout is not None and listing.stderr is not None
+    listing.stdout.close()
+    stderr = listing.stderr.read()
+    assert listing.wait(timeout=120) == 1  # as click ends any command whose reader went away
+    assert stderr == b""
+
+
 def test_an_unknown_recommendation_is_a_clear_error(store: Store) -> None:
     with store.session() as session, pytest.raises(UserError, match="no recommendation"):
         find_recommendation(find_project(session), "rec-999")

@@ -24,7 +24,8 @@ EXIT_BAD_INPUT = 2
 
 
 def fails_cleanly(command: Callable[P, R]) -> Callable[P, R]:
-    """Turn the errors users cause (bad files, broken knowledge data) into a message and exit code 2."""
+    """Turn the errors users cause (bad files, broken knowledge data) into a message and exit code 2; a reader
+    that stops reading early ends the command quietly."""
     from crlens.knowledge.loader import KnowledgeBaseError
 
     @functools.wraps(command)
@@ -39,6 +40,10 @@ def fails_cleanly(command: Callable[P, R]) -> Callable[P, R]:
             for problem in exc.problems:
                 err.print(f"  {problem}", highlight=False, markup=False)
             raise typer.Exit(EXIT_BAD_INPUT) from None
+        except BrokenPipeError:
+            # the reader of our output went away ('crlens rec list | head -1'): no error of the user's; Typer
+            # ends quietly, as Unix tools do (exit 1, click's code for it)
+            raise
         except OSError as exc:
             # a path the user gave cannot be written or read: "--out review.json" where review.json is a file,
             # a full disk, a read-only folder
