@@ -579,6 +579,21 @@ def test_a_list_read_by_a_reader_that_stops_early_ends_quietly(store: Store) -> 
     assert stderr == b""
 
 
+def test_listing_an_unknown_state_is_refused_naming_the_states(store: Store) -> None:
+    code, output = crlens("rec", "list", "--state", "bogus", db=store.url)
+    assert code == 2
+    words = " ".join(output.split())
+    assert "'bogus' is not one of" in words
+    assert all(f"'{state}'" in words for state in ("proposed", "accepted-with-changes", "taken-up", "withdrawn"))
+
+
+def test_listing_one_state_lists_only_its_recommendations(store: Store) -> None:
+    assert crlens("rec", "withdraw", "rec-002", "--reason", "overlap", db=store.url)[0] == 0
+    code, output = crlens("rec", "list", "--state", "withdrawn", db=store.url)
+    assert code == 0
+    assert [line.split("\t")[:2] for line in output.splitlines()] == [["rec-002", "withdrawn"]]
+
+
 def test_an_unknown_recommendation_is_a_clear_error(store: Store) -> None:
     with store.session() as session, pytest.raises(UserError, match="no recommendation"):
         find_recommendation(find_project(session), "rec-999")

@@ -16,6 +16,7 @@ from rich.table import Table
 from crlens.cli_common import FormatsOption, deliverable_choice, err, fails_cleanly, out, output_directory
 from crlens.cli_common import Lang as DeliverablesLang
 from crlens.cli_common import LangOption as DeliverablesLangOption
+from crlens.consult.states import STATES
 from crlens.errors import UserError
 from crlens.plain_text import checked, checked_name
 
@@ -36,6 +37,10 @@ rec_app = typer.Typer(help="Recommendations of a project: list, show, revise, co
 class Lang(StrEnum):
     en = "en"
     ru = "ru"
+
+
+State = StrEnum("State", {state: state for state in STATES})  # type: ignore[misc]
+"""The states of recommendations, as --state takes them (an unknown one is refused, naming these)."""
 
 
 DbOption = Annotated[str | None, typer.Option(
@@ -322,7 +327,9 @@ def consult_report(
 @rec_app.command("list")
 @fails_cleanly
 def rec_list(db: DbOption = None, project: ProjectOption = None,
-             state: Annotated[str | None, typer.Option("--state", help="Only this state.")] = None) -> None:
+             state: Annotated[State | None, typer.Option("--state", show_default=False,
+                                                         help="Only the recommendations in this state.")] = None,
+             ) -> None:
     """The project's recommendations with their state, version and target."""
     with _project(db, project) as (_session, found):
         for rec in found.recommendations:

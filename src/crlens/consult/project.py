@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from crlens import __version__
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.analysis.review import Review, reading_order
+from crlens.consult.states import ACTIVE_STATES
 from crlens.errors import UserError
 from crlens.ingest import parse_file
 from crlens.ingest.model import Document, Naming
@@ -34,9 +35,6 @@ if TYPE_CHECKING:
 
 ENGINE = "crlens"
 """The author of recommendation versions written by the engine rather than by a person."""
-
-ACTIVE_STATES = ("proposed", "revised", "accepted", "accepted-with-changes", "rejected", "question", "disputed")
-"""States of a recommendation still on the table; ``taken-up`` and ``withdrawn`` ones are not sent to rounds."""
 
 
 class ProjectError(UserError):
