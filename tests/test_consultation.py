@@ -594,6 +594,23 @@ def test_listing_one_state_lists_only_its_recommendations(store: Store) -> None:
     assert [line.split("\t")[:2] for line in output.splitlines()] == [["rec-002", "withdrawn"]]
 
 
+def test_every_problem_of_a_batch_is_reported_at_once_numbered_as_in_the_sheet(store: Store,
+                                                                            tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["id", "field", "lang", "text", "reason"])
+    wb.active.append(["rec-001", "issue", "en", "Restated.", None])  # row 2: no reason
+    wb.active.append([])
+    wb.active.append(["rec-999", "issue", "en", "Restated.", "Clearer"])  # row 4: no such recommendation
+    wb.save(str(tmp_path / "batch.xlsx"))
+    code, output = crlens("rec", "revise", "--batch", tmp_path / "batch.xlsx", db=store.url)
+    assert code == 2
+    lines = [" ".join(line.split()) for line in output.splitlines()]
+    assert "row 2: reason: Field required" in lines
+    assert "row 4: project 'kz' has no recommendation with this id (rec-999)" in lines
+
+
 def test_an_unknown_recommendation_is_a_clear_error(store: Store) -> None:
     with store.session() as session, pytest.raises(UserError, match="no recommendation"):
         find_recommendation(find_project(session), "rec-999")

@@ -400,9 +400,8 @@ def rec_revise(
     if batch is not None:
         if rec_id or text_file:
             raise UserError("--batch", "give either --batch or an id with --text-file, not both")
-        revisions = read_batch(batch)
         with _project(db, project) as (_session, found):
-            results = revise_batch(found, revisions, _by(by), str(batch))
+            results = revise_batch(found, read_batch(batch, found), _by(by))
             # after the whole batch: a batch that revises both languages leaves nothing to warn about
             stale = [(key, text) for key in dict.fromkeys(r.id for r in results)
                      for text in stale_texts(find_recommendation(found, key))]

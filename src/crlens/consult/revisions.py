@@ -199,9 +199,11 @@ def read_text_file(path: Path) -> str:
     return checked(text, str(path))
 
 
-def read_batch(path: Path) -> list[Revision]:
-    """Revisions from a YAML file (a list of mappings) or an Excel sheet (columns id, field, lang, text,
-    reason); every problem is reported with its entry or row number."""
+def read_batch(path: Path, project: Project) -> list[Revision]:
+    """Revisions of the project's recommendations from a YAML file (a list of mappings) or an Excel sheet
+    (columns id, field, lang, text, reason), checked: every problem (a field missing or wrong, an id the project
+    does not have, a recommendation withdrawn) is reported at once, each with its entry or row number as the
+    file's reader counts them, and then none is applied."""
     if not path.is_file():
         raise UserError(str(path), "file not found" if not path.exists() else "is not a file")
     suffix = path.suffix.lower()
@@ -232,28 +234,32 @@ def read_batch(path: Path) -> list[Revision]:
         raise UserError(str(path), "a batch of revisions must be a .yaml or .xlsx file")
     revisions, problems = [], []
     for where, item in entries:
+        if isinstance(item, dict):
+            item = {k: str(v) if k in ("id", "text", "reason") else v for k, v in item.items()}
+        found = []
         try:
-            if isinstance(item, dict):
-                item = {k: str(v) if k in ("id", "text", "reason") else v for k, v in item.items()}
-            revisions.append(Revision.model_validate(item))
+            revision = Revision.model_validate(item)
         except ValidationError as exc:
-            detail = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg']}" for e in exc.errors())
-            problems.append(f"{where}: {detail}")
+            revision = None
+            found += [f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg']}" for e in exc.errors()]
+        key = item.get("id") if isinstance(item, dict) else None
+        if key:
+            try:
+                if find_recommendation(project, key).state == "withdrawn":
+                    found.append(f"{key} is withdrawn and cannot be revised")
+            except UserError as exc:
+                found.append(f"{exc.problem} ({key})")
+        if found:
+            problems.append(f"{where}: {'; '.join(found)}")
+        elif revision is not None:
+            revisions.append(revision)
     if problems:
         raise UserError(str(path), "no revision was applied:\n  " + "\n  ".join(problems))
     return revisions
 
 
-def revise_batch(project: Project, revisions: list[Revision], author: str, where: str) -> list[Revised]:
-    """Apply several revisions together: all ids are checked first, so an unknown id applies none of them."""
-    problems = []
-    for i, revision in enumerate(revisions, start=1):
-        try:
-            find_recommendation(project, revision.id)
-        except UserError as exc:
-            problems.append(f"entry {i}: {exc.problem} ({revision.id})")
-    if problems:
-        raise UserError(where, "no revision was applied:\n  " + "\n  ".join(problems))
+def revise_batch(project: Project, revisions: list[Revision], author: str) -> list[Revised]:
+    """Apply revisions read from a batch file (``read_batch`` checked them all first)."""
     answered = _answered_round(project)
     return [_apply(find_recommendation(project, r.id), r, author, answered) for r in revisions]
 
