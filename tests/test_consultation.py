@@ -611,6 +611,14 @@ def test_every_problem_of_a_batch_is_reported_at_once_numbered_as_in_the_sheet(s
     assert "row 4: project 'kz' has no recommendation with this id (rec-999)" in lines
 
 
+def test_an_empty_text_file_is_refused_naming_it(store: Store, tmp_path: Path) -> None:
+    empty = tmp_path / "new.txt"
+    empty.write_text("\n  \n", encoding="utf-8")
+    code, output = crlens("rec", "revise", "rec-001", "--text-file", empty, "--reason", "x", db=store.url)
+    assert code == 2
+    assert f"{empty}: the text file is empty" in " ".join(output.split())
+
+
 def test_an_unknown_recommendation_is_a_clear_error(store: Store) -> None:
     with store.session() as session, pytest.raises(UserError, match="no recommendation"):
         find_recommendation(find_project(session), "rec-999")

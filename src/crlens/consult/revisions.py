@@ -188,7 +188,7 @@ def confirm(project: Project, key: str, field: str, lang: str, author: str, note
 def read_text_file(path: Path) -> str:
     """The new text of a revision from a text file, read as ``crlens review`` reads a draft in plain text
     (UTF-8, UTF-16, Windows-1251 or KOI8-R) and as it is to be stored (:func:`checked`): a file that is missing,
-    binary or holds a control character is a :class:`UserError` naming it."""
+    binary, empty or holds a control character is a :class:`UserError` naming it."""
     from crlens.ingest.text import decode_text
 
     if not path.is_file():
@@ -196,6 +196,8 @@ def read_text_file(path: Path) -> str:
     text = decode_text(path.read_bytes(), path)
     if "\x00" in text:
         raise UserError(str(path), "is not a text file (it holds binary data)")
+    if not text.strip():
+        raise UserError(str(path), "the text file is empty")
     return checked(text, str(path))
 
 
