@@ -191,6 +191,28 @@ def test_report_from_an_empty_review_json_says_it_is_empty(tmp_path):
     assert "the file is empty" in result.stderr
 
 
+def test_report_from_a_file_that_is_not_json_says_so_with_the_place(tmp_path):
+    notes = tmp_path / "notes.json"
+    notes.write_text("Meeting notes\n", encoding="utf-8")
+    result = runner.invoke(app, ["report", str(notes), "--out", str(tmp_path / "docs")])
+    assert result.exit_code == 2
+    assert f"{notes}: is not JSON (expected value at line 1 column 1)" in " ".join(result.stderr.split())
+
+
+def test_report_from_a_review_json_missing_a_field_names_the_field(tmp_path):
+    import json
+
+    review = json.loads(runner.invoke(app, ["review", "--json", "--formats", "md", "--out",
+                                            str(tmp_path / "out")]).stdout)
+    del review["document"]["title"]
+    broken = tmp_path / "review.json"
+    broken.write_text(json.dumps(review), encoding="utf-8")
+    result = runner.invoke(app, ["report", str(broken), "--out", str(tmp_path / "docs")])
+    assert result.exit_code == 2
+    assert f"{broken}: is not a valid review.json: field 'document.title' is missing" in " ".join(
+        result.stderr.split())
+
+
 def test_review_without_a_draft_says_it_reviews_the_illustrative_sample(tmp_path):
     result, stderr = _review("--out", str(tmp_path / "out"))
     assert result.exit_code == 0

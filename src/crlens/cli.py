@@ -9,7 +9,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -31,6 +31,10 @@ from crlens.cli_projects import consult_app, diff, project_app, rec_app
 from crlens.cli_web import serve, user_app
 from crlens.ingest import InputError, parse_file
 from crlens.ingest.model import Document, Provision
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+    from pydantic_core import ErrorDetails
 
 app = typer.Typer(
     name="crlens",
@@ -239,11 +243,33 @@ def report(
     output_directory(out_dir)
     try:
         result = Review.read(review_json)
-    except (ValidationError, ValueError) as exc:
-        raise InputError(review_json, f"is not a valid review.json ({str(exc).splitlines()[0]})") from exc
+    except UnicodeDecodeError:
+        raise InputError(review_json, "is not UTF-8 text, as a review.json is") from None
+    except ValidationError as exc:
+        raise InputError(review_json, _review_json_problem(exc)) from None
     written = _deliverables(result, out_dir, lang, formats, template_dir)
     for path in written:
         out.print(f"wrote {path}", highlight=False)
+
+
+def _review_json_problem(exc: ValidationError) -> str:
+    """What is wrong with a review.json, in words: not JSON (and where), or the fields missing or wrong."""
+    problems = exc.errors()
+    first = problems[0]
+    if first["type"] == "json_invalid":
+        return f"is not JSON ({first.get('ctx', {}).get('error', first['msg'])})"
+    shown = "; ".join(_field_problem(p) for p in problems[:3])
+    more = f"; and {len(problems) - 3} more problem(s)" if len(problems) > 3 else ""
+    return f"is not a valid review.json: {shown}{more}"
+
+
+def _field_problem(problem: ErrorDetails) -> str:
+    where = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in problem["loc"]).lstrip(".")
+    if not where:
+        return "it holds no JSON object" if problem["type"] in ("model_type", "dict_type") else problem["msg"]
+    if problem["type"] == "missing":
+        return f"field {where!r} is missing"
+    return f"field {where!r}: {problem['msg']}"
 
 
 def _summary(result, out_dir: Path) -> None:  # type: ignore[no-untyped-def]
