@@ -700,3 +700,20 @@ def test_crlens_serve_starts_the_workspace_on_loopback(tmp_path: Path) -> None:
         server.terminate()
         server.wait(timeout=10)
     assert f"http://127.0.0.1:{port}/" in server.stderr.read()
+
+
+def test_crlens_serve_on_a_port_in_use_says_so_before_starting(tmp_path: Path) -> None:
+    import socket
+    import subprocess
+    import sys
+
+    with socket.socket() as other_program:
+        other_program.bind(("127.0.0.1", 0))
+        other_program.listen()
+        port = other_program.getsockname()[1]
+        command = [str(Path(sys.executable).with_name("crlens")), "serve", "--port", str(port), "--db",
+                   f"sqlite:///{tmp_path / 'w.db'}"]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert f"--port {port}: the port is in use by another program" in " ".join(done.stderr.split())
+    assert "http://" not in done.stderr

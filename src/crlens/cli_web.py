@@ -28,10 +28,28 @@ def serve(
 
     from crlens.web.app import create_app
 
+    _check_port(port)
     app = create_app(db)
     url = f"http://127.0.0.1:{port}/"
     err.print(f"crlens workspace on {url} (database {app.state.store.url}); Ctrl+C stops it", highlight=False)
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+def _check_port(port: int) -> None:
+    """Refuse, before anything starts, a port the server could not listen on (another program's, or one this
+    account may not use), as uvicorn would only after the address was printed."""
+    import errno
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds: TIME_WAIT does not count
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise UserError(f"--port {port}", "the port is in use by another program; choose another one "
+                                                  "with --port") from None
+            raise UserError(f"--port {port}", f"cannot listen on this port ({exc.strerror})") from None
 
 
 def _read_password(password_file: Path | None) -> str:
