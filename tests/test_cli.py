@@ -30,6 +30,25 @@ def test_help_documents_every_command():
         assert command.callback.__doc__, f"{name} has no help text"
 
 
+def test_lists_of_commands_show_each_help_text_as_flowing_lines():
+    # a docstring's line breaks are not the help's: the list of commands broke off "opens the round when it is"
+    result = runner.invoke(app, ["consult", "--help"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0
+    assert "opens the round when it is the next one" in result.stdout
+
+
+def test_rec_revise_says_which_language_its_lang_option_chooses():
+    result = runner.invoke(app, ["rec", "revise", "--help"], env={"COLUMNS": "250"})
+    assert "Language of the text revised" in result.stdout
+
+
+def test_kb_export_says_where_the_excel_checklist_goes_without_out():
+    result = runner.invoke(app, ["kb", "export", "--help"], env={"COLUMNS": "250"})
+    words = " ".join(result.stdout.split())
+    assert "required" not in words
+    assert "framework-checklist.LANG.xlsx" in words
+
+
 def test_parse_without_a_file_uses_the_bundled_sample():
     result = runner.invoke(app, ["parse", "--format", "json"])
     assert result.exit_code == 0

@@ -5,6 +5,7 @@ Every command turns bad input into one clear line on stderr naming the file and 
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from enum import StrEnum
@@ -401,8 +402,9 @@ class ExportFormat(StrEnum):
 def kb_export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="md or xlsx")] = ExportFormat.md,
     lang: Annotated[str, typer.Option(help="en or ru")] = "en",
-    output: Annotated[Path | None, typer.Option("--out", "-o", help="Output file (required for xlsx).")]
-    = None,
+    output: Annotated[Path | None, typer.Option(
+        "--out", "-o", show_default=False,
+        help="Output file (default: the terminal for md, framework-checklist.LANG.xlsx for xlsx).")] = None,
 ) -> None:
     """Export the whole framework as a checklist a reviewer can print (Markdown) or fill in (Excel)."""
     from crlens.knowledge.export import checklist_markdown, checklist_xlsx
@@ -415,6 +417,22 @@ def kb_export(
     target = output or Path(f"framework-checklist.{lang}.xlsx")
     checklist_xlsx(kb, target, lang)
     err.print(f"wrote {target}")
+
+
+def _flowing_help(typer_app: typer.Typer) -> None:
+    """Each paragraph of every command's help as one line, for the terminal to wrap: Typer's rich help keeps a
+    docstring's line breaks in the lists of commands, where they broke a text off mid-line ("opens the round
+    when it is" / "the next one")."""
+    for info in typer_app.registered_commands:
+        if info.help is None and info.callback is not None and info.callback.__doc__:
+            paragraphs = inspect.cleandoc(info.callback.__doc__).split("\n\n")
+            info.help = "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _flowing_help(group.typer_instance)
+
+
+_flowing_help(app)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -52,7 +52,18 @@ ProjectOption = Annotated[str | None, typer.Option(
 ByOption = Annotated[str | None, typer.Option(
     "--by", show_default=False, help="Who does this (default: the login name); recorded in the history.")]
 RoundOption = Annotated[int, typer.Option("--round", "-r", min=1, help="Consultation round number.")]
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the document.")]
+
+
+def _lang_option(what: str) -> Any:
+    """--lang, saying what it is the language of."""
+    return typer.Option("--lang", help=f"Language of {what}: en or ru.")
+
+
+DiffLangOption = Annotated[Lang, _lang_option("the comparison written with --diff-out")]
+FormLangOption = Annotated[Lang, _lang_option("the feedback form")]
+ReportLangOption = Annotated[Lang, _lang_option("the report")]
+TextLangOption = Annotated[Lang, _lang_option("the text revised")]
+ComparisonLangOption = Annotated[Lang, _lang_option("the comparison written with --out")]
 
 
 def _by(by: str | None) -> str:
@@ -176,7 +187,7 @@ def project_add_draft(
     diff_out: Annotated[Path | None, typer.Option(
         "--diff-out", show_default=False, help="Also write the comparison with the previous version (.md, .docx "
                                                "or .json): changed articles with a word-level diff.")] = None,
-    lang: LangOption = Lang.en,
+    lang: DiffLangOption = Lang.en,
 ) -> None:
     """Add a new draft version: review it, align its articles with the previous version, carry the
     recommendations over (they follow renumbered articles), and report what changed."""
@@ -242,7 +253,7 @@ def consult_export(
     out_file: Annotated[Path, typer.Option("--out", "-o", help="The file for ministry staff: .xlsx or .docx.")],
     db: DbOption = None,
     project: ProjectOption = None,
-    lang: LangOption = Lang.en,
+    lang: FormLangOption = Lang.en,
 ) -> None:
     """Write the recommendations for a round, with Decision and Comment columns; opens the round when it is
     the next one. The next round is opened only after the previous one is closed ('crlens consult close'):
@@ -302,7 +313,7 @@ def consult_report(
                                                      help="One round (default: all rounds).")] = None,
     db: DbOption = None,
     project: ProjectOption = None,
-    lang: LangOption = Lang.en,
+    lang: ReportLangOption = Lang.en,
 ) -> None:
     """What the ministry said in a round, what was changed and why: the record to attach to the final
     report."""
@@ -383,7 +394,7 @@ def rec_revise(
                                                show_default=False)] = None,
     field: Annotated[str, typer.Option("--field", help="issue, solution, proposed, justification or gender.")]
     = "proposed",
-    lang: LangOption = Lang.en,
+    lang: TextLangOption = Lang.en,
     batch: Annotated[Path | None, typer.Option("--batch", help="Many revisions from a .yaml or .xlsx file "
                                                               "(id, field, lang, text, reason).",
                                                show_default=False)] = None,
@@ -474,7 +485,7 @@ def diff(
     out_file: Annotated[Path | None, typer.Option(
         "--out", "-o", show_default=False, help="Write the comparison to .md, .docx or .json (default: a summary "
                                                 "on the terminal).")] = None,
-    lang: LangOption = Lang.en,
+    lang: ComparisonLangOption = Lang.en,
     no_review: Annotated[bool, typer.Option("--no-review", help="Compare the texts only, without reviewing "
                                                                 "both versions.")] = False,
 ) -> None:
