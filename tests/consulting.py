@@ -221,3 +221,24 @@ def rename_word_headings(exported: Path, out: Path, headings: dict[str, str]) ->
         runs[-1].text = heading  # the bold one
     document.save(str(out))
     return out
+
+
+CSAM_ARTICLE = ("Статья 6. Удаление материалов сексуального насилия над детьми\n\n"
+                "1. Оператор онлайн-платформы удаляет материалы сексуального насилия над детьми в течение "
+                "двадцати четырех часов с момента получения уведомления уполномоченного органа.\n\n")
+
+
+def draft_with_new_article_6(sample_ru: Path, out: Path) -> Path:
+    """The Russian sample with a new Article 6 on removing child sexual abuse material, and every later article
+    renumbered (old 6 is new 7, old 41 is new 42); nothing else changes. The engine then proposes its hotline
+    and age-labelling paragraphs for the new article instead of old Article 41."""
+    text = sample_ru.read_text(encoding="utf-8")
+
+    def renumber(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return f"Статья {number + 1 if number >= 6 else number}{match.group(2) or ''}."
+
+    text = re.sub(r"^Статья (\d+)(-\d+)?\.", renumber, text, flags=re.M)
+    text = text.replace("Статья 7. Права физических лиц", CSAM_ARTICLE + "Статья 7. Права физических лиц", 1)
+    out.write_text(text, encoding="utf-8")
+    return out

@@ -80,6 +80,37 @@ def test_a_database_made_before_confirmations_keeps_its_versions_as_revisions(db
     store.dispose()
 
 
+def test_a_database_made_before_versions_named_their_draft_learns_it_from_crlenss_reasons(db_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from crlens.store.database import alembic_config
+    from crlens.store.models import RecommendationVersion
+
+    old = Store(db_url, migrate=False)
+    with old.engine.begin() as connection:
+        config = alembic_config(old.url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")  # the schema before a version named the draft version that wrote it
+        connection.execute(text("INSERT INTO projects (id, name, created_at, used_at) VALUES "
+                                "(1, 'kz', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        connection.execute(text("INSERT INTO recommendations (id, project_id, number, state, first_draft) "
+                                "VALUES (1, 1, 1, 'revised', 1)"))
+        for number, author, reason in ((1, "crlens", "first review of draft version 1"),
+                                       (2, "Dana", "As agreed on draft version 2"),
+                                       (3, "crlens", "re-reviewed against draft version 2"),
+                                       (4, "crlens", "provision ids follow draft version 3")):
+            connection.execute(text("INSERT INTO recommendation_versions (id, recommendation_id, version, data, "
+                                    "author, reason, created_at) VALUES (:n, 1, :n, '{}', :author, :reason, "
+                                    "CURRENT_TIMESTAMP)"), {"n": number, "author": author, "reason": reason})
+    old.dispose()
+    store = Store(db_url)
+    with store.session() as session:
+        drafts = [session.get(RecommendationVersion, n).draft_version for n in (1, 2, 3, 4)]
+    store.dispose()
+    assert drafts == [1, None, 2, 3]  # a person's reason is theirs, whatever it says
+
+
 @pytest.mark.parametrize(("url", "says"), [
     ("nonsense://x", "supports SQLite and PostgreSQL"),
     ("sqlite:////no/such/folder/crlens.db", "does not exist"),

@@ -174,7 +174,7 @@ def _add_recommendation(session: Session, project: Project, data: Recommendation
     rec = Recommendation(project=project, number=number, state="proposed", first_draft=draft_version)
     session.add(rec)
     session.add(RecommendationVersion(recommendation=rec, version=1, data=data.model_dump(mode="json"),
-                                      author=ENGINE, reason=reason))
+                                      author=ENGINE, reason=reason, draft_version=draft_version))
     return rec
 
 
@@ -231,7 +231,8 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
             rec.state = "taken-up"
             session.add(RecommendationVersion(recommendation=rec, version=rec.latest.version + 1,
                                               data=_follow(data, comparison.id_map).model_dump(mode="json"),
-                                              author=ENGINE, reason=taken_up_reason(version)))
+                                              author=ENGINE, reason=taken_up_reason(version),
+                                              draft_version=version))
             taken_up.append(rec.key)
             continue
         match = _best_match(data, engine_recs, claimed)
@@ -247,7 +248,7 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
         if new_data.model_dump(mode="json") != rec.latest.data:
             session.add(RecommendationVersion(recommendation=rec, version=rec.latest.version + 1,
                                               data=new_data.model_dump(mode="json"), author=ENGINE,
-                                              reason=reason))
+                                              reason=reason, draft_version=version))
             updated.append(rec.key)
     covered = {c for rec in project.recommendations if rec.state in ACTIVE_STATES
                for c in rec.latest.data["criteria"]}  # type: ignore[union-attr]
@@ -291,6 +292,51 @@ def _follow(data: RecommendationData, id_map: dict[str, str | None]) -> Recommen
     target = _ID.sub(lambda m: id_map.get(m.group(0)) or m.group(0), data.amendment.target)
     return data.model_copy(update={"provisions": [p for p in provisions if p],
                                    "amendment": data.amendment.model_copy(update={"target": target})})
+
+
+# --- what a recommendation proposes ------------------------------------------------------------------------
+
+_NUMBERED = re.compile(r"^(\s*)\d+(?:-\d+)?([.)])", re.M)
+"""A paragraph or item number opening a line of a proposed text ("5. ", "2) ")."""
+_PROVISION_WORDS = (r"articles?|sections?|paragraphs?|sub-?paragraphs?|items?|parts?|chapters?|§|art\.|"
+                    r"стат\w*|пункт\w*|подпункт\w*|част\w*|глав\w*|раздел\w*|параграф\w*|ст\.|пп?\.")
+_PROVISION_NUMBERS = re.compile(
+    rf"\b(?:{_PROVISION_WORDS})\s*\d+(?:[-.]\d+)*(?:\(\w+\))*"
+    r"(?:\s*(?:,|–|—|-|and|or|и|или)\s*\d+(?:[-.]\d+)*(?:\(\w+\))*)*", re.I)
+_DIGITS = re.compile(r"\d+")
+
+
+def _unnumbered(text: str) -> str:
+    """A text with the numbers of provisions taken out: those of the paragraphs and items it adds, and those
+    after a provision's name ("Article 16(4)", "paragraphs 5–8", "пункта 3 статьи 16"). What is left is what it
+    says; another number (an age, a time limit) is part of that."""
+    text = _NUMBERED.sub(r"\1#\2", text)
+    return _PROVISION_NUMBERS.sub(lambda m: _DIGITS.sub("#", m.group(0)), text)
+
+
+def _container(target: str) -> str:
+    return target.split(" in ", 1)[1] if " in " in target else ""
+
+
+def same_proposal(old: RecommendationData, new: RecommendationData, id_map: dict[str, str | None]) -> bool:
+    """Whether ``new`` proposes what ``old`` proposed, ``id_map`` being how the draft version between them
+    renumbered the provisions (``DraftComparison.id_map``): the same kind of amendment, at the provision
+    ``old``'s target became, with the same solution and proposed text in both languages but for the numbers of
+    provisions (an article renumbered, or the paragraphs a supplement adds numbered on from another number). A
+    new article counts as proposed in the same place when it goes into the same container (chapter, section),
+    whichever article it now follows: an article inserted before it moves it on with the others.
+
+    What the ministry decides on is the proposal: the issue may quote the new draft's text and the
+    justification cite other sources while the proposal stays the same, and a decision on it stands."""
+    before, after = old.amendment, new.amendment
+    if before.action != after.action:
+        return False
+    followed = _follow(old, id_map).amendment.target
+    if (_container(followed) != _container(after.target)) if before.action == "new" else followed != after.target:
+        return False
+    texts = ((old.solution, new.solution), (old.ru.solution, new.ru.solution),
+             (before.proposed_text.en, after.proposed_text.en), (before.proposed_text.ru, after.proposed_text.ru))
+    return all(a == b or _unnumbered(a) == _unnumbered(b) for a, b in texts)
 
 
 # --- status ---------------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from crlens.consult.project import (
     provision_naming,
 )
 from crlens.consult.revisions import stale_texts
+from crlens.consult.state import follow_answers
 from crlens.errors import UserError
 from crlens.knowledge.loader import load
 from crlens.knowledge.models import PRIORITY_RU
@@ -49,8 +50,6 @@ DECISIONS_RU = {"accept": "принять", "accept with changes": "принят
                 "question": "вопрос"}
 _DECISION_WORDS = {**{d: d for d in DECISIONS}, **{ru: en for en, ru in DECISIONS_RU.items()},
                    "accept-with-changes": "accept with changes", "accept with change": "accept with changes"}
-STATE_OF_DECISION = {"accept": "accepted", "accept with changes": "accepted-with-changes", "reject": "rejected",
-                     "question": "question"}
 
 COLUMNS = ("id", "version", "area", "provision", "issue", "solution", "proposed", "sources", "priority",
            "decision", "comment")
@@ -629,42 +628,17 @@ def current_feedback(session: Session, consultation: Round, rec: Recommendation)
 def record_answer(session: Session, consultation: Round, rec: Recommendation, person: str, decision: str | None,
                   comment: str, version: int, import_id: int | None = None) -> str:
     """Store one person's answer unless it repeats their current one; returns added, changed, unchanged or
-    blank. The recommendation's state follows the answers on its current version. The comment is plain text
-    (:func:`crlens.plain_text.checked`)."""
+    blank. The recommendation's state then follows the answers (``state.follow_answers``). The comment is plain
+    text (:func:`crlens.plain_text.checked`)."""
     comment = checked(comment, "comment")
     if decision is None and not comment:
         return "blank"
-    answers = current_feedback(session, consultation, rec)
-    latest = answers.get(person)
+    latest = current_feedback(session, consultation, rec).get(person)
     if latest is not None and (latest.decision, latest.comment, latest.recommendation_version) == (
             decision, comment, version):
         return "unchanged"
-    answers[person] = Feedback(round=consultation, recommendation=rec, recommendation_version=version,
-                               import_id=import_id, person=person, decision=decision, comment=comment)
-    session.add(answers[person])
+    session.add(Feedback(round=consultation, recommendation=rec, recommendation_version=version,
+                         import_id=import_id, person=person, decision=decision, comment=comment))
     session.flush()
-    _update_state(rec, list(answers.values()))
+    follow_answers(session, rec)
     return "added" if latest is None else "changed"
-
-
-def _current_text_versions(rec: Recommendation) -> set[int]:
-    """The latest version and those just before it with the same text: a confirmation (revisions.confirm) adds a
-    version without changing the text, so the answers given on the text it repeats are answers on this one."""
-    same = set()
-    for version in reversed(rec.versions):
-        if version.data != rec.latest.data:
-            break
-        same.add(version.version)
-    return same
-
-
-def _update_state(rec: Recommendation, answers: list[Feedback]) -> None:
-    """The state that each person's current answer on the current text gives the recommendation."""
-    if rec.state not in ACTIVE_STATES:
-        return
-    current = _current_text_versions(rec)
-    decisions = {a.decision for a in answers if a.decision and a.recommendation_version in current}
-    if len(decisions) == 1:
-        rec.state = STATE_OF_DECISION[decisions.pop()]
-    elif len(decisions) > 1:
-        rec.state = "disputed"

@@ -135,6 +135,11 @@ class RecommendationVersion(Base):
         String(20), default=None, doc="the field whose text this version confirms still matches, if any")
     confirmed_lang: Mapped[str | None] = mapped_column(
         String(8), default=None, doc="the language of the text it confirms (en, ru)")
+    # crlens writes a version from the review of a draft version (the first review, a new version's re-review or
+    # its renumbering): which one says whose renumbering a change of provision numbers follows
+    # (Draft.id_map), so that answers on the text before still count when only the numbers changed.
+    draft_version: Mapped[int | None] = mapped_column(
+        Integer, default=None, doc="the draft version whose review wrote this version; null for a person's")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     recommendation: Mapped[Recommendation] = relationship(back_populates="versions")
 

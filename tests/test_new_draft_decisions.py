@@ -1,0 +1,150 @@
+"""Decisions across a new draft version, on SQLite and PostgreSQL: the ministry decides on what a recommendation
+proposes, so a decision stands while a new draft version only renumbers what it proposes, and is asked for again
+when the new version changes the proposal; every answer is recorded, and the import says which ones no longer
+decide anything."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from consulting import answer_xlsx, draft_with_new_article_6
+from crlens.analysis.review import Recommendation as RecommendationData
+from crlens.cli import app
+from crlens.consult.project import find_project, find_recommendation
+from crlens.consult.rounds import close_round, export_round, import_feedback
+from crlens.store.database import Store
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def store(project_db: str) -> Iterator[Store]:
+    """A database holding project 'kz' started from the Russian sample draft."""
+    store = Store(project_db)
+    yield store
+    store.dispose()
+
+
+def crlens(*args: str | Path, db: str) -> str:
+    result = runner.invoke(app, [*map(str, args), "--db", db])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def export(store: Store, path: Path, number: int) -> Path:
+    with store.session() as session:
+        export_round(session, find_project(session), number, path)
+    return path
+
+
+def answer(store: Store, form: Path, out: Path, number: int, answers: dict[str, tuple[str, str]],
+           person: str = "Aigerim") -> Path:
+    answered = answer_xlsx(form, out, answers)
+    with store.session() as session:
+        import_feedback(session, find_project(session), number, answered, person)
+    return answered
+
+
+def round_one(store: Store, tmp_path: Path, answers: dict[str, tuple[str, str]]) -> None:
+    """Round 1, answered by Aigerim and closed."""
+    answer(store, export(store, tmp_path / "round1.xlsx", 1), tmp_path / "round1-aigerim.xlsx", 1, answers)
+    with store.session() as session:
+        close_round(find_project(session), 1)
+
+
+def state(store: Store, key: str) -> str:
+    with store.session() as session:
+        return find_recommendation(find_project(session), key).state
+
+
+def target(store: Store, key: str) -> str:
+    with store.session() as session:
+        return str(find_recommendation(find_project(session), key).latest.data["amendment"]["target"])  # type: ignore[index]
+
+
+# --- answers on a text a new draft version renumbered -----------------------------------------------------------
+
+
+def test_answers_on_the_text_before_a_new_draft_only_renumbered_it_decide_the_state(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    round_one(store, tmp_path, {"rec-001": ("reject", "not now")})
+    form = export(store, tmp_path / "round2.xlsx", 2)  # sent out on draft version 1
+    crlens("project", "add-draft", draft_with_new_article_6(sample_ru, tmp_path / "v2.txt"), db=store.url)
+    assert target(store, "rec-001") == "art:7"  # Article 6 became Article 7, and the text says so
+
+    answer(store, form, tmp_path / "round2-aigerim.xlsx", 2, {"rec-001": ("accept", "we agree now")})
+
+    assert state(store, "rec-001") == "accepted"
+
+
+# --- what counts as the same proposal ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def pseudonyms(sample_ru: Path) -> RecommendationData:
+    """The sample's recommendation that Article 17 be supplemented with paragraphs 7 and on (children may use
+    platforms under a pseudonym)."""
+    from crlens.consult.project import review_draft
+    from crlens.ingest import parse_file
+
+    review = review_draft(parse_file(sample_ru))
+    rec = next(r for r in review.recommendations if r.amendment.target == "art:17"
+               and r.amendment.proposed_text.en.startswith("7. A child may use an online platform"))
+    return rec
+
+
+def changed(rec: RecommendationData, target: str | None = None, **texts: tuple[str, str]) -> RecommendationData:
+    """The recommendation with its amendment's target and some words of its proposed texts (en, ru) replaced."""
+    proposed = rec.amendment.proposed_text
+    for lang, (old, new) in texts.items():
+        assert old in getattr(proposed, lang)
+        proposed = proposed.model_copy(update={lang: getattr(proposed, lang).replace(old, new)})
+    amendment = rec.amendment.model_copy(update={"target": target or rec.amendment.target,
+                                                 "proposed_text": proposed})
+    return rec.model_copy(update={"amendment": amendment})
+
+
+RENUMBERED = {"art:16": "art:17", "art:17": "art:18", "art:17.1": "art:18.1"}
+"""A new draft version's map of provision ids in which Article 17 became Article 18."""
+
+
+def test_a_proposal_that_follows_its_renumbered_article_is_the_same_proposal(
+        pseudonyms: RecommendationData) -> None:
+    from crlens.consult.project import same_proposal
+
+    assert same_proposal(pseudonyms, changed(pseudonyms, "art:18"), RENUMBERED)
+
+
+def test_a_supplement_whose_paragraphs_are_numbered_on_from_another_number_is_the_same_proposal(
+        pseudonyms: RecommendationData) -> None:
+    from crlens.consult.project import same_proposal
+
+    # the new version's Article 18 has one paragraph fewer: the paragraphs it adds start at 6, not 7
+    renumbered = changed(pseudonyms, "art:18", en=("7. A child", "6. A child"), ru=("7. ", "6. "))
+    assert same_proposal(pseudonyms, renumbered, RENUMBERED)
+
+
+def test_a_proposal_moved_to_another_article_is_another_proposal(pseudonyms: RecommendationData) -> None:
+    from crlens.consult.project import same_proposal
+
+    assert not same_proposal(pseudonyms, changed(pseudonyms, "art:6"), RENUMBERED)
+
+
+def test_a_proposal_with_other_words_is_another_proposal(pseudonyms: RecommendationData) -> None:
+    from crlens.consult.project import same_proposal
+
+    reworded = changed(pseudonyms, "art:18", en=("A child may use", "A child over sixteen may use"))
+    assert not same_proposal(pseudonyms, reworded, RENUMBERED)
+
+
+def test_a_proposal_with_another_number_that_is_not_a_provisions_is_another_proposal(
+        pseudonyms: RecommendationData) -> None:
+    from crlens.consult.project import same_proposal
+
+    aged = changed(pseudonyms, "art:18", en=("A child may use", "A child of 14 may use"))
+    older = changed(pseudonyms, "art:18", en=("A child may use", "A child of 16 may use"))
+    assert not same_proposal(aged, older, RENUMBERED)
