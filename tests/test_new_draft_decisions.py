@@ -81,6 +81,52 @@ def test_answers_on_the_text_before_a_new_draft_only_renumbered_it_decide_the_st
     assert state(store, "rec-001") == "accepted"
 
 
+# --- decided recommendations a new draft version changes --------------------------------------------------------
+
+
+def form_ids(form: Path) -> list[str]:
+    from openpyxl import load_workbook
+
+    return [row[0] for row in load_workbook(str(form)).worksheets[0].iter_rows(min_row=2, values_only=True)]
+
+
+def rejected_then_new_article_6(store: Store, sample_ru: Path, tmp_path: Path) -> tuple[dict[str, str], str]:
+    """Aigerim rejects every recommendation in round 1, then a new draft version inserts an Article 6 on child
+    sexual abuse material: each recommendation's target before, and what add-draft printed."""
+    form = export(store, tmp_path / "round1.xlsx", 1)
+    answer(store, form, tmp_path / "round1-aigerim.xlsx", 1, dict.fromkeys(form_ids(form), ("reject", "no")))
+    before = {key: target(store, key) for key in form_ids(form)}
+    v2 = draft_with_new_article_6(sample_ru, tmp_path / "v2.txt")
+    printed = crlens("project", "add-draft", v2, db=store.url)
+    return before, printed
+
+
+def test_a_decided_recommendation_whose_proposal_a_new_draft_version_changes_asks_for_a_new_answer(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    before, _printed = rejected_then_new_article_6(store, sample_ru, tmp_path)
+    # the engine now proposes its hotline paragraphs for the new Article 6, not for old Article 41 (new 42)
+    moved = [key for key, was in before.items() if was == "art:41" and target(store, key) == "art:6"]
+    assert moved
+    assert {state(store, key) for key in moved} == {"revised"}
+
+
+def test_add_draft_names_the_decided_recommendations_whose_proposal_changed(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    before, printed = rejected_then_new_article_6(store, sample_ru, tmp_path)
+    moved = [key for key, was in before.items() if was == "art:41" and target(store, key) == "art:6"]
+    assert f"whose proposal this version changed: {len(moved)}" in " ".join(printed.split())
+    for key in moved:
+        assert f"{key} (was rejected): art:41 -> art:6" in printed
+
+
+def test_a_decided_recommendation_a_new_draft_version_only_renumbers_keeps_its_decision(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    before, printed = rejected_then_new_article_6(store, sample_ru, tmp_path)
+    assert (before["rec-001"], target(store, "rec-001")) == ("art:6", "art:7")
+    assert state(store, "rec-001") == "rejected"
+    assert "rec-001" not in printed.split("whose proposal this version changed")[1]
+
+
 # --- what counts as the same proposal ---------------------------------------------------------------------------
 
 

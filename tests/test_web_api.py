@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from consulting import draft_version_2
+from consulting import draft_version_2, draft_with_new_article_6
 from crlens.cli import app as cli
 from crlens.consult.project import find_project, latest_review
 from crlens.consult.rounds import open_round
@@ -448,6 +448,34 @@ def test_a_second_draft_version_is_compared_with_the_first(app: Any, sample_ru: 
     assert "Article 8: added" in page
     comparison = reviewer.get("/api/projects/1/comparison?old=1&new=2").json()
     assert comparison["counts"]["added"] == 1
+
+
+def _rejected_before_a_new_article_6(app: Any, sample_ru: Path, tmp_path: Path) -> tuple[Person, Path]:
+    """Marat rejects rec-027 (old Article 41) in round 1; the reviewer, and the new draft version that moves
+    what it proposes to a new Article 6."""
+    Person(_with_round(app), "ministry").form("/projects/1/recommendations/rec-027/decision",
+                                              {"decision": "reject", "comment": "Covered elsewhere."})
+    return Person(app, "reviewer"), draft_with_new_article_6(sample_ru, tmp_path / "draft-v2.ru.txt")
+
+
+def test_the_api_names_the_decisions_a_new_draft_version_reopens(app: Any, sample_ru: Path,
+                                                                 tmp_path: Path) -> None:
+    reviewer, version_2 = _rejected_before_a_new_article_6(app, sample_ru, tmp_path)
+    upload = {"file": (version_2.name, version_2.read_bytes())}
+    added = reviewer.api("POST", "/api/projects/1/drafts", files=upload)
+    assert added.status_code == 201
+    assert {"key": "rec-027", "state": "rejected", "old_target": "art:41", "new_target": "art:6"} in (
+        added.json()["decisions_reopened"])
+    assert reviewer.get("/api/projects/1/recommendations/rec-027").json()["state"] == "revised"
+
+
+@INTERFACE
+def test_the_project_page_names_the_decisions_a_new_draft_version_reopens(app: Any, sample_ru: Path,
+                                                                          tmp_path: Path) -> None:
+    reviewer, version_2 = _rejected_before_a_new_article_6(app, sample_ru, tmp_path)
+    reviewer.form("/projects/1/drafts", files={"file": (version_2.name, version_2.read_bytes())})
+    page = " ".join(reviewer.get("/projects/1").text.split())
+    assert "their decision no longer stands" in page and "rec-027 (rejected: art:41 → art:6)" in page
 
 
 # --- markup in text is shown as text -----------------------------------------------------------------------------

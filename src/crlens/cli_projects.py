@@ -212,6 +212,12 @@ def project_add_draft(
                          ("recommendations updated", result.recommendations_updated),
                          ("new recommendations", result.recommendations_new)):
         out.print(f"{label}: {len(items)}" + (f" ({', '.join(items)})" if items else ""), highlight=False)
+    if result.decisions_reopened:
+        out.print(f"decided recommendations whose proposal this version changed: {len(result.decisions_reopened)} "
+                  "(their decision no longer stands; now revised, to be answered again)", highlight=False)
+        for reopened in result.decisions_reopened:
+            out.print(f"  {reopened.key} (was {reopened.state}): {reopened.old_target} -> {reopened.new_target}",
+                      highlight=False, markup=False)
 
 
 @project_app.command("report")

@@ -152,6 +152,20 @@ class DraftAdded:
     recommendations_taken_up: list[str] = field(default_factory=list)
     gaps_closed: list[str] = field(default_factory=list)
     gaps_opened: list[str] = field(default_factory=list)
+    decisions_reopened: list[Reopened] = field(default_factory=list)
+    """Recommendations the ministry had decided on whose proposal the new version changed (beyond renumbering):
+    their decision no longer stands, and they are ``revised`` until answered again."""
+
+
+@dataclass(frozen=True)
+class Reopened:
+    """A decided recommendation whose proposal a new draft version changed: its state before (``rejected``),
+    and its amendment's target before and now ("art:41" -> "art:6")."""
+
+    key: str
+    state: str
+    old_target: str
+    new_target: str
 
 
 def _store_draft(session: Session, project: Project, path: Path, document: Document, review: Review,
@@ -223,6 +237,7 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
     engine_recs = list(review.recommendations)
     claimed: set[str] = set()
     updated, taken_up = [], []
+    changed: list[tuple[Recommendation, str, str, str]] = []
     for rec in project.recommendations:
         if rec.state not in ACTIVE_STATES:
             continue
@@ -250,6 +265,8 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
                                               data=new_data.model_dump(mode="json"), author=ENGINE,
                                               reason=reason, draft_version=version))
             updated.append(rec.key)
+            if not same_proposal(data, new_data, comparison.id_map):
+                changed.append((rec, rec.state, data.amendment.target, new_data.amendment.target))
     covered = {c for rec in project.recommendations if rec.state in ACTIVE_STATES
                for c in rec.latest.data["criteria"]}  # type: ignore[union-attr]
     next_number = max((r.number for r in project.recommendations), default=0) + 1
@@ -262,12 +279,21 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
         new.append(rec.key)
         next_number += 1
     session.flush()
+    # A decision on what a recommendation proposed no longer stands once the proposal changed: its state
+    # follows the answers, as after any answer (consult.state), and says that it waits for a new one.
+    from crlens.consult.state import DECIDED_STATES, follow_answers
+
+    reopened = []
+    for rec, before, old_target, new_target in changed:
+        session.refresh(rec, ["versions"])
+        if follow_answers(session, rec) != before and before in DECIDED_STATES:
+            reopened.append(Reopened(rec.key, before, old_target, new_target))
     session.expire(project, ["recommendations", "drafts"])
     return DraftAdded(version=version, articles=draft.articles, comparison=comparison, changes=changes,
                       recommendations_new=new,
                       recommendations_updated=updated, recommendations_taken_up=taken_up,
                       gaps_closed=[g.criterion for g in changes.closed],
-                      gaps_opened=[g.criterion for g in changes.opened])
+                      gaps_opened=[g.criterion for g in changes.opened], decisions_reopened=reopened)
 
 
 def _best_match(data: RecommendationData, candidates: list[RecommendationData],

@@ -89,6 +89,13 @@ class ProjectDetail(ProjectOut):
     states: dict[str, int]
 
 
+class ReopenedOut(BaseModel):
+    key: str
+    state: str = Field(description="the state before: the decision that no longer stands")
+    old_target: str
+    new_target: str
+
+
 class DraftAddedOut(BaseModel):
     version: int
     articles: int
@@ -97,6 +104,9 @@ class DraftAddedOut(BaseModel):
     recommendations_taken_up: list[str]
     gaps_closed: list[str]
     gaps_opened: list[str]
+    decisions_reopened: list[ReopenedOut] = Field(
+        description="recommendations the ministry had decided on whose proposal the new version changed beyond "
+                    "renumbering: their decision no longer stands, and they are revised until answered again")
 
 
 class StaleTextOut(BaseModel):
@@ -317,7 +327,10 @@ def add_draft(request: Request, account: Annotated[Account, Depends(allowed("upl
                              recommendations_new=added.recommendations_new,
                              recommendations_updated=added.recommendations_updated,
                              recommendations_taken_up=added.recommendations_taken_up,
-                             gaps_closed=added.gaps_closed, gaps_opened=added.gaps_opened)
+                             gaps_closed=added.gaps_closed, gaps_opened=added.gaps_opened,
+                             decisions_reopened=[ReopenedOut(key=r.key, state=r.state, old_target=r.old_target,
+                                                             new_target=r.new_target)
+                                                 for r in added.decisions_reopened])
 
 
 @router.get("/projects/{project_id}/drafts/{version}/review",

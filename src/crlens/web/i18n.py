@@ -141,6 +141,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "version_added": ("Draft version {v} added: {new} new, {updated} updated, {taken} taken-up "
                       "recommendations.",
                       "Добавлена редакция {v}: новых рекомендаций {new}, обновлено {updated}, учтено {taken}."),
+    "decisions_reopened": ("This version changed what {n} decided recommendation(s) propose; their decision no "
+                           "longer stands and they are revised, to be answered again: {keys}.",
+                           "Эта редакция изменила предложения {n} рекомендаций, по которым уже было решение; "
+                           "решение больше не действует, они пересмотрены и ждут нового ответа: {keys}."),
     "invalid_input": ("Some fields are missing or invalid", "Некоторые поля не заполнены или неверны"),
     # the feedback form's mark (consult.rounds.STALE_MARK), said of one field
     "stale_text": ("{field} in {lang}: not updated after the {other} text was revised in version {since}; the two "

@@ -127,8 +127,13 @@ def add_draft(request: Request, account: Annotated[Account, Depends(allowed("upl
         project = service.get_project(session, project_id)
         added = service.add_version(session, account, project, file)
     t = Translator(request_lang(request))
-    flash(request, t("version_added", v=added.version, new=len(added.recommendations_new),
-                     updated=len(added.recommendations_updated), taken=len(added.recommendations_taken_up)))
+    message = t("version_added", v=added.version, new=len(added.recommendations_new),
+                updated=len(added.recommendations_updated), taken=len(added.recommendations_taken_up))
+    if added.decisions_reopened:
+        keys = ", ".join(f"{r.key} ({t.state(r.state)}: {r.old_target} → {r.new_target})"
+                         for r in added.decisions_reopened)
+        message += " " + t("decisions_reopened", n=len(added.decisions_reopened), keys=keys)
+    flash(request, message)
     return _see_other(f"/projects/{project_id}")
 
 
