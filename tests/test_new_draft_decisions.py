@@ -81,6 +81,60 @@ def test_answers_on_the_text_before_a_new_draft_only_renumbered_it_decide_the_st
     assert state(store, "rec-001") == "accepted"
 
 
+def answered_on_the_text_before_article_6(store: Store, sample_ru: Path, tmp_path: Path) -> tuple[str, str]:
+    """Aigerim rejects rec-001 and rec-027 in round 1; round 2's form goes out; a new draft version inserts an
+    Article 6 (rec-001 only follows its article, rec-027's paragraphs move to the new article and change); then
+    she accepts both on the form she had: the recommendation whose proposal changed, and what the import
+    printed."""
+    round_one(store, tmp_path, {"rec-001": ("reject", "not now"), "rec-027": ("reject", "not now")})
+    form = export(store, tmp_path / "round2.xlsx", 2)
+    crlens("project", "add-draft", draft_with_new_article_6(sample_ru, tmp_path / "v2.txt"), db=store.url)
+    changed = "rec-027"
+    assert target(store, changed) == "art:6"
+    answered = answer_xlsx(form, tmp_path / "round2-aigerim.xlsx",
+                           {"rec-001": ("accept", "we agree now"), changed: ("accept", "we agree now")})
+    return changed, crlens("consult", "import", answered, "--round", "2", "--by", "Aigerim", db=store.url)
+
+
+def test_an_answer_on_a_text_a_new_draft_version_changed_is_recorded_but_leaves_the_state_revised(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    changed, printed = answered_on_the_text_before_article_6(store, sample_ru, tmp_path)
+    assert "2 new answer(s)" in printed
+    assert (state(store, "rec-001"), state(store, changed)) == ("accepted", "revised")
+
+
+def test_importing_answers_on_a_text_that_has_changed_says_they_do_not_decide_the_state(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    changed, printed = answered_on_the_text_before_article_6(store, sample_ru, tmp_path)
+    printed = " ".join(printed.split())
+    assert "1 answer(s) were given on a text that has changed since; they are recorded but do not" in printed
+    assert (f"{changed}: answered on version 1; version 2 changed what it proposes (re-reviewed against draft "
+            "version 2); still revised") in printed
+    assert "rec-001: answered" not in printed
+
+
+def test_the_consultation_log_says_which_answers_were_given_on_a_text_that_has_changed(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    changed, _printed = answered_on_the_text_before_article_6(store, sample_ru, tmp_path)
+    crlens("consult", "report", "--round", "2", "--out", tmp_path / "log.md", db=store.url)
+    log = (tmp_path / "log.md").read_text(encoding="utf-8")
+    entry = log.split(f"Recommendation {changed} ")[1].split("### ")[0]
+    assert "(State now: revised)" in entry and "**accept**: we agree now" in entry
+    assert ("given on an earlier text, so it no longer decides the state: version 2 changed what it proposes "
+            "(re-reviewed against draft version 2)") in entry
+    assert "earlier text" not in log.split("Recommendation rec-001 ")[1].split("### ")[0]
+
+
+def test_the_consultation_log_names_the_decisions_a_new_draft_version_reopened(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    changed, _printed = answered_on_the_text_before_article_6(store, sample_ru, tmp_path)
+    crlens("consult", "report", "--out", tmp_path / "log.md", db=store.url)
+    drafts = (tmp_path / "log.md").read_text(encoding="utf-8").split("## Draft versions")[1].split("## ")[0]
+    version_2 = next(line for line in drafts.splitlines() if line.startswith("- draft version 2"))
+    assert version_2.endswith(f"decisions that no longer stand, as this version changed what they propose: "
+                              f"{changed}")
+
+
 # --- decided recommendations a new draft version changes --------------------------------------------------------
 
 

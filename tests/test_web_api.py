@@ -478,6 +478,17 @@ def test_the_project_page_names_the_decisions_a_new_draft_version_reopens(app: A
     assert "their decision no longer stands" in page and "rec-027 (rejected: art:41 → art:6)" in page
 
 
+def test_an_answer_on_a_text_a_new_draft_version_changed_is_shown_as_no_longer_deciding(
+        app: Any, sample_ru: Path, tmp_path: Path) -> None:
+    reviewer, version_2 = _rejected_before_a_new_article_6(app, sample_ru, tmp_path)
+    reviewer.api("POST", "/api/projects/1/drafts", files={"file": (version_2.name, version_2.read_bytes())})
+    answers = reviewer.get("/api/projects/1/recommendations/rec-027").json()["answers"]
+    assert [(a["decision"], a["version"], a["decides"]) for a in answers] == [("reject", 1, False)]
+    page = " ".join(reviewer.get("/projects/1/recommendations/rec-027").text.split())
+    assert ("Given on an earlier text, so it no longer decides the state: version 2 changed what the "
+            "recommendation proposes (re-reviewed against draft version 2).") in page
+
+
 # --- markup in text is shown as text -----------------------------------------------------------------------------
 
 

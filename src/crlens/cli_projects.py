@@ -296,6 +296,13 @@ def consult_import(
         return
     out.print(f"round {round_number}, {by}: {result.added} new answer(s), {result.changed} changed, "
               f"{result.unchanged} unchanged, {result.blank} blank row(s)", highlight=False)
+    if result.on_earlier_text:
+        out.print(f"{len(result.on_earlier_text)} answer(s) were given on a text that has changed since; they are "
+                  f"recorded but do not decide the state (export round {round_number} again for a form with "
+                  "the current texts):", highlight=False)
+        for note in result.on_earlier_text:
+            out.print(f"  {note.key}: answered on version {note.answered}; version {note.changed_in} changed what "
+                      f"it proposes ({note.reason}); still {note.state}", highlight=False, markup=False)
 
 
 @consult_app.command("close")

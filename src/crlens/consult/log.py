@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.project import ACTIVE_STATES, ENGINE, current_data, taken_up_reason
 from crlens.consult.revisions import FIELDS, StaleText, get_text, stale_texts
-from crlens.store.models import Feedback, Project, Recommendation, RecommendationVersion
+from crlens.consult.state import EarlierText, earlier_text, proposals
+from crlens.store.models import Feedback, Project, Recommendation, RecommendationVersion, Round
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,8 @@ class Answer:
     comment: str
     version: int
     at: datetime
+    earlier: EarlierText | None = None
+    """Set when the answer was given on a text that has changed since: it no longer decides the state."""
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ class DraftEntry:
     added_by: str
     taken_up: list[str] = field(default_factory=list)
     new: list[str] = field(default_factory=list)
+    reopened: list[str] = field(default_factory=list)
+    """Recommendations someone had decided on whose proposal this version changed (beyond renumbering)."""
 
 
 @dataclass(frozen=True)
@@ -148,22 +153,39 @@ def build_log(session: Session, project: Project, rounds: list[int] | None = Non
             changes = responses.get((rec.id, consultation.number), [])
             if not answers and not changes:
                 continue
+            classes = proposals(rec)
             sent = min((a.recommendation_version for a in answers.values()), default=rec.latest.version)
             issue, issue_ru = _issue(rec, sent)
             entries.append(Entry(
                 key=rec.key, issue=issue, issue_ru=issue_ru, state=rec.state,
-                answers=[Answer(p, a.decision, a.comment, a.recommendation_version, a.created_at)
+                answers=[Answer(p, a.decision, a.comment, a.recommendation_version, a.created_at,
+                                earlier_text(rec, a.recommendation_version, classes))
                          for p, a in sorted(answers.items())],
                 changes=changes))
         participants = sorted({row.person for row in feedback})
         round_logs.append(RoundLog(consultation.number, consultation.draft_version, consultation.opened_at,
                                    consultation.closed_at, participants, entries))
+    decided = session.execute(select(Feedback.recommendation_id, Feedback.recommendation_version)
+                              .join(Feedback.round).where(Round.project_id == project.id,
+                                                          Feedback.decision.is_not(None))).all()
+    reopened: dict[int, list[str]] = defaultdict(list)
+    for rec in project.recommendations:
+        answered = [version for rec_id, version in decided if rec_id == rec.id]
+        if not answered:
+            continue
+        classes = proposals(rec)
+        for v in rec.versions:
+            # a version of a new draft's review that starts a new proposal, after someone decided on an earlier one
+            if (v.author == ENGINE and v.draft_version and classes[v.version] == v.version and v.version > 1
+                    and v.reason != taken_up_reason(v.draft_version) and min(answered) < v.version):
+                reopened[v.draft_version].append(rec.key)
     drafts = []
     for draft in project.drafts:
         taken = [rec.key for rec in by_id.values()
                  if any(v.reason == taken_up_reason(draft.version) for v in rec.versions)]
         new = [rec.key for rec in by_id.values() if rec.first_draft == draft.version and draft.version > 1]
-        drafts.append(DraftEntry(draft.version, draft.filename, draft.added_at, draft.added_by, taken, new))
+        drafts.append(DraftEntry(draft.version, draft.filename, draft.added_at, draft.added_by, taken, new,
+                                 reopened.get(draft.version, [])))
     stale = [(rec.key, text) for rec in project.recommendations if rec.state in ACTIVE_STATES
              for text in stale_texts(rec)]
     return ConsultationLog(project.name, drafts, round_logs,

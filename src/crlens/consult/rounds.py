@@ -30,7 +30,7 @@ from crlens.consult.project import (
     provision_naming,
 )
 from crlens.consult.revisions import stale_texts
-from crlens.consult.state import follow_answers
+from crlens.consult.state import EarlierText, earlier_text, follow_answers
 from crlens.errors import UserError
 from crlens.knowledge.loader import load
 from crlens.knowledge.models import PRIORITY_RU
@@ -409,6 +409,9 @@ class ImportResult:
     blank: int = 0
     already_imported: bool = False
     recommendations: list[str] = field(default_factory=list)
+    on_earlier_text: list[EarlierText] = field(default_factory=list)
+    """Answers recorded on a text that has changed since (a revision, or a new draft version that changed what
+    the recommendation proposes): kept, but they do not decide its state."""
 
 
 def _cell(value: object) -> str:
@@ -611,6 +614,9 @@ def import_feedback(session: Session, project: Project, number: int, path: Path,
         setattr(result, outcome, getattr(result, outcome) + 1)
         if outcome in ("added", "changed"):
             result.recommendations.append(answer.id)
+            note = earlier_text(by_key[answer.id], answer.version)
+            if note is not None:
+                result.on_earlier_text.append(note)
     if not result.recommendations:
         # The same answers in a re-saved file: nothing to record, not even the import.
         session.delete(record)

@@ -15,6 +15,7 @@ someone decided on the current proposal: one decision gives its state, several g
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -104,3 +105,25 @@ def follow_answers(session: Session, rec: Recommendation) -> str:
     if state is not None:
         rec.state = state
     return rec.state
+
+
+@dataclass(frozen=True)
+class EarlierText:
+    """An answer given on a text that has changed since: the version answered, and the version from which the
+    recommendation proposes what it does now, with the reason recorded for it; and its state now."""
+
+    key: str
+    answered: int
+    changed_in: int
+    reason: str
+    state: str
+
+
+def earlier_text(rec: Recommendation, version: int, classes: dict[int, int] | None = None) -> EarlierText | None:
+    """Why an answer given on ``version`` no longer decides the recommendation's state, or None when it does."""
+    classes = classes if classes is not None else proposals(rec)
+    if decides(rec, version, classes):
+        return None
+    since = classes[rec.latest.version]
+    reason = next((v.reason for v in rec.versions if v.version == since), "")
+    return EarlierText(rec.key, version, since, reason, rec.state)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from crlens.consult.log import Change, ConsultationLog, RoundLog
+from crlens.consult.log import Answer, Change, ConsultationLog, RoundLog
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS_RU
 from crlens.plain_text import safe_text
@@ -33,7 +33,10 @@ WORDS = {
            "drafts": "Draft versions", "added": "added", "by": "by", "taken": "taken up in the text",
            "new": "new recommendations", "no_rounds": "No consultation round has been held yet.",
            "no_answers": "No feedback recorded in this round.", "decision": "decision", "no_decision":
-           "no decision", "version": "version", "comments": "comments"},
+           "no decision", "version": "version", "comments": "comments",
+           "earlier": "given on an earlier text, so it no longer decides the state: version {v} changed what "
+                      "it proposes ({reason})", "reopened": "decisions that no longer stand, as this version "
+                                                            "changed what they propose"},
     "ru": {"title": "Журнал консультаций", "annex": "Приложение: журнал консультаций",
            "project": "Проект", "round": "Раунд", "draft": "редакция проекта",
            "opened": "открыт", "closed": "закрыт", "open": "ещё открыт", "participants": "Участники",
@@ -42,7 +45,10 @@ WORDS = {
            "drafts": "Редакции проекта", "added": "добавлена", "by": "кем:", "taken": "учтены в тексте",
            "new": "новые рекомендации", "no_rounds": "Раунды консультаций ещё не проводились.",
            "no_answers": "В этом раунде отзывов не получено.", "decision": "решение",
-           "no_decision": "без решения", "version": "версия", "comments": "комментариев"},
+           "no_decision": "без решения", "version": "версия", "comments": "комментариев",
+           "earlier": "дан на прежний текст и больше не определяет статус: версия {v} изменила предложение "
+                      "({reason})", "reopened": "решения, которые больше не действуют, так как эта редакция "
+                                                "изменила предложения"},
 }
 STALE_HEADING = {"en": "Texts not yet brought into line across languages",
                  "ru": "Тексты, ещё не приведённые в соответствие на двух языках"}
@@ -83,6 +89,13 @@ def _decision(decision: str | None, lang: str) -> str:
     if decision is None:
         return WORDS[lang]["no_decision"]
     return DECISIONS_RU.get(decision, decision) if lang == "ru" else decision
+
+
+def _earlier(answer: Answer, lang: str) -> str:
+    """What the log says of an answer given on a text that has changed since, or "" for one that counts."""
+    if answer.earlier is None:
+        return ""
+    return WORDS[lang]["earlier"].format(v=answer.earlier.changed_in, reason=answer.earlier.reason)
 
 
 def _state(state: str, lang: str) -> str:
@@ -135,6 +148,8 @@ def markdown(log: ConsultationLog, lang: str = "en", annex: bool = False) -> str
             extra += f"; {w['taken']}: {', '.join(d.taken_up)}"
         if d.new:
             extra += f"; {w['new']}: {', '.join(d.new)}"
+        if d.reopened:
+            extra += f"; {w['reopened']}: {', '.join(d.reopened)}"
         lines.append(f"- {w['draft']} {d.version}: {d.filename}, {w['added']} {_date(d.added_at)} "
                      f"{w['by']} {d.added_by}{extra}")
     lines.append("")
@@ -158,6 +173,8 @@ def markdown(log: ConsultationLog, lang: str = "en", annex: bool = False) -> str
                 comment = f": {a.comment}" if a.comment else ""
                 lines.append(f"- {a.person} ({_date(a.at)}, {w['version']} {a.version}): "
                              f"**{_decision(a.decision, lang)}**{comment}")
+                if a.earlier:
+                    lines.append(f"  - {_earlier(a, lang)}")
             if not e.answers:
                 lines.append(f"- {w['none']}")
             lines += ["", f"**{w['changed']}**", ""]
@@ -205,6 +222,8 @@ def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex
             text += f"; {w['taken']}: {', '.join(d.taken_up)}"
         if d.new:
             text += f"; {w['new']}: {', '.join(d.new)}"
+        if d.reopened:
+            text += f"; {w['reopened']}: {', '.join(d.reopened)}"
         document.add_paragraph(text, style="List Bullet")
     if log.stale:
         document.add_heading(STALE_HEADING[lang], level=level + 1)
@@ -230,6 +249,8 @@ def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex
                 p.add_run(_decision(a.decision, lang)).italic = True
                 if a.comment:
                     p.add_run(f" — {a.comment}")
+                if a.earlier:
+                    cells[1].add_paragraph().add_run(_earlier(a, lang)).italic = True
             if not e.answers:
                 said.add_run(w["none"])
             changed = cells[2].paragraphs[0]
@@ -269,7 +290,7 @@ def sheet_rows(log: ConsultationLog, lang: str = "en") -> tuple[list[str], list[
         for e in r.entries:
             for a in e.answers:
                 rows.append([str(r.number), e.key, _state(e.state, lang), a.person, _decision(a.decision, lang),
-                             a.comment, ""])
+                             a.comment, _earlier(a, lang)])
             for c in e.changes:
                 rows.append([str(r.number), e.key, _state(e.state, lang), c.author, "", "",
                              f"{w['version']} {c.version}: {c.reason}"])

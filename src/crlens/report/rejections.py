@@ -62,8 +62,9 @@ def rejections(log: ConsultationLog | None) -> dict[str, Rejection]:
     for key, state in log.states.items():
         if state != "rejected":
             continue
-        # the latest round in which someone rejected it is the one that decided its state
-        rejected_in = [(r.number, [a for a in e.answers if a.decision == "reject"])
+        # the latest round in which someone rejected it is the one that decided its state (answers on a text that
+        # has changed since decide nothing)
+        rejected_in = [(r.number, [a for a in e.answers if a.decision == "reject" and a.earlier is None])
                        for r in log.rounds for e in r.entries if e.key == key]
         rejected_in = [(number, answers) for number, answers in rejected_in if answers]
         if not rejected_in:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 from crlens.consult.project import find_recommendation
 from crlens.consult.revisions import stale_texts
 from crlens.consult.rounds import current_feedback
+from crlens.consult.state import decides, proposals
 from crlens.store.models import Project, Recommendation, Round
 from crlens.web import service
 from crlens.web.auth import Account, csrf_token
@@ -149,6 +150,9 @@ class AnswerOut(BaseModel):
     comment: str
     version: int
     created_at: datetime
+    decides: bool = Field(description="false for an answer given on a text that has changed since (a revision, or "
+                                      "a new draft version that changed what the recommendation proposes): kept, "
+                                      "but it no longer decides the state")
 
 
 class CommentOut(BaseModel):
@@ -262,8 +266,10 @@ def _recommendation(rec: Recommendation) -> RecommendationOut:
 
 
 def _detail(session: Any, project: Project, rec: Recommendation) -> RecommendationDetail:
+    classes = proposals(rec)
     answers = [AnswerOut(round=r.number, person=f.person, decision=f.decision, comment=f.comment,
-                         version=f.recommendation_version, created_at=f.created_at)
+                         version=f.recommendation_version, created_at=f.created_at,
+                         decides=decides(rec, f.recommendation_version, classes))
                for r in project.rounds for f in current_feedback(session, r, rec).values()]
     return RecommendationDetail(
         **_recommendation(rec).model_dump(),

@@ -141,6 +141,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "version_added": ("Draft version {v} added: {new} new, {updated} updated, {taken} taken-up "
                       "recommendations.",
                       "Добавлена редакция {v}: новых рекомендаций {new}, обновлено {updated}, учтено {taken}."),
+    "answer_on_earlier_text": ("Given on an earlier text, so it no longer decides the state: version {v} changed "
+                               "what the recommendation proposes ({reason}).",
+                               "Дан на прежний текст и больше не определяет статус: версия {v} изменила "
+                               "предложение рекомендации ({reason})."),
     "decisions_reopened": ("This version changed what {n} decided recommendation(s) propose; their decision no "
                            "longer stands and they are revised, to be answered again: {keys}.",
                            "Эта редакция изменила предложения {n} рекомендаций, по которым уже было решение; "

@@ -16,6 +16,7 @@ from fastapi.responses import RedirectResponse, Response
 from crlens.consult.project import find_recommendation, provision_naming
 from crlens.consult.revisions import FIELDS, get_text, stale_texts
 from crlens.consult.rounds import DECISIONS, current_feedback
+from crlens.consult.state import earlier_text, proposals
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.report.amendments import supplement_place
 from crlens.web import service
@@ -202,10 +203,13 @@ def _rec_context(session, project, rec, lang: str) -> dict[str, object]:  # type
                for change in reversed(changes_of(list(rec.versions)))]
     rounds = [(r, sorted(current_feedback(session, r, rec).values(), key=lambda f: f.person))
               for r in project.rounds]
+    classes = proposals(rec)
+    earlier = {f.id: note for _r, answers in rounds for f in answers
+               if (note := earlier_text(rec, f.recommendation_version, classes)) is not None}
     # named as the gap table and the forms name it, "Article 6 (supplement with paragraphs 5–8)", not "art:6"
     place = supplement_place(data, lang, [], naming=provision_naming(project))
     return dict(project=project, rec=rec, data=data, place=place, changes=changes, first=rec.versions[0],
-                rounds=rounds,
+                rounds=rounds, earlier=earlier,
                 comments=service.comments(session, rec), open_round=service.open_round_of(project),
                 decisions=DECISIONS, fields=FIELDS, current=get_text(data, "proposed", lang),
                 stale=stale_texts(rec), area_title=service.area_title, section="gaps")
