@@ -396,6 +396,33 @@ def test_a_changed_answer_supersedes_the_earlier_one_and_keeps_it(store: Store, 
         assert find_recommendation(find_project(session), "rec-001").state == "accepted"
 
 
+def test_a_comment_without_a_decision_in_a_later_file_keeps_the_earlier_decision(store: Store,
+                                                                                   tmp_path: Path) -> None:
+    exported = export(store, tmp_path / "r1.xlsx")
+    answer_xlsx(exported, tmp_path / "v1.xlsx", {"rec-001": ("reject", "first")})
+    answer_xlsx(exported, tmp_path / "v2.xlsx", {"rec-001": ("", "adding a clarification")})
+    crlens("consult", "import", tmp_path / "v1.xlsx", "--round", "1", "--by", "Aigerim", db=store.url)
+    crlens("consult", "import", tmp_path / "v2.xlsx", "--round", "1", "--by", "Aigerim", db=store.url)
+    with store.session() as session:
+        answers = session.scalars(select(Feedback).order_by(Feedback.id)).all()
+        assert [(a.decision, a.comment) for a in answers] == [("reject", "first"),
+                                                              ("reject", "adding a clarification")]
+        assert find_recommendation(find_project(session), "rec-001").state == "rejected"
+
+
+def test_importing_a_comment_without_a_decision_says_the_earlier_decision_is_kept(store: Store,
+                                                                                  tmp_path: Path) -> None:
+    exported = export(store, tmp_path / "r1.xlsx")
+    answer_xlsx(exported, tmp_path / "v1.xlsx", {"rec-001": ("reject", "first")})
+    answer_xlsx(exported, tmp_path / "v2.xlsx", {"rec-001": ("", "adding a clarification")})
+    crlens("consult", "import", tmp_path / "v1.xlsx", "--round", "1", "--by", "Aigerim", db=store.url)
+    code, output = crlens("consult", "import", tmp_path / "v2.xlsx", "--round", "1", "--by", "Aigerim",
+                          db=store.url)
+    assert code == 0, output
+    assert ("1 row(s) had a comment but no decision: Aigerim's decision given before is kept with the new "
+            "comment: rec-001 (reject)") in " ".join(output.split())
+
+
 def _bad_file(kind: str, store: Store, tmp_path: Path) -> tuple[Path, int, str]:
     """A feedback file with one kind of mistake: (file, round to import into, words the error must say)."""
     exported = export(store, tmp_path / "r1.xlsx")

@@ -257,6 +257,48 @@ def test_a_ministry_decision_is_recorded_in_the_open_round_and_moves_the_state(a
                                   "decision": "accept with changes", "comment": "Shorten paragraph 2."}]
 
 
+def _decided(app: Any, decision: str = "reject", comment: str = "first") -> Person:
+    """Marat's answer on rec-022 in round 1, given on the recommendation's page."""
+    ministry = Person(_with_round(app), "ministry")
+    ministry.form("/projects/1/recommendations/rec-022/decision", {"decision": decision, "comment": comment})
+    return ministry
+
+
+def test_a_comment_sent_without_a_decision_keeps_the_persons_decision(app: Any) -> None:
+    ministry = _decided(app)
+    ministry.form("/projects/1/recommendations/rec-022/decision",
+                  {"decision": "", "comment": "adding a clarification"})
+    detail = ministry.get("/api/projects/1/recommendations/rec-022").json()
+    assert [(a["decision"], a["comment"]) for a in detail["answers"]] == [("reject", "adding a clarification")]
+    assert detail["state"] == "rejected"
+
+
+def test_an_api_comment_without_a_decision_keeps_the_decision_and_says_so(app: Any) -> None:
+    ministry = _decided(app)
+    response = ministry.api("POST", "/api/projects/1/recommendations/rec-022/decisions",
+                            json={"comment": "adding a clarification"})
+    assert response.status_code == 201
+    assert (response.json()["kept_decision"], response.json()["state"]) == ("reject", "rejected")
+
+
+@INTERFACE
+def test_the_decision_form_shows_the_persons_current_answer(app: Any) -> None:
+    page = _decided(app, "accept with changes", "Shorten paragraph 2.").get(
+        "/projects/1/recommendations/rec-022").text
+    form = page.split('class="panel decide"')[1].split("</form>")[0]
+    assert '<option value="accept with changes" selected>' in form
+    assert ">Shorten paragraph 2.</textarea>" in form
+
+
+@INTERFACE
+def test_the_decision_form_offers_no_blank_decision_once_the_person_has_given_one(app: Any) -> None:
+    ministry = Person(_with_round(app), "ministry")
+    before = ministry.get("/projects/1/recommendations/rec-022").text.split('class="panel decide"')[1]
+    assert '<option value="">' in before.split("</form>")[0]
+    after = _decided(app).get("/projects/1/recommendations/rec-022").text.split('class="panel decide"')[1]
+    assert '<option value="">' not in after.split("</form>")[0]
+
+
 @INTERFACE
 def test_ministry_staff_cannot_decide_while_no_round_is_open(app: Any) -> None:
     response = Person(app, "ministry").form("/projects/1/recommendations/rec-002/decision",

@@ -296,6 +296,10 @@ def consult_import(
         return
     out.print(f"round {round_number}, {by}: {result.added} new answer(s), {result.changed} changed, "
               f"{result.unchanged} unchanged, {result.blank} blank row(s)", highlight=False)
+    if result.kept_decisions:
+        kept = ", ".join(f"{key} ({decision})" for key, decision in result.kept_decisions)
+        out.print(f"{len(result.kept_decisions)} row(s) had a comment but no decision: {by}'s decision given "
+                  f"before is kept with the new comment: {kept}", highlight=False, markup=False)
     if result.on_earlier_text:
         out.print(f"{len(result.on_earlier_text)} answer(s) were given on a text that has changed since; they are "
                   f"recorded but do not decide the state (export round {round_number} again for a form with "

@@ -30,7 +30,7 @@ from crlens.consult.project import (
     provision_naming,
 )
 from crlens.consult.revisions import stale_texts
-from crlens.consult.state import EarlierText, earlier_text, follow_answers
+from crlens.consult.state import EarlierText, earlier_text, follow_answers, proposals
 from crlens.errors import UserError
 from crlens.knowledge.loader import load
 from crlens.knowledge.models import PRIORITY_RU
@@ -409,6 +409,8 @@ class ImportResult:
     blank: int = 0
     already_imported: bool = False
     recommendations: list[str] = field(default_factory=list)
+    kept_decisions: list[tuple[str, str]] = field(default_factory=list)
+    """(recommendation, decision) of the rows with a comment but no decision that kept the person's decision."""
     on_earlier_text: list[EarlierText] = field(default_factory=list)
     """Answers recorded on a text that has changed since (a revision, or a new draft version that changed what
     the recommendation proposes): kept, but they do not decide its state."""
@@ -609,11 +611,14 @@ def import_feedback(session: Session, project: Project, number: int, path: Path,
     session.flush()
     by_key = {rec.key: rec for rec in project.recommendations}
     for answer in answers:
-        outcome = record_answer(session, consultation, by_key[answer.id], person, answer.decision,
-                                answer.comment, answer.version, record.id)
+        recorded = record_answer(session, consultation, by_key[answer.id], person, answer.decision,
+                                 answer.comment, answer.version, record.id)
+        outcome = recorded.outcome
         setattr(result, outcome, getattr(result, outcome) + 1)
         if outcome in ("added", "changed"):
             result.recommendations.append(answer.id)
+            if recorded.kept_decision:
+                result.kept_decisions.append((answer.id, recorded.kept_decision))
             note = earlier_text(by_key[answer.id], answer.version)
             if note is not None:
                 result.on_earlier_text.append(note)
@@ -631,20 +636,35 @@ def current_feedback(session: Session, consultation: Round, rec: Recommendation)
     return {row.person: row for row in rows}
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """What recording an answer did: ``outcome`` is added, changed, unchanged or blank; ``kept_decision`` the
+    person's decision kept when the answer brought a comment without one."""
+
+    outcome: str
+    kept_decision: str | None = None
+
+
 def record_answer(session: Session, consultation: Round, rec: Recommendation, person: str, decision: str | None,
-                  comment: str, version: int, import_id: int | None = None) -> str:
-    """Store one person's answer unless it repeats their current one; returns added, changed, unchanged or
-    blank. The recommendation's state then follows the answers (``state.follow_answers``). The comment is plain
-    text (:func:`crlens.plain_text.checked`)."""
+                  comment: str, version: int, import_id: int | None = None) -> Recorded:
+    """Store one person's answer unless it repeats their current one. A comment without a decision keeps the
+    decision the person gave in this round on the same proposal (a follow-up comment, or a form re-sent with
+    the decision cell left empty, does not take the decision back). The recommendation's state then follows
+    the answers (``state.follow_answers``). The comment is plain text (:func:`crlens.plain_text.checked`)."""
     comment = checked(comment, "comment")
     if decision is None and not comment:
-        return "blank"
+        return Recorded("blank")
     latest = current_feedback(session, consultation, rec).get(person)
+    kept = None
+    if decision is None and latest is not None and latest.decision:
+        classes = proposals(rec)
+        if classes.get(latest.recommendation_version) == classes.get(version):
+            decision = kept = latest.decision
     if latest is not None and (latest.decision, latest.comment, latest.recommendation_version) == (
             decision, comment, version):
-        return "unchanged"
+        return Recorded("unchanged")
     session.add(Feedback(round=consultation, recommendation=rec, recommendation_version=version,
                          import_id=import_id, person=person, decision=decision, comment=comment))
     session.flush()
     follow_answers(session, rec)
-    return "added" if latest is None else "changed"
+    return Recorded("added" if latest is None else "changed", kept)

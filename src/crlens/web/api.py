@@ -215,6 +215,8 @@ class DecisionOut(BaseModel):
     round: int
     outcome: Literal["added", "changed", "unchanged"]
     state: str
+    kept_decision: str | None = Field(
+        default=None, description="the person's decision in this round, kept when a comment came without one")
 
 
 class CommentIn(BaseModel):
@@ -413,10 +415,10 @@ def decide(request: Request, account: Annotated[Account, Depends(allowed("decide
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
         rec = find_recommendation(project, key)
-        outcome = service.decide(session, account, project, rec, answer.decision, answer.comment)
+        recorded = service.decide(session, account, project, rec, answer.decision, answer.comment)
         current = service.open_round_of(project)
-        return DecisionOut(key=rec.key, round=current.number if current else 0, outcome=outcome,  # type: ignore[arg-type]
-                           state=rec.state)
+        return DecisionOut(key=rec.key, round=current.number if current else 0, outcome=recorded.outcome,  # type: ignore[arg-type]
+                           state=rec.state, kept_decision=recorded.kept_decision)
 
 
 @router.get("/projects/{project_id}/recommendations/{key}/comments")

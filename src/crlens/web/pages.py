@@ -206,11 +206,15 @@ def _rec_context(session, project, rec, lang: str) -> dict[str, object]:  # type
     classes = proposals(rec)
     earlier = {f.id: note for _r, answers in rounds for f in answers
                if (note := earlier_text(rec, f.recommendation_version, classes)) is not None}
+    # the decision form opens on the answer each person gave in the open round, when it is on this proposal
+    open_round = service.open_round_of(project)
+    current = {f.person: f for r, answers in rounds if open_round is not None and r.id == open_round.id
+               for f in answers if f.id not in earlier}
     # named as the gap table and the forms name it, "Article 6 (supplement with paragraphs 5–8)", not "art:6"
     place = supplement_place(data, lang, [], naming=provision_naming(project))
     return dict(project=project, rec=rec, data=data, place=place, changes=changes, first=rec.versions[0],
-                rounds=rounds, earlier=earlier,
-                comments=service.comments(session, rec), open_round=service.open_round_of(project),
+                rounds=rounds, earlier=earlier, current_answers=current,
+                comments=service.comments(session, rec), open_round=open_round,
                 decisions=DECISIONS, fields=FIELDS, current=get_text(data, "proposed", lang),
                 stale=stale_texts(rec), area_title=service.area_title, section="gaps")
 

@@ -34,7 +34,7 @@ from crlens.consult.project import (
     provision_naming,
 )
 from crlens.consult.revisions import FIELDS, Revision, confirm, get_text, revise, withdraw
-from crlens.consult.rounds import DECISIONS, close_round, open_round, record_answer
+from crlens.consult.rounds import DECISIONS, Recorded, close_round, open_round, record_answer
 from crlens.errors import UserError
 from crlens.ingest import InputError
 from crlens.ingest.model import CONTAINER_KINDS
@@ -366,9 +366,9 @@ def withdraw_recommendation(account: Account, project: Project, rec: Recommendat
 
 
 def decide(session: Session, account: Account, project: Project, rec: Recommendation, decision: str | None,
-           comment: str) -> str:
+           comment: str) -> Recorded:
     """A ministry answer on a recommendation in the open round, through ``record_answer`` (as a feedback file
-    would be read); returns added, changed, unchanged or blank."""
+    would be read): added, changed or unchanged, and the decision kept when a comment came without one."""
     account.require("decide")
     consultation = open_round_of(project)
     if consultation is None:
@@ -381,11 +381,11 @@ def decide(session: Session, account: Account, project: Project, rec: Recommenda
     comment = checked(comment or "", "comment").strip()
     if len(comment) > MAX_COMMENT:
         raise UserError("comment", f"at most {MAX_COMMENT} characters")
-    outcome = record_answer(session, consultation, rec, account.display_name, decision, comment,
-                            rec.latest.version)
-    if outcome == "blank":
+    recorded = record_answer(session, consultation, rec, account.display_name, decision, comment,
+                             rec.latest.version)
+    if recorded.outcome == "blank":
         raise UserError(rec.key, "choose a decision or write a comment")
-    return outcome
+    return recorded
 
 
 def add_comment(session: Session, account: Account, project: Project, rec: Recommendation, body: str) -> Comment:
