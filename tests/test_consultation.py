@@ -396,6 +396,23 @@ def test_a_changed_answer_supersedes_the_earlier_one_and_keeps_it(store: Store, 
         assert find_recommendation(find_project(session), "rec-001").state == "accepted"
 
 
+def test_reimporting_an_older_file_after_a_later_answer_says_the_later_one_supersedes_it(store: Store,
+                                                                                        tmp_path: Path) -> None:
+    exported = export(store, tmp_path / "r1.xlsx")
+    older = answer_xlsx(exported, tmp_path / "v1.xlsx", {"rec-001": ("question", "Which age?"),
+                                                         "rec-002": ("accept", "")})
+    newer = answer_xlsx(exported, tmp_path / "v2.xlsx", {"rec-001": ("accept", "Sixteen, agreed."),
+                                                         "rec-002": ("accept", "")})
+    crlens("consult", "import", older, "--round", "1", "--by", "Aigerim", db=store.url)
+    crlens("consult", "import", newer, "--round", "1", "--by", "Aigerim", db=store.url)
+    code, output = crlens("consult", "import", older, "--round", "1", "--by", "Aigerim", db=store.url)
+    assert code == 0, output
+    said = " ".join(output.split())
+    assert "already imported for Aigerim in round 1; nothing changed" in said
+    assert "a later answer supersedes 1 of its answers: rec-001 (now accept, from v2.xlsx)" in said
+    assert "rec-002" not in said
+
+
 def test_a_comment_without_a_decision_in_a_later_file_keeps_the_earlier_decision(store: Store,
                                                                                    tmp_path: Path) -> None:
     exported = export(store, tmp_path / "r1.xlsx")

@@ -293,6 +293,12 @@ def consult_import(
         result = import_feedback(session, found, round_number, file, by)
     if result.already_imported:
         out.print(f"{file}: already imported for {by} in round {round_number}; nothing changed", highlight=False)
+        if result.superseded:
+            later = ", ".join(f"{s.id} (now {s.decision or 'no decision'}, "
+                              f"{f'from {s.filename}' if s.filename else 'given in the web workspace'})"
+                              for s in result.superseded)
+            out.print(f"a later answer supersedes {len(result.superseded)} of its answers: {later}; the database "
+                      "holds the later one", highlight=False, markup=False)
         return
     out.print(f"round {round_number}, {by}: {result.added} new answer(s), {result.changed} changed, "
               f"{result.unchanged} unchanged, {result.blank} blank row(s)", highlight=False)

@@ -397,6 +397,16 @@ class Answer:
     comment: str
 
 
+@dataclass(frozen=True)
+class Superseded:
+    """An answer of a file imported before that a later answer of the same person changed: the decision that
+    holds now, and the file it came from (None: the web workspace)."""
+
+    id: str
+    decision: str | None
+    filename: str | None
+
+
 @dataclass
 class ImportResult:
     """What importing a feedback file did."""
@@ -411,6 +421,8 @@ class ImportResult:
     recommendations: list[str] = field(default_factory=list)
     kept_decisions: list[tuple[str, str]] = field(default_factory=list)
     """(recommendation, decision) of the rows with a comment but no decision that kept the person's decision."""
+    superseded: list[Superseded] = field(default_factory=list)
+    """For a file imported before: its answers that a later answer of the person changed."""
     on_earlier_text: list[EarlierText] = field(default_factory=list)
     """Answers recorded on a text that has changed since (a revision, or a new draft version that changed what
     the recommendation proposes): kept, but they do not decide its state."""
@@ -605,6 +617,7 @@ def import_feedback(session: Session, project: Project, number: int, path: Path,
     if earlier is not None:
         result.already_imported = True
         result.unchanged = len(answers)
+        result.superseded = _superseded(session, consultation, project, person, answers)
         return result
     record = FeedbackImport(round=consultation, person=person, filename=path.name, sha256=sha)
     session.add(record)
@@ -626,6 +639,25 @@ def import_feedback(session: Session, project: Project, number: int, path: Path,
         # The same answers in a re-saved file: nothing to record, not even the import.
         session.delete(record)
     return result
+
+
+def _superseded(session: Session, consultation: Round, project: Project, person: str,
+                answers: list[Answer]) -> list[Superseded]:
+    """The answers of a file imported before that the person's later answers changed: what holds now, and where
+    it came from (a later file, or the web workspace)."""
+    by_key = {rec.key: rec for rec in project.recommendations}
+    out = []
+    for answer in answers:
+        if answer.decision is None and not answer.comment:
+            continue
+        now = current_feedback(session, consultation, by_key[answer.id]).get(person)
+        if now is None:
+            continue
+        if (answer.comment, answer.version) != (now.comment, now.recommendation_version) or (
+                answer.decision is not None and answer.decision != now.decision):
+            source = session.get(FeedbackImport, now.import_id) if now.import_id is not None else None
+            out.append(Superseded(answer.id, now.decision, source.filename if source else None))
+    return out
 
 
 def current_feedback(session: Session, consultation: Round, rec: Recommendation) -> dict[str, Feedback]:
