@@ -423,6 +423,35 @@ def test_rounds_are_opened_and_closed_by_the_reviewer(app: Any) -> None:
     assert "already closed" in again.text
 
 
+@INTERFACE
+def test_the_rounds_page_counts_the_answered_recommendations_and_the_answers_apart(app: Any,
+                                                                                  tmp_path: Path) -> None:
+    from consulting import answer_xlsx
+    from crlens.consult.rounds import export_round, import_feedback
+
+    with app.state.store.session() as session:
+        export_round(session, find_project(session, "kz"), 1, tmp_path / "round1.xlsx")
+    answer_xlsx(tmp_path / "round1.xlsx", tmp_path / "aigerim.xlsx", {"rec-001": ("accept", "")})
+    with app.state.store.session() as session:
+        import_feedback(session, find_project(session, "kz"), 1, tmp_path / "aigerim.xlsx", "Aigerim")
+    ministry = Person(app, "ministry")
+    for key in ("rec-001", "rec-002"):
+        ministry.form(f"/projects/1/recommendations/{key}/decision", {"decision": "reject"})
+    page = ministry.get("/projects/1/rounds").text
+    headings = re.findall(r"<th>([^<]*)</th>", page)
+    row = re.findall(r"<td>([^<]*)</td>", page.split('id="round-1"')[1].split("</tr>")[0])
+    assert dict(zip(headings, row, strict=False))["Recommendations answered"] == "2"
+    assert dict(zip(headings, row, strict=False))["Answers"] == "3"
+
+
+@INTERFACE
+def test_the_project_page_names_its_count_of_a_round_as_recommendations_answered(app: Any) -> None:
+    ministry = Person(_with_round(app), "ministry")
+    for key in ("rec-001", "rec-002"):
+        ministry.form(f"/projects/1/recommendations/{key}/decision", {"decision": "reject"})
+    assert "Recommendations answered: 2" in " ".join(ministry.get("/projects/1").text.split())
+
+
 # --- uploads ---------------------------------------------------------------------------------------------------
 
 

@@ -82,6 +82,7 @@ class RoundOut(BaseModel):
     opened_at: datetime
     closed_at: datetime | None
     answered: int = Field(description="recommendations with at least one answer")
+    answers: int = Field(description="answers: each person's current answer on each recommendation")
 
 
 class ProjectDetail(ProjectOut):
@@ -255,7 +256,8 @@ def _project(project: Project) -> ProjectOut:
 def _round(session: Any, consultation: Round) -> RoundOut:
     return RoundOut(number=consultation.number, draft_version=consultation.draft_version,
                     open=consultation.is_open, opened_at=consultation.opened_at, closed_at=consultation.closed_at,
-                    answered=service.answers_given(session, consultation))
+                    answered=service.answers_given(session, consultation),
+                    answers=service.answers_count(session, consultation))
 
 
 def _recommendation(rec: Recommendation) -> RecommendationOut:

@@ -112,6 +112,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "draft_version": ("Draft version", "Редакция проекта"),
     "participants": ("Participants", "Участники"),
     "answers": ("Answers", "Ответов"),
+    "answered_recommendations": ("Recommendations answered", "Рекомендаций с ответами"),
     "opening_closes": ("Opening the next round closes the open one.",
                        "Открытие следующего раунда закрывает текущий."),
     "deliverables": ("Deliverables", "Документы"),

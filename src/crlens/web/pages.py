@@ -322,7 +322,8 @@ def comment(request: Request, account: Annotated[Account, Depends(allowed("comme
 def rounds_page(request: Request, account: Reader, project_id: ProjectId) -> Response:
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        rows = [(r, service.participants(session, r), service.answers_given(session, r)) for r in project.rounds]
+        rows = [(r, service.participants(session, r), service.answers_given(session, r),
+                 service.answers_count(session, r)) for r in project.rounds]
         return render(request, "rounds.html.j2", project=project, rounds=rows,
                       open_round=service.open_round_of(project), section="rounds")
 

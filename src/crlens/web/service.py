@@ -103,6 +103,13 @@ def answers_given(session: Session, consultation: Round) -> int:
                           .where(Feedback.round_id == consultation.id)) or 0
 
 
+def answers_count(session: Session, consultation: Round) -> int:
+    """How many answers a round holds: each person's current answer on each recommendation (an answer a person
+    changed counts once)."""
+    given = select(Feedback.recommendation_id, Feedback.person).where(Feedback.round_id == consultation.id)
+    return session.scalar(select(func.count()).select_from(given.distinct().subquery())) or 0
+
+
 def participants(session: Session, consultation: Round) -> list[str]:
     return list(session.scalars(select(Feedback.person).where(Feedback.round_id == consultation.id)
                                 .distinct().order_by(Feedback.person)))
