@@ -663,6 +663,16 @@ def test_an_empty_text_file_is_refused_naming_it(store: Store, tmp_path: Path) -
     assert f"{empty}: the text file is empty" in " ".join(output.split())
 
 
+def test_a_batch_revision_of_blank_text_is_refused(store: Store, tmp_path: Path) -> None:
+    batch = tmp_path / "batch.yaml"
+    batch.write_text('- {id: rec-001, text: "   ", reason: tidy}\n', encoding="utf-8")
+    code, output = crlens("rec", "revise", "--batch", batch, db=store.url)
+    assert code == 2
+    assert "entry 1: text: is empty" in output
+    with store.session() as session:
+        assert find_recommendation(find_project(session), "rec-001").latest.version == 1
+
+
 def test_an_unknown_recommendation_is_a_clear_error(store: Store) -> None:
     with store.session() as session, pytest.raises(UserError, match="no recommendation"):
         find_recommendation(find_project(session), "rec-999")

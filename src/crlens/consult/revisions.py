@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from crlens.analysis.review import Recommendation as RecommendationData
@@ -34,12 +34,14 @@ class Revision(BaseModel):
     id: str
     field: FieldName = "proposed"
     lang: Literal["en", "ru"] = "en"
-    text: str = Field(min_length=1)
-    reason: str = Field(min_length=1)
+    text: str
+    reason: str
 
     @field_validator("text", "reason")
     @classmethod
     def _plain_text(cls, value: str, info: ValidationInfo) -> str:
+        if not value.strip():
+            raise PydanticCustomError("empty", "is empty")  # a revision never empties a text
         try:
             return checked(value, info.field_name or "text")
         except UserError as exc:
