@@ -139,3 +139,9 @@ def anchor_of(target: str) -> str:
     """The article a new article's target places it after (``new after art:40 in ch:9`` -> ``art:40``); "" for
     any other target."""
     return target.removeprefix(_NEW_AFTER).split(" in ")[0] if target.startswith(_NEW_AFTER) else ""
+
+
+def container_of(target: str) -> str:
+    """The container a new article's target places it in (``new after art:40 in ch:9`` -> ``ch:9``); "" when the
+    target names none."""
+    return target.split(" in ", 1)[1] if " in " in target else ""

@@ -21,9 +21,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from crlens import __version__
+from crlens.analysis.labels import container_of
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.analysis.review import Review, reading_order
-from crlens.consult.states import ACTIVE_STATES
+from crlens.consult.states import ACTIVE_STATES, DECIDED_STATES
 from crlens.errors import UserError
 from crlens.ingest import parse_file
 from crlens.ingest.model import Document, Naming
@@ -281,7 +282,7 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
     session.flush()
     # A decision on what a recommendation proposed no longer stands once the proposal changed: its state
     # follows the answers, as after any answer (consult.state), and says that it waits for a new one.
-    from crlens.consult.state import DECIDED_STATES, follow_answers
+    from crlens.consult.state import follow_answers
 
     reopened = []
     for rec, before, old_target, new_target in changed:
@@ -340,10 +341,6 @@ def _unnumbered(text: str) -> str:
     return _PROVISION_NUMBERS.sub(lambda m: _DIGITS.sub("#", m.group(0)), text)
 
 
-def _container(target: str) -> str:
-    return target.split(" in ", 1)[1] if " in " in target else ""
-
-
 def same_proposal(old: RecommendationData, new: RecommendationData, id_map: dict[str, str | None]) -> bool:
     """Whether ``new`` proposes what ``old`` proposed, ``id_map`` being how the draft version between them
     renumbered the provisions (``DraftComparison.id_map``): the same kind of amendment, at the provision
@@ -358,7 +355,9 @@ def same_proposal(old: RecommendationData, new: RecommendationData, id_map: dict
     if before.action != after.action:
         return False
     followed = _follow(old, id_map).amendment.target
-    if (_container(followed) != _container(after.target)) if before.action == "new" else followed != after.target:
+    same_place = (container_of(followed) == container_of(after.target) if before.action == "new"
+                  else followed == after.target)
+    if not same_place:
         return False
     texts = ((old.solution, new.solution), (old.ru.solution, new.ru.solution),
              (before.proposed_text.en, after.proposed_text.en), (before.proposed_text.ru, after.proposed_text.ru))

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from crlens.analysis.review import Recommendation as RecommendationData
-from crlens.consult.project import ACTIVE_STATES, ENGINE, same_proposal
+from crlens.consult.project import ENGINE, same_proposal
+from crlens.consult.states import ACTIVE_STATES, STATE_OF_DECISION
 from crlens.store.models import Feedback, Round
 
 if TYPE_CHECKING:
@@ -29,10 +30,6 @@ if TYPE_CHECKING:
 
     from crlens.store.models import Recommendation, RecommendationVersion
 
-STATE_OF_DECISION = {"accept": "accepted", "accept with changes": "accepted-with-changes", "reject": "rejected",
-                     "question": "question"}
-DECIDED_STATES = ("accepted", "accepted-with-changes", "rejected", "question", "disputed")
-"""The states answers give; a recommendation in one of them has a decision that stands."""
 
 
 def proposals(rec: Recommendation) -> dict[int, int]:

@@ -1,7 +1,12 @@
-"""The states of a recommendation (kept apart from ``project`` so that the command line can name them without
-loading the review engine)."""
+"""The states of a recommendation and the decisions that give them (kept apart from ``project`` so that the
+command line can name them without loading the review engine)."""
 
 ACTIVE_STATES = ("proposed", "revised", "accepted", "accepted-with-changes", "rejected", "question", "disputed")
 """States of a recommendation still on the table; ``taken-up`` and ``withdrawn`` ones are not sent to rounds."""
 STATES = (*ACTIVE_STATES, "taken-up", "withdrawn")
 """Every state a recommendation can be in."""
+STATE_OF_DECISION = {"accept": "accepted", "accept with changes": "accepted-with-changes", "reject": "rejected",
+                     "question": "question"}
+"""The state one decision gives a recommendation."""
+DECIDED_STATES = ("accepted", "accepted-with-changes", "rejected", "question", "disputed")
+"""The states answers give; a recommendation in one of them has a decision that stands."""

@@ -288,17 +288,17 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     where_risk = {r.id: r.provision for r in review.risks}
     answering = [rec for provision in risky[:RISKS_NAMED] for rec in review.recommendations
                  if any(where_risk.get(risk) == provision for risk in rec.risks)]
-    picks = list({rec.id: rec for rec in answering}.values())
+    picks = {rec.id: rec for rec in answering}
     seen_areas: set[str] = set()
     by_priority = sorted(review.recommendations,
                          key=lambda r: (PRIORITY_RANK[r.priority], AREA_IDS.index(r.areas[0])))
     for rec in by_priority:
         if len(picks) >= MAX_RECOMMENDATIONS:
             break
-        if rec.areas[0] not in seen_areas and rec not in picks:
+        if rec.areas[0] not in seen_areas and rec.id not in picks:
             seen_areas.add(rec.areas[0])
-            picks.append(rec)
-    for rec in picks:
+            picks[rec.id] = rec
+    for rec in picks.values():
         cited = [s for s in rec.sources if s.kind == "norm"][:3]
         norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in cited]
         for source, name in zip(cited, norms, strict=True):
