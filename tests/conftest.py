@@ -6,8 +6,12 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from crlens.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -133,3 +137,13 @@ def project_db(request: pytest.FixtureRequest, tmp_path: Path, tmp_path_factory:
         yield _pg_create(name, template)
     finally:
         _pg_drop(name)
+
+
+@pytest.fixture
+def store(project_db: str) -> Iterator[Store]:
+    """A database holding project 'kz' started from the Russian sample draft (each kind of database)."""
+    from crlens.store.database import Store
+
+    store = Store(project_db)
+    yield store
+    store.dispose()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,14 +33,6 @@ from crlens.store.database import Store
 from crlens.store.models import Feedback, RecommendationVersion
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def store(project_db: str) -> Iterator[Store]:
-    """A database holding project 'kz' started from the Russian sample draft."""
-    store = Store(project_db)
-    yield store
-    store.dispose()
 
 
 def crlens(*args: str | Path, db: str) -> tuple[int, str]:

@@ -5,7 +5,6 @@ decide anything."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,14 +18,6 @@ from crlens.consult.rounds import close_round, export_round, import_feedback
 from crlens.store.database import Store
 
 runner = CliRunner()
-
-
-@pytest.fixture
-def store(project_db: str) -> Iterator[Store]:
-    """A database holding project 'kz' started from the Russian sample draft."""
-    store = Store(project_db)
-    yield store
-    store.dispose()
 
 
 def crlens(*args: str | Path, db: str) -> str:
