@@ -5,6 +5,7 @@ from ../shared/corpus and never copied."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -216,6 +217,33 @@ def test_a_clause_for_the_kazakh_digital_code_says_digital_platform(kz_digital_c
     assert "Владелец цифровой платформы" in adapted
     assert "веб-портал цифрового правительства" in adapted
     assert "онлайн-платформ" not in adapted
+
+
+def test_a_clause_for_the_kazakh_digital_code_says_cybersecurity_where_we_say_information_security(
+        kz_digital_code: str) -> None:
+    # the Code never says "информационная безопасность": its authority is "в сфере обеспечения кибербезопасности"
+    clause = ("Требования утверждаются уполномоченным органом в сфере обеспечения информационной безопасности. "
+              "Информационная безопасность сети организации образования обеспечивается ее владельцем.")
+    adapted = adapt_ru(clause, kz_digital_code)
+    assert "в сфере обеспечения кибербезопасности" in adapted
+    assert "Кибербезопасность сети организации образования" in adapted
+    assert "информационн" not in adapted.lower()
+
+
+def test_no_russian_model_clause_leaves_the_operator_unnamed() -> None:
+    # Kazakh law calls the e-government operator "оператор"; a clause says whose duty it is (the person processing
+    # the data, the platform's owner) or names the kind of operator first ("оператор связи"), and may then say
+    # "оператор" for that one
+    bare = re.compile(r"\b[Оо]ператор\w*\b(?!\s+(?:связи|мобильной|магазин\w*|государственной|таких))")
+    unnamed = []
+    for criterion in load().criteria.values():
+        clause = criterion.recommendation.model_clause
+        if clause is None:
+            continue
+        first = re.search(r"\b[Оо]ператор\w*", clause.ru)
+        if first and bare.match(clause.ru, first.start()):
+            unnamed.append((criterion.id, clause.ru[max(0, first.start() - 60):first.end() + 40]))
+    assert unnamed == []
 
 
 def test_repeated_calls_with_the_same_draft_are_fast(kz_digital_code: str) -> None:
