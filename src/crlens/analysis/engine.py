@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from crlens import __version__
 from crlens.analysis.act_name import ActName, act_name, is_draft, name_the_act
 from crlens.analysis.duty import duty_holder_spans
+from crlens.analysis.jurisdiction import detect_jurisdiction, examples_of_act
 from crlens.analysis.labels import (
     anchor_of,
     article_of,
@@ -256,6 +257,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     tell("risks")
     risks = _risks(document, kb, state)
     tell("recommendations")
+    home = detect_jurisdiction(document, kb)
     recommendations = _recommend(document, kb, state, results, best_units, risks)
     name = act_name(document.text, document.language)
     _write_proposed_texts(document, kb, recommendations, name)
@@ -266,6 +268,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
             **{k: v for k, v in document.document_json().items() if k != "definitions"},
             definitions=[DefinedTerm(term=d.term, provision=d.provision) for d in document.definitions],
             act=act,
+            jurisdiction=home,
         ),
         coverage=_coverage(document, relevance),
         provisions=_provision_results(document, state, relevance),
@@ -917,20 +920,11 @@ def _superseded_examples(document: Document, kb: KnowledgeBase, state: _Analysis
 
     The draft is the example's act when its title names the act's short title and names no other jurisdiction
     (a Digital Code of Uzbekistan may well learn from Kazakhstan's). A text that is one chapter of a larger code
-    (COPPA, chapter 91 of Title 15) is named by that chapter's heading too."""
-    divisions = [p for p in document.roots if p.kind != "preamble"]
-    names_of_draft = [document.title] + ([divisions[0].heading or ""] if len(divisions) == 1 else [])
-    title = " ".join(names_of_draft).casefold().replace("’", "'")
-    named = {j.id for j in kb.jurisdictions.values()
-             if any(j.short_name(lang).casefold() in title for lang in ("en", "ru"))}
+    (COPPA, chapter 91 of Title 15) is named by that chapter's heading too (:func:`examples_of_act`)."""
     repeals = " ".join(a.full_text().casefold() for a in document.articles if "repeal" in state.subtree[a.id])
-    superseded = set()
+    superseded = {ex.id for ex in examples_of_act(document, kb)}
     for ex in kb.examples.values():
-        if ex.title is None:
-            continue
-        names = (ex.title.en.casefold(), ex.title.ru.casefold())
-        itself = any(n in title for n in names) and named <= {ex.jurisdiction}
-        if itself or any(n in repeals for n in names):
+        if ex.title is not None and any(n.casefold() in repeals for n in (ex.title.en, ex.title.ru)):
             superseded.add(ex.id)
     return frozenset(superseded)
 

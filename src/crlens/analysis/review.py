@@ -68,14 +68,20 @@ class DocumentInfo(_Model):
         "article", description='what the draft calls its articles: "section" for "§ 6501" or "Section 12", which '
         'labels then use ("Section 6501(1)"); absent for "article"')
     act: ActInfo = Field(default_factory=ActInfo)
+    jurisdiction: str | None = Field(
+        None, description='whose law the act is, as the knowledge base names jurisdictions ("kz", "eu"), read '
+        "from how it names itself; its examples are then national law, not examples from other jurisdictions. "
+        "Absent when it cannot be told")
 
     @model_serializer(mode="wrap")
-    def _without_default_word(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        """``article_word`` only where it is not ``article``: a review of a draft with articles reads as before
-        the field existed."""
+    def _without_defaults(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """``article_word`` only where it is not ``article``, ``jurisdiction`` only where it is known: a review
+        of a draft with articles, of no known jurisdiction, reads as before the fields existed."""
         data: dict[str, Any] = handler(self)
         if data.get("article_word") == "article":
             del data["article_word"]
+        if data.get("jurisdiction") is None:
+            data.pop("jurisdiction", None)
         return data
 
 

@@ -347,8 +347,15 @@ class Jurisdiction(_Strict):
 
     id: str
     name: Text
+    also_named: list[str] = Field(default_factory=list)
+    """Other words by which its acts name it in their titles, besides its short names: "Қазақстан", "EU",
+    "Российской Федерации". A name in capitals (an abbreviation) is matched only in capitals."""
 
     _id = field_validator("id")(_check_id)
+
+    def names(self) -> list[str]:
+        """Every name by which a title names it: its short names in English and Russian and ``also_named``."""
+        return list(dict.fromkeys([self.short_name("en"), self.short_name("ru"), *self.also_named]))
 
     def short_name(self, lang: str) -> str:
         """The name without its parenthesis: "США", not "США (федеральный уровень)"."""

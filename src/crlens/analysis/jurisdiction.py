@@ -1,0 +1,98 @@
+"""Whose law the reviewed act is, and the examples that are therefore its own country's law.
+
+An example in legislation of another jurisdiction shows how a gap can be closed; an example of the draft's own
+jurisdiction is something else: the national law in force, which the draft should refer to and stay consistent
+with rather than duplicate. A ministry reader shown the country's own Law on Online Platforms as "an example
+from other jurisdictions", or told that something is missing which that law already provides, would rightly
+doubt the review.
+
+The jurisdiction is read from how the act names itself (:func:`detect_jurisdiction`): its title, then the rest of
+its title block, then, when neither names a country, the act itself when it is one the knowledge base knows ("Об
+онлайн-платформах и онлайн-рекламе" is Kazakhstan's). A title block that names two jurisdictions (an agreement
+between the Republic of Kazakhstan and the European Union) leaves it unknown, and an unknown jurisdiction changes
+nothing in the review.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from crlens.analysis.language import fold
+
+if TYPE_CHECKING:
+    from crlens.ingest.model import Document
+    from crlens.knowledge.loader import KnowledgeBase
+    from crlens.knowledge.models import Example
+
+TITLE_LINES = 12
+"""How many lines of the text before the first article make its title block (as for "(проект)": a source note
+in square brackets above the title does not count)."""
+
+
+def names_of_act(document: Document) -> str:
+    """The act's own name: its title, and the heading of its one division when it is one chapter of a larger
+    code (COPPA is chapter 91 of Title 15 of the US Code)."""
+    divisions = [p for p in document.roots if p.kind != "preamble"]
+    return " ".join([document.title] + ([divisions[0].heading or ""] if len(divisions) == 1 else []))
+
+
+def title_block(document: Document) -> str:
+    """The act's title and the lines that follow it before the first division or article: "Закон Республики
+    Казахстан от 10 июля 2023 года", "REGULATION (EU) 2016/679 OF THE EUROPEAN PARLIAMENT", a scope sentence."""
+    preamble = next((p for p in document.roots if p.kind == "preamble"), None)
+    lines = [line for line in (preamble.text.splitlines() if preamble else []) if not line.startswith("[")]
+    return "\n".join([names_of_act(document), *lines[:TITLE_LINES]])
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    # whole words only: "Ireland" is not in "Irelands"; an abbreviation in capitals only: "EU", not "eu"
+    flags = 0 if name.isupper() else re.IGNORECASE
+    return re.compile(rf"(?<!\w){re.escape(_yo(name))}(?!\w)", flags)
+
+
+def _yo(text: str) -> str:
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
+def named_jurisdictions(text: str, kb: KnowledgeBase) -> set[str]:
+    """The jurisdictions ``text`` names. Longer names are read first and what they match is not read again, so
+    "Northern Ireland" names the United Kingdom, not Ireland; a region named with its country is the region
+    (California, not the United States)."""
+    key = "jurisdiction-names"
+    if key not in kb.derived:
+        names = [(name, j.id) for j in kb.jurisdictions.values() for name in j.names()]
+        kb.derived[key] = [(_pattern(n), j) for n, j in sorted(names, key=lambda p: -len(p[0]))]
+    text = _yo(text)
+    found: set[str] = set()
+    for pattern, jurisdiction in kb.derived[key]:
+        if pattern.search(text):
+            found.add(jurisdiction)
+            text = pattern.sub(lambda m: " " * len(m.group()), text)
+    return {j for j in found if not any(other.startswith(f"{j}-") for other in found)}
+
+
+def examples_of_act(document: Document, kb: KnowledgeBase) -> list[Example]:
+    """The examples in the knowledge base that are provisions of the act under review: its title names their
+    act's short title and no jurisdiction other than theirs (a Digital Code of Uzbekistan is not Kazakhstan's)."""
+    title = fold(names_of_act(document)).replace("’", "'")
+    named = named_jurisdictions(names_of_act(document), kb)
+    return [ex for ex in kb.examples.values()
+            if ex.title is not None and any(fold(n) in title for n in (ex.title.en, ex.title.ru))
+            and named <= {ex.jurisdiction}]
+
+
+def detect_jurisdiction(document: Document, kb: KnowledgeBase) -> str | None:
+    """The id of the jurisdiction whose act the document is ("kz"), or None when it cannot be told.
+
+    The first of these that names exactly one jurisdiction decides: the act's title; its title block; the act
+    itself when the knowledge base has examples of it. One that names several decides that it cannot be told."""
+    for text in (names_of_act(document), title_block(document)):
+        named = named_jurisdictions(text, kb)
+        if len(named) > 1:
+            return None
+        if named:
+            return named.pop()
+    own = {ex.jurisdiction for ex in examples_of_act(document, kb)}
+    return own.pop() if len(own) == 1 else None
+
