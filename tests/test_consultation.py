@@ -190,6 +190,17 @@ def test_the_feedback_form_names_the_paragraphs_a_supplement_adds(store: Store, 
     assert "Статья 6 (дополнить пунктами 5–8)" in russian
 
 
+def test_the_feedback_form_cites_the_drafts_own_countrys_law_as_law_in_force(store: Store, tmp_path: Path) -> None:
+    """The sample is a Kazakh draft: the Law on Mass Media is Kazakhstan's law in force, as the gap table has it,
+    not an example from another jurisdiction."""
+    english = [row[7] for row in load_rows(export(store, tmp_path / "r1.xlsx"))]
+    russian = [row[7] for row in load_rows(export(store, tmp_path / "r1.ru.xlsx", lang="ru"))]
+    assert [s for s in english if s.endswith("; Kazakhstan, law in force: Law on Mass Media art. 40")]
+    assert [s for s in russian if s.endswith("; Казахстан, действующее законодательство: Закон «О масс-медиа», "
+                                             "статья 40")]
+    assert not [s for s in english if "(Kazakhstan)" in s]
+
+
 def test_the_russian_feedback_form_names_priorities_in_russian(store: Store, tmp_path: Path) -> None:
     english = {row[0]: row[8] for row in load_rows(export(store, tmp_path / "r1.xlsx"))}
     russian = {row[0]: row[8] for row in load_rows(export(store, tmp_path / "r1.ru.xlsx", lang="ru"))}

@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from crlens.analysis.engine import review_document
-from crlens.analysis.review import Review
+from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_file
+from crlens.report import gap_table
 from drafts import review_text
 
 ARTICLES = (
@@ -29,6 +30,12 @@ EU = (
     "Article 1\nSubject matter\n"
     "This Regulation lays down rules for providers of online platforms.\n"
 )
+PLATFORMS_LAW = "Law on Online Platforms art. 14(3)"
+PLATFORMS_LAW_RU = "Закон «Об онлайн-платформах и онлайн-рекламе», пункт 3 статьи 14"
+
+
+def _rec(review: Review, criterion: str) -> Recommendation:
+    return next(r for r in review.recommendations if criterion in r.criteria)
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +46,11 @@ def kazakh(tmp_path_factory: pytest.TempPathFactory) -> Review:
 @pytest.fixture(scope="module")
 def nameless(tmp_path_factory: pytest.TempPathFactory) -> Review:
     return review_text(tmp_path_factory.mktemp("nameless"), NAMELESS)
+
+
+@pytest.fixture(scope="module")
+def kz_code(corpus: Path) -> Review:
+    return review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
 
 
 # --- whose law the draft is -------------------------------------------------------------------------------------
@@ -80,3 +92,53 @@ def test_a_title_naming_two_jurisdictions_leaves_the_jurisdiction_unknown(tmp_pa
 def test_an_unknown_jurisdiction_is_absent_from_review_json(nameless: Review) -> None:
     assert nameless.document.jurisdiction is None
     assert "jurisdiction" not in json.loads(nameless.to_json())["document"]
+
+
+# --- the sources: national law apart, named as such --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "cited"), [
+    ("en", f"Kazakhstan, law in force: {PLATFORMS_LAW}"),
+    ("ru", f"Казахстан, действующее законодательство: {PLATFORMS_LAW_RU}")])
+def test_a_kazakh_drafts_gap_table_lists_the_online_platforms_law_as_national_law_in_force(
+        kazakh: Review, tmp_path: Path, lang: str, cited: str) -> None:
+    table = gap_table.write_markdown(kazakh, tmp_path / "gap-table.md", lang).read_text(encoding="utf-8")
+    row = next(line for line in table.splitlines() if cited in line)
+    assert row.index(cited) > max(row.index("Australia" if lang == "en" else "Австралия"),
+                                  row.index("United Kingdom" if lang == "en" else "Соединённое Королевство"))
+    assert f"{PLATFORMS_LAW} (Kazakhstan)" not in table and f"{PLATFORMS_LAW_RU} (Казахстан)" not in table
+
+
+def test_the_kz_codes_gap_table_calls_no_kazakh_law_an_example_from_another_jurisdiction(
+        kz_code: Review, tmp_path: Path) -> None:
+    for lang, country in (("en", "(Kazakhstan)"), ("ru", "(Казахстан)")):
+        rows = [cell.text for section in gap_table.sections(kz_code, lang) for row in section.rows
+                for cell in row.sources]
+        assert not [text for text in rows if country in text]
+        assert len([text for text in rows if text.startswith(country[1:-1])]) >= 10
+
+
+def test_the_justification_names_national_law_apart_from_the_examples(kazakh: Review) -> None:
+    rec = _rec(kazakh, "cyber-aggression-02")
+    english, russian = rec.amendment.justification, rec.amendment.justification_ru
+    assert "Examples in legislation: " in english and "(Kazakhstan)" not in english
+    assert english.endswith(f" (United Kingdom). Kazakhstan, law in force: {PLATFORMS_LAW}.")
+    assert "Примеры в законодательстве: " in russian and "(Казахстан)" not in russian
+    assert russian.endswith(f" (Соединённое Королевство). Казахстан, действующее законодательство: "
+                            f"{PLATFORMS_LAW_RU}.")
+
+
+def test_a_national_act_not_in_force_is_the_countrys_own_legislation_not_law_in_force(tmp_path: Path) -> None:
+    """The Digital Code, adopted in 2026, is Kazakh law, but not law in force to refer a draft law to."""
+    text = f"ЗАКОН РЕСПУБЛИКИ КАЗАХСТАН О цифровых услугах\n(проект)\n{ARTICLES}"
+    rec = _rec(review_text(tmp_path, text), "general-principles-03")
+    assert "Kazakhstan, own legislation: Digital Code art. 43." in rec.amendment.justification
+    assert "Digital Code" not in rec.issue
+
+
+def test_without_a_jurisdiction_kazakh_law_is_cited_with_its_country_as_before(nameless: Review,
+                                                                               tmp_path: Path) -> None:
+    rec = _rec(nameless, "cyber-aggression-02")
+    assert f"{PLATFORMS_LAW} (Kazakhstan)" in rec.amendment.justification
+    table = gap_table.write_markdown(nameless, tmp_path / "gap-table.md").read_text(encoding="utf-8")
+    assert f"{PLATFORMS_LAW} (Kazakhstan)" in table and "law in force" not in table

@@ -3,6 +3,7 @@ out, the pages each role sees, the JSON API, CSRF, the sign-in rate limit, uploa
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -183,6 +184,23 @@ def test_the_gap_page_lists_recommendations_in_the_reviews_order_with_where_each
     shown = re.findall(r'<tr id="(rec-\d+)"', page)
     assert shown == reviewed and shown != sorted(shown)
     assert "<strong>Proposed text — Article 6 (supplement with paragraphs 5–8):</strong>" in page
+
+
+@INTERFACE
+@pytest.mark.parametrize(("lang", "cited"), [
+    ("en", "Kazakhstan, law in force: Law on Mass Media art. 40"),
+    ("ru", "Казахстан, действующее законодательство: Закон «О масс-медиа», статья 40")])
+def test_the_gap_page_and_a_recommendation_page_cite_the_drafts_own_countrys_law_as_law_in_force(
+        app: Any, lang: str, cited: str) -> None:
+    """As the gap table does for the sample, a Kazakh draft: apart from the examples of other jurisdictions,
+    last."""
+    person = Person(app, "viewer")
+    gaps = html.unescape(person.get(f"/projects/1/gaps?lang={lang}").text)
+    row = next(r for r in gaps.split("<tr id=")[1:] if cited in r)
+    assert row.index(cited) > row.index("Ireland" if lang == "en" else "Ирландия")
+    key = row.split('"')[1]
+    page = html.unescape(person.get(f"/projects/1/recommendations/{key}?lang={lang}").text)
+    assert cited in page.split('id="text"')[1]
 
 
 @INTERFACE

@@ -28,7 +28,12 @@ from dataclasses import dataclass, field
 from crlens import __version__
 from crlens.analysis.act_name import ActName, act_name, is_draft, name_the_act
 from crlens.analysis.duty import duty_holder_spans
-from crlens.analysis.jurisdiction import detect_jurisdiction, examples_of_act
+from crlens.analysis.jurisdiction import (
+    detect_jurisdiction,
+    examples_of_act,
+    is_national,
+    national_label,
+)
 from crlens.analysis.labels import (
     anchor_of,
     article_of,
@@ -258,7 +263,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     risks = _risks(document, kb, state)
     tell("recommendations")
     home = detect_jurisdiction(document, kb)
-    recommendations = _recommend(document, kb, state, results, best_units, risks)
+    recommendations = _recommend(document, kb, state, results, best_units, risks, home)
     name = act_name(document.text, document.language)
     _write_proposed_texts(document, kb, recommendations, name)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
@@ -950,24 +955,34 @@ def _with_jurisdiction(kb: KnowledgeBase, example: Example, lang: str) -> str:
     return ref if name in ref else f"{ref} ({name})"
 
 
-def _justification(kb: KnowledgeBase, crits: list[Criterion], lang: str, superseded: frozenset[str]) -> str:
+def _justification(kb: KnowledgeBase, crits: list[Criterion], lang: str, superseded: frozenset[str],
+                   home: str | None = None) -> str:
     """The grounds of a recommendation: each norm its criteria rest on once, then examples in legislation, each
-    with its jurisdiction (one may be the draft's own country, so they are not called foreign)."""
+    with its jurisdiction (when the draft's own jurisdiction is unknown, one may be its own country, so they are
+    not called foreign), then, apart and named as such, the law of the draft's own jurisdiction ``home``
+    ("Kazakhstan, law in force: ...")."""
     norms = [kb.norms[n] for n in dict.fromkeys(n for c in crits for n in c.norms)]
-    examples = [kb.examples[e] for e in dict.fromkeys(e for c in crits for e in c.examples) if e not in superseded]
+    cited = [kb.examples[e] for e in dict.fromkeys(e for c in crits for e in c.examples) if e not in superseded]
+    examples = [e for e in cited if not is_national(e, home)]
+    national: dict[str, list[str]] = {}  # "Kazakhstan, law in force" -> its references
+    for example in cited:
+        if is_national(example, home):
+            national.setdefault(national_label(kb, example, lang), []).append(
+                example.ref_ru if lang == "ru" else example.ref)
+    own = "".join(f" {name}: {'; '.join(refs)}." for name, refs in national.items())
     # the caveat of an unverified pinpoint travels with the citation into every document
     if lang == "ru":
         parts = [f"{cite(n.ref_ru, n.verified, lang)}: {n.topic.ru.rstrip('.')}" for n in norms]
         text = "Обоснование: " + "; ".join(parts) + "."
         if examples:
-            cited = "; ".join(_with_jurisdiction(kb, e, "ru") for e in examples)
-            text += f" Примеры в законодательстве: {cited}."
-        return text
+            foreign = "; ".join(_with_jurisdiction(kb, e, "ru") for e in examples)
+            text += f" Примеры в законодательстве: {foreign}."
+        return text + own
     parts = [f"{cite(n.ref, n.verified, lang)}: {n.topic.en.rstrip('.')}" for n in norms]
     text = "Grounds: " + "; ".join(parts) + "."
     if examples:
         text += " Examples in legislation: " + "; ".join(_with_jurisdiction(kb, e, "en") for e in examples) + "."
-    return text
+    return text + own
 
 
 def _join_sentences(texts: Iterable[str]) -> str:
@@ -1176,7 +1191,7 @@ def _issues(group: list[_Draft]) -> tuple[str, str]:
 
 
 def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results: dict[str, CriterionResult],
-               best_units: dict[str, _Unit], risks: list[Risk]) -> list[Recommendation]:
+               best_units: dict[str, _Unit], risks: list[Risk], home: str | None = None) -> list[Recommendation]:
     risks_by_crit: dict[str, list[Risk]] = {}
     for risk in risks:
         risks_by_crit.setdefault(risk.criterion, []).append(risk)
@@ -1313,7 +1328,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         else:
             drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
                                  "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
-    return _merge(document, kb, drafts, _superseded_examples(document, kb, state))
+    return _merge(document, kb, drafts, _superseded_examples(document, kb, state), home)
 
 
 def _elements(kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit
@@ -1428,8 +1443,8 @@ def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int]:
     return "\n".join(lines), number
 
 
-def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], superseded: frozenset[str]
-           ) -> list[Recommendation]:
+def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], superseded: frozenset[str],
+           home: str | None = None) -> list[Recommendation]:
     groups: dict[tuple[str, str, str], list[_Draft]] = {}
     order: list[tuple[str, str, str]] = []
     for draft in drafts:
@@ -1472,8 +1487,8 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
             amendment=Amendment(
                 target=target, action=action, current_text=current,
                 proposed_text=ProposedText(en="", ru=""),  # numbered below, once the order is final
-                justification=_justification(kb, crits, "en", superseded),
-                justification_ru=_justification(kb, crits, "ru", superseded),
+                justification=_justification(kb, crits, "en", superseded, home),
+                justification_ru=_justification(kb, crits, "ru", superseded, home),
             ),
             age_bands=ages,
             gender=gender_en,

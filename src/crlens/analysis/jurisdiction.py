@@ -29,6 +29,11 @@ TITLE_LINES = 12
 """How many lines of the text before the first article make its title block (as for "(проект)": a source note
 in square brackets above the title does not count)."""
 
+_LABELS = {
+    "in-force": {"en": "{country}, law in force", "ru": "{country}, действующее законодательство"},
+    "own": {"en": "{country}, own legislation", "ru": "{country}, собственное законодательство"},
+}
+
 
 def names_of_act(document: Document) -> str:
     """The act's own name: its title, and the heading of its one division when it is one chapter of a larger
@@ -95,4 +100,24 @@ def detect_jurisdiction(document: Document, kb: KnowledgeBase) -> str | None:
             return named.pop()
     own = {ex.jurisdiction for ex in examples_of_act(document, kb)}
     return own.pop() if len(own) == 1 else None
+
+
+def is_national(example: Example | None, jurisdiction: str | None) -> bool:
+    """Whether ``example`` is law of the reviewed act's own jurisdiction (never when that is unknown)."""
+    return example is not None and jurisdiction is not None and example.jurisdiction == jurisdiction
+
+
+def national_label(kb: KnowledgeBase, example: Example, lang: str) -> str:
+    """What a national example is, before its reference: "Kazakhstan, law in force", "Казахстан, действующее
+    законодательство"; one whose status does not say it is in force (adopted, temporary, non-binding) is
+    "Kazakhstan, own legislation"."""
+    kind = "in-force" if example.in_force else "own"
+    country = kb.jurisdictions[example.jurisdiction].short_name(lang)
+    return _LABELS[kind]["ru" if lang == "ru" else "en"].format(country=country)
+
+
+def national_citation(kb: KnowledgeBase, example: Example, lang: str) -> str:
+    """A national example as every deliverable cites it: "Kazakhstan, law in force: Law on Online Platforms
+    art. 14(3)"."""
+    return f"{national_label(kb, example, lang)}: {example.ref_ru if lang == 'ru' else example.ref}"
 

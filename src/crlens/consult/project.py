@@ -104,13 +104,31 @@ def latest_review(project: Project) -> Review:
     return draft_review(latest_draft(project))
 
 
+def _stored_review(project: Project) -> dict:
+    """The newest draft's stored review as plain JSON, read without validating the whole of it, as forms and
+    pages need only a few fields."""
+    stored = json.loads(latest_draft(project).reviews[-1].review_json)
+    return stored if isinstance(stored, dict) else {}
+
+
+def _document_block(project: Project) -> dict:
+    block = _stored_review(project).get("document", {})
+    return block if isinstance(block, dict) else {}
+
+
 def provision_naming(project: Project) -> Naming:
     """How the newest draft names its provisions ("section" in the US Code, «подпункт 4) статьи 60» for an item
-    of an article), to name them as the deliverables do (``Review.naming``); read from its stored review without
-    validating the whole of it, as forms and pages need only this."""
-    stored = json.loads(latest_draft(project).reviews[-1].review_json)
-    word = "section" if stored.get("document", {}).get("article_word") == "section" else "article"
-    return Naming.of(word, ((p["id"], p["kind"], p["parent"]) for p in stored.get("provisions", [])))
+    of an article), to name them as the deliverables do (``Review.naming``)."""
+    word = "section" if _document_block(project).get("article_word") == "section" else "article"
+    provisions = _stored_review(project).get("provisions", [])
+    return Naming.of(word, ((p["id"], p["kind"], p["parent"]) for p in provisions))
+
+
+def jurisdiction(project: Project) -> str | None:
+    """Whose law the newest draft is ("kz"), as its review recorded it, to cite that country's law as national
+    law in force the way the deliverables do; None when unknown or reviewed before it was recorded."""
+    value = _document_block(project).get("jurisdiction")
+    return value if isinstance(value, str) else None
 
 
 def current_data(rec: Recommendation) -> RecommendationData:

@@ -26,6 +26,7 @@ from crlens.consult.project import (
     ProjectError,
     current_data,
     find_round,
+    jurisdiction,
     latest_draft,
     provision_naming,
 )
@@ -187,13 +188,14 @@ STALE_MARK = {"en": "[Not updated after the Russian text was revised in version 
 """What opens a cell whose text was not revised with the other language's, so the reader knows."""
 
 
-def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming) -> Row:
+def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming, home: str | None = None) -> Row:
     """The recommendation in the words a ministry lawyer reads: area titles, not slugs, the provision as the
     gap table heads its proposed text ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1";
     "Article 6 (supplement with paragraphs 5–8)", since a row is decided on its own) and the
-    priority in the form's language, as the web workspace names it (высокий, not high); a text left behind by
-    a revision of the other language says so (``STALE_MARK``). The import needs only the id and version, which
-    stay as they are."""
+    priority in the form's language, as the web workspace names it (высокий, not high); the sources as the gap
+    table cites them, the law of the draft's own jurisdiction ``home`` last and named as such; a text left behind
+    by a revision of the other language says so (``STALE_MARK``). The import needs only the id and version,
+    which stay as they are."""
     data = current_data(rec)
     ru = lang == "ru"
     amendment = data.amendment
@@ -209,7 +211,8 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming) -> R
                issue=marked("issue", data.ru.issue if ru else data.issue),
                solution=marked("solution", data.ru.solution if ru else data.solution),
                proposed=marked("proposed", amendment.proposed_text.ru if ru else amendment.proposed_text.en),
-               sources="; ".join(s.ref_ru if ru else s.ref for s in data.sources),
+               sources="; ".join(gap_table.source_text(s, lang, kb, home)
+                                 for s in gap_table.ordered_sources(data.sources, kb, home)),
                priority=PRIORITY_RU[data.priority] if ru else data.priority)
 
 
@@ -254,9 +257,9 @@ def export_round(session: Session, project: Project, number: int, path: Path, la
     consultation = open_round(session, project, number)
     if not consultation.is_open:
         raise ProjectError(f"round {number}", "is closed; export the next round instead")
-    kb, naming = load(), provision_naming(project)
+    kb, naming, home = load(), provision_naming(project), jurisdiction(project)
     # the protected cells' digests are of the text as the file holds it (a stored control character left out)
-    rows = scrubbed([_row(rec, lang, kb, naming) for rec in round_recommendations(project)])
+    rows = scrubbed([_row(rec, lang, kb, naming, home) for rec in round_recommendations(project)])
     manifest = _manifest(project, consultation, rows, lang)
     record = RoundExport(round=consultation, filename=path.name, lang=lang, manifest=manifest)
     session.add(record)

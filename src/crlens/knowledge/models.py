@@ -363,7 +363,8 @@ class Jurisdiction(_Strict):
 
 
 class Example(_Strict):
-    """A provision of another jurisdiction's law that shows how a gap can be closed."""
+    """A provision of another jurisdiction's law that shows how a gap can be closed; for a draft of its own
+    jurisdiction, the national law the draft should refer to (:mod:`crlens.analysis.jurisdiction`)."""
 
     id: str
     jurisdiction: str
@@ -381,6 +382,12 @@ class Example(_Strict):
     status: str | None = None
 
     _id = field_validator("id")(_check_id)
+
+    @property
+    def in_force(self) -> bool:
+        """Whether its status says it is in force ("in force since ..."); "adopted", "non-binding" and an
+        unknown status do not."""
+        return (self.status or "").startswith("in force")
 
 
 class NormsFile(_Strict):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from crlens.analysis.jurisdiction import is_national, national_citation
 from crlens.analysis.labels import cite, run_on
 from crlens.analysis.review import Recommendation, Review, Source
 from crlens.knowledge.loader import KnowledgeBase, load
@@ -103,7 +104,8 @@ def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         if not recs:
             continue
         out.append(Section(area_id, kb.areas[area_id].title.get(lang),
-                           [_row(rec, lang, kb, naming, status.get(rec.id, "")) for rec in recs]))
+                           [_row(rec, lang, kb, naming, status.get(rec.id, ""), review.document.jurisdiction)
+                            for rec in recs]))
     return out
 
 
@@ -114,22 +116,36 @@ def outside(review: Review, lang: str = "en") -> tuple[str, list[str]]:
     return review.document.act.speak(OUTSIDE[lang], lang), notes
 
 
-def source_text(source: Source, lang: str, kb: KnowledgeBase) -> str:
+def source_text(source: Source, lang: str, kb: KnowledgeBase, jurisdiction: str | None = None) -> str:
     """A source as the third column cites it: an example in legislation names its jurisdiction ("JuSchG § 24a
     (Germany)"), unless its reference already does, since "OSA 2023 s. 11" alone does not say it is British;
-    an unverified pinpoint keeps its caveat."""
+    an example of the draft's own ``jurisdiction`` is named as its national law ("Kazakhstan, law in force: Law
+    on Online Platforms art. 14(3)"), not as another jurisdiction's; an unverified pinpoint keeps its caveat."""
     ref = source.ref_ru if lang == "ru" else source.ref
     example = kb.examples.get(source.id) if source.kind == "example" else None
-    if example is not None and example.jurisdiction in kb.jurisdictions:
+    if example is not None and is_national(example, jurisdiction):
+        ref = national_citation(kb, example, lang)
+    elif example is not None and example.jurisdiction in kb.jurisdictions:
         name = kb.jurisdictions[example.jurisdiction].short_name(lang)
         if name not in ref:
             ref = f"{ref} ({name})"
     return cite(ref, source.verified, lang)
 
 
-def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming, status: str = "") -> Row:
+def ordered_sources(sources: list[Source], kb: KnowledgeBase, jurisdiction: str | None = None) -> list[Source]:
+    """The sources in the order the column lists them: norms and examples from other jurisdictions as the review
+    has them, then, apart, the draft's own country's law."""
+    def national(source: Source) -> bool:
+        return source.kind == "example" and is_national(kb.examples.get(source.id), jurisdiction)
+
+    return [s for s in sources if not national(s)] + [s for s in sources if national(s)]
+
+
+def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming, status: str = "",
+         jurisdiction: str | None = None) -> Row:
     ru = lang == "ru"
-    sources = [SourceCell(source_text(s, lang, kb), s.url, s.kind, s.verified is not False) for s in rec.sources]
+    sources = [SourceCell(source_text(s, lang, kb, jurisdiction), s.url, s.kind, s.verified is not False)
+               for s in ordered_sources(rec.sources, kb, jurisdiction)]
     proposed = rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en
     return Row(
         id=rec.id,

@@ -213,6 +213,7 @@ def _rec_context(session, project, rec, lang: str) -> dict[str, object]:  # type
     # named as the gap table and the forms name it, "Article 6 (supplement with paragraphs 5–8)", not "art:6"
     place = supplement_place(data, lang, [], naming=provision_naming(project))
     return dict(project=project, rec=rec, data=data, place=place, changes=changes, first=rec.versions[0],
+                sources=service.cited_sources(project, data, lang),
                 rounds=rounds, earlier=earlier, current_answers=current,
                 comments=service.comments(session, rec), open_round=open_round,
                 decisions=DECISIONS, fields=FIELDS, current=get_text(data, "proposed", lang),

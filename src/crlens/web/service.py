@@ -20,8 +20,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from starlette.datastructures import UploadFile
 
-from crlens.analysis.labels import cite
 from crlens.analysis.review import ProvisionResult, Review, reading_order
+from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.compare import DraftComparison, ReviewChanges
 from crlens.consult.project import (
     ACTIVE_STATES,
@@ -31,6 +31,7 @@ from crlens.consult.project import (
     draft_review,
     find_round,
     init_project,
+    jurisdiction,
     provision_naming,
 )
 from crlens.consult.revisions import FIELDS, Revision, confirm, get_text, revise, withdraw
@@ -255,10 +256,10 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
     filtering. Without ``state``, those still on the table."""
     from crlens.knowledge.models import AREA_IDS
     from crlens.report.amendments import supplement_place
-    from crlens.report.gap_table import proposed_heading
+    from crlens.report.gap_table import ordered_sources, proposed_heading, source_text
 
     ru = lang == "ru"
-    naming = provision_naming(project)
+    naming, home, kb = provision_naming(project), jurisdiction(project), load()
     needle = (text or "").strip().lower()
     by_area: dict[str, list[GapRow]] = {}
     total = 0
@@ -276,14 +277,23 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
             key=rec.key, state=rec.state, priority=data.priority, target=data.amendment.target,
             issue=data.ru.issue if ru else data.issue, solution=data.ru.solution if ru else data.solution,
             proposed=get_text(data, "proposed", lang),
-            sources=[(cite(s.ref_ru if ru else s.ref, s.verified, lang), s.url, s.verified is not False)
-                     for s in data.sources],
+            sources=[(source_text(s, lang, kb, home), s.url, s.verified is not False)
+                     for s in ordered_sources(data.sources, kb, home)],
             heading=proposed_heading(place, lang))
         if needle and needle not in " ".join((row.issue, row.solution, row.proposed, row.target, place)).lower():
             continue
         by_area.setdefault(data.areas[0] if data.areas else "", []).append(row)
     order = [a for a in AREA_IDS if a in by_area] + [a for a in by_area if a not in AREA_IDS]
     return [GapSection(a, area_title(a, lang), by_area[a]) for a in order], total
+
+
+def cited_sources(project: Project, data: RecommendationData, lang: str) -> list[tuple[str, str]]:
+    """A recommendation's sources as the gap table cites them, with their links: each example with its
+    jurisdiction, and the draft's own country's law last, named as national law."""
+    from crlens.report.gap_table import ordered_sources, source_text
+
+    kb, home = load(), jurisdiction(project)
+    return [(source_text(s, lang, kb, home), s.url) for s in ordered_sources(data.sources, kb, home)]
 
 
 # --- uploads ---------------------------------------------------------------------------------------------------
