@@ -142,3 +142,37 @@ def test_without_a_jurisdiction_kazakh_law_is_cited_with_its_country_as_before(n
     assert f"{PLATFORMS_LAW} (Kazakhstan)" in rec.amendment.justification
     table = gap_table.write_markdown(nameless, tmp_path / "gap-table.md").read_text(encoding="utf-8")
     assert f"{PLATFORMS_LAW} (Kazakhstan)" in table and "law in force" not in table
+
+
+# --- the issue: what the law in force already has ----------------------------------------------------------------
+
+
+def test_a_kazakh_drafts_cyberbullying_issue_names_the_law_in_force_and_what_it_provides(kazakh: Review) -> None:
+    rec = _rec(kazakh, "cyber-aggression-02")
+    assert (f"The law in force already has rules on this: {PLATFORMS_LAW} (within 24 hours of an order from the "
+            "authorised body") in rec.issue
+    assert "The draft should refer to it and be consistent with it" in rec.issue
+    assert f"Действующее законодательство уже содержит нормы по этому вопросу: {PLATFORMS_LAW_RU} (в течение 24 " \
+           "часов" in rec.ru.issue
+    assert "Проекту следует сослаться на него" in rec.ru.issue
+
+
+def test_its_solution_builds_on_the_law_in_force(kazakh: Review) -> None:
+    rec = _rec(kazakh, "cyber-aggression-02")
+    assert rec.solution.endswith(f"Build on the law in force and refer to it: {PLATFORMS_LAW}.")
+    assert rec.ru.solution.endswith(f"Опереться на действующее законодательство и сослаться на него: "
+                                    f"{PLATFORMS_LAW_RU}.")
+
+
+def test_an_adopted_codes_complaints_issue_cites_the_twenty_day_reply_in_force(kz_code: Review) -> None:
+    rec = _rec(kz_code, "redress-01")
+    assert "does not set a deadline for a response" in rec.issue
+    assert "Law on Online Platforms art. 11 (users may complain" in rec.issue
+    assert "reasoned reply within 20 calendar days" in rec.issue
+    assert "The Code should refer to it" in rec.issue
+    assert "Кодексу следует сослаться на него" in rec.ru.issue
+
+
+def test_without_a_jurisdiction_no_issue_speaks_of_the_law_in_force(nameless: Review) -> None:
+    assert not [r.id for r in nameless.recommendations
+                if "law in force" in r.issue + r.solution or "Действующее законодательство" in r.ru.issue]

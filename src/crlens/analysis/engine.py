@@ -31,7 +31,9 @@ from crlens.analysis.duty import duty_holder_spans
 from crlens.analysis.jurisdiction import (
     detect_jurisdiction,
     examples_of_act,
+    in_brackets,
     is_national,
+    national_in_force,
     national_label,
 )
 from crlens.analysis.labels import (
@@ -266,6 +268,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     recommendations = _recommend(document, kb, state, results, best_units, risks, home)
     name = act_name(document.text, document.language)
     _write_proposed_texts(document, kb, recommendations, name)
+    _cite_law_in_force(kb, recommendations, home)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
     review = Review(
         tool=Tool(version=__version__),
@@ -1546,6 +1549,45 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts["ru"] = adapt_ru(texts["ru"], document.text, kb.terminology)
             rec.ru.solution = adapt_ru(rec.ru.solution, document.text, kb.terminology)
         amendment.proposed_text = ProposedText(**texts)
+
+
+_IN_FORCE = {
+    "en": ("The law in force already has rules on {this}: {laws}. The draft should refer to it and be consistent "
+           "with it, adding only what it lacks, rather than set up a parallel regime."),
+    "ru": ("Действующее законодательство уже содержит нормы {this}: {laws}. Проекту следует сослаться на него и "
+           "согласовать с ним свои нормы, дополнив лишь недостающее, а не создавать параллельное регулирование."),
+}
+_THIS = {"en": ("this", "part of this"), "ru": ("по этому вопросу", "по части этих вопросов")}
+"""What the law in force has rules on: the whole issue, or part of it when some of the recommendation's criteria
+have no example in that law."""
+_BUILD_ON = {
+    "en": "Build on the law in force and refer to it: {refs}.",
+    "ru": "Опереться на действующее законодательство и сослаться на него: {refs}.",
+}
+
+
+def _cite_law_in_force(kb: KnowledgeBase, recommendations: list[Recommendation], home: str | None) -> None:
+    """A recommendation whose criteria the draft's own country's law in force already has rules on says so:
+    the issue names that law, its pinpoint and what it provides, and says the draft should refer to it rather
+    than set up a parallel regime; the solution says to build on it. Our words are frames; what the law provides
+    is the example's summary in the knowledge base. Added once the texts are final (after the draft's own terms
+    replace ours in the Russian solution, which must not rename a law's title)."""
+    for rec in recommendations:
+        laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home)
+        if not laws:
+            continue
+        ids = {e.id for e in laws}
+        part = any(not ids & set(kb.criteria[c].examples) for c in rec.criteria)
+        texts = {}
+        for lang in ("en", "ru"):
+            ref = (lambda e: e.ref_ru) if lang == "ru" else (lambda e: e.ref)
+            described = "; ".join(f"{ref(e)} ({in_brackets(e.summary.get(lang))})" for e in laws)
+            texts[lang] = (_IN_FORCE[lang].format(this=_THIS[lang][part], laws=described),
+                           _BUILD_ON[lang].format(refs="; ".join(ref(e) for e in laws)))
+        rec.issue = f"{rec.issue} {texts['en'][0]}"
+        rec.ru.issue = f"{rec.ru.issue} {texts['ru'][0]}"
+        rec.solution = f"{rec.solution} {texts['en'][1]}"
+        rec.ru.solution = f"{rec.ru.solution} {texts['ru'][1]}"
 
 
 # --- assembling the review ---------------------------------------------------------------------------------

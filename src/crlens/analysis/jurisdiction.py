@@ -16,6 +16,7 @@ nothing in the review.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from crlens.analysis.language import fold
@@ -121,3 +122,16 @@ def national_citation(kb: KnowledgeBase, example: Example, lang: str) -> str:
     art. 14(3)"."""
     return f"{national_label(kb, example, lang)}: {example.ref_ru if lang == 'ru' else example.ref}"
 
+
+def national_in_force(kb: KnowledgeBase, ids: Iterable[str], jurisdiction: str | None) -> list[Example]:
+    """The examples among ``ids`` that are law in force of ``jurisdiction``, once each, in order."""
+    examples = (kb.examples.get(i) for i in dict.fromkeys(ids))
+    return [e for e in examples if e is not None and is_national(e, jurisdiction) and e.in_force]
+
+
+def in_brackets(summary: str) -> str:
+    """An example's summary (a sentence) in brackets after its reference: without its full stop, lower-case
+    first unless it opens with an abbreviation ("(targeted online advertising must not ...)")."""
+    text = summary.strip().rstrip(".")
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and first.isupper() else text[:1].lower() + text[1:]
