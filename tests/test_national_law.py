@@ -12,7 +12,7 @@ import pytest
 from crlens.analysis.engine import review_document
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_file
-from crlens.report import gap_table
+from crlens.report import brief, gap_table
 from drafts import review_text
 
 ARTICLES = (
@@ -176,3 +176,28 @@ def test_an_adopted_codes_complaints_issue_cites_the_twenty_day_reply_in_force(k
 def test_without_a_jurisdiction_no_issue_speaks_of_the_law_in_force(nameless: Review) -> None:
     assert not [r.id for r in nameless.recommendations
                 if "law in force" in r.issue + r.solution or "Действующее законодательство" in r.ru.issue]
+
+
+# --- the policy brief -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "area", "said"), [
+    ("en", "Accountability and redress", "The law in force already has rules on this: Law on Online Platforms "
+                                         "art. 11 (users may complain"),
+    ("ru", "Подотчетность и средства правовой защиты", "Действующее законодательство уже содержит нормы по этому "
+                                                       "вопросу: Закон «Об онлайн-платформах и онлайн-рекламе», "
+                                                       "статья 11 (пользователь вправе")])
+def test_the_brief_says_what_the_law_in_force_has_where_it_finds_complaints_missing(
+        kz_code: Review, lang: str, area: str, said: str) -> None:
+    """The brief quotes the issue's first sentence ("... or does not set a deadline for a response"); it does not
+    leave the reader to believe complaints have no deadline in Kazakhstan, where that law sets twenty days."""
+    [line] = [g for g in brief.build(kz_code, lang).gaps if g.startswith(area)]
+    assert said in line and ("20 calendar days" in line or "20 календарных дней" in line)
+
+
+def test_the_briefs_recommendations_cite_the_law_in_force_they_build_on(kz_code: Review) -> None:
+    content = brief.build(kz_code, "en")
+    cited = [ref for rec in content.recommendations for ref in rec.refs
+             if ref.startswith("Kazakhstan, law in force: ")]
+    assert cited
+    assert any(line.startswith(cited[0]) for line in content.references)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import finding_opening
+from crlens.analysis.jurisdiction import in_brackets, national_citation, national_in_force, national_label
 from crlens.analysis.labels import cite, label, labels, run_on
 from crlens.analysis.review import PositiveFinding, Recommendation, Review
 from crlens.knowledge.loader import KnowledgeBase, load
@@ -39,6 +40,8 @@ MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
 MAX_GAP_AREAS = 10
 MAX_RECOMMENDATIONS = 10
+MAX_LAWS = 2
+"""The country's own laws in force a line of the brief names, at most (the gap table names them all)."""
 SOLUTION_MAX = 400
 """A recommendation's solution in the brief: its first sentence, whole up to this many characters."""
 MAX_FIGURES = 4
@@ -72,6 +75,7 @@ T = {
                    "If other laws regulate these fields, review those laws against them.",
         "rejected_others": "Recommendations rejected by the ministry and not listed above: {n}{rounds}. "
                            "By area: {areas}. The gap table and the amendments table mark each of them.",
+        "in_force": "The law in force already has rules on this: {laws}.",
     },
     "ru": {
         "title": "Аналитическая записка: права детей в проекте",
@@ -103,6 +107,7 @@ T = {
         "rejected_others": "Рекомендаций, отклоненных министерством и не приведенных выше: {n}{rounds}. "
                            "По направлениям: {areas}. Каждая из них отмечена в таблице пробелов и в таблице "
                            "поправок.",
+        "in_force": "Действующее законодательство уже содержит нормы по этому вопросу: {laws}.",
     },
 }
 
@@ -266,12 +271,16 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         good_areas.add(result.area)
         foundations.append(in_its_words(result.area, result.evidence[0].provision, result.evidence[0].quote))
 
+    home = review.document.jurisdiction
     gaps = []
     for area_id in (gap_areas + partial_areas)[:MAX_GAP_AREAS]:
         area = areas[area_id]
         first = next((r for r in review.recommendations if r.areas[0] == area_id), None)
         detail = _first_sentence(_finding(first.ru.issue if ru else first.issue, lang), 220) if first else ""
-        gaps.append(f"{title_of[area_id]} ({t['status'][area.status]}). {detail}".strip())
+        # what is missing is not claimed missing without saying what the country's law in force already has
+        laws = _law_in_force(first, kb, home, lang) if first else ""
+        gaps.append(f"{title_of[area_id]} ({t['status'][area.status]}). {detail}{laws and ' '}"
+                    f"{laws and t['in_force'].format(laws=laws)}".strip())
 
     conclusions = []
     if gap_areas:
@@ -304,6 +313,14 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         for source, name in zip(cited, norms, strict=True):
             if name not in by_url.setdefault(source.url, []):
                 by_url[source.url].append(name)
+        # the country's own law in force, named as such, after the norms: what the recommendation builds on
+        laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home)[:MAX_LAWS]
+        if laws:
+            norms.append(f"{national_label(kb, laws[0], lang)}: "
+                         + "; ".join(e.ref_ru if ru else e.ref for e in laws))
+        for example in laws:
+            if (name := national_citation(kb, example, lang)) not in by_url.setdefault(example.url, []):
+                by_url[example.url].append(name)
         # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
         named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
         where = labels(named[:2], lang, naming=naming) or amendment_place(rec, lang, naming=naming)
@@ -318,6 +335,17 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
                  context=context, strengths=strengths, gaps=gaps, conclusions=conclusions,
                  recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
                  foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang))
+
+
+def _law_in_force(rec: Recommendation, kb: KnowledgeBase, home: str | None, lang: str) -> str:
+    """The country's own law in force that already has rules on the first finding of ``rec`` (its first
+    criterion's, which the brief quotes), with what it provides: "Law on Online Platforms art. 11 (users may
+    complain ... within 20 calendar days)"; empty when there is none or the jurisdiction is unknown."""
+    criterion = kb.criteria.get(rec.criteria[0]) if rec.criteria else None
+    first = set(criterion.examples) if criterion else set()
+    laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example" and s.id in first),
+                             home)[:MAX_LAWS]
+    return "; ".join(f"{e.ref_ru if lang == 'ru' else e.ref} ({in_brackets(e.summary.get(lang))})" for e in laws)
 
 
 def _rejected_note(recs: list[Recommendation], rejected: dict[str, Rejection], title_of: dict[str, str],
