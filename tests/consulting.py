@@ -3,6 +3,7 @@ write a second version of the sample draft."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -226,6 +227,21 @@ def rename_word_headings(exported: Path, out: Path, headings: dict[str, str]) ->
 CSAM_ARTICLE = ("Статья 6. Удаление материалов сексуального насилия над детьми\n\n"
                 "1. Оператор онлайн-платформы удаляет материалы сексуального насилия над детьми в течение "
                 "двадцати четырех часов с момента получения уведомления уполномоченного органа.\n\n")
+
+
+@functools.lru_cache(maxsize=8)
+def key_of(draft: Path, criterion: str) -> str:
+    """The id a project made from ``draft`` gives the recommendation on ``criterion``: ids follow the draft's
+    order and change when the engine places a recommendation elsewhere, so tests name it by what it is about."""
+    from crlens.analysis.engine import review_document
+    from crlens.ingest import parse_file
+
+    return next(r.id for r in review_document(parse_file(draft)).recommendations if criterion in r.criteria)
+
+
+MOVED_TO_ARTICLE_6 = "safety-04"
+"""The criterion whose recommendation on the sample's old Article 41 :func:`draft_with_new_article_6` moves (and
+changes) to the new Article 6."""
 
 
 def draft_with_new_article_6(sample_ru: Path, out: Path) -> Path:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from crlens.analysis.engine import matcher_for, review_document
-from crlens.analysis.labels import PRESENT_TEXT_NUMBERED
+from crlens.analysis.engine import MAX_SUPPLEMENTS, matcher_for, review_document
+from crlens.analysis.labels import PRESENT_TEXT_NUMBERED, anchor_of
 from crlens.analysis.review import Review
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import load
@@ -51,9 +51,9 @@ def review_ru(tmp_path_factory: pytest.TempPathFactory) -> Review:
 def test_a_recommendation_goes_to_the_article_headed_with_its_subject_not_the_first_that_mentions_it(
         review_ru: Review) -> None:
     """Age-appropriate design of platforms belongs in "Digital platforms", not in "Open data", which names the
-    open data platform first."""
+    open data platform first: in it or, as it already takes three recommendations, in a new article after it."""
     [rec] = [r for r in review_ru.recommendations if "evolving-capacities-01" in r.criteria]
-    assert rec.amendment.target == "art:3"
+    assert anchor_of(rec.amendment.target) == "art:3"
 
 
 def test_new_provisions_of_one_area_that_go_to_one_place_are_one_new_article(review_ru: Review) -> None:
@@ -170,6 +170,28 @@ def test_the_amendments_table_follows_the_draft_article_by_article(review_ru: Re
     assert places == sorted(places)
 
 
+def test_no_article_is_supplemented_by_more_than_three_recommendations(review_ru: Review) -> None:
+    """Every platform subject lands on Article 3 of this short draft; it takes three, the others become new
+    articles after it."""
+    supplementing = [r for r in review_ru.recommendations if r.amendment.target == "art:3"]
+    after = [r for r in review_ru.recommendations if r.amendment.target == "new after art:3 in ch:2"]
+    assert len(supplementing) == MAX_SUPPLEMENTS
+    assert after
+
+
+def test_the_kz_digital_code_s_platforms_article_takes_new_articles_after_it_not_dozens_of_paragraphs(
+        corpus: Path) -> None:
+    """The Code's Article 29 ("Цифровые платформы") has six paragraphs; twelve recommendations added 48 to it."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
+    supplementing = [r for r in review.recommendations if r.amendment.target == "art:29"]
+    after = [r for r in review.recommendations if anchor_of(r.amendment.target) == "art:29"
+             and r.amendment.action == "new"]
+    assert len(supplementing) <= MAX_SUPPLEMENTS
+    assert len(after) >= 9
+    numbers = [r.amendment.number for r in after]
+    assert len(set(numbers)) == len(numbers)
+
+
 def test_an_article_supplemented_by_several_recommendations_is_quoted_once(review_ru: Review) -> None:
     table = rows(review_ru, "ru")
     on_article_3 = [row for row in table if row.provision.startswith("Статья 3")]
@@ -251,8 +273,9 @@ def test_the_authority_handling_cyberbullying_complaints_is_given_the_power_in_i
 
 
 def test_the_authoritys_guidance_to_businesses_goes_to_its_competence_article(review_duties: Review) -> None:
-    """Guidance is a task of the authority, not of the state bodies that exchange data."""
-    assert _target(review_duties, "business-hrdd-04") == "art:3"
+    """Guidance is a task of the authority, not of the state bodies that exchange data: it goes to the competence
+    article or, as that already takes three recommendations, to a new article after it."""
+    assert anchor_of(_target(review_duties, "business-hrdd-04")) == "art:3"
 
 
 def test_nothing_is_added_to_or_after_the_entry_into_force(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from consulting import answer_xlsx, draft_with_new_article_6
+from consulting import MOVED_TO_ARTICLE_6, answer_xlsx, draft_with_new_article_6, key_of
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.cli import app
 from crlens.consult.project import find_project, find_recommendation
@@ -73,14 +73,14 @@ def test_answers_on_the_text_before_a_new_draft_only_renumbered_it_decide_the_st
 
 
 def answered_on_the_text_before_article_6(store: Store, sample_ru: Path, tmp_path: Path) -> tuple[str, str]:
-    """Aigerim rejects rec-001 and rec-080 in round 1; round 2's form goes out; a new draft version inserts an
-    Article 6 (rec-001 only follows its article, rec-080's paragraphs move to the new article and change); then
-    she accepts both on the form she had: the recommendation whose proposal changed, and what the import
-    printed."""
-    round_one(store, tmp_path, {"rec-001": ("reject", "not now"), "rec-080": ("reject", "not now")})
+    """Aigerim rejects rec-001 and the recommendation on old Article 41 that the new Article 6 takes in round 1;
+    round 2's form goes out; a new draft version inserts an Article 6 (rec-001 only follows its article, the
+    other's paragraphs move to the new article and change); then she accepts both on the form she had: the
+    recommendation whose proposal changed, and what the import printed."""
+    changed = key_of(sample_ru, MOVED_TO_ARTICLE_6)
+    round_one(store, tmp_path, {"rec-001": ("reject", "not now"), changed: ("reject", "not now")})
     form = export(store, tmp_path / "round2.xlsx", 2)
     crlens("project", "add-draft", draft_with_new_article_6(sample_ru, tmp_path / "v2.txt"), db=store.url)
-    changed = "rec-080"
     assert target(store, changed) == "art:6"
     answered = answer_xlsx(form, tmp_path / "round2-aigerim.xlsx",
                            {"rec-001": ("accept", "we agree now"), changed: ("accept", "we agree now")})

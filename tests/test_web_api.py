@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-from consulting import draft_version_2, draft_with_new_article_6
+from consulting import MOVED_TO_ARTICLE_6, draft_version_2, draft_with_new_article_6, key_of
 from crlens.cli import app as cli
 from crlens.consult.project import find_project, latest_review
 from crlens.consult.rounds import open_round
@@ -539,41 +539,42 @@ def test_a_second_draft_version_is_compared_with_the_first(app: Any, sample_ru: 
     assert comparison["counts"]["added"] == 1
 
 
-def _rejected_before_a_new_article_6(app: Any, sample_ru: Path, tmp_path: Path) -> tuple[Person, Path]:
-    """Marat rejects rec-080 (old Article 41) in round 1; the reviewer, and the new draft version that moves
-    what it proposes to a new Article 6."""
-    Person(_with_round(app), "ministry").form("/projects/1/recommendations/rec-080/decision",
+def _rejected_before_a_new_article_6(app: Any, sample_ru: Path, tmp_path: Path) -> tuple[Person, Path, str]:
+    """Marat rejects a recommendation on old Article 41 in round 1; the reviewer, the new draft version that moves
+    what it proposes to a new Article 6, and the recommendation's id."""
+    key = key_of(sample_ru, MOVED_TO_ARTICLE_6)
+    Person(_with_round(app), "ministry").form(f"/projects/1/recommendations/{key}/decision",
                                               {"decision": "reject", "comment": "Covered elsewhere."})
-    return Person(app, "reviewer"), draft_with_new_article_6(sample_ru, tmp_path / "draft-v2.ru.txt")
+    return Person(app, "reviewer"), draft_with_new_article_6(sample_ru, tmp_path / "draft-v2.ru.txt"), key
 
 
 def test_the_api_names_the_decisions_a_new_draft_version_reopens(app: Any, sample_ru: Path,
                                                                  tmp_path: Path) -> None:
-    reviewer, version_2 = _rejected_before_a_new_article_6(app, sample_ru, tmp_path)
+    reviewer, version_2, key = _rejected_before_a_new_article_6(app, sample_ru, tmp_path)
     upload = {"file": (version_2.name, version_2.read_bytes())}
     added = reviewer.api("POST", "/api/projects/1/drafts", files=upload)
     assert added.status_code == 201
-    assert {"key": "rec-080", "state": "rejected", "old_target": "art:41", "new_target": "art:6"} in (
+    assert {"key": key, "state": "rejected", "old_target": "art:41", "new_target": "art:6"} in (
         added.json()["decisions_reopened"])
-    assert reviewer.get("/api/projects/1/recommendations/rec-080").json()["state"] == "revised"
+    assert reviewer.get(f"/api/projects/1/recommendations/{key}").json()["state"] == "revised"
 
 
 @INTERFACE
 def test_the_project_page_names_the_decisions_a_new_draft_version_reopens(app: Any, sample_ru: Path,
                                                                           tmp_path: Path) -> None:
-    reviewer, version_2 = _rejected_before_a_new_article_6(app, sample_ru, tmp_path)
+    reviewer, version_2, key = _rejected_before_a_new_article_6(app, sample_ru, tmp_path)
     reviewer.form("/projects/1/drafts", files={"file": (version_2.name, version_2.read_bytes())})
     page = " ".join(reviewer.get("/projects/1").text.split())
-    assert "their decision no longer stands" in page and "rec-080 (rejected: art:41 → art:6)" in page
+    assert "their decision no longer stands" in page and f"{key} (rejected: art:41 → art:6)" in page
 
 
 def test_an_answer_on_a_text_a_new_draft_version_changed_is_shown_as_no_longer_deciding(
         app: Any, sample_ru: Path, tmp_path: Path) -> None:
-    reviewer, version_2 = _rejected_before_a_new_article_6(app, sample_ru, tmp_path)
+    reviewer, version_2, key = _rejected_before_a_new_article_6(app, sample_ru, tmp_path)
     reviewer.api("POST", "/api/projects/1/drafts", files={"file": (version_2.name, version_2.read_bytes())})
-    answers = reviewer.get("/api/projects/1/recommendations/rec-080").json()["answers"]
+    answers = reviewer.get(f"/api/projects/1/recommendations/{key}").json()["answers"]
     assert [(a["decision"], a["version"], a["decides"]) for a in answers] == [("reject", 1, False)]
-    page = " ".join(reviewer.get("/projects/1/recommendations/rec-080").text.split())
+    page = " ".join(reviewer.get(f"/projects/1/recommendations/{key}").text.split())
     assert ("Given on an earlier text, so it no longer decides the state: version 2 changed what the "
             "recommendation proposes (re-reviewed against draft version 2).") in page
 

@@ -1164,6 +1164,9 @@ class _Draft:
     """The issue (en, ru) to use instead when another merged draft has already said :attr:`opening`."""
     severity: Level | None = None
     """The severity of the most severe risk this draft's safeguard answers, if it answers one."""
+    closest: bool = False
+    """Whether the target is only the article closest to a subject the draft lacks (a gap's rule), not one whose
+    words the amendment completes or whose risk it answers: such a rule may go to a new article after it."""
 
 
 def _spoken_of(rule: RiskRule | None, provisions: int) -> dict[str, str]:
@@ -1270,7 +1273,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 target, place = _subject_place(document, kb, state, crit)
                 if target is not None:
                     drafts.append(_Draft(crit, place, "supplement", target.numbered_text(),
-                                         [unit.provision.id, place], [], issue, issue_ru, opening, again))
+                                         [unit.provision.id, place], [], issue, issue_ru, opening, again,
+                                         closest=True))
                 else:
                     drafts.append(_Draft(crit, place, "new", "", [unit.provision.id], [], issue, issue_ru,
                                          opening, again))
@@ -1327,11 +1331,47 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 cited = [place]
                 opening, again = "", ("", "")
             drafts.append(_Draft(crit, place, "supplement", target.numbered_text(), cited, [], issue, issue_ru,
-                                 opening, again))
+                                 opening, again, closest=True))
         else:
             drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
                                  "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
+    _spread(document, drafts)
     return _merge(document, kb, drafts, _superseded_examples(document, kb, state), home)
+
+
+MAX_SUPPLEMENTS = 3
+"""How many recommendations may add paragraphs to one article. Beyond that the article would swell past what a
+drafter would accept (the KZ Digital Code's six-paragraph Article 29 took 48 new paragraphs from twelve), so the
+further regimes on subjects it lacks become new articles after it."""
+
+
+def _paragraphs(clause: str) -> int:
+    """How many paragraphs a model clause has (its sub-paragraphs, "1)", are part of a paragraph)."""
+    return sum(1 for line in clause.strip().split("\n") if line.strip() and not _SUBPARAGRAPH.match(line))
+
+
+def _spread(document: Document, drafts: list[_Draft]) -> None:
+    """Keep at most :data:`MAX_SUPPLEMENTS` recommendations supplementing one article (those of one area to one
+    article are one, :func:`_merge`) and move the regimes of the others to new articles after it. The ones kept:
+    first those that complete the article's own words or answer its risks, then the most urgent, then in the
+    order of the areas. What moves is a regime on a subject the article lacks (:attr:`_Draft.closest`, a clause of
+    several paragraphs); a single rule stays where a drafter adds it."""
+    by_target: dict[str, dict[str, list[_Draft]]] = {}
+    for draft in drafts:
+        if draft.action == "supplement":
+            by_target.setdefault(draft.target, {}).setdefault(draft.crit.area, []).append(draft)
+    for target, areas in by_target.items():
+        article = document.get(target)
+        if article is None or len(areas) <= MAX_SUPPLEMENTS:
+            continue
+        ranked = sorted(areas.values(), key=lambda group: (
+            all(d.closest for d in group),
+            min(PRIORITY_RANK[d.crit.priority] for d in group)))
+        for group in ranked[MAX_SUPPLEMENTS:]:
+            for draft in group:
+                clause = draft.crit.recommendation.model_clause
+                if draft.closest and clause is not None and _paragraphs(clause.en) > 1:
+                    draft.target, draft.action, draft.current = _new_after(article), "new", ""
 
 
 def _elements(kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit
