@@ -117,6 +117,15 @@ def changes_of(versions: list[RecommendationVersion]) -> list[Change]:
     return out
 
 
+def redrafted(rec: Recommendation, classes: dict[int, int] | None = None) -> list[RecommendationVersion]:
+    """The versions of a recommendation that a new draft version's review wrote and that changed what it
+    proposes: not a renumbering (``state.proposals``), nor its taking up in the text."""
+    classes = classes if classes is not None else proposals(rec)
+    return [v for v in rec.versions
+            if v.author == ENGINE and v.draft_version and v.version > 1 and classes[v.version] == v.version
+            and v.reason != taken_up_reason(v.draft_version)]
+
+
 def _issue(rec: Recommendation, version: int) -> tuple[str, str]:
     for v in rec.versions:
         if v.version == version:
@@ -173,12 +182,10 @@ def build_log(session: Session, project: Project, rounds: list[int] | None = Non
         answered = [version for rec_id, version in decided if rec_id == rec.id]
         if not answered:
             continue
-        classes = proposals(rec)
-        for v in rec.versions:
-            # a version of a new draft's review that starts a new proposal, after someone decided on an earlier one
-            if (v.author == ENGINE and v.draft_version and classes[v.version] == v.version and v.version > 1
-                    and v.reason != taken_up_reason(v.draft_version) and min(answered) < v.version):
-                reopened[v.draft_version].append(rec.key)
+        for v in redrafted(rec):
+            # a change of proposal after someone decided on an earlier one
+            if min(answered) < v.version:
+                reopened[v.draft_version].append(rec.key)  # type: ignore[index]
     drafts = []
     for draft in project.drafts:
         taken = [rec.key for rec in by_id.values()
