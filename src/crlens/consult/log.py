@@ -197,3 +197,69 @@ def build_log(session: Session, project: Project, rounds: list[int] | None = Non
              for text in stale_texts(rec)]
     return ConsultationLog(project.name, drafts, round_logs,
                            {rec.key: rec.state for rec in project.recommendations}, stale)
+
+
+# --- what a later round's feedback form says happened before ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Since:
+    """A change of what a recommendation proposes made after the ministry first saw it: a person's revision in
+    answer to a round, a new draft version that changed the proposal, or (``version`` 1) the recommendation
+    itself, new with a draft version added after a round."""
+
+    version: int
+    reason: str
+    after_round: int
+    """The round it follows: the round a revision answers, or the last round opened on an earlier draft."""
+    draft: int | None = None
+    """The draft version whose review made the change; None for a person's revision."""
+
+
+@dataclass(frozen=True)
+class Before:
+    """What a recommendation went through before a round: each earlier round it was on the table in, with the
+    answers of each person (none when nobody answered), and each change of what it proposes since."""
+
+    key: str
+    rounds: list[tuple[int, list[Answer]]]
+    changes: list[Since]
+
+
+def before_round(session: Session, project: Project, number: int) -> dict[str, Before]:
+    """For a round after the first, what each recommendation still on the table went through before it, by id,
+    read from the consultation log (its answers and the revisions answering each round) and the versions the new
+    draft versions wrote (:func:`redrafted`); empty for the first round, which has nothing before it."""
+    if number <= 1:
+        return {}
+    log = build_log(session, project, list(range(1, number + 1)))
+    entries = {(r.number, e.key): e for r in log.rounds for e in r.entries}
+
+    def after(draft: int) -> int | None:
+        # a draft version added after a round was opened on an earlier one follows that round
+        return max((r.number for r in project.rounds if r.draft_version < draft and r.number <= number),
+                   default=None)
+
+    out = {}
+    for rec in project.recommendations:
+        if rec.state not in ACTIVE_STATES:
+            continue
+        rounds = []
+        for consultation in project.rounds:
+            # a recommendation a later draft version gave rise to was not on the table in rounds before it
+            if consultation.number < number and rec.first_draft <= consultation.draft_version:
+                entry = entries.get((consultation.number, rec.key))
+                rounds.append((consultation.number, entry.answers if entry else []))
+        # a confirmation changes no text: it is no revision to tell of
+        changes = [Since(c.version, c.reason, r.number) for r in log.rounds
+                   for c in (entries[r.number, rec.key].changes if (r.number, rec.key) in entries else [])
+                   if c.fields]
+        for v in redrafted(rec):
+            following = after(v.draft_version)  # type: ignore[arg-type]
+            if following is not None:
+                changes.append(Since(v.version, v.reason, following, v.draft_version))
+        new_after = after(rec.first_draft)
+        if new_after is not None:
+            changes.append(Since(1, rec.versions[0].reason, new_after, rec.first_draft))
+        out[rec.key] = Before(rec.key, rounds, sorted(changes, key=lambda c: c.version))
+    return out

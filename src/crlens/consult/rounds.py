@@ -1,11 +1,12 @@
 """Consultation rounds: the recommendations sent to ministry staff, and their answers read back.
 
 ``export_round`` writes an Excel or Word file with one row per recommendation and two columns for the reader:
-a decision (accept, accept with changes, reject, question) and a comment. Every other cell is protected. The
-database keeps what each exported file contained (recommendation versions and a digest of each protected
-cell) and the file carries the id of that record, so that ``import_feedback`` can check it: a file for
-another round or project, unknown ids, invalid decisions and edited protected cells are all reported with
-their row numbers, and then nothing is written. A valid file is read in one transaction; the same file read
+a decision (accept, accept with changes, reject, question) and a comment. Every other cell is protected. A
+later round's file also tells, next to each recommendation, what it went through in the earlier rounds
+(``history_text``). The database keeps what each exported file contained (recommendation versions and a digest
+of each protected cell) and the file carries the id of that record, so that ``import_feedback`` can check it: a
+file for another round or project, unknown ids, invalid decisions and edited protected cells are all reported
+with their row numbers, and then nothing is written. A valid file is read in one transaction; the same file read
 twice changes nothing; files from several people for one round are merged, each person's answers kept apart;
 a changed answer supersedes the earlier one without deleting it.
 """
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from crlens.consult.log import Before, before_round
 from crlens.consult.project import (
     ACTIVE_STATES,
     ProjectError,
@@ -53,7 +55,8 @@ _DECISION_WORDS = {**{d: d for d in DECISIONS}, **{ru: en for en, ru in DECISION
                    "accept-with-changes": "accept with changes", "accept with change": "accept with changes"}
 
 COLUMNS = ("id", "version", "area", "provision", "issue", "solution", "proposed", "sources", "priority",
-           "decision", "comment")
+           "history", "decision", "comment")
+"""Every column an Excel form can have; the history (what happened in earlier rounds) only a later round's."""
 PROTECTED = ("id", "version", "issue", "solution", "proposed")
 """The cells whose edits are detected on import (the ones a decision is about)."""
 # The issue, solution and proposed-text columns keep the gap table's wording, so both read the same.
@@ -61,15 +64,21 @@ HEADERS = {
     "en": {"id": "ID", "version": "Version", "area": "Area", "provision": "Provision",
            "issue": gap_table.HEADERS["en"][0], "solution": gap_table.HEADERS["en"][1],
            "proposed": gap_table.PROPOSED["en"], "sources": "Sources", "priority": "Priority",
-           "decision": "Decision", "comment": "Comment"},
+           "history": "Earlier rounds", "decision": "Decision", "comment": "Comment"},
     "ru": {"id": "ID", "version": "Версия", "area": "Область", "provision": "Положение",
            "issue": gap_table.HEADERS["ru"][0], "solution": gap_table.HEADERS["ru"][1],
            "proposed": gap_table.PROPOSED["ru"], "sources": "Источники", "priority": "Приоритет",
-           "decision": "Решение", "comment": "Комментарий"},
+           "history": "Предыдущие раунды", "decision": "Решение", "comment": "Комментарий"},
 }
-WORD_COLUMNS = ("id", "area", "provision", "issue", "solution", "proposed", "decision", "comment")
+WORD_COLUMNS = ("id", "area", "provision", "issue", "solution", "proposed", "history", "decision", "comment")
 """The Word form's columns: the Excel sheet's without the version, sources and priority, which a landscape page
-has no room for. Forms written before the area and provision were added still import: they are read by heading."""
+has no room for (the history, too, only in a later round's). Forms written before the area and provision were
+added still import: they are read by heading."""
+HISTORY = "history"
+"""The column that tells, in a round after the first, what each recommendation went through before it: the answers
+of the earlier rounds and the revisions since. A first round's form has nothing to tell and goes without it. It is
+protected like every cell but the answers, yet not checked on import: like the area or the sources, it is what
+the reader is told, not what the decision is about, and forms sent out before it existed import as they did."""
 ANSWER_COLUMNS = ("decision", "comment")
 """The cells ministry staff fill in; everything else in a form is protected."""
 _FORMER_HEADERS = {"issue": ("Проблема/пробел, затрагивающий права детей",), "proposed": ("Предлагаемый текст",)}
@@ -174,11 +183,18 @@ class Row:
     proposed: str
     sources: str
     priority: str
+    history: str = ""
+    """What happened to it in earlier rounds (:func:`history_text`); empty in a first round's form."""
 
     def cells(self) -> dict[str, str]:
         return {"id": self.id, "version": str(self.version), "area": self.area, "provision": self.provision,
                 "issue": self.issue, "solution": self.solution, "proposed": self.proposed,
-                "sources": self.sources, "priority": self.priority}
+                "sources": self.sources, "priority": self.priority, "history": self.history}
+
+
+def form_columns(columns: tuple[str, ...], number: int) -> tuple[str, ...]:
+    """The columns of a form for round ``number``: a first round's has no history column."""
+    return columns if number > 1 else tuple(c for c in columns if c != HISTORY)
 
 
 SHOWN_FIELDS = ("issue", "solution", "proposed")
@@ -188,14 +204,75 @@ STALE_MARK = {"en": "[Not updated after the Russian text was revised in version 
 """What opens a cell whose text was not revised with the other language's, so the reader knows."""
 
 
-def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming, home: str | None = None) -> Row:
+EARLIER = {
+    "en": {"answer": "Round {r}, {person}: {decision}", "no_answer": "Round {r}: no answer.",
+           "revised_after": "Revised after round {r} (version {v}): {reason}",
+           "revised_in": "Revised in round {r} (version {v}): {reason}",
+           "redrafted": ("Changed with draft version {d} (version {v}): the new draft's text changed what it "
+                         "proposes"),
+           "new": "New with draft version {d}: a gap found in that version"},
+    "ru": {"answer": "Раунд {r}, {person}: {decision}", "no_answer": "Раунд {r}: ответов не было.",
+           "revised_after": "Пересмотрена после раунда {r} (версия {v}): {reason}",
+           "revised_in": "Пересмотрена в ходе раунда {r} (версия {v}): {reason}",
+           "redrafted": "Изменена с редакцией проекта {d} (версия {v}): новый текст проекта изменил предложение",
+           "new": "Новая в редакции проекта {d}: пробел, выявленный в этой редакции"},
+}
+"""How a later round's form tells what happened before (:func:`history_text`)."""
+SHORT = 160
+"""The most characters of a comment or a reason the history quotes: a reminder, the log has the whole of it."""
+
+
+def _short(text: str) -> str:
+    """A comment or reason on one line, cut at a word near ``SHORT`` characters."""
+    text = " ".join(text.split())
+    if len(text) <= SHORT:
+        return text
+    cut = text[:SHORT].rsplit(" ", 1)[0] if " " in text[:SHORT] else text[:SHORT]
+    return cut.rstrip(",;:.") + "…"
+
+
+def history_text(before: Before, number: int, lang: str) -> str:
+    """What a recommendation went through before round ``number``, in the form's language and in the order it
+    happened: each earlier round's answers (who, decision, the comment cut short) or that nobody answered, each
+    revision after it with its version and reason ("Revised after round 1 (version 3): Age threshold 16"), a new
+    draft version that changed the proposal, or the draft version it came with."""
+    from crlens.report.consultation import WORDS
+    from crlens.report.rejections import QUOTES
+
+    words = EARLIER[lang]
+    opening, closing = QUOTES[lang]
+    events: list[tuple[tuple[int, int, int], str]] = []
+    for r, answers in before.rounds:
+        for a in answers:
+            if a.decision is None:
+                decision = WORDS[lang]["no_decision"]
+            else:
+                decision = DECISIONS_RU.get(a.decision, a.decision) if lang == "ru" else a.decision
+            line = words["answer"].format(r=r, person=a.person, decision=decision)
+            events.append(((r, 0, 0), f"{line}: {opening}{_short(a.comment)}{closing}" if a.comment else line))
+        if not answers:
+            events.append(((r, 0, 0), words["no_answer"].format(r=r)))
+    for change in before.changes:
+        if change.draft is None:
+            key = "revised_after" if change.after_round < number else "revised_in"
+            line = words[key].format(r=change.after_round, v=change.version, reason=_short(change.reason))
+        elif change.version == 1:
+            line = words["new"].format(d=change.draft)
+        else:
+            line = words["redrafted"].format(d=change.draft, v=change.version)
+        events.append(((change.after_round, 1, change.version), line))
+    return "\n".join(line for _, line in sorted(events, key=lambda event: event[0]))
+
+
+def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming, home: str | None = None,
+         history: str = "") -> Row:
     """The recommendation in the words a ministry lawyer reads: area titles, not slugs, the provision as the
     gap table heads its proposed text ("New article 5-1 (after Article 5)", not "new after art:5 in ch:1";
     "Article 6 (supplement with paragraphs 5–8)", since a row is decided on its own) and the
     priority in the form's language, as the web workspace names it (высокий, not high); the sources as the gap
     table cites them, the law of the draft's own jurisdiction ``home`` last and named as such; a text left behind
     by a revision of the other language says so (``STALE_MARK``). The import needs only the id and version,
-    which stay as they are."""
+    which stay as they are. ``history`` is what a later round's form tells of the earlier ones."""
     data = current_data(rec)
     ru = lang == "ru"
     amendment = data.amendment
@@ -213,7 +290,7 @@ def _row(rec: Recommendation, lang: str, kb: KnowledgeBase, naming: Naming, home
                proposed=marked("proposed", amendment.proposed_text.ru if ru else amendment.proposed_text.en),
                sources="; ".join(gap_table.source_text(s, lang, kb, home)
                                  for s in gap_table.ordered_sources(data.sources, kb, home)),
-               priority=PRIORITY_RU[data.priority] if ru else data.priority)
+               priority=PRIORITY_RU[data.priority] if ru else data.priority, history=history)
 
 
 def _digest(text: str) -> str:
@@ -258,8 +335,11 @@ def export_round(session: Session, project: Project, number: int, path: Path, la
     if not consultation.is_open:
         raise ProjectError(f"round {number}", "is closed; export the next round instead")
     kb, naming, home = load(), provision_naming(project), jurisdiction(project)
+    before = before_round(session, project, number)
     # the protected cells' digests are of the text as the file holds it (a stored control character left out)
-    rows = scrubbed([_row(rec, lang, kb, naming, home) for rec in round_recommendations(project)])
+    rows = scrubbed([_row(rec, lang, kb, naming, home,
+                          history_text(before[rec.key], number, lang) if rec.key in before else "")
+                     for rec in round_recommendations(project)])
     manifest = _manifest(project, consultation, rows, lang)
     record = RoundExport(round=consultation, filename=path.name, lang=lang, manifest=manifest)
     session.add(record)
@@ -281,39 +361,52 @@ def _title(manifest: dict[str, Any], lang: str) -> str:
             f"(draft version {manifest['draft_version']})")
 
 
-def _instructions(lang: str) -> str:
+def _instructions(lang: str, number: int) -> str:
     choices = ", ".join(DECISIONS_RU[d] if lang == "ru" else d for d in DECISIONS)
+    history = HEADERS[lang][HISTORY]
     if lang == "ru":
+        earlier = (f" Столбец «{history}» показывает ответы, данные на рекомендацию в предыдущих раундах, и её "
+                   "изменения с тех пор." if number > 1 else "")
         return (f"Для каждой рекомендации укажите решение ({choices}) и при необходимости комментарий. "
-                "Остальные ячейки защищены; не меняйте столбец ID.")
+                f"Остальные ячейки защищены; не меняйте столбец ID.{earlier}")
+    earlier = (f" The column '{history}' shows the answers given on a recommendation in earlier rounds and how it "
+               "was revised since." if number > 1 else "")
     return (f"For each recommendation give a decision ({choices}) and, if you wish, a comment. "
-            "The other cells are protected; do not change the ID column.")
+            f"The other cells are protected; do not change the ID column.{earlier}")
+
+
+_EXCEL_WIDTHS = {"id": 10, "version": 8, "area": 24, "provision": 22, "issue": 50, "solution": 50, "proposed": 50,
+                 "sources": 30, "priority": 10, "history": 45, "decision": 22, "comment": 45}
 
 
 @safe_text
 def _write_xlsx(path: Path, rows: list[Row], manifest: dict[str, Any], identity: str, lang: str) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Protection
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from crlens.report.office import finish_sheet
 
+    columns = form_columns(COLUMNS, manifest["round"])
     wb = Workbook()
     ws = wb.active
     ws.title = "Рекомендации" if lang == "ru" else "Recommendations"
-    ws.append([HEADERS[lang][c] for c in COLUMNS])
+    ws.append([HEADERS[lang][c] for c in columns])
     for row in rows:
-        ws.append([*row.cells().values(), "", ""])
-    finish_sheet(ws, [10, 8, 24, 22, 50, 50, 50, 30, 10, 22, 45], "B2", hidden=())
+        cells = row.cells()
+        ws.append([cells.get(c, "") for c in columns])
+    finish_sheet(ws, [_EXCEL_WIDTHS[c] for c in columns], "B2", hidden=())
+    decision, comment = (get_column_letter(columns.index(c) + 1) for c in ANSWER_COLUMNS)
     choices = [DECISIONS_RU[d] if lang == "ru" else d for d in DECISIONS]
     validation = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
                                 showErrorMessage=True)
     ws.add_data_validation(validation)
     last = len(rows) + 1
     if rows:
-        validation.add(f"J2:J{last}")
+        validation.add(f"{decision}2:{decision}{last}")
     for r in range(2, last + 1):
-        for col in ("J", "K"):
+        for col in (decision, comment):
             ws[f"{col}{r}"].protection = Protection(locked=False)
     # Protection without a password: it guards against slips, and import checks the cells anyway.
     ws.protection.sheet = True
@@ -322,7 +415,7 @@ def _write_xlsx(path: Path, rows: list[Row], manifest: dict[str, Any], identity:
     ws.protection.formatRows = False
     info = wb.create_sheet("Info")
     info.append([_title(manifest, lang)])
-    info.append([_instructions(lang)])
+    info.append([_instructions(lang, manifest["round"])])
     info.column_dimensions["A"].width = 120
     meta = wb.create_sheet("crlens")
     meta.sheet_state = "veryHidden"
@@ -366,14 +459,17 @@ def _write_docx(path: Path, rows: list[Row], manifest: dict[str, Any], identity:
 
     document = landscape_document(1.5, 9)
     document.add_heading(_title(manifest, lang), level=1)
-    document.add_paragraph(_instructions(lang))
-    # 26.7 cm between the margins: the texts to judge get the room, the answers enough for a decision and a note
-    widths = [Cm(1.8), Cm(2.6), Cm(2.6), Cm(5.2), Cm(4.3), Cm(4.3), Cm(2.4), Cm(3.5)]
-    table = add_table(document, [HEADERS[lang][c] for c in WORD_COLUMNS], widths)
+    document.add_paragraph(_instructions(lang, manifest["round"]))
+    columns = form_columns(WORD_COLUMNS, manifest["round"])
+    # 26.7 cm between the margins: the texts to judge get the room, the answers enough for a decision and a note;
+    # a later round's history takes its room from all of them
+    widths = [Cm(w) for w in ((1.6, 2.2, 2.2, 4.4, 3.7, 4.2, 3.8, 2.0, 2.6) if HISTORY in columns
+                              else (1.8, 2.6, 2.6, 5.2, 4.3, 4.3, 2.4, 3.5))]
+    table = add_table(document, [HEADERS[lang][c] for c in columns], widths)
     permission = 1
     for row in rows:
         values = row.cells()
-        for column, cell, width in zip(WORD_COLUMNS, table.add_row().cells, widths, strict=True):
+        for column, cell, width in zip(columns, table.add_row().cells, widths, strict=True):
             cell.width = width
             if column in ANSWER_COLUMNS:
                 _permission(cell, permission)
