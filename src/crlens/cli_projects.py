@@ -230,20 +230,36 @@ def project_report(
     formats: FormatsOption = "docx,xlsx,html,md,pdf",
 ) -> None:
     """Final deliverables from the project: the newest draft's review with the recommendations as revised,
-    and an annex "Consultation log"."""
+    and an annex "Consultation log"; when that draft is a Word file, also the redline (the draft as stored, with
+    the recommendations as revised as tracked changes, leaving out those the ministry rejected)."""
+    from rich.markup import escape
+
     from crlens.consult.log import build_log
-    from crlens.consult.project import project_review
+    from crlens.consult.project import latest_draft, project_review
     from crlens.report import write_deliverables
+    from crlens.report.redline import write_final_redline
 
     langs, chosen = deliverable_choice(lang, formats)
     output_directory(out_dir)
     with _project(db, project) as (session, found):
         review = project_review(found)
         log = build_log(session, found)
+        draft = latest_draft(found)
+        draft_version, draft_name, draft_content = draft.version, draft.filename, draft.content
     (out_dir / "review.json").write_text(review.to_json(), encoding="utf-8")
     written = write_deliverables(review, out_dir, langs, chosen, log=log)
+    redline = write_final_redline(review, log, draft_name, draft_content, out_dir / "amendments-redline.docx")
+    if redline is not None:
+        written.append(redline.path)
     out.print(f"wrote review.json and {len(written)} documents to {out_dir} "
               f"({len(review.recommendations)} recommendations)", highlight=False)
+    if redline is None:
+        # the file name is the ministry's: escaped, so that brackets in it are not read as markup
+        err.print(f"[yellow]note:[/] no redline: draft version {draft_version} ({escape(draft_name)}) is not a "
+                  "Word file", highlight=False)
+    elif redline.skipped:
+        err.print(f"[yellow]note:[/] {len(redline.skipped)} amendment(s) could not be placed in the Word draft: "
+                  f"{', '.join(redline.skipped)}", highlight=False)
     # The deliverables in the out-of-date language carry the earlier text; the log annex lists it too.
     for key, stale in log.stale:
         _warn_stale(key, stale)

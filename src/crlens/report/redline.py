@@ -16,12 +16,16 @@ import copy
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crlens.analysis.labels import anchor_of, article_of, present_text_numbered
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_text
 from crlens.ingest.docx import open_docx, text_blocks
 from crlens.plain_text import safe_text
+
+if TYPE_CHECKING:
+    from crlens.consult.log import ConsultationLog
 
 AUTHOR = "crlens"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -144,3 +148,26 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return RedlineResult(path, inserted, skipped)
+
+
+FINAL_LEFT_OUT = ("rejected", "withdrawn", "taken-up")
+"""The states of recommendations the final redline leaves out: the ministry turned them down, the reviewer took
+them back, or the draft's text already does what they asked."""
+
+
+def write_final_redline(review: Review, log: ConsultationLog, draft_name: str, draft_content: bytes,
+                        path: Path) -> RedlineResult | None:
+    """A project's redline after its consultation rounds: the Word draft its newest version was made from, as the
+    project stored it (``draft_name``, ``draft_content``), with the recommendations as they stand now (``review``:
+    each one's latest, revised text) as tracked changes, but none the consultation ``log`` says is rejected (or
+    withdrawn or taken up). None when that draft is not a Word file: there is no document to mark up."""
+    import tempfile
+
+    if Path(draft_name).suffix.lower() != ".docx":
+        return None
+    kept = [rec for rec in review.recommendations if log.states.get(rec.id) not in FINAL_LEFT_OUT]
+    with tempfile.TemporaryDirectory(prefix="crlens-redline-") as folder:
+        # the stored bytes under their own name, as the draft was received (open_docx checks them again)
+        draft = Path(folder) / Path(draft_name).name
+        draft.write_bytes(draft_content)
+        return write_redline(review.model_copy(update={"recommendations": kept}), draft, path)

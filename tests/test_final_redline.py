@@ -1,0 +1,105 @@
+"""The redline among a project's final deliverables: after the consultation rounds, `crlens project report` writes
+the Word draft the newest version was made from (as the project stored it) with the recommendations as they stand
+as tracked changes: revised texts as revised, none the ministry rejected or the reviewer withdrew."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from consulting import answer_xlsx, draft_version_2
+from crlens.analysis.review import Review
+from crlens.cli import app
+from crlens.store.database import Store
+from makefiles import make_docx
+
+runner = CliRunner()
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+REJECTED, ACCEPTED, REVISED, WITHDRAWN = "rec-001", "rec-003", "rec-007", "rec-004"
+REVISED_TEXT = ("6. Оператор не применяет автоматизированное профилирование ребенка, не достигшего шестнадцати "
+                "лет, для показа рекламы.")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory, sample_ru: Path) -> tuple[Path, Path, Path]:
+    """Project 'kz' started from the Russian sample as a Word file: in round 1 Aigerim rejects one recommendation
+    and accepts another; the reviewer revises a third's Russian proposed text and withdraws a fourth; then a
+    second draft version arrives, as a Word file too (a new Article 8 renumbers the later ones), and the final
+    deliverables are written. The folder of the final deliverables, and the two Word drafts."""
+    folder = tmp_path_factory.mktemp("final-redline")
+    db = f"sqlite:///{folder / 'crlens.db'}"
+
+    def crlens(*args: str | Path) -> str:
+        result = runner.invoke(app, [*map(str, args), "--db", db])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    lines = sample_ru.read_text(encoding="utf-8").splitlines()
+    first = make_docx(lines, folder / "draft-v1.docx")
+    crlens("project", "init", "kz", "--draft", first, "--by", "Reviewer")
+    crlens("consult", "export", "--round", "1", "--out", folder / "round1.xlsx")
+    answer_xlsx(folder / "round1.xlsx", folder / "answers.xlsx",
+                {REJECTED: ("reject", "The Code on Children covers this."), ACCEPTED: ("accept", "Agreed.")})
+    crlens("consult", "import", folder / "answers.xlsx", "--round", "1", "--by", "Aigerim")
+    (folder / "revised.txt").write_text(REVISED_TEXT, encoding="utf-8")
+    crlens("rec", "revise", REVISED, "--text-file", folder / "revised.txt", "--lang", "ru", "--reason",
+           "Age 16, as the ministry asked", "--by", "Reviewer")
+    crlens("rec", "withdraw", WITHDRAWN, "--reason", "Covered by another recommendation", "--by", "Reviewer")
+    crlens("consult", "close", "--round", "1")
+    second_text = draft_version_2(sample_ru, folder / "draft-v2.txt").read_text(encoding="utf-8")
+    second = make_docx(second_text.splitlines(), folder / "draft-v2.docx")
+    crlens("project", "add-draft", second, "--by", "Reviewer")
+    assert f"{REJECTED}\trejected" in crlens("rec", "list")
+    crlens("project", "report", "--out", folder / "final", "--formats", "md")
+    return folder / "final", first, second
+
+
+def inserted_text(path: Path) -> str:
+    return "".join(t.text or "" for t in docx.Document(str(path)).element.body.iterfind(f".//{W}ins//{W}t"))
+
+
+def commented(path: Path) -> set[str]:
+    return {c.text.split(":", 1)[0] for c in docx.Document(str(path)).comments}
+
+
+def test_the_final_deliverables_include_the_redline_of_a_word_draft(project: tuple[Path, Path, Path]) -> None:
+    final, _first, _second = project
+    assert (final / "amendments-redline.docx").is_file()
+
+
+def test_the_final_redline_is_the_newest_draft_versions_word_file(project: tuple[Path, Path, Path]) -> None:
+    final, first, second = project
+    kept = [p.text for p in docx.Document(str(final / "amendments-redline.docx")).paragraphs
+            if not p._p.findall(f"./{W}pPr/{W}rPr/{W}ins")]
+    assert kept == [p.text for p in docx.Document(str(second)).paragraphs]
+    assert kept != [p.text for p in docx.Document(str(first)).paragraphs]
+
+
+def test_the_final_redline_leaves_out_rejected_and_withdrawn_recommendations(
+        project: tuple[Path, Path, Path]) -> None:
+    final, _first, _second = project
+    marked = commented(final / "amendments-redline.docx")
+    assert REJECTED not in marked and WITHDRAWN not in marked
+    on_the_table = {r.id for r in Review.read(final / "review.json").recommendations}
+    assert marked == on_the_table - {REJECTED}
+    assert ACCEPTED in marked
+
+
+def test_the_final_redline_inserts_a_revised_text_as_revised(project: tuple[Path, Path, Path]) -> None:
+    final, _first, _second = project
+    path = final / "amendments-redline.docx"
+    assert REVISED in commented(path)
+    assert REVISED_TEXT in inserted_text(path)
+
+
+def test_a_project_whose_newest_draft_is_not_a_word_file_gets_no_redline_and_is_told(store: Store,
+                                                                                    tmp_path: Path) -> None:
+    result = runner.invoke(app, ["project", "report", "--out", str(tmp_path / "final"), "--formats", "md",
+                                 "--db", store.url])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "final" / "amendments-redline.docx").exists()
+    assert ("note: no redline: draft version 1 (draft-digital-code.ru.txt) is not a Word file"
+            in " ".join(result.output.split()))
