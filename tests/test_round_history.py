@@ -15,11 +15,13 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from consulting import (
+    MOVED_TO_ARTICLE_6,
     answer_docx,
     answer_xlsx,
     draft_with_new_article_6,
     drop_excel_columns,
     drop_word_columns,
+    key_of,
     word_column,
 )
 from crlens.consult.project import add_draft, find_project
@@ -151,15 +153,17 @@ def test_a_confirmation_is_not_told_as_a_revision(store: Store, tmp_path: Path) 
 
 def test_a_later_rounds_form_says_a_new_draft_version_changed_the_proposal(
         store: Store, sample_ru: Path, tmp_path: Path) -> None:
-    """rec-080's paragraphs move from Article 42 to a new Article 6 that the second draft version inserts."""
-    answer_xlsx(export(store, tmp_path / "r1.xlsx", 1), tmp_path / "a.xlsx", {"rec-080": ("reject", "not now")})
+    """The paragraphs of a recommendation on old Article 41 move to a new Article 6 that the second draft version
+    inserts."""
+    moved = key_of(sample_ru, MOVED_TO_ARTICLE_6)
+    answer_xlsx(export(store, tmp_path / "r1.xlsx", 1), tmp_path / "a.xlsx", {moved: ("reject", "not now")})
     import_form(store, tmp_path / "a.xlsx", 1, "Aigerim")
     close(store, 1)
     with store.session() as session:
         added = add_draft(session, find_project(session), draft_with_new_article_6(sample_ru, tmp_path / "v2.txt"),
                           "Reviewer")
     history = excel_history(export(store, tmp_path / "r2.xlsx", 2))
-    assert history["rec-080"] == ("Round 1, Aigerim: reject: “not now”\nChanged with draft version 2 (version 2): "
+    assert history[moved] == ("Round 1, Aigerim: reject: “not now”\nChanged with draft version 2 (version 2): "
                                   "the new draft's text changed what it proposes")
     assert "Changed" not in history["rec-001"]  # Article 6 became Article 7: a renumbering, not a change
     for key in added.recommendations_new:
