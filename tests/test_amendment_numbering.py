@@ -121,3 +121,42 @@ def test_a_supplement_whose_numbers_are_also_proposed_above_is_flagged(sample_en
     ws = load_workbook(path).active
     provisions = [ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)]
     assert expected in provisions
+
+
+def test_leaving_out_a_supplement_closes_up_the_paragraphs_of_the_ones_after_it(sample_ru):
+    """The final redline leaves out what the ministry rejected: the next supplement to the same article takes the
+    rejected one's numbers, so the article has no hole, and its reference to its own paragraph follows."""
+    from crlens.analysis.engine import review_document
+    from crlens.ingest import parse_file
+    from crlens.report.amendments import added_paragraphs, closed_up
+
+    review = review_document(parse_file(sample_ru))
+    by_target: dict[str, list] = {}
+    for rec in review.recommendations:
+        if added_paragraphs(rec):
+            by_target.setdefault(rec.amendment.target, []).append(rec)
+    first, second = next(recs for recs in by_target.values() if len(recs) > 1)[:2]
+    first, second = sorted((first, second), key=lambda r: added_paragraphs(r))
+    kept = [r for r in review.recommendations if r.id != first.id]
+    [closed] = [r for r in closed_up(review.recommendations, kept) if r.id == second.id]
+    start = min(added_paragraphs(first))
+    assert added_paragraphs(closed) == list(range(start, start + len(added_paragraphs(second))))
+    assert closed.amendment.proposed_text.ru.startswith(f"{start}. ")
+
+
+def test_a_proposed_texts_reference_to_its_own_added_paragraph_follows_it_when_closed_up():
+    from crlens.analysis.review import Amendment, ProposedText, Recommendation, RecommendationRu
+    from crlens.report.amendments import closed_up
+
+    def supplement(rec_id: str, text: str) -> Recommendation:
+        return Recommendation(id=rec_id, areas=["safety"], criteria=["safety-01"], provisions=[], priority="high",
+                              issue="i", solution="s", sources=[], amendment=Amendment(
+                                  target="art:3", action="supplement", current_text="", proposed_text=ProposedText(
+                                      en=text, ru=text), justification="j", justification_ru="j"),
+                              age_bands=[], gender="", ru=RecommendationRu(issue="i", solution="s", gender=""))
+
+    rejected = supplement("rec-001", "3. A.\n4. B.")
+    kept = supplement("rec-002", "5. C under paragraph 5 of this article, not paragraph 2 of this article.\n6. D.")
+    [closed] = closed_up([rejected, kept], [kept])
+    assert closed.amendment.proposed_text.en == (
+        "3. C under paragraph 3 of this article, not paragraph 2 of this article.\n4. D.")

@@ -37,6 +37,7 @@ from crlens.analysis.jurisdiction import (
     national_label,
 )
 from crlens.analysis.labels import (
+    OWN_PARAGRAPH,
     anchor_of,
     article_of,
     cite,
@@ -1439,7 +1440,6 @@ def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
 
 _PARAGRAPH = re.compile(r"(\d+)\.\s+")
 _SUBPARAGRAPH = re.compile(r"\d+\)\s")
-_OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(\d+)( (?:настоящей статьи|of this article))")
 
 
 def _paragraph_numbers(document: Document, target: str) -> list[int] | None:
@@ -1472,7 +1472,7 @@ def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int]:
     for clause in clauses:
         # "paragraph 1 of this article" in a clause means its own first paragraph, wherever that now lands
         shift = number - 1
-        clause = _OWN_PARAGRAPH.sub(lambda m, shift=shift: f"{m.group(1)}{int(m.group(2)) + shift}{m.group(3)}",
+        clause = OWN_PARAGRAPH.sub(lambda m, shift=shift: f"{m.group(1)}{int(m.group(2)) + shift}{m.group(3)}",
                                     clause)
         for line in clause.strip().split("\n"):
             marker = _PARAGRAPH.match(line)

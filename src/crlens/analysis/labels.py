@@ -11,6 +11,8 @@ would name it, its first level a paragraph.
 
 from __future__ import annotations
 
+import re
+
 from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Naming
 
 _CONTAINERS = {  # English, Russian, Russian genitive ("после главы 3")
@@ -23,6 +25,11 @@ _CONTAINERS = {  # English, Russian, Russian genitive ("после главы 3"
 }
 _RU_LEVELS = ("пункт", "подпункт", "абзац")
 _RU_LEVELS_GEN = ("пункта", "подпункта", "абзаца")
+
+
+OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(\d+)( (?:настоящей статьи|of this article))")
+"""A proposed text's reference to a paragraph of the article it is in ("пункт 1 настоящей статьи"), which follows
+that paragraph when it is renumbered."""
 
 
 def _split(provision_id: str) -> tuple[str, list[str]]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crlens.analysis.labels import BY_ID, anchor_of, article_of, label, label_genitive
+from crlens.analysis.labels import BY_ID, OWN_PARAGRAPH, anchor_of, article_of, label, label_genitive
 from crlens.analysis.review import Recommendation, Review
 from crlens.plain_text import safe_text
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
@@ -94,6 +94,41 @@ def added_paragraphs(rec: Recommendation) -> list[int]:
         return []
     text = rec.amendment.proposed_text.en or rec.amendment.proposed_text.ru
     return [int(m.group(1)) for m in _ADDED_PARAGRAPH.finditer(text)]
+
+
+def closed_up(recommendations: list[Recommendation], kept: list[Recommendation]) -> list[Recommendation]:
+    """The ``kept`` recommendations with the paragraphs they add renumbered as if the others had never been
+    proposed: the engine numbers the supplements to one article on from one another (7-8, then 9-10), so leaving
+    one out (rejected by the ministry) would leave a hole in the article that a drafter must not accept. A text's
+    reference to its own added paragraph ("paragraph 9 of this article") follows it."""
+    left_out: dict[str, list[int]] = {}
+    kept_ids = {rec.id for rec in kept}
+    for rec in recommendations:
+        if rec.id not in kept_ids:
+            left_out.setdefault(rec.amendment.target, []).extend(added_paragraphs(rec))
+    closed = []
+    for rec in kept:
+        added = added_paragraphs(rec)
+        gone = left_out.get(rec.amendment.target, [])
+        shift = sum(1 for n in gone if added and n < min(added))
+        if not shift:
+            closed.append(rec)
+            continue
+        ours = set(added)
+
+        def renumber(text: str, shift: int = shift, ours: set[int] = ours) -> str:
+            text = _ADDED_PARAGRAPH.sub(
+                lambda m: f"{int(m.group(1)) - shift}." + m.group(0)[len(m.group(1)) + 1:]
+                if int(m.group(1)) in ours else m.group(0), text)
+            return OWN_PARAGRAPH.sub(
+                lambda m: f"{m.group(1)}{int(m.group(2)) - shift}{m.group(3)}" if int(m.group(2)) in ours
+                else m.group(0), text)
+
+        proposed = rec.amendment.proposed_text
+        amendment = rec.amendment.model_copy(update={"proposed_text": proposed.model_copy(
+            update={"en": renumber(proposed.en), "ru": renumber(proposed.ru)})})
+        closed.append(rec.model_copy(update={"amendment": amendment}))
+    return closed
 
 
 def in_draft_order(review: Review) -> list[Recommendation]:

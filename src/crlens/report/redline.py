@@ -23,6 +23,7 @@ from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_text
 from crlens.ingest.docx import open_docx, text_blocks
 from crlens.plain_text import safe_text
+from crlens.report.amendments import closed_up
 
 if TYPE_CHECKING:
     from crlens.consult.log import ConsultationLog
@@ -160,12 +161,15 @@ def write_final_redline(review: Review, log: ConsultationLog, draft_name: str, d
     """A project's redline after its consultation rounds: the Word draft its newest version was made from, as the
     project stored it (``draft_name``, ``draft_content``), with the recommendations as they stand now (``review``:
     each one's latest, revised text) as tracked changes, but none the consultation ``log`` says is rejected (or
-    withdrawn or taken up). None when that draft is not a Word file: there is no document to mark up."""
+    withdrawn or taken up), the paragraphs they add to an article numbered without the holes those would leave
+    (:func:`~crlens.report.amendments.closed_up`). None when that draft is not a Word file: there is no document to
+    mark up."""
     import tempfile
 
     if Path(draft_name).suffix.lower() != ".docx":
         return None
-    kept = [rec for rec in review.recommendations if log.states.get(rec.id) not in FINAL_LEFT_OUT]
+    kept = closed_up(review.recommendations,
+                     [rec for rec in review.recommendations if log.states.get(rec.id) not in FINAL_LEFT_OUT])
     with tempfile.TemporaryDirectory(prefix="crlens-redline-") as folder:
         # the stored bytes under their own name, as the draft was received (open_docx checks them again)
         draft = Path(folder) / Path(draft_name).name
