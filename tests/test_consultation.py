@@ -861,6 +861,63 @@ def test_the_final_report_warns_of_texts_out_of_date_in_one_language(store: Stor
     assert "rec-001: предлагаемая редакция на русском языке (английский текст изменён в версии 2)" in annex
 
 
+# --- showing a recommendation --------------------------------------------------------------------------------
+
+
+def test_rec_show_in_russian_shows_the_russian_issue_solution_and_proposed_text(store: Store) -> None:
+    with store.session() as session:
+        data = find_recommendation(find_project(session), "rec-001").latest.data
+    code, output = crlens("rec", "show", "rec-001", "--lang", "ru", db=store.url)
+    assert code == 0, output
+    shown = " ".join(output.split())
+    for label, text in (("issue", data["ru"]["issue"]), ("solution", data["ru"]["solution"]),  # type: ignore[index]
+                        ("proposed text", data["amendment"]["proposed_text"]["ru"])):  # type: ignore[index]
+        assert f"{label}: {' '.join(str(text).split())}" in shown
+    assert " ".join(str(data["issue"]).split()) not in shown
+
+
+def test_rec_show_refuses_a_language_it_has_no_texts_in(store: Store) -> None:
+    code, output = crlens("rec", "show", "rec-001", "--lang", "kk", db=store.url)
+    assert code == 2
+    assert "'kk' is not one of 'en', 'ru'" in " ".join(output.split())
+
+
+def answered_by_two(store: Store, tmp_path: Path) -> None:
+    """Round 1 on rec-001: Aigerim accepts it with a comment, Marat rejects it without one."""
+    form = export(store, tmp_path / "r1.xlsx")
+    for person, answer in (("Aigerim", ("accept", "Agreed, as written.")), ("Marat", ("reject", ""))):
+        answered = answer_xlsx(form, tmp_path / f"{person}.xlsx", {"rec-001": answer})
+        assert crlens("consult", "import", answered, "--round", "1", "--by", person, db=store.url)[0] == 0
+
+
+def test_rec_show_lists_each_persons_answer_round_by_round(store: Store, tmp_path: Path) -> None:
+    answered_by_two(store, tmp_path)
+    with store.session() as session:
+        given = {f.person: f.created_at for f in session.scalars(select(Feedback))}
+    code, output = crlens("rec", "show", "rec-001", db=store.url)
+    assert code == 0, output
+    answers = output.split("round 1 (open): 2 answer(s)\n")[1].splitlines()
+    assert answers == [f"  Aigerim ({given['Aigerim']:%Y-%m-%d %H:%M}, version 1): accept: Agreed, as written.",
+                       f"  Marat ({given['Marat']:%Y-%m-%d %H:%M}, version 1): reject"]
+
+
+def test_rec_show_says_when_a_recommendation_has_no_answers_yet(store: Store, tmp_path: Path) -> None:
+    assert crlens("rec", "show", "rec-001", db=store.url)[1].endswith("answers: no consultation round yet\n")
+    answered_by_two(store, tmp_path)
+    assert crlens("rec", "show", "rec-002", db=store.url)[1].endswith("round 1 (open): no answers\n")
+
+
+def test_rec_show_marks_an_answer_given_on_a_text_revised_since(store: Store, tmp_path: Path) -> None:
+    answered_by_two(store, tmp_path)
+    revise_english(store, tmp_path)
+    code, output = crlens("rec", "show", "rec-001", db=store.url)
+    assert code == 0, output
+    answers = " ".join(output.split("round 1 (open): 2 answer(s)")[1].split())
+    note = "given on an earlier text, so it no longer decides the state: version 2 changed what it proposes " \
+           "(Ministry asked for 16)"
+    assert f"accept: Agreed, as written. {note}" in answers and answers.endswith(f"reject {note}"), output
+
+
 # --- consultation report ------------------------------------------------------------------------------------
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from crlens.consult.revisions import StaleText
-    from crlens.store.models import Project
+    from crlens.store.models import Project, Recommendation
 
 project_app = typer.Typer(help="Review projects: a draft's versions, reviews and recommendations in a database.",
                           no_args_is_help=True)
@@ -64,6 +64,7 @@ FormLangOption = Annotated[Lang, _lang_option("the feedback form")]
 ReportLangOption = Annotated[Lang, _lang_option("the report")]
 TextLangOption = Annotated[Lang, _lang_option("the text revised")]
 ComparisonLangOption = Annotated[Lang, _lang_option("the comparison written with --out")]
+ShownLangOption = Annotated[Lang, _lang_option("the issue, solution and proposed text shown")]
 
 
 def _by(by: str | None) -> str:
@@ -394,21 +395,20 @@ def rec_list(db: DbOption = None, project: ProjectOption = None,
 @rec_app.command("show")
 @fails_cleanly
 def rec_show(rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g. rec-012.")],
-             db: DbOption = None, project: ProjectOption = None) -> None:
-    """A recommendation with its versions: who changed what, when and why."""
+             db: DbOption = None, project: ProjectOption = None, lang: ShownLangOption = Lang.en) -> None:
+    """A recommendation with its versions (who changed what, when and why) and the answers given on it, round
+    by round."""
     from crlens.consult.log import changes_of
-    from crlens.consult.project import find_recommendation
-    from crlens.consult.revisions import stale_texts
+    from crlens.consult.project import current_data, find_recommendation
+    from crlens.consult.revisions import get_text, stale_texts
     from crlens.report.consultation import diff_markdown, stale_words
 
-    with _project(db, project) as (_session, found):
+    with _project(db, project) as (session, found):
         rec = find_recommendation(found, rec_id)
-        data = rec.latest.data
+        data = current_data(rec)
         out.print(f"{rec.key} ({rec.state}, version {rec.latest.version})", highlight=False)
-        out.print(f"issue: {data['issue']}", highlight=False, markup=False)
-        out.print(f"solution: {data['solution']}", highlight=False, markup=False)
-        out.print(f"proposed text: {data['amendment']['proposed_text']['en']}",  # type: ignore[index]
-                  highlight=False, markup=False)
+        for label, field in (("issue", "issue"), ("solution", "solution"), ("proposed text", "proposed")):
+            out.print(f"{label}: {get_text(data, field, lang.value)}", highlight=False, markup=False)
         first = rec.versions[0]
         out.print(f"v1 {first.created_at:%Y-%m-%d %H:%M} {first.author}: {first.reason}", highlight=False,
                   markup=False)
@@ -420,6 +420,33 @@ def rec_show(rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g.
                           markup=False)
         for stale in stale_texts(rec):
             out.print(f"out of date: {stale_words(stale)}", highlight=False, markup=False)
+        _print_answers(session, found, rec)
+
+
+def _print_answers(session: Session, project: Project, rec: Recommendation) -> None:
+    """Each person's current answer on the recommendation in each round of the project, as the web page and the
+    consultation log show them: an answer given on a text that has changed since is marked as no longer
+    deciding the state."""
+    from crlens.consult.state import earlier_text, proposals, round_answers
+    from crlens.report.consultation import WORDS, earlier_words
+
+    if not project.rounds:
+        out.print("answers: no consultation round yet", highlight=False)
+        return
+    answered = {consultation.id: answers for consultation, answers in round_answers(session, rec)}
+    classes = proposals(rec)
+    for consultation in project.rounds:
+        answers = sorted(answered.get(consultation.id, {}).values(), key=lambda a: a.person)
+        out.print(f"round {consultation.number} ({'open' if consultation.is_open else 'closed'}): "
+                  f"{f'{len(answers)} answer(s)' if answers else 'no answers'}", highlight=False)
+        for answer in answers:
+            said = answer.decision or WORDS["en"]["no_decision"]
+            said += f": {answer.comment}" if answer.comment else ""
+            out.print(f"  {answer.person} ({answer.created_at:%Y-%m-%d %H:%M}, version "
+                      f"{answer.recommendation_version}): {said}", highlight=False, markup=False)
+            earlier = earlier_text(rec, answer.recommendation_version, classes)
+            if earlier is not None:
+                out.print(f"    {earlier_words(earlier)}", highlight=False, markup=False)
 
 
 @rec_app.command("revise")

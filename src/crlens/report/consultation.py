@@ -9,6 +9,7 @@ from typing import Any
 from crlens.consult.log import Answer, Change, ConsultationLog, RoundLog
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS_RU
+from crlens.consult.state import EarlierText
 from crlens.plain_text import safe_text
 from crlens.report.gap_table import PROPOSED
 
@@ -93,9 +94,13 @@ def _decision(decision: str | None, lang: str) -> str:
 
 def _earlier(answer: Answer, lang: str) -> str:
     """What the log says of an answer given on a text that has changed since, or "" for one that counts."""
-    if answer.earlier is None:
-        return ""
-    return WORDS[lang]["earlier"].format(v=answer.earlier.changed_in, reason=answer.earlier.reason)
+    return "" if answer.earlier is None else earlier_words(answer.earlier, lang)
+
+
+def earlier_words(earlier: EarlierText, lang: str = "en") -> str:
+    """An answer given on a text that has changed since, for the reader: "given on an earlier text, so it no
+    longer decides the state: version 2 changed what it proposes (re-reviewed against draft version 2)"."""
+    return WORDS[lang]["earlier"].format(v=earlier.changed_in, reason=earlier.reason)
 
 
 def _state(state: str, lang: str) -> str:
