@@ -18,6 +18,7 @@ from consulting import MOVED_TO_ARTICLE_6, draft_version_2, draft_with_new_artic
 from crlens.cli import app as cli
 from crlens.consult.project import find_project, latest_review
 from crlens.consult.rounds import open_round
+from crlens.consult.states import STATES
 from crlens.ingest.reader import MAX_FILE_BYTES
 from crlens.store.database import Store
 from crlens.store.models import User
@@ -657,6 +658,22 @@ def test_the_api_lists_projects_and_recommendations(app: Any) -> None:
     assert {r["state"] for r in recs} == {"proposed"}
     privacy = viewer.get("/api/projects/1/recommendations?area=data-privacy").json()
     assert 0 < len(privacy) < len(recs)
+
+
+@INTERFACE
+def test_the_api_refuses_an_unknown_state_naming_the_states(app: Any) -> None:
+    response = Person(app, "viewer").get("/api/projects/1/recommendations?state=bogus")
+    assert response.status_code == 422
+    problem = response.json()["problems"][0]
+    assert problem.startswith("state: ")
+    assert all(f"'{state}'" in problem for state in STATES)
+
+
+def test_the_api_lists_the_recommendations_of_one_state(app: Any) -> None:
+    reviewer = Person(app, "reviewer")
+    reviewer.api("POST", "/api/projects/1/recommendations/rec-002/withdraw", json={"reason": "overlap"})
+    listed = reviewer.get("/api/projects/1/recommendations?state=withdrawn").json()
+    assert [(r["key"], r["state"]) for r in listed] == [("rec-002", "withdrawn")]
 
 
 def test_a_recommendation_in_the_api_names_its_texts_left_out_of_date(app: Any) -> None:

@@ -16,7 +16,7 @@ from rich.table import Table
 from crlens.cli_common import FormatsOption, deliverable_choice, err, fails_cleanly, out, output_directory
 from crlens.cli_common import Lang as DeliverablesLang
 from crlens.cli_common import LangOption as DeliverablesLangOption
-from crlens.consult.states import STATES
+from crlens.consult.states import State
 from crlens.errors import UserError
 from crlens.plain_text import checked, checked_name
 
@@ -37,10 +37,6 @@ rec_app = typer.Typer(help="Recommendations of a project: list, show, revise, co
 class Lang(StrEnum):
     en = "en"
     ru = "ru"
-
-
-State = StrEnum("State", {state: state for state in STATES})  # type: ignore[misc]
-"""The states of recommendations, as --state takes them (an unknown one is refused, naming these)."""
 
 
 DbOption = Annotated[str | None, typer.Option(

@@ -1,10 +1,15 @@
 """The states of a recommendation and the decisions that give them (kept apart from ``project`` so that the
 command line can name them without loading the review engine)."""
 
+from enum import StrEnum
+
 ACTIVE_STATES = ("proposed", "revised", "accepted", "accepted-with-changes", "rejected", "question", "disputed")
 """States of a recommendation still on the table; ``taken-up`` and ``withdrawn`` ones are not sent to rounds."""
 STATES = (*ACTIVE_STATES, "taken-up", "withdrawn")
 """Every state a recommendation can be in."""
+State = StrEnum("State", {state: state for state in STATES})  # type: ignore[misc]
+"""The states as a type, for the command line's --state and the API's ?state=: an unknown one is refused, naming
+these."""
 STATE_OF_DECISION = {"accept": "accepted", "accept with changes": "accepted-with-changes", "reject": "rejected",
                      "question": "question"}
 """The state one decision gives a recommendation."""

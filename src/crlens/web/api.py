@@ -18,6 +18,7 @@ from crlens.consult.project import find_recommendation
 from crlens.consult.revisions import stale_texts
 from crlens.consult.rounds import current_feedback
 from crlens.consult.state import decides, proposals
+from crlens.consult.states import State
 from crlens.store.models import Project, Recommendation, Round
 from crlens.web import service
 from crlens.web.auth import Account, csrf_token
@@ -353,7 +354,8 @@ def draft_review(request: Request, account: Reader, project_id: ProjectId, versi
 
 @router.get("/projects/{project_id}/recommendations")
 def list_recommendations(request: Request, account: Reader, project_id: ProjectId,
-                         state: Annotated[str | None, Query(max_length=40)] = None,
+                         state: Annotated[State | None, Query(description="an unknown state is refused (422), "
+                                                                      "naming the states")] = None,
                          area: Annotated[str | None, Query(max_length=60)] = None) -> list[RecommendationOut]:
     """The project's recommendations (all states), optionally only one state or area."""
     with store_of(request).session() as session:
