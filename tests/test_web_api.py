@@ -17,8 +17,8 @@ from typer.testing import CliRunner
 from consulting import MOVED_TO_ARTICLE_6, draft_version_2, draft_with_new_article_6, key_of
 from crlens.cli import app as cli
 from crlens.consult.project import find_project, latest_review
-from crlens.consult.rounds import open_round
-from crlens.consult.states import STATES
+from crlens.consult.rounds import DECISION_CHOICES, DECISIONS_RU, open_round
+from crlens.consult.states import STATE_OF_DECISION, STATES
 from crlens.ingest.reader import MAX_FILE_BYTES
 from crlens.store.database import Store
 from crlens.store.models import User
@@ -327,11 +327,39 @@ def test_ministry_staff_cannot_decide_while_no_round_is_open(app: Any) -> None:
 
 
 @INTERFACE
-def test_an_invalid_decision_is_a_clear_error(app: Any) -> None:
+def test_an_invalid_decision_is_refused_naming_the_words_the_feedback_forms_take(app: Any) -> None:
     response = Person(_with_round(app), "ministry").api(
         "POST", "/api/projects/1/recommendations/rec-002/decisions", json={"decision": "maybe"})
     assert response.status_code == 422
-    assert "decision" in response.json()["problems"][0]
+    assert response.json()["problems"] == [f"decision: Value error, 'maybe' is not a decision; use one of: "
+                                           f"{DECISION_CHOICES}"]
+
+
+@INTERFACE
+@pytest.mark.parametrize(("word", "decision"), [(ru, en) for en, ru in DECISIONS_RU.items()]
+                         + [("Принять с  изменениями", "accept with changes"), ("REJECT", "reject")])
+def test_the_api_takes_a_decision_in_the_words_of_the_feedback_forms(app: Any, word: str, decision: str) -> None:
+    ministry = Person(_with_round(app), "ministry")
+    response = ministry.api("POST", "/api/projects/1/recommendations/rec-002/decisions", json={"decision": word})
+    assert response.status_code == 201, response.text
+    assert response.json()["state"] == STATE_OF_DECISION[decision]
+    answers = ministry.get("/api/projects/1/recommendations/rec-002").json()["answers"]
+    assert [a["decision"] for a in answers] == [decision]
+
+
+def test_the_decision_form_takes_a_decision_in_russian_too(app: Any) -> None:
+    ministry = Person(_with_round(app), "ministry")
+    response = ministry.form("/projects/1/recommendations/rec-002/decision", {"decision": "отклонить"})
+    assert response.status_code == 303
+    assert ministry.get("/api/projects/1/recommendations/rec-002").json()["state"] == "rejected"
+
+
+@INTERFACE
+def test_the_decision_form_refuses_an_unknown_decision_naming_the_words_it_takes(app: Any) -> None:
+    response = Person(_with_round(app), "ministry").form("/projects/1/recommendations/rec-002/decision",
+                                                         {"decision": "maybe"})
+    assert response.status_code == 400
+    assert f"is not a decision; use one of: {DECISION_CHOICES}" in html.unescape(response.text)
 
 
 def test_a_revision_is_a_new_version_shown_with_its_difference(app: Any) -> None:

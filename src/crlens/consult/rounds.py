@@ -49,10 +49,14 @@ if TYPE_CHECKING:
 
 FORMAT = "crlens-consultation/1"
 DECISIONS = ("accept", "accept with changes", "reject", "question")
+"""The decisions as stored."""
 DECISIONS_RU = {"accept": "принять", "accept with changes": "принять с изменениями", "reject": "отклонить",
                 "question": "вопрос"}
+"""Each decision in Russian, as the Russian forms and pages offer it."""
 _DECISION_WORDS = {**{d: d for d in DECISIONS}, **{ru: en for en, ru in DECISIONS_RU.items()},
                    "accept-with-changes": "accept with changes", "accept with change": "accept with changes"}
+DECISION_CHOICES = ", ".join(DECISIONS) + " / " + ", ".join(DECISIONS_RU.values())
+"""The words a decision may be given in, for messages that refuse another."""
 
 COLUMNS = ("id", "version", "area", "provision", "issue", "solution", "proposed", "sources", "priority",
            "history", "decision", "comment")
@@ -535,7 +539,10 @@ def _excel_cell(value: object) -> str:
     return excel_text(value).strip() if isinstance(value, str) else _cell(value)
 
 
-def _decision(value: str) -> str | None:
+def decision_of(value: str) -> str | None:
+    """The decision a word names, as stored ("Принять" and "accept" are "accept"), in either language, any case
+    and spacing; None for a blank or an unknown word. Every way of answering reads decisions with it: the
+    feedback forms, the web page and the API."""
     words = re.sub(r"\s+", " ", value.strip().lower())
     return _DECISION_WORDS.get(words) if words else None
 
@@ -681,10 +688,9 @@ def read_answers(session: Session, path: Path, project: Project, number: int) ->
                             "only Decision and Comment may change (was the ID column changed?)")
             continue
         raw = cells.get("decision", "")
-        decision = _decision(raw)
+        decision = decision_of(raw)
         if raw and decision is None:
-            allowed = ", ".join(DECISIONS) + " / " + ", ".join(DECISIONS_RU.values())
-            problems.append(f"{where}: {raw!r} is not a decision; use one of: {allowed}")
+            problems.append(f"{where}: {raw!r} is not a decision; use one of: {DECISION_CHOICES}")
             continue
         if rid not in by_key:
             problems.append(f"{where}: recommendation {rid} no longer exists in project {project.name!r}")

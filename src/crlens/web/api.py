@@ -12,11 +12,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from crlens.consult.project import find_recommendation
 from crlens.consult.revisions import stale_texts
-from crlens.consult.rounds import current_feedback
+from crlens.consult.rounds import DECISION_CHOICES, current_feedback, decision_of
 from crlens.consult.state import decides, proposals
 from crlens.consult.states import State
 from crlens.store.models import Project, Recommendation, Round
@@ -208,8 +208,22 @@ class WithdrawIn(BaseModel):
 
 
 class DecisionIn(BaseModel):
-    decision: Literal["accept", "accept with changes", "reject", "question"] | None = None
+    decision: str | None = Field(
+        default=None, max_length=40,
+        description=f"one of: {DECISION_CHOICES} (as the feedback forms take them: English or Russian, any case); "
+                    "stored as the English word. None or blank: no decision")
     comment: str = Field(default="", max_length=20_000)
+
+    @field_validator("decision")
+    @classmethod
+    def _a_decision(cls, value: str | None) -> str | None:
+        """The decision as stored, read as the forms read it, so that a word they take is not refused here."""
+        if value is None or not value.strip():
+            return None
+        decision = decision_of(value)
+        if decision is None:
+            raise ValueError(f"{value!r} is not a decision; use one of: {DECISION_CHOICES}")
+        return decision
 
 
 class DecisionOut(BaseModel):

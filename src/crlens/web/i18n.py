@@ -9,6 +9,7 @@ from __future__ import annotations
 from starlette.requests import HTTPConnection
 
 from crlens.consult.revisions import OTHER, StaleText
+from crlens.consult.rounds import DECISIONS, DECISIONS_RU
 from crlens.knowledge.models import PRIORITY_RU
 from crlens.report.gap_table import PROPOSED
 
@@ -170,12 +171,8 @@ STATE_NAMES: dict[str, tuple[str, str]] = {
     "taken-up": ("taken up", "учтена"),
     "withdrawn": ("withdrawn", "отозвана"),
 }
-DECISION_NAMES: dict[str, tuple[str, str]] = {
-    "accept": ("accept", "принять"),
-    "accept with changes": ("accept with changes", "принять с изменениями"),
-    "reject": ("reject", "отклонить"),
-    "question": ("question", "вопрос"),
-}
+# The decision form offers the words the feedback forms offer, which decision_of reads back.
+DECISION_NAMES: dict[str, tuple[str, str]] = {d: (d, DECISIONS_RU[d]) for d in DECISIONS}
 PRIORITY_NAMES: dict[str, tuple[str, str]] = {p: (p, ru) for p, ru in PRIORITY_RU.items()}
 # The proposed text in the gap table's word, as the deliverables, the forms and the history reasons name it
 # (report.consultation.FIELD_NAMES), so that a warning and the confirmation it leads to say the same.

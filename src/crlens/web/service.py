@@ -35,7 +35,7 @@ from crlens.consult.project import (
     provision_naming,
 )
 from crlens.consult.revisions import FIELDS, Revision, confirm, get_text, revise, withdraw
-from crlens.consult.rounds import DECISIONS, Recorded, close_round, open_round, record_answer
+from crlens.consult.rounds import DECISION_CHOICES, Recorded, close_round, decision_of, open_round, record_answer
 from crlens.errors import UserError
 from crlens.ingest import InputError
 from crlens.ingest.model import CONTAINER_KINDS
@@ -385,16 +385,18 @@ def withdraw_recommendation(account: Account, project: Project, rec: Recommendat
 def decide(session: Session, account: Account, project: Project, rec: Recommendation, decision: str | None,
            comment: str) -> Recorded:
     """A ministry answer on a recommendation in the open round, through ``record_answer`` (as a feedback file
-    would be read): added, changed or unchanged, and the decision kept when a comment came without one."""
+    would be read): added, changed or unchanged, and the decision kept when a comment came without one. The
+    decision is read in the feedback forms' words (``decision_of``: English or Russian), stored as the
+    decision."""
     account.require("decide")
     consultation = open_round_of(project)
     if consultation is None:
         raise UserError(rec.key, "no consultation round is open; answers are given within an open round")
     if rec.state not in ACTIVE_STATES:
         raise UserError(rec.key, f"is {rec.state} and no longer open for decisions")
-    decision = (decision or "").strip() or None
-    if decision is not None and decision not in DECISIONS:
-        raise UserError("decision", f"{decision!r} is not a decision; choose one of {', '.join(DECISIONS)}")
+    given, decision = (decision or "").strip(), decision_of(decision or "")
+    if given and decision is None:
+        raise UserError("decision", f"{given!r} is not a decision; use one of: {DECISION_CHOICES}")
     comment = checked(comment or "", "comment").strip()
     if len(comment) > MAX_COMMENT:
         raise UserError("comment", f"at most {MAX_COMMENT} characters")
