@@ -21,3 +21,15 @@ def concepts_in(lang: str, text: str) -> set[str]:
     """The concepts the knowledge base's vocabulary for ``lang`` finds in ``text``."""
     matcher = matcher_for(load(), lang)
     return {hit.concept for hit in matcher.find(text, matcher.analyzer.tokens(text))}
+
+
+PLATFORM_ARTICLES = (
+    "Статья 1. Основные понятия\n"
+    "В настоящем Кодексе используются следующие понятия:\n"
+    "1) онлайн-платформа – информационный ресурс, на котором пользователи размещают информацию;\n"
+    "2) владелец онлайн-платформы – лицо, которое управляет онлайн-платформой.\n"
+    "Статья 2. Обязанности владельца онлайн-платформы\n"
+    "Владелец онлайн-платформы удаляет информацию, нарушающую законы, по предписанию уполномоченного органа.\n"
+)
+"""Two articles of a short Russian code on online platforms: a definitions article and the owner's duty to remove
+what an order names; the body of drafts that differ in their title (whose law they are) or in what follows."""

@@ -13,16 +13,9 @@ from crlens.analysis.engine import review_document
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_file
 from crlens.report import brief, gap_table
+from drafts import PLATFORM_ARTICLES as ARTICLES
 from drafts import review_text
 
-ARTICLES = (
-    "Статья 1. Основные понятия\n"
-    "В настоящем Кодексе используются следующие понятия:\n"
-    "1) онлайн-платформа – информационный ресурс, на котором пользователи размещают информацию;\n"
-    "2) владелец онлайн-платформы – лицо, которое управляет онлайн-платформой.\n"
-    "Статья 2. Обязанности владельца онлайн-платформы\n"
-    "Владелец онлайн-платформы удаляет информацию, нарушающую законы, по предписанию уполномоченного органа.\n"
-)
 KAZAKH = f"ЦИФРОВОЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН\n(проект)\n{ARTICLES}"
 NAMELESS = f"КОДЕКС О ЦИФРОВЫХ УСЛУГАХ\n(проект)\n{ARTICLES}"
 EU = (
