@@ -845,6 +845,17 @@ def test_a_deliverable_is_made_on_request(app: Any) -> None:
 
 
 
+def test_a_revised_recommendation_has_the_same_russian_state_on_its_page_and_in_the_consultation_log(
+        app: Any) -> None:
+    reviewer = Person(_with_round(app), "reviewer")
+    reviewer.api("POST", "/api/projects/1/recommendations/rec-001/revisions",
+                 json={"field": "proposed", "lang": "ru", "text": "Новая редакция.", "reason": "уточнено"})
+    page = reviewer.get("/projects/1/recommendations/rec-001?lang=ru").text
+    log = reviewer.get("/projects/1/downloads/consultation-log.ru.md").text
+    assert 'id="rec-state">пересмотрена<' in page
+    assert "rec-001 (Текущий статус: пересмотрена)" in log
+
+
 # --- crlens serve ----------------------------------------------------------------------------------------------
 
 

@@ -13,5 +13,11 @@ these."""
 STATE_OF_DECISION = {"accept": "accepted", "accept with changes": "accepted-with-changes", "reject": "rejected",
                      "question": "question"}
 """The state one decision gives a recommendation."""
+STATE_RU = {"proposed": "предложена", "revised": "пересмотрена", "accepted": "принята",
+            "accepted-with-changes": "принята с изменениями", "rejected": "отклонена", "question": "вопрос",
+            "disputed": "мнения разошлись", "taken-up": "учтена в тексте", "withdrawn": "отозвана"}
+"""Each state in Russian, the one wording every page and document uses (the web workspace, the consultation log
+and its annex): a recommendation "пересмотрена" (revised, as the forms' history says it was), not "изменена",
+which the comparison says of an article of the draft."""
 DECIDED_STATES = ("accepted", "accepted-with-changes", "rejected", "question", "disputed")
 """The states answers give; a recommendation in one of them has a decision that stands."""

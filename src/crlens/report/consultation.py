@@ -10,12 +10,10 @@ from crlens.consult.log import Answer, Change, ConsultationLog, RoundLog
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS_RU
 from crlens.consult.state import EarlierText
+from crlens.consult.states import STATE_RU
 from crlens.plain_text import safe_text
 from crlens.report.gap_table import PROPOSED
 
-STATE_RU = {"proposed": "предложена", "revised": "пересмотрена", "accepted": "принята",
-            "accepted-with-changes": "принята с изменениями", "rejected": "отклонена", "question": "вопрос",
-            "disputed": "мнения разошлись", "taken-up": "учтена в тексте", "withdrawn": "отозвана"}
 # The proposed text is named with the gap table's word, which the feedback forms and the web page also use
 # ("Предлагаемая редакция"): the log, its annex to the gap table and the history reasons written by
 # revisions.confirm then call it what the tables beside them do.

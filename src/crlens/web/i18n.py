@@ -10,6 +10,7 @@ from starlette.requests import HTTPConnection
 
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS, DECISIONS_RU
+from crlens.consult.states import STATE_RU, STATES
 from crlens.knowledge.models import PRIORITY_RU
 from crlens.report.gap_table import PROPOSED
 
@@ -160,17 +161,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "still_matches": ("It still matches", "Текст по-прежнему соответствует"),
 }
 
-STATE_NAMES: dict[str, tuple[str, str]] = {
-    "proposed": ("proposed", "предложена"),
-    "revised": ("revised", "изменена"),
-    "accepted": ("accepted", "принята"),
-    "accepted-with-changes": ("accepted with changes", "принята с изменениями"),
-    "rejected": ("rejected", "отклонена"),
-    "question": ("question", "вопрос"),
-    "disputed": ("disputed", "мнения расходятся"),
-    "taken-up": ("taken up", "учтена"),
-    "withdrawn": ("withdrawn", "отозвана"),
-}
+# The Russian names are the consultation log's (consult.states.STATE_RU), so a page and the documents agree.
+STATE_NAMES: dict[str, tuple[str, str]] = {s: (s.replace("-", " "), STATE_RU[s]) for s in STATES}
 # The decision form offers the words the feedback forms offer, which decision_of reads back.
 DECISION_NAMES: dict[str, tuple[str, str]] = {d: (d, DECISIONS_RU[d]) for d in DECISIONS}
 PRIORITY_NAMES: dict[str, tuple[str, str]] = {p: (p, ru) for p, ru in PRIORITY_RU.items()}
