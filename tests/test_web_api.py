@@ -20,6 +20,7 @@ from crlens.consult.project import find_project, latest_review
 from crlens.consult.rounds import DECISION_CHOICES, DECISIONS_RU, open_round
 from crlens.consult.states import STATE_OF_DECISION, STATES
 from crlens.ingest.reader import MAX_FILE_BYTES
+from crlens.knowledge.models import AREA_IDS
 from crlens.store.database import Store
 from crlens.store.models import User
 from webclient import PASSWORD, Person, token_in, workspace
@@ -253,6 +254,29 @@ def test_the_gap_table_filters_by_priority(app: Any) -> None:
     page = person.get("/projects/1/gaps?priority=high").text
     assert f"shown: {len(high)} of {len(api)}" in page
     assert all(f'id="{key}"' in page for key in high)
+
+
+@INTERFACE
+@pytest.mark.parametrize(("url", "named"), [
+    ("/projects/1/gaps?state=bogus", STATES), ("/projects/1/gaps?area=bogus", AREA_IDS),
+    ("/projects/1/gaps?priority=bogus", ("high", "medium", "low")), ("/projects/1/draft?area=bogus", AREA_IDS),
+    ("/projects/1/draft?relevance=bogus", ("direct", "indirect", "none"))])
+def test_a_page_refuses_an_unknown_filter_value_naming_the_ones_there_are(app: Any, url: str,
+                                                                        named: tuple[str, ...]) -> None:
+    """Not the whole table under a filter that seems applied: a 400 page saying which value is wrong."""
+    response = Person(app, "viewer").get(url)
+    assert response.status_code == 400
+    message = html.unescape(response.text.split('role="alert">')[1].split("</p>")[0])
+    assert message.startswith(f"{url.split('?')[1].split('=')[0]}: 'bogus' is not one of: ")
+    assert all(value in message for value in named)
+
+
+@INTERFACE
+def test_a_filter_left_blank_is_no_filter(app: Any) -> None:
+    viewer = Person(app, "viewer")
+    assert viewer.get("/projects/1/gaps?area=&priority=&state=&q=").text.count("<tr id=") == \
+        viewer.get("/projects/1/gaps").text.count("<tr id=")
+    assert viewer.get("/projects/1/draft?area=&relevance=").status_code == 200
 
 
 def test_the_gap_table_page_marks_an_unverified_pinpoint_as_the_documents_do(app: Any) -> None:
@@ -695,6 +719,15 @@ def test_the_api_refuses_an_unknown_state_naming_the_states(app: Any) -> None:
     problem = response.json()["problems"][0]
     assert problem.startswith("state: ")
     assert all(f"'{state}'" in problem for state in STATES)
+
+
+@INTERFACE
+def test_the_api_refuses_an_unknown_area_naming_the_areas(app: Any) -> None:
+    response = Person(app, "viewer").get("/api/projects/1/recommendations?area=bogus")
+    assert response.status_code == 422
+    problem = response.json()["problems"][0]
+    assert problem.startswith("area: ")
+    assert all(f"'{area}'" in problem for area in AREA_IDS)
 
 
 def test_the_api_lists_the_recommendations_of_one_state(app: Any) -> None:

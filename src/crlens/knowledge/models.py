@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+from enum import StrEnum
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -58,6 +59,9 @@ AgeBand = Literal["0-5", "6-9", "10-12", "13-15", "16-17"]
 
 AREA_IDS: tuple[str, ...] = get_args(AreaId)
 """The fixed review areas of ``shared/spec/areas.md``, in framework order. A public contract."""
+AreaChoice = StrEnum("AreaChoice", {area: area for area in AREA_IDS})  # type: ignore[misc]
+"""The areas as a type, for the API's ?area=: an unknown one is refused, naming these (as ``State`` for
+?state=)."""
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9.\-]*[a-z0-9]$")
 

@@ -19,6 +19,7 @@ from crlens.consult.revisions import stale_texts
 from crlens.consult.rounds import DECISION_CHOICES, current_feedback, decision_of
 from crlens.consult.state import decides, proposals
 from crlens.consult.states import State
+from crlens.knowledge.models import AreaChoice
 from crlens.store.models import Project, Recommendation, Round
 from crlens.web import service
 from crlens.web.auth import Account, csrf_token
@@ -370,7 +371,9 @@ def draft_review(request: Request, account: Reader, project_id: ProjectId, versi
 def list_recommendations(request: Request, account: Reader, project_id: ProjectId,
                          state: Annotated[State | None, Query(description="an unknown state is refused (422), "
                                                                       "naming the states")] = None,
-                         area: Annotated[str | None, Query(max_length=60)] = None) -> list[RecommendationOut]:
+                         area: Annotated[AreaChoice | None, Query(description="an unknown area is refused (422), "
+                                                                            "naming the areas")] = None,
+                         ) -> list[RecommendationOut]:
     """The project's recommendations (all states), optionally only one state or area."""
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)

@@ -5,6 +5,7 @@ changes, without it the browser is redirected to the whole page (so everything a
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
@@ -17,6 +18,8 @@ from crlens.consult.project import find_recommendation, provision_naming
 from crlens.consult.revisions import FIELDS, get_text, stale_texts
 from crlens.consult.rounds import DECISIONS, current_feedback
 from crlens.consult.state import earlier_text, proposals
+from crlens.consult.states import STATES
+from crlens.errors import UserError
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.report.amendments import supplement_place
 from crlens.web import service
@@ -141,8 +144,19 @@ def add_draft(request: Request, account: Annotated[Account, Depends(allowed("upl
 # --- draft viewer and gap table --------------------------------------------------------------------------------
 
 
-def _area(area: str | None) -> str | None:
-    return area if area in AREA_IDS else None
+RELEVANCES = ("direct", "indirect", "none")
+
+
+def _filter(name: str, value: str | None, allowed: Iterable[str]) -> str | None:
+    """A filter's value; None when none is given or it is blank (the filter's "all"). A value not among
+    ``allowed`` is refused (400) naming them, as the API refuses it: showing everything instead would look as if
+    the filter had been applied."""
+    if value is None or not value.strip():
+        return None
+    choices = list(allowed)
+    if value not in choices:
+        raise UserError(name, f"{value!r} is not one of: {', '.join(choices)}")
+    return value
 
 
 @router.get("/projects/{project_id}/draft")
@@ -152,14 +166,14 @@ def draft_page(request: Request, account: Reader, project_id: ProjectId,
                relevance: Annotated[str | None, Query(max_length=20)] = None) -> Response:
     """The draft's articles with their areas, child relevance and evidence highlights; filter by area."""
     lang = request_lang(request)
-    relevance = relevance if relevance in ("direct", "indirect", "none") else None
+    area, relevance = _filter("area", area, AREA_IDS), _filter("relevance", relevance, RELEVANCES)
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
         draft = service.get_draft(project, version)
         review = service.draft_review(draft)
-        articles = service.draft_articles(review, lang, _area(area), relevance)
+        articles = service.draft_articles(review, lang, area, relevance)
         total = len([p for p in review.provisions if p.kind in ("article", "preamble")])
-        context = dict(project=project, draft=draft, articles=articles, total=total, area=_area(area),
+        context = dict(project=project, draft=draft, articles=articles, total=total, area=area,
                        relevance=relevance, areas=[(a, service.area_title(a, lang)) for a in AREA_IDS],
                        area_title=service.area_title, section="draft")
         if is_htmx(request) and request.headers.get("hx-target") == "articles":
@@ -173,18 +187,17 @@ def gaps_page(request: Request, account: Reader, project_id: ProjectId,
               priority: Annotated[str | None, Query(max_length=20)] = None,
               state: Annotated[str | None, Query(max_length=40)] = None,
               q: Annotated[str | None, Query(max_length=200)] = None) -> Response:
-    """The gap table: the recommendations grouped by area, with filters."""
+    """The gap table: the recommendations grouped by area, with filters (an unknown area, priority or state is
+    refused, naming the ones there are)."""
     lang = request_lang(request)
-    priority = priority if priority in PRIORITY_RANK else None
-    from crlens.web.i18n import STATE_NAMES
-
-    state = state if state in STATE_NAMES else None
+    area, priority = _filter("area", area, AREA_IDS), _filter("priority", priority, PRIORITY_RANK)
+    state = _filter("state", state, STATES)
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
-        sections, total = service.gap_sections(project, lang, _area(area), priority, state, q)
-        context = dict(project=project, sections=sections, total=total, area=_area(area), priority=priority,
+        sections, total = service.gap_sections(project, lang, area, priority, state, q)
+        context = dict(project=project, sections=sections, total=total, area=area, priority=priority,
                        state=state, q=q or "", shown=sum(len(s.rows) for s in sections),
-                       areas=[(a, service.area_title(a, lang)) for a in AREA_IDS], states=list(STATE_NAMES),
+                       areas=[(a, service.area_title(a, lang)) for a in AREA_IDS], states=list(STATES),
                        section="gaps")
         if is_htmx(request) and request.headers.get("hx-target") == "gap-rows":
             return render(request, "_gap_rows.html.j2", **context)
