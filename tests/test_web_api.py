@@ -889,6 +889,50 @@ def test_a_revised_recommendation_has_the_same_russian_state_on_its_page_and_in_
     assert "rec-001 (Текущий статус: пересмотрена)" in log
 
 
+@INTERFACE
+def test_the_downloads_page_says_why_there_is_no_redline_of_a_draft_that_is_not_a_word_file(app: Any) -> None:
+    viewer = Person(app, "viewer")
+    page = html.unescape(viewer.get("/projects/1/downloads").text)
+    assert "amendments-redline.docx" not in page
+    assert "No redline: the newest draft version (1, draft-digital-code.ru.txt) is not a Word file" in page
+    refused = viewer.get("/projects/1/downloads/amendments-redline.docx")
+    assert refused.status_code == 404
+    assert "there is no redline: the newest draft version, 1 (draft-digital-code.ru.txt), is not a Word file" \
+        in html.unescape(refused.text)
+
+
+def _redline_comments(person: Person) -> set[str]:
+    """The recommendations the downloaded redline comments on (each comment opens with the recommendation's id)."""
+    import docx
+
+    response = person.get("/projects/1/downloads/amendments-redline.docx")
+    assert response.status_code == 200
+    assert 'filename="kz-amendments-redline.docx"' in response.headers["content-disposition"]
+    return {c.text.split(":", 1)[0] for c in docx.Document(io.BytesIO(response.content)).comments}
+
+
+def test_the_downloads_offer_the_final_redline_of_a_word_draft_without_the_rejected_recommendations(
+        app: Any, sample_ru: Path, tmp_path: Path) -> None:
+    """The redline crlens project report writes: the newest draft version's Word file as stored, the
+    recommendations as they stand as tracked changes, none the ministry rejected."""
+    from makefiles import make_docx
+
+    reviewer = Person(app, "reviewer")
+    word = make_docx(sample_ru.read_text(encoding="utf-8").splitlines(), tmp_path / "draft-v2.docx")
+    reviewer.form("/projects/1/drafts", files={"file": (word.name, word.read_bytes())})
+    page = reviewer.get("/projects/1/downloads").text
+    assert '/projects/1/downloads/amendments-redline.docx"' in page
+    assert "amendments-redline.ru.docx" not in page
+    assert 'id="no-redline"' not in page
+    before = _redline_comments(reviewer)
+    assert "rec-001" in before
+    reviewer.form("/projects/1/rounds")
+    ministry = Person(app, "ministry")
+    ministry.form("/projects/1/recommendations/rec-001/decision", {"decision": "reject", "comment": "no"})
+    assert _redline_comments(reviewer) == before - {"rec-001"}
+    assert reviewer.get("/projects/1/downloads/amendments-redline.ru.docx").status_code == 404
+
+
 # --- crlens serve ----------------------------------------------------------------------------------------------
 
 

@@ -156,6 +156,11 @@ FINAL_LEFT_OUT = ("rejected", "withdrawn", "taken-up")
 them back, or the draft's text already does what they asked."""
 
 
+def is_word_draft(draft_name: str) -> bool:
+    """Whether a draft stored under ``draft_name`` is a Word file, the only kind a redline can mark up."""
+    return Path(draft_name).suffix.lower() == ".docx"
+
+
 def write_final_redline(review: Review, log: ConsultationLog, draft_name: str, draft_content: bytes,
                         path: Path) -> RedlineResult | None:
     """A project's redline after its consultation rounds: the Word draft its newest version was made from, as the
@@ -166,7 +171,7 @@ def write_final_redline(review: Review, log: ConsultationLog, draft_name: str, d
     mark up."""
     import tempfile
 
-    if Path(draft_name).suffix.lower() != ".docx":
+    if not is_word_draft(draft_name):
         return None
     kept = closed_up(review.recommendations,
                      [rec for rec in review.recommendations if log.states.get(rec.id) not in FINAL_LEFT_OUT])

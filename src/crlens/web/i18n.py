@@ -125,6 +125,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "doc_policy-brief": ("Policy brief", "Аналитическая записка"),
     "doc_consultation-log": ("Consultation log", "Журнал консультаций"),
     "doc_review": ("Review (review.json)", "Результаты анализа (review.json)"),
+    "doc_amendments-redline": ("Redline: the Word draft with the amendments as tracked changes (none rejected or "
+                               "withdrawn)",
+                               "Проект в формате Word с поправками в режиме исправлений (без отклоненных и "
+                               "отозванных)"),
+    "no_redline": ("No redline: the newest draft version ({v}, {name}) is not a Word file, and the redline marks "
+                   "up the Word draft. Add the draft as a .docx file to get one.",
+                   "Проект с поправками в режиме исправлений не формируется: последняя редакция ({v}, {name}) — "
+                   "не файл Word, а поправки вносятся в файл Word. Добавьте редакцию в формате .docx."),
     "doc_comparison": ("Comparison of the last two draft versions", "Сравнение двух последних редакций"),
     "compare_versions": ("Compare versions", "Сравнить редакции"),
     "earlier": ("Earlier version", "Прежняя редакция"),

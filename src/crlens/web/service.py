@@ -468,8 +468,14 @@ DELIVERABLES: dict[str, tuple[str, ...]] = {
     "consultation-log": ("md", "docx"),
     "comparison": ("md", "docx", "json"),
     "review": ("json",),
+    "amendments-redline": ("docx",),
 }
-"""Every document the downloads page offers, by file stem, in the formats it comes in."""
+"""Every document the downloads page offers, by file stem, in the formats it comes in. The review and the redline
+come in one language each (the redline in the draft's own), under the name ``crlens project report`` gives
+them."""
+SINGLE = ("review", "amendments-redline")
+"""The documents without a Russian twin (``.ru``)."""
+REDLINE = "amendments-redline"
 
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -490,15 +496,30 @@ class Download:
     content: bytes
 
 
+def no_redline(project: Project) -> str | None:
+    """Why the project has no redline now (its newest draft version is not a Word file), or None when it has."""
+    from crlens.report.redline import is_word_draft
+
+    draft = project.drafts[-1]
+    if is_word_draft(draft.filename):
+        return None
+    return (f"the newest draft version, {draft.version} ({draft.filename}), is not a Word file, and the redline "
+            "marks up the Word draft")
+
+
 def download_names(project: Project) -> list[tuple[str, str, list[str]]]:
     """(stem, language, file names) of every document the project can give now (the comparison needs two
-    draft versions)."""
+    draft versions, the redline a newest draft version that is a Word file: :func:`no_redline`)."""
     out = []
     for stem, formats in DELIVERABLES.items():
         if stem == "comparison" and len(project.drafts) < 2:
             continue
+        if stem == REDLINE:
+            if no_redline(project) is None:
+                out.append((stem, project.drafts[-1].language, [f"{stem}.{fmt}" for fmt in formats]))
+            continue
         for lang in ("en", "ru"):
-            if stem == "review" and lang == "ru":
+            if stem in SINGLE and lang == "ru":
                 continue
             suffix = ".ru" if lang == "ru" else ""
             out.append((stem, lang, [f"{stem}{suffix}.{fmt}" for fmt in formats]))
@@ -514,12 +535,22 @@ def make_download(session: Session, project: Project, filename: str) -> Download
 
     match = _DOWNLOAD.match(filename)
     if not match or match["fmt"] not in DELIVERABLES.get(match["stem"], ()) or (
-            match["stem"] == "review" and match["ru"]):
+            match["stem"] in SINGLE and match["ru"]):
         raise NotFound(f"there is no document called {filename!r}")
     stem, fmt, lang = match["stem"], match["fmt"], "ru" if match["ru"] else "en"
+    if stem == REDLINE and (why := no_redline(project)) is not None:
+        raise NotFound(f"there is no redline: {why}")
     with tempfile.TemporaryDirectory(prefix="crlens-download-") as folder:
         path = Path(folder) / filename
-        if stem == "review":
+        if stem == REDLINE:
+            from crlens.report.redline import write_final_redline
+
+            # the final redline crlens project report writes: the newest Word draft as stored, the
+            # recommendations as they stand, none the consultation log says is rejected, withdrawn or taken up
+            draft = project.drafts[-1]
+            write_final_redline(project_review(project), build_log(session, project), draft.filename,
+                                draft.content, path)
+        elif stem == "review":
             path.write_text(project_review(project).to_json(), encoding="utf-8")
         elif stem == "comparison":
             if len(project.drafts) < 2:
