@@ -111,23 +111,24 @@ def _stored_review(project: Project) -> dict:
     return stored if isinstance(stored, dict) else {}
 
 
-def _document_block(project: Project) -> dict:
-    block = _stored_review(project).get("document", {})
+def _document_block(stored: dict) -> dict:
+    """The document block of a stored review (:func:`_stored_review`)."""
+    block = stored.get("document", {})
     return block if isinstance(block, dict) else {}
 
 
 def provision_naming(project: Project) -> Naming:
     """How the newest draft names its provisions ("section" in the US Code, «подпункт 4) статьи 60» for an item
     of an article), to name them as the deliverables do (``Review.naming``)."""
-    word = "section" if _document_block(project).get("article_word") == "section" else "article"
-    provisions = _stored_review(project).get("provisions", [])
-    return Naming.of(word, ((p["id"], p["kind"], p["parent"]) for p in provisions))
+    stored = _stored_review(project)
+    word = "section" if _document_block(stored).get("article_word") == "section" else "article"
+    return Naming.of(word, ((p["id"], p["kind"], p["parent"]) for p in stored.get("provisions", [])))
 
 
 def jurisdiction(project: Project) -> str | None:
     """Whose law the newest draft is ("kz"), as its review recorded it, to cite that country's law as national
     law in force the way the deliverables do; None when unknown or reviewed before it was recorded."""
-    value = _document_block(project).get("jurisdiction")
+    value = _document_block(_stored_review(project)).get("jurisdiction")
     return value if isinstance(value, str) else None
 
 
