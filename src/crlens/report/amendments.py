@@ -110,19 +110,17 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
     for rec in kept:
         added = added_paragraphs(rec)
         gone = left_out.get(rec.amendment.target, [])
-        shift = sum(1 for n in gone if added and n < min(added))
+        shift = sum(1 for n in gone if n < min(added)) if added else 0
         if not shift:
             closed.append(rec)
             continue
-        ours = set(added)
 
-        def renumber(text: str, shift: int = shift, ours: set[int] = ours) -> str:
-            text = _ADDED_PARAGRAPH.sub(
-                lambda m: f"{int(m.group(1)) - shift}." + m.group(0)[len(m.group(1)) + 1:]
-                if int(m.group(1)) in ours else m.group(0), text)
-            return OWN_PARAGRAPH.sub(
-                lambda m: f"{m.group(1)}{int(m.group(2)) - shift}{m.group(3)}" if int(m.group(2)) in ours
-                else m.group(0), text)
+        def shifted(number: str, shift: int = shift, ours: frozenset[int] = frozenset(added)) -> str:
+            return str(int(number) - shift) if int(number) in ours else number
+
+        def renumber(text: str) -> str:
+            text = _ADDED_PARAGRAPH.sub(lambda m: shifted(m.group(1)) + m.group(0)[len(m.group(1)):], text)
+            return OWN_PARAGRAPH.sub(lambda m: m.group(1) + shifted(m.group(2)) + m.group(3), text)
 
         proposed = rec.amendment.proposed_text
         amendment = rec.amendment.model_copy(update={"proposed_text": proposed.model_copy(
