@@ -182,15 +182,20 @@ def draft_version_2(sample_ru: Path, out: Path) -> Path:
                                              "общественный совет", 1)
     text = re.sub(r"^4\. Автоматизированное решение имеет ту же юридическую силу.*$", HUMAN_REVIEW, text,
                   count=1, flags=re.M)
+    out.write_text(with_new_article(text, 8, NEW_ARTICLE), encoding="utf-8")
+    return out
+
+
+def with_new_article(text: str, number: int, article: str) -> str:
+    """``text`` with ``article`` inserted as Article ``number``: that article and every later one renumbered up by
+    one ("Статья 8." becomes "Статья 9.", "Статья 8-1." "Статья 9-1.")."""
 
     def renumber(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return f"Статья {number + 1 if number >= 8 else number}{match.group(2) or ''}."
+        found = int(match.group(1))
+        return f"Статья {found + 1 if found >= number else found}{match.group(2) or ''}."
 
     text = re.sub(r"^Статья (\d+)(-\d+)?\.", renumber, text, flags=re.M)
-    text = text.replace("Статья 9.", NEW_ARTICLE + "Статья 9.", 1)
-    out.write_text(text, encoding="utf-8")
-    return out
+    return re.sub(rf"^(?=Статья {number + 1}\.)", lambda _: article, text, count=1, flags=re.M)
 
 
 def drop_word_columns(exported: Path, out: Path, columns: tuple[str, ...]) -> Path:
@@ -248,13 +253,5 @@ def draft_with_new_article_6(sample_ru: Path, out: Path) -> Path:
     """The Russian sample with a new Article 6 on removing child sexual abuse material, and every later article
     renumbered (old 6 is new 7, old 41 is new 42); nothing else changes. The engine then proposes its hotline
     and age-labelling paragraphs for the new article instead of old Article 41."""
-    text = sample_ru.read_text(encoding="utf-8")
-
-    def renumber(match: re.Match[str]) -> str:
-        number = int(match.group(1))
-        return f"Статья {number + 1 if number >= 6 else number}{match.group(2) or ''}."
-
-    text = re.sub(r"^Статья (\d+)(-\d+)?\.", renumber, text, flags=re.M)
-    text = text.replace("Статья 7. Права физических лиц", CSAM_ARTICLE + "Статья 7. Права физических лиц", 1)
-    out.write_text(text, encoding="utf-8")
+    out.write_text(with_new_article(sample_ru.read_text(encoding="utf-8"), 6, CSAM_ARTICLE), encoding="utf-8")
     return out

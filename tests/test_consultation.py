@@ -415,13 +415,19 @@ def test_reimporting_an_older_file_after_a_later_answer_says_the_later_one_super
     assert "rec-002" not in said
 
 
-def test_a_comment_without_a_decision_in_a_later_file_keeps_the_earlier_decision(store: Store,
-                                                                                   tmp_path: Path) -> None:
+def _rejected_then_commented(store: Store, tmp_path: Path) -> Path:
+    """Aigerim's first file rejects rec-001 and is imported; her second only comments on it: that file."""
     exported = export(store, tmp_path / "r1.xlsx")
     answer_xlsx(exported, tmp_path / "v1.xlsx", {"rec-001": ("reject", "first")})
     answer_xlsx(exported, tmp_path / "v2.xlsx", {"rec-001": ("", "adding a clarification")})
     crlens("consult", "import", tmp_path / "v1.xlsx", "--round", "1", "--by", "Aigerim", db=store.url)
-    crlens("consult", "import", tmp_path / "v2.xlsx", "--round", "1", "--by", "Aigerim", db=store.url)
+    return tmp_path / "v2.xlsx"
+
+
+def test_a_comment_without_a_decision_in_a_later_file_keeps_the_earlier_decision(store: Store,
+                                                                                   tmp_path: Path) -> None:
+    later = _rejected_then_commented(store, tmp_path)
+    crlens("consult", "import", later, "--round", "1", "--by", "Aigerim", db=store.url)
     with store.session() as session:
         answers = session.scalars(select(Feedback).order_by(Feedback.id)).all()
         assert [(a.decision, a.comment) for a in answers] == [("reject", "first"),
@@ -431,12 +437,8 @@ def test_a_comment_without_a_decision_in_a_later_file_keeps_the_earlier_decision
 
 def test_importing_a_comment_without_a_decision_says_the_earlier_decision_is_kept(store: Store,
                                                                                   tmp_path: Path) -> None:
-    exported = export(store, tmp_path / "r1.xlsx")
-    answer_xlsx(exported, tmp_path / "v1.xlsx", {"rec-001": ("reject", "first")})
-    answer_xlsx(exported, tmp_path / "v2.xlsx", {"rec-001": ("", "adding a clarification")})
-    crlens("consult", "import", tmp_path / "v1.xlsx", "--round", "1", "--by", "Aigerim", db=store.url)
-    code, output = crlens("consult", "import", tmp_path / "v2.xlsx", "--round", "1", "--by", "Aigerim",
-                          db=store.url)
+    later = _rejected_then_commented(store, tmp_path)
+    code, output = crlens("consult", "import", later, "--round", "1", "--by", "Aigerim", db=store.url)
     assert code == 0, output
     assert ("1 row(s) had a comment but no decision: Aigerim's decision given before is kept with the new "
             "comment: rec-001 (reject)") in " ".join(output.split())
