@@ -555,3 +555,21 @@ def test_a_supplement_to_a_section_numbers_the_present_text_of_the_section(corpu
     for text in instructions:
         assert text.en.splitlines()[0] == "The present text of the section becomes paragraph 1."
         assert text.ru.splitlines()[0] == "Действующий текст параграфа считать пунктом 1."
+
+
+def test_a_principle_for_children_is_added_to_the_principles_not_to_the_purpose(tmp_path: Path) -> None:
+    """KZ Digital Code arts. 3 ("Purpose and tasks") and 4 ("Principles") both speak of the law's aims: the child's
+    right to development, added as a principle, goes to the principles."""
+    review = review_text(tmp_path, (
+        "Глава 1. Общие положения\n"
+        "Статья 1. Цель и задачи настоящего Кодекса\n"
+        "1. Целью настоящего Кодекса является развитие цифровой среды.\n"
+        "2. Задачами настоящего Кодекса являются:\n"
+        "1) создание условий для цифровизации;\n"
+        "2) защита прав, свобод и законных интересов человека.\n"
+        "Статья 2. Принципы цифрового законодательства\n"
+        "Регулирование основывается на следующих принципах:\n"
+        "1) законность;\n"
+        "2) технологическая нейтральность.\n"))
+    [rec] = [r for r in review.recommendations if "general-principles-04" in r.criteria]
+    assert rec.amendment is not None and rec.amendment.target == "art:2"

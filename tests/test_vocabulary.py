@@ -228,6 +228,12 @@ FALSE_FRIENDS = [
      "приобретение цифровых объектов в соответствии с законодательством о государственных закупках"),
     ("ru", "information-system", "Владельцы цифровых платформ обязаны обеспечивать прозрачность условий",
      "Собственники государственных информационных систем обеспечивают их защиту"),
+    # inclusiveness of digital objects is their accessibility (as "inclusive" in English), not equal treatment
+    ("ru", "non-discrimination", "обеспечение доступности и инклюзивности цифровых объектов",
+     "Решения не должны приводить к дискриминации"),
+    # GDPR art. 34(3)(c): informed "in an equally effective manner" says nothing of equal treatment
+    ("en", "non-discrimination", "the data subjects are informed in an equally effective manner",
+     "equality between women and men"),
 ]
 
 
