@@ -132,6 +132,54 @@ def test_the_closest_article_is_not_said_to_lack_what_another_of_its_parts_has(t
     assert "but not: the right to seek, receive and impart information" not in rec.issue
 
 
+RULE_FOR_EVERYONE = (
+    "Глава 1. Общие положения\n"
+    "Статья 1. Принципы цифрового законодательства\n"
+    "Правовое регулирование отношений в цифровой среде основывается на следующих принципах:\n"
+    "1) законность;\n"
+    "2) технологическая нейтральность.\n"
+    "Статья 2. Права и свободы человека в цифровой среде\n"
+    "1. Права, свободы и законные интересы человека в цифровой среде охраняются законом.\n"
+    "2. Решения, принятые автоматизированным способом, применяются с соблюдением недискриминации.\n"
+    "Статья 3. Алгоритмические системы\n"
+    "Решения, принимаемые с использованием алгоритмических систем, не должны приводить к дискриминации.\n"
+)
+
+
+def test_a_rule_the_draft_makes_for_everyone_in_another_article_is_quoted_not_denied(tmp_path: Path) -> None:
+    """KZ Digital Code: non-discrimination for children goes among the principles (art. 4), but art. 5(3) makes
+    non-discrimination a condition of automated decisions for everyone: "the closest provision, Article 4, does
+    not" would read as if the Code were silent. The issue quotes the general rule and names what it lacks."""
+    review = review_text(tmp_path, RULE_FOR_EVERYONE)
+    assert next(c.status for c in review.criteria if c.id == "general-principles-03") == "gap"
+    [rec] = [r for r in review.recommendations if "general-principles-03" in r.criteria]
+    assert ("Article 2 (“Права и свободы человека в цифровой среде”) mentions non-discrimination and equality "
+            "(Article 2(2): “Решения, принятые автоматизированным способом, применяются с соблюдением "
+            "недискриминации”), but not: children and minors; gender, girls and women." in rec.issue)
+    assert ("Статья 2 («Права и свободы человека в цифровой среде») упоминает: недискриминация и равенство "
+            "(пункт 2 статьи 2: «Решения, принятые" in rec.ru.issue)
+    assert rec.amendment is not None and rec.amendment.target == "art:1"
+    assert "art:2.2" in rec.provisions
+
+
+def test_the_other_articles_that_make_the_rule_for_everyone_are_named_too(tmp_path: Path) -> None:
+    """KZ Digital Code art. 43(2), on algorithmic systems, forbids discrimination too: named after the quote."""
+    review = review_text(tmp_path, RULE_FOR_EVERYONE)
+    [rec] = [r for r in review.recommendations if "general-principles-03" in r.criteria]
+    assert " Article 3 also mentions non-discrimination and equality" in rec.issue
+    assert " Статья 3 также упоминает: недискриминация и равенство" in rec.ru.issue
+    assert "art:3" in rec.provisions
+
+
+def test_a_lone_element_in_another_article_is_not_quoted_as_if_it_made_the_rule(tmp_path: Path) -> None:
+    """The sample's Art 27(2) names online platforms and parents, not the safety education digital-literacy-05
+    asks platforms to give: that is no rule for everyone, and quoting it would only lengthen the issue."""
+    review = review_text(tmp_path, (Path(__file__).parents[1] / "examples" / "draft-digital-code.en.txt")
+                         .read_text(encoding="utf-8"))
+    [rec] = [r for r in review.recommendations if "digital-literacy-05" in r.criteria]
+    assert "Article 27(2)" not in rec.issue and "art:27.2" not in rec.provisions
+
+
 @pytest.mark.parametrize("law", ["kz-law-online-platforms-2023-ru.txt", "kz-digital-code-2026-ru.txt"])
 def test_a_recommendation_quotes_a_provisions_words_once(corpus: Path, law: str) -> None:
     """Two criteria met in part by the same words merge into one recommendation: the words are quoted once and

@@ -261,12 +261,12 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     tell("tagging")
     relevance = _tag(document, kb, state)
     tell("criteria")
-    results, best_units = _assess(document, kb, state)
+    results, best_units, subject_units = _assess(document, kb, state)
     tell("risks")
     risks = _risks(document, kb, state)
     tell("recommendations")
     home = detect_jurisdiction(document, kb)
-    recommendations = _recommend(document, kb, state, results, best_units, risks, home)
+    recommendations = _recommend(document, kb, state, results, best_units, subject_units, risks, home)
     name = act_name(document.text, document.language)
     _write_proposed_texts(document, kb, recommendations, name)
     _cite_law_in_force(kb, recommendations, home)
@@ -572,11 +572,15 @@ def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis,
 
 
 def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
-            ) -> tuple[dict[str, CriterionResult], dict[str, _Unit]]:
+            ) -> tuple[dict[str, CriterionResult], dict[str, _Unit], dict[str, list[_Unit]]]:
+    """Each criterion's result, the provision that best meets it and, per criterion, the best provision of each
+    article that names its first element (its subject), best first: an unmet criterion's issue names where the
+    draft speaks of the subject at all."""
     articles = [p for p in document.provisions if p.kind == "article"]
     regulated = _regulated(articles, state)
     results: dict[str, CriterionResult] = {}
     best_units: dict[str, _Unit] = {}
+    subject_units: dict[str, list[_Unit]] = {}
     for crit in kb.criteria.values():
         groups = crit.detect.elements
         labels = [_group_label(kb, g) for g in groups]
@@ -622,7 +626,8 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
         )
         if best is not None:
             best_units[crit.id] = best
-    return results, best_units
+            subject_units[crit.id] = [u for u in units if u.met[0]]
+    return results, best_units, subject_units
 
 
 def _occurrence(state: _Analysis, unit: _Unit, group: ConceptGroup) -> Found | None:
@@ -1198,7 +1203,8 @@ def _issues(group: list[_Draft]) -> tuple[str, str]:
 
 
 def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results: dict[str, CriterionResult],
-               best_units: dict[str, _Unit], risks: list[Risk], home: str | None = None) -> list[Recommendation]:
+               best_units: dict[str, _Unit], subject_units: dict[str, list[_Unit]], risks: list[Risk],
+               home: str | None = None) -> list[Recommendation]:
     risks_by_crit: dict[str, list[Risk]] = {}
     for risk in risks:
         risks_by_crit.setdefault(risk.criterion, []).append(risk)
@@ -1308,14 +1314,42 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                                  issue_ru))
             continue
         target, place = _subject_place(document, kb, state, crit)
-        if target is not None:
+        unit = best_units.get(crit.id)
+        at_target = unit is not None and target is not None and _article(unit.provision) is target
+        said = _said_in(document, kb, state, crit, unit, result, general_only=not at_target) if unit else None
+        if said is not None and not at_target and (
+                _article(said.at).id in state.definitions or crit.area not in state.areas.get(said.at.id, [])):
+            # elsewhere, only a rule on the area's subject, not words met in passing or in a definition
+            said = None
+        if said is not None and not at_target:
+            # the draft makes the rule for everyone elsewhere: "no provision deals with it", or "the closest
+            # provision, Article 4, does not", would deny the articles that do (the KZ Digital Code's art. 43(2)
+            # forbids discrimination by algorithmic systems; its principles, art. 4, where the rule goes, do not)
+            home_article = _article(said.at)
+            where_en = label(home_article.id, naming=document.naming)
+            where_ru = label(home_article.id, "ru", naming=document.naming)
+            if home_article.heading:
+                where_en = f"{where_en} (“{home_article.heading}”)"
+                where_ru = f"{where_ru} («{home_article.heading}»)"
+            also, also_en, also_ru = _also_named(document, kb, crit, subject_units.get(crit.id, []), home_article,
+                                                 state.definitions)
+            issue = f"{template.gap.en} {where_en} {said.en}{also_en}"
+            issue_ru = f"{template.gap.ru} {where_ru} {said.ru}{also_ru}"
+            opening = f"{said.provision} {said.quote}"
+            again = (f"{template.gap.en} {where_en} also does not mention: {'; '.join(result.missing)}.",
+                     f"{template.gap.ru} {where_ru} также не упоминает: {'; '.join(said.missing_ru)}.")
+            if target is not None:
+                drafts.append(_Draft(crit, place, "supplement", target.numbered_text(),
+                                     [said.provision, *also, place], [], issue, issue_ru, opening, again,
+                                     closest=True))
+            else:
+                drafts.append(_Draft(crit, place, "new", "", [said.provision, *also], [], issue, issue_ru, opening,
+                                     again))
+        elif target is not None:
             closest_en = (f"The closest provision, {label(target.id, naming=document.naming)} "
                           f"(“{target.heading}”),")
             closest_ru = (f"Наиболее близкая норма, {run_on(label(target.id, 'ru', naming=document.naming))} "
                           f"(«{target.heading}»),")
-            unit = best_units.get(crit.id)
-            said = _said_in(document, kb, state, crit, unit, result) if unit and _article(
-                unit.provision) is target else None
             if said is not None:
                 # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
                 # the article does make ("Article 41 gives everyone a right to erasure")
@@ -1397,18 +1431,21 @@ class _Said:
     """Its words, bare, as the evidence has them."""
     missing_ru: list[str]
     """The Russian labels of the elements it lacks."""
+    at: Provision
+    """The provision quoted, itself."""
 
 
 def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
-             result: CriterionResult) -> _Said | None:
+             result: CriterionResult, general_only: bool = False) -> _Said | None:
     """What the provision closest to an unmet criterion says of it and what it leaves out, quoted, in English and
     Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"); None when it
-    meets no element, or only one while more than the child is missing."""
+    meets no element, or only one while more than whom the rule is for is missing, or, ``general_only``, when it
+    is not the rule made for everyone (:func:`_for_everyone`)."""
     met, lacking, found_ru, missing_ru = _elements(kb, state, crit, unit)
-    direct = set(kb.relevance.direct) if kb.relevance else set()
-    if not met or (len(met) < 2 and not all(set(g) <= direct for g in lacking)):
-        # one element alone ("state bodies") says nothing of the rule; a general rule that lacks only the child is
-        # worth quoting
+    general = _for_everyone(kb, lacking)
+    if not met or (len(met) < 2 and not general) or (general_only and not general):
+        # one element alone ("state bodies") says nothing of the rule; a general rule that lacks only whom it is
+        # for is worth quoting
         return None
     if any(state.subtree[_article(unit.provision).id] & set(g) for g in lacking):
         # "the article does not mention X" must be true of the whole article, not only of its closest part
@@ -1423,7 +1460,38 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     at_en, at_ru = (f"{where_en}: ", f"{run_on(where_ru)}: ") if found.provision.kind != "article" else ("", "")
     return _Said(f"mentions {'; '.join(result.found)} ({at_en}“{shown}”), but not: {'; '.join(result.missing)}.",
                  f"упоминает: {'; '.join(found_ru)} ({at_ru}«{shown}»), но не упоминает: {'; '.join(missing_ru)}.",
-                 found.provision.id, quote, missing_ru)
+                 found.provision.id, quote, missing_ru, found.provision)
+
+
+WHOM = frozenset({"gender"})
+"""Concepts that name whom a rule is for, besides the child terms of ``relevance.direct``: a rule that lacks only
+these ("non-discrimination", without children or sex) is a rule the draft makes for everyone."""
+
+
+def _for_everyone(kb: KnowledgeBase, lacking: list[ConceptGroup]) -> bool:
+    """Whether the elements a provision lacks only name whom the rule is for (children, girls): the provision
+    then makes the criterion's rule for everyone."""
+    whom = WHOM | set(kb.relevance.direct if kb.relevance else ())
+    return bool(lacking) and all(set(g) <= whom for g in lacking)
+
+
+def _also_named(document: Document, kb: KnowledgeBase, crit: Criterion, units: list[_Unit],
+                home: Provision, definitions: Set[str]) -> tuple[list[str], str, str]:
+    """Up to three more provisions, in other articles, that make the criterion's rule for everyone, in the draft's
+    order, and the sentence naming them (" Article 13(2), Article 43(2) also mention non-discrimination and
+    equality."), in English and Russian; nothing when there are none."""
+    groups = crit.detect.elements
+    others = [u.provision for u in units if _article(u.provision) is not home
+              and _article(u.provision).id not in definitions
+              and _for_everyone(kb, [g for g, ok in zip(groups, u.met, strict=True) if not ok])][:3]
+    if not others:
+        return [], "", ""
+    order = {p.id: i for i, p in enumerate(document.provisions)}
+    ids = sorted((p.id for p in others), key=order.__getitem__)
+    subject = crit.detect.elements[0]
+    verb_en, verb_ru = ("mentions", "упоминает") if len(ids) == 1 else ("mention", "упоминают")
+    return (ids, f" {labels(ids, naming=document.naming)} also {verb_en} {_group_label(kb, subject)}.",
+            f" {labels(ids, 'ru', naming=document.naming)} также {verb_ru}: {_group_label(kb, subject, 'ru')}.")
 
 
 def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
