@@ -328,13 +328,14 @@ def test_a_new_state_duty_the_draft_has_no_home_for_goes_after_the_authoritys_co
 def test_an_article_that_names_the_subject_only_in_passing_is_neither_amended_nor_a_neighbour(
         tmp_path: Path) -> None:
     """"Personal data" closes the heading of the right to erasure: rules on children's data and on removing
-    abuse material do not go there, nor after it."""
+    abuse material do not go there, nor after it. (The age from which a child exercises a data subject's rights,
+    evolving-capacities-02, does: it is the draft's one article on those rights.)"""
     text = DRAFT_PLACES_RU + (
         "Статья 5. Право на удаление, анонимизацию и ограничение обработки персональных данных\n"
         "Субъект персональных данных вправе требовать удаления его персональных данных, если их обработка "
         "незаконна. Оператор удаляет персональные данные в течение трех рабочих дней.\n")
     review = review_text(tmp_path, text)
-    for criterion in ("csea-01", "crdd-03", "evolving-capacities-02"):
+    for criterion in ("csea-01", "crdd-03"):
         target = _target(review, criterion)
         assert not target.startswith(("art:5", "new after art:5 ")), (criterion, target)
 
@@ -573,3 +574,27 @@ def test_a_principle_for_children_is_added_to_the_principles_not_to_the_purpose(
         "2) технологическая нейтральность.\n"))
     [rec] = [r for r in review.recommendations if "general-principles-04" in r.criteria]
     assert rec.amendment is not None and rec.amendment.target == "art:2"
+
+
+def test_the_age_a_child_acts_from_goes_to_the_rights_article_not_to_where_an_age_was_found(
+        tmp_path: Path) -> None:
+    """KZ Digital Code art. 60(4) refuses an e-signature certificate below sixteen: that meets
+    evolving-capacities-02 in part, but the rights a child exercises from fourteen belong with the rights of the
+    data subject."""
+    review = review_text(tmp_path, (
+        "Глава 1. Электронная цифровая подпись\n"
+        "Статья 1. Отказ в выдаче сертификата электронной цифровой подписи\n"
+        "Удостоверяющий центр отказывает в выдаче сертификата электронной цифровой подписи в случаях:\n"
+        "1) неполноты представленных документов;\n"
+        "2) недостижения лицом шестнадцатилетнего возраста.\n"
+        "Глава 2. Персональные данные\n"
+        "Статья 2. Права субъекта персональных данных\n"
+        "1. Субъект персональных данных вправе требовать удаления своих персональных данных.\n"
+        "2. Субъект персональных данных вправе осуществлять права, предусмотренные настоящим Кодексом, "
+        "лично или через представителя.\n"))
+    assert next(c.status for c in review.criteria if c.id == "evolving-capacities-02") == "partial"
+    [rec] = [r for r in review.recommendations if "evolving-capacities-02" in r.criteria]
+    assert rec.amendment is not None
+    # the rights article, or a new article after it when it already takes three other supplements
+    assert rec.amendment.target in {"art:2", "new after art:2 in ch:2"}
+    assert rec.provisions[0] == "art:1.2"

@@ -1285,6 +1285,14 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 else:
                     drafts.append(_Draft(crit, place, "new", "", [unit.provision.id], [], issue, issue_ru,
                                          opening, again))
+            elif template.place == "subject" and (target := _subject_place(document, kb, state, crit)[0]) \
+                    is not None and target is not _article(unit.provision):
+                # the part found may sit in an article on another subject (the KZ Digital Code's refusal of an
+                # e-signature certificate below sixteen, for the rights a child exercises from an age): the rule
+                # goes to the article on its own subject
+                drafts.append(_Draft(crit, target.id, "supplement", target.numbered_text(),
+                                     [unit.provision.id, target.id], [], issue, issue_ru, opening, again,
+                                     closest=True))
             else:
                 # new paragraphs of the article that holds the part found, numbered after its last paragraph:
                 # a numbered clause cannot be added inside a sub-paragraph

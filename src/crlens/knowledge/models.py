@@ -260,7 +260,9 @@ class RecommendationTemplate(_Strict):
     concepts that identify the article the clause belongs in; when no article matches, the clause becomes a
     new article. ``place: definitions`` says the clause defines a term: it belongs with the draft's other
     definitions (its definition of the same term, else its definitions article), whatever article the target
-    concepts would find.
+    concepts would find. ``place: subject`` says the clause goes to the article its target concepts find even when
+    the criterion is met in part elsewhere: the part found may sit in an article on another subject (an age set
+    for an e-signature is no place for the rights a child exercises from an age).
     """
 
     gap: Text
@@ -270,7 +272,7 @@ class RecommendationTemplate(_Strict):
     """The heading of the article the model clause makes when it becomes a new article ("Age assurance")."""
     model_clause: Text
     target: list[str] = Field(default_factory=list)
-    place: Literal["definitions"] | None = None
+    place: Literal["definitions", "subject"] | None = None
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> RecommendationTemplate:
