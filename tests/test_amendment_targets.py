@@ -598,3 +598,4 @@ def test_the_age_a_child_acts_from_goes_to_the_rights_article_not_to_where_an_ag
     # the rights article, or a new article after it when it already takes three other supplements
     assert rec.amendment.target in {"art:2", "new after art:2 in ch:2"}
     assert rec.provisions[0] == "art:1.2"
+

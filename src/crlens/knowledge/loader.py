@@ -26,6 +26,8 @@ from pydantic import BaseModel, ValidationError
 
 from crlens.knowledge.models import (
     AREA_IDS,
+    AgesFile,
+    AgeThreshold,
     Area,
     AreaFile,
     Concept,
@@ -84,6 +86,8 @@ class KnowledgeBase:
     relevance: RelevanceRules | None = None
     terminology: tuple[TermEquivalence, ...] = ()
     """The draft terms equivalent to ours (``terminology.yaml``), for Russian proposed text."""
+    ages: tuple[AgeThreshold, ...] = ()
+    """The ages the model clauses use and why (``ages.yaml``)."""
     origin: dict[str, str] = field(default_factory=dict)
     """Where each entry was defined: ``"kind:id"`` -> file path relative to the data directory."""
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -230,6 +234,11 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
         terminology = _load_file(terminology_path, TerminologyFile, rel(terminology_path), problems)
         if terminology:
             kb.terminology = terminology.equivalences
+    ages_path = data_dir / "ages.yaml"
+    if ages_path.exists():
+        ages = _load_file(ages_path, AgesFile, rel(ages_path), problems)
+        if ages:
+            kb.ages = ages.ages
     for path in _yaml_files(data_dir / "framework"):
         area_file = _load_file(path, AreaFile, rel(path), problems)
         if area_file:
@@ -294,7 +303,44 @@ def check(kb: KnowledgeBase) -> list[Problem]:
         if example.jurisdiction not in kb.jurisdictions:
             problems.append(Problem(where("example", example.id), f"example {example.id}",
                                     f"jurisdiction {example.jurisdiction!r} is not declared"))
+    problems += _check_ages(kb)
     return problems
+
+
+def _check_ages(kb: KnowledgeBase) -> list[Problem]:
+    """``ages.yaml`` stays true of the model clauses: each criterion listed under an age names it in both
+    languages, and each clause that names one of the ages is listed under it; its norms and examples resolve."""
+    problems: list[Problem] = []
+    for threshold in kb.ages:
+        entry = f"age {threshold.age}"
+        for norm in threshold.norms:
+            if norm not in kb.norms:
+                problems.append(Problem("ages.yaml", entry, f"norm {norm!r} does not resolve"))
+        for example in threshold.examples:
+            if example not in kb.examples:
+                problems.append(Problem("ages.yaml", entry, f"example {example!r} does not resolve"))
+        for crit_id in threshold.criteria:
+            crit = kb.criteria.get(crit_id)
+            if crit is None:
+                problems.append(Problem("ages.yaml", entry, f"criterion {crit_id!r} does not resolve"))
+                continue
+            clause = crit.recommendation.model_clause
+            for lang, text in (("en", clause.en), ("ru", clause.ru)):
+                if _age_word(threshold, lang) not in text.lower():
+                    problems.append(Problem("ages.yaml", entry, f"the {lang} model clause of {crit_id} does "
+                                            f"not name the age ({_age_word(threshold, lang)!r})"))
+        listed = set(threshold.criteria)
+        for crit in kb.criteria.values():
+            clause = crit.recommendation.model_clause
+            if crit.id not in listed and any(_age_word(threshold, lang) in text.lower()
+                                             for lang, text in (("en", clause.en), ("ru", clause.ru))):
+                problems.append(Problem("ages.yaml", entry, f"the model clause of {crit.id} names the age but "
+                                        "the criterion is not listed"))
+    return problems
+
+
+def _age_word(threshold: AgeThreshold, lang: str) -> str:
+    return getattr(threshold.words, lang).lower()
 
 
 def _concepts_of_area(area: Area) -> Iterator[str]:

@@ -439,6 +439,34 @@ def _contains(longer: str, shorter: str) -> bool:
     return f" {fold(shorter)} " in f" {fold(longer)} "
 
 
+class AgeThreshold(_Strict):
+    """An age the model clauses use, what it is for and what it rests on (``ages.yaml``): one place for a reader
+    who meets fourteen in one proposed text and sixteen in another."""
+
+    age: int = Field(ge=1, le=18)
+    words: Text
+    """How the clauses write the age: the English word and the stem every Russian case form starts with
+    ("fourteen", "четырнадцат")."""
+    use: Text
+    norms: list[str] = Field(default_factory=list)
+    examples: list[str] = Field(default_factory=list)
+    criteria: list[str] = Field(min_length=1)
+    """The criteria whose model clauses use the age."""
+
+
+class AgesFile(_Strict):
+    """The shape of ``ages.yaml``."""
+
+    ages: tuple[AgeThreshold, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> AgesFile:
+        ages = [a.age for a in self.ages]
+        if len(set(ages)) != len(ages):
+            raise ValueError("an age is listed twice")
+        return self
+
+
 class TermEquivalence(_Strict):
     """One concept: the term our model clauses use and the terms a draft may use for it instead.
 

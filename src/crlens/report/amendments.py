@@ -26,6 +26,7 @@ from crlens.report.rejections import consultation_status
 if TYPE_CHECKING:
     from crlens.consult.log import ConsultationLog
     from crlens.ingest.model import Naming
+    from crlens.knowledge.loader import KnowledgeBase
 
 HEADERS = {
     "en": ("Provision of the draft", "Current text", "Proposed new or alternative text",
@@ -49,6 +50,10 @@ NUMBERED_AFTER = {"en": (", numbered after paragraph {} proposed above",
                          "; нумерация после пунктов {}, предложенных выше")}
 ALSO_PROPOSED = {"en": ("; paragraph {} is also proposed above", "; paragraphs {} are also proposed above"),
                  "ru": ("; пункт {} также предложен выше", "; пункты {} также предложены выше")}
+
+AGES_HEADING = {"en": "Ages in the proposed texts", "ru": "Возраст в предлагаемых текстах"}
+AGE_YEARS = {"en": "{} years", "ru": "{} лет"}
+BASIS = {"en": "Basis", "ru": "Основание"}
 
 _ADDED_PARAGRAPH = re.compile(r"^(\d+)\.\s", re.M)
 """A paragraph of a proposed text, "5. ..." at the start of a line (not a sub-paragraph "1)", nor the drafting
@@ -226,6 +231,25 @@ def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -
     return table
 
 
+def ages_used(review: Review, lang: str, kb: KnowledgeBase | None = None) -> list[str]:
+    """One line per age the review's proposed texts use (``ages.yaml``): what it is for and what it rests on, so
+    that fourteen in one row and sixteen in another read as a choice, not an inconsistency."""
+    from crlens.knowledge.loader import load
+
+    kb = kb or load()
+    used = {c for rec in review.recommendations if rec.amendment is not None for c in rec.criteria}
+    lines: list[str] = []
+    for threshold in kb.ages:
+        if used.isdisjoint(threshold.criteria):
+            continue
+        refs = [kb.norms[n].ref_ru if lang == "ru" else kb.norms[n].ref for n in threshold.norms]
+        refs += [kb.examples[e].ref_ru if lang == "ru" else kb.examples[e].ref for e in threshold.examples]
+        use = getattr(threshold.use, lang)
+        basis = f" {BASIS[lang]}: {'; '.join(refs)}." if refs else ""
+        lines.append(f"{AGE_YEARS[lang].format(threshold.age)} — {use}{basis}")
+    return lines
+
+
 @safe_text
 def write_xlsx(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
     """The amendments table as one Excel sheet with a hidden id column; a rejected recommendation's status opens
@@ -245,6 +269,11 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
 
     document = landscape_document(margin_cm=1.5, font_pt=8.5, template_dir=template_dir)
     document.add_heading(f"{TITLES[lang]}: {draft_title(review, lang)}", level=1)
+    ages = ages_used(review, lang)
+    if ages:
+        document.add_paragraph().add_run(AGES_HEADING[lang]).bold = True
+        for line in ages:
+            document.add_paragraph(line, style="List Bullet")
     widths = (Cm(4.0), Cm(7.5), Cm(8.6), Cm(6.6))
     table = add_table(document, headers(review, lang), widths)
     for row in rows(review, lang, log):
