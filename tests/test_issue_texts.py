@@ -262,3 +262,13 @@ def test_a_long_clause_is_quoted_from_its_opening_when_the_words_found_fit(corpu
     assert evidence.quote.startswith("Приостановление функционирования или ограничение доступа пользователей")
     [rec] = [r for r in review.recommendations if "access-information-02" in r.criteria]
     assert f"(“{evidence.quote}…”)" in rec.issue
+
+
+def test_what_a_provision_lacks_is_named_by_its_main_concept_not_by_every_alternative(corpus: Path) -> None:
+    """KZ Digital Code art. 41(1) gives everyone erasure: the issue says it does not mention children, not
+    "children and minors or pupils, students and learners or ..." (every concept the criterion would accept is
+    absent, so naming the first stays true and reads as a sentence, not a checklist)."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
+    [rec] = [r for r in review.recommendations if "data-privacy-06" in r.criteria]
+    assert "but not: children and minors; a time limit for action." in rec.issue
+    assert "но не упоминает: дети и несовершеннолетние; срок для принятия мер." in rec.ru.issue

@@ -1239,7 +1239,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         defined_in = _definition_place(document, state, crit) if template.place == "definitions" else None
         if result.status == "partial":
             unit = best_units[crit.id]
-            met, lacking, found_ru, missing_ru = _elements(kb, state, crit, unit)
+            met, lacking, found_ru, missing_en, missing_ru = _elements(kb, state, crit, unit)
             direct = set(kb.relevance.direct) if kb.relevance else set()
             where_en, where_ru = (label(unit.provision.id, naming=document.naming),
                                   label(unit.provision.id, "ru", naming=document.naming))
@@ -1265,10 +1265,10 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                          f"{where_ru} и в этом не содержит положений, специально касающихся детей. {lacks.ru}")
             else:
                 issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}. It does not mention: "
-                         f"{'; '.join(result.missing)}. {lacks.en}")
+                         f"{'; '.join(missing_en)}. {lacks.en}")
                 issue_ru = (f"{where_ru} упоминает: {'; '.join(found_ru)}{said_ru}. Не упоминает: "
                             f"{'; '.join(missing_ru)}. {lacks.ru}")
-                again = (f"{where_en} also does not mention: {'; '.join(result.missing)}. {lacks.en}",
+                again = (f"{where_en} also does not mention: {'; '.join(missing_en)}. {lacks.en}",
                          f"{where_ru} также не упоминает: {'; '.join(missing_ru)}. {lacks.ru}")
             if defined_in is not None:
                 # the amendment goes where the draft keeps its definitions, wherever the elements were found
@@ -1344,7 +1344,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             issue = f"{template.gap.en} {where_en} {said.en}{also_en}"
             issue_ru = f"{template.gap.ru} {where_ru} {said.ru}{also_ru}"
             opening = f"{said.provision} {said.quote}"
-            again = (f"{template.gap.en} {where_en} also does not mention: {'; '.join(result.missing)}.",
+            again = (f"{template.gap.en} {where_en} also does not mention: {'; '.join(said.missing_en)}.",
                      f"{template.gap.ru} {where_ru} также не упоминает: {'; '.join(said.missing_ru)}.")
             if target is not None:
                 drafts.append(_Draft(crit, place, "supplement", target.numbered_text(),
@@ -1366,7 +1366,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 cited = list(dict.fromkeys([said.provision, place]))
                 # merged with a draft that already quoted these words, it names only what is missing
                 opening = f"{said.provision} {said.quote}"
-                again = (f"{template.gap.en} {closest_en} also does not mention: {'; '.join(result.missing)}.",
+                again = (f"{template.gap.en} {closest_en} also does not mention: {'; '.join(said.missing_en)}.",
                          f"{template.gap.ru} {closest_ru} также не упоминает: {'; '.join(said.missing_ru)}.")
             else:
                 issue = f"{template.gap.en} {closest_en} does not."
@@ -1418,13 +1418,16 @@ def _spread(document: Document, drafts: list[_Draft]) -> None:
 
 
 def _elements(kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit
-              ) -> tuple[list[ConceptGroup], list[ConceptGroup], list[str], list[str]]:
-    """The criterion's elements the provision meets and those it lacks, with their Russian labels: a met one by
-    the concept the provision names (:func:`_named`), a lacking one by all it would accept."""
+              ) -> tuple[list[ConceptGroup], list[ConceptGroup], list[str], list[str], list[str]]:
+    """The criterion's elements the provision meets and those it lacks, with the labels an issue names them by: a
+    met one (in Russian) by the concept the provision names (:func:`_named`), a lacking one (in English and
+    Russian) by its first concept. Every concept of a lacking element is absent, so "does not mention: children
+    and minors" stays true without listing each alternative the criterion would accept (pupils, persons
+    vulnerable because of their age ...), which made issues read like checklists."""
     met = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
     lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
     return (met, lacking, [_group_label(kb, _named(state, unit, g), "ru") for g in met],
-            [_group_label(kb, g, "ru") for g in lacking])
+            [_group_label(kb, g[:1]) for g in lacking], [_group_label(kb, g[:1], "ru") for g in lacking])
 
 
 @dataclass(frozen=True)
@@ -1437,8 +1440,10 @@ class _Said:
     """The provision quoted."""
     quote: str
     """Its words, bare, as the evidence has them."""
+    missing_en: list[str]
+    """The English labels of the elements it lacks (:func:`_elements`)."""
     missing_ru: list[str]
-    """The Russian labels of the elements it lacks."""
+    """Their Russian labels."""
     at: Provision
     """The provision quoted, itself."""
 
@@ -1449,7 +1454,7 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"); None when it
     meets no element, or only one while more than whom the rule is for is missing, or, ``general_only``, when it
     is not the rule made for everyone (:func:`_for_everyone`)."""
-    met, lacking, found_ru, missing_ru = _elements(kb, state, crit, unit)
+    met, lacking, found_ru, missing_en, missing_ru = _elements(kb, state, crit, unit)
     general = _for_everyone(kb, lacking)
     if not met or (len(met) < 2 and not general) or (general_only and not general):
         # one element alone ("state bodies") says nothing of the rule; a general rule that lacks only whom it is
@@ -1466,9 +1471,9 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     where_en = label(found.provision.id, naming=document.naming)
     where_ru = label(found.provision.id, "ru", naming=document.naming)
     at_en, at_ru = (f"{where_en}: ", f"{run_on(where_ru)}: ") if found.provision.kind != "article" else ("", "")
-    return _Said(f"mentions {'; '.join(result.found)} ({at_en}“{shown}”), but not: {'; '.join(result.missing)}.",
+    return _Said(f"mentions {'; '.join(result.found)} ({at_en}“{shown}”), but not: {'; '.join(missing_en)}.",
                  f"упоминает: {'; '.join(found_ru)} ({at_ru}«{shown}»), но не упоминает: {'; '.join(missing_ru)}.",
-                 found.provision.id, quote, missing_ru, found.provision)
+                 found.provision.id, quote, missing_en, missing_ru, found.provision)
 
 
 WHOM = frozenset({"gender"})
