@@ -272,6 +272,25 @@ def test_a_page_refuses_an_unknown_filter_value_naming_the_ones_there_are(app: A
 
 
 @INTERFACE
+@pytest.mark.parametrize("url", ["/projects/99/gaps?state=bogus", "/projects/99/gaps?area=bogus",
+                                 "/projects/99/gaps?priority=bogus", "/projects/99/draft?area=bogus",
+                                 "/projects/99/draft?relevance=bogus"])
+def test_a_filtered_page_of_an_unknown_project_is_a_404_naming_the_project_whatever_the_filter(
+        app: Any, url: str) -> None:
+    """The project is looked up first: a bad filter on a project that does not exist is not the problem."""
+    response = Person(app, "viewer").get(url)
+    assert response.status_code == 404
+    assert "there is no project 99" in response.text
+
+
+@INTERFACE
+def test_the_draft_page_of_an_unknown_draft_version_is_a_404_naming_it_whatever_the_filter(app: Any) -> None:
+    response = Person(app, "viewer").get("/projects/1/draft?version=7&area=bogus")
+    assert response.status_code == 404
+    assert "project 'kz' has no draft version 7" in html.unescape(response.text)
+
+
+@INTERFACE
 def test_a_filter_left_blank_is_no_filter(app: Any) -> None:
     viewer = Person(app, "viewer")
     assert viewer.get("/projects/1/gaps?area=&priority=&state=&q=").text.count("<tr id=") == \

@@ -166,10 +166,11 @@ def draft_page(request: Request, account: Reader, project_id: ProjectId,
                relevance: Annotated[str | None, Query(max_length=20)] = None) -> Response:
     """The draft's articles with their areas, child relevance and evidence highlights; filter by area."""
     lang = request_lang(request)
-    area, relevance = _filter("area", area, AREA_IDS), _filter("relevance", relevance, RELEVANCES)
     with store_of(request).session() as session:
+        # what is asked for first: an unknown project or version is a 404 naming it, whatever the filters say
         project = service.get_project(session, project_id)
         draft = service.get_draft(project, version)
+        area, relevance = _filter("area", area, AREA_IDS), _filter("relevance", relevance, RELEVANCES)
         review = service.draft_review(draft)
         articles = service.draft_articles(review, lang, area, relevance)
         total = len([p for p in review.provisions if p.kind in ("article", "preamble")])
@@ -190,10 +191,10 @@ def gaps_page(request: Request, account: Reader, project_id: ProjectId,
     """The gap table: the recommendations grouped by area, with filters (an unknown area, priority or state is
     refused, naming the ones there are)."""
     lang = request_lang(request)
-    area, priority = _filter("area", area, AREA_IDS), _filter("priority", priority, PRIORITY_RANK)
-    state = _filter("state", state, STATES)
     with store_of(request).session() as session:
-        project = service.get_project(session, project_id)
+        project = service.get_project(session, project_id)  # first, as on the draft page
+        area, priority = _filter("area", area, AREA_IDS), _filter("priority", priority, PRIORITY_RANK)
+        state = _filter("state", state, STATES)
         sections, total = service.gap_sections(project, lang, area, priority, state, q)
         context = dict(project=project, sections=sections, total=total, area=area, priority=priority,
                        state=state, q=q or "", shown=sum(len(s.rows) for s in sections),
