@@ -908,6 +908,21 @@ def test_a_revised_recommendation_has_the_same_russian_state_on_its_page_and_in_
     assert "rec-001 (Текущий статус: пересмотрена)" in log
 
 
+def test_a_state_reads_the_same_in_english_on_its_page_in_the_consultation_log_and_on_the_command_line(
+        app: Any, project_db: str) -> None:
+    ministry = Person(_with_round(app), "ministry")
+    ministry.form("/projects/1/recommendations/rec-002/decision",
+                  {"decision": "accept with changes", "comment": ""})
+    page = ministry.get("/projects/1/recommendations/rec-002?lang=en").text
+    log = ministry.get("/projects/1/downloads/consultation-log.md").text
+    shown = CliRunner().invoke(cli, ["rec", "show", "rec-002", "--db", project_db]).output
+    status = CliRunner().invoke(cli, ["project", "status", "--db", project_db]).output
+    assert 'id="rec-state">accepted with changes<' in page
+    assert "rec-002 (State now: accepted with changes)" in log
+    assert shown.startswith("rec-002 (accepted with changes, version 1)")
+    assert "accepted with changes 1" in status
+
+
 @INTERFACE
 def test_the_downloads_page_says_why_there_is_no_redline_of_a_draft_that_is_not_a_word_file(app: Any) -> None:
     viewer = Person(app, "viewer")

@@ -16,7 +16,7 @@ from rich.table import Table
 from crlens.cli_common import FormatsOption, deliverable_choice, err, fails_cleanly, out, output_directory
 from crlens.cli_common import Lang as DeliverablesLang
 from crlens.cli_common import LangOption as DeliverablesLangOption
-from crlens.consult.states import State
+from crlens.consult.states import State, state_name
 from crlens.errors import UserError
 from crlens.plain_text import checked, checked_name
 
@@ -170,7 +170,7 @@ def project_status(db: DbOption = None, project: ProjectOption = None) -> None:
                   f"feedback on {given} recommendation(s)", highlight=False)
     if not status.rounds:
         out.print("no consultation round yet")
-    states = ", ".join(f"{state} {count}" for state, count in status.states.items())
+    states = ", ".join(f"{state_name(state)} {count}" for state, count in status.states.items())
     out.print(f"{status.recommendations} recommendations: {states}", highlight=False)
 
 
@@ -213,8 +213,8 @@ def project_add_draft(
         out.print(f"decided recommendations whose proposal this version changed: {len(result.decisions_reopened)} "
                   "(their decision no longer stands; now revised, to be answered again)", highlight=False)
         for reopened in result.decisions_reopened:
-            out.print(f"  {reopened.key} (was {reopened.state}): {reopened.old_target} -> {reopened.new_target}",
-                      highlight=False, markup=False)
+            out.print(f"  {reopened.key} (was {state_name(reopened.state)}): {reopened.old_target} -> "
+                      f"{reopened.new_target}", highlight=False, markup=False)
 
 
 @project_app.command("report")
@@ -325,7 +325,8 @@ def consult_import(
                   "the current texts):", highlight=False)
         for note in result.on_earlier_text:
             out.print(f"  {note.key}: answered on version {note.answered}; version {note.changed_in} changed what "
-                      f"it proposes ({note.reason}); still {note.state}", highlight=False, markup=False)
+                      f"it proposes ({note.reason}); still {state_name(note.state)}", highlight=False,
+                      markup=False)
 
 
 @consult_app.command("close")
@@ -402,7 +403,7 @@ def rec_show(rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g.
     with _project(db, project) as (session, found):
         rec = find_recommendation(found, rec_id)
         data = current_data(rec)
-        out.print(f"{rec.key} ({rec.state}, version {rec.latest.version})", highlight=False)
+        out.print(f"{rec.key} ({state_name(rec.state)}, version {rec.latest.version})", highlight=False)
         for label, field in (("issue", "issue"), ("solution", "solution"), ("proposed text", "proposed")):
             out.print(f"{label}: {get_text(data, field, lang.value)}", highlight=False, markup=False)
         first = rec.versions[0]

@@ -10,7 +10,7 @@ from crlens.consult.log import Answer, Change, ConsultationLog, RoundLog
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS_RU
 from crlens.consult.state import EarlierText
-from crlens.consult.states import STATE_RU
+from crlens.consult.states import state_name
 from crlens.plain_text import safe_text
 from crlens.report.gap_table import PROPOSED
 
@@ -101,10 +101,6 @@ def earlier_words(earlier: EarlierText, lang: str = "en") -> str:
     return WORDS[lang]["earlier"].format(v=earlier.changed_in, reason=earlier.reason)
 
 
-def _state(state: str, lang: str) -> str:
-    return STATE_RU.get(state, state) if lang == "ru" else state
-
-
 def _round_heading(r: RoundLog, lang: str) -> str:
     w = WORDS[lang]
     closed = f"{w['closed']} {_date(r.closed)}" if r.closed else w["open"]
@@ -170,8 +166,8 @@ def markdown(log: ConsultationLog, lang: str = "en", annex: bool = False) -> str
             lines += [w["no_answers"], ""]
         for e in r.entries:
             issue = e.issue_ru if lang == "ru" else e.issue
-            lines += [f"{h}## {w['rec']} {e.key} ({w['state']}: {_state(e.state, lang)})", "", f"> {issue}", "",
-                      f"**{w['said']}**", ""]
+            lines += [f"{h}## {w['rec']} {e.key} ({w['state']}: {state_name(e.state, lang)})", "",
+                      f"> {issue}", "", f"**{w['said']}**", ""]
             for a in e.answers:
                 comment = f": {a.comment}" if a.comment else ""
                 lines.append(f"- {a.person} ({_date(a.at)}, {w['version']} {a.version}): "
@@ -244,7 +240,7 @@ def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex
         table = add_table(document, [w["rec"], w["said"], w["changed"]], [Cm(3), Cm(11), Cm(12)])
         for e in r.entries:
             cells = table.add_row().cells
-            cells[0].text = f"{e.key}\n{_state(e.state, lang)}"
+            cells[0].text = f"{e.key}\n{state_name(e.state, lang)}"
             said = cells[1].paragraphs[0]
             for i, a in enumerate(e.answers):
                 p = said if i == 0 else cells[1].add_paragraph()
@@ -292,12 +288,12 @@ def sheet_rows(log: ConsultationLog, lang: str = "en") -> tuple[list[str], list[
     for r in log.rounds:
         for e in r.entries:
             for a in e.answers:
-                rows.append([str(r.number), e.key, _state(e.state, lang), a.person, _decision(a.decision, lang),
-                             a.comment, _earlier(a, lang)])
+                rows.append([str(r.number), e.key, state_name(e.state, lang), a.person,
+                             _decision(a.decision, lang), a.comment, _earlier(a, lang)])
             for c in e.changes:
-                rows.append([str(r.number), e.key, _state(e.state, lang), c.author, "", "",
+                rows.append([str(r.number), e.key, state_name(e.state, lang), c.author, "", "",
                              f"{w['version']} {c.version}: {c.reason}"])
     for key, stale in log.stale:
-        rows.append(["", key, _state(log.states.get(key, ""), lang), "", "", "",
+        rows.append(["", key, state_name(log.states.get(key, ""), lang), "", "", "",
                      f"{STALE_HEADING[lang]}: {stale_words(stale, lang)}"])
     return header, rows

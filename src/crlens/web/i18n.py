@@ -10,7 +10,7 @@ from starlette.requests import HTTPConnection
 
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS, DECISIONS_RU
-from crlens.consult.states import STATE_RU, STATES
+from crlens.consult.states import STATE_EN, STATE_RU, STATES
 from crlens.knowledge.models import PRIORITY_RU
 from crlens.report.gap_table import PROPOSED
 
@@ -149,8 +149,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "saved": ("Saved.", "Сохранено."),
     "unchanged": ("Nothing changed: the text is the same.", "Без изменений: текст тот же."),
     "reviewed": ("Reviewed", "Проанализирован"),
-    "version_added": ("Draft version {v} added: {new} new, {updated} updated, {taken} taken-up "
-                      "recommendations.",
+    "version_added": ("Draft version {v} added: {new} new recommendations, {updated} updated, {taken} taken up "
+                      "in the text.",
                       "Добавлена редакция {v}: новых рекомендаций {new}, обновлено {updated}, учтено {taken}."),
     "answer_on_earlier_text": ("Given on an earlier text, so it no longer decides the state: version {v} changed "
                                "what the recommendation proposes ({reason}).",
@@ -169,8 +169,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "still_matches": ("It still matches", "Текст по-прежнему соответствует"),
 }
 
-# The Russian names are the consultation log's (consult.states.STATE_RU), so a page and the documents agree.
-STATE_NAMES: dict[str, tuple[str, str]] = {s: (s.replace("-", " "), STATE_RU[s]) for s in STATES}
+# The names are the consultation log's and the command line's (consult.states), so a page and the documents agree.
+STATE_NAMES: dict[str, tuple[str, str]] = {s: (STATE_EN[s], STATE_RU[s]) for s in STATES}
 # The decision form offers the words the feedback forms offer, which decision_of reads back.
 DECISION_NAMES: dict[str, tuple[str, str]] = {d: (d, DECISIONS_RU[d]) for d in DECISIONS}
 PRIORITY_NAMES: dict[str, tuple[str, str]] = {p: (p, ru) for p, ru in PRIORITY_RU.items()}

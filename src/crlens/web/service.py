@@ -36,6 +36,7 @@ from crlens.consult.project import (
 )
 from crlens.consult.revisions import FIELDS, Revision, confirm, get_text, revise, withdraw
 from crlens.consult.rounds import DECISION_CHOICES, Recorded, close_round, decision_of, open_round, record_answer
+from crlens.consult.states import state_name
 from crlens.errors import UserError
 from crlens.ingest import InputError
 from crlens.ingest.model import CONTAINER_KINDS
@@ -393,7 +394,7 @@ def decide(session: Session, account: Account, project: Project, rec: Recommenda
     if consultation is None:
         raise UserError(rec.key, "no consultation round is open; answers are given within an open round")
     if rec.state not in ACTIVE_STATES:
-        raise UserError(rec.key, f"is {rec.state} and no longer open for decisions")
+        raise UserError(rec.key, f"is {state_name(rec.state)} and no longer open for decisions")
     given, decision = (decision or "").strip(), decision_of(decision or "")
     if given and decision is None:
         raise UserError("decision", f"{given!r} is not a decision; use one of: {DECISION_CHOICES}")
