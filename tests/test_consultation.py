@@ -872,8 +872,8 @@ def test_rec_show_in_russian_shows_the_russian_issue_solution_and_proposed_text(
     code, output = crlens("rec", "show", "rec-001", "--lang", "ru", db=store.url)
     assert code == 0, output
     shown = " ".join(output.split())
-    for label, text in (("issue", data["ru"]["issue"]), ("solution", data["ru"]["solution"]),  # type: ignore[index]
-                        ("proposed text", data["amendment"]["proposed_text"]["ru"])):  # type: ignore[index]
+    for label, text in (("проблема", data["ru"]["issue"]), ("решение", data["ru"]["solution"]),  # type: ignore[index]
+                        ("предлагаемая редакция", data["amendment"]["proposed_text"]["ru"])):  # type: ignore[index]
         assert f"{label}: {' '.join(str(text).split())}" in shown
     assert " ".join(str(data["issue"]).split()) not in shown
 
@@ -907,6 +907,34 @@ def test_rec_show_says_when_a_recommendation_has_no_answers_yet(store: Store, tm
     assert crlens("rec", "show", "rec-001", db=store.url)[1].endswith("answers: no consultation round yet\n")
     answered_by_two(store, tmp_path)
     assert crlens("rec", "show", "rec-002", db=store.url)[1].endswith("round 1 (open): no answers\n")
+
+
+def test_rec_show_in_russian_says_its_state_versions_answers_and_texts_out_of_date_in_russian(
+        store: Store, tmp_path: Path) -> None:
+    answered_by_two(store, tmp_path)
+    revise_english(store, tmp_path)
+    with store.session() as session:
+        revised = find_recommendation(find_project(session), "rec-001").latest.created_at
+        given = {f.person: f.created_at for f in session.scalars(select(Feedback))}
+    code, output = crlens("rec", "show", "rec-001", "--lang", "ru", db=store.url)
+    assert code == 0, output
+    shown = " ".join(output.split())
+    assert shown.startswith("rec-001 (пересмотрена, версия 2) проблема: ")
+    assert f"версия 2 {revised:%Y-%m-%d %H:%M} Dana: Ministry asked for 16 предлагаемая редакция (en): " in shown
+    assert "не обновлено: предлагаемая редакция на русском языке (английский текст изменён в версии 2)" in shown
+    note = ("дан на прежний текст и больше не определяет статус: версия 2 изменила предложение (Ministry asked "
+            "for 16)")
+    assert shown.endswith(
+        f"раунд 1 (открыт): ответов: 2 Aigerim ({given['Aigerim']:%Y-%m-%d %H:%M}, версия 1): принять: Agreed, as "
+        f"written. {note} Marat ({given['Marat']:%Y-%m-%d %H:%M}, версия 1): отклонить {note}"), output
+
+
+def test_rec_show_in_russian_says_in_russian_when_there_are_no_answers_yet(store: Store, tmp_path: Path) -> None:
+    assert crlens("rec", "show", "rec-001", "--lang", "ru", db=store.url)[1].endswith(
+        "ответы: раундов консультаций ещё не было\n")
+    answered_by_two(store, tmp_path)
+    assert crlens("rec", "show", "rec-002", "--lang", "ru", db=store.url)[1].endswith(
+        "раунд 1 (открыт): ответов нет\n")
 
 
 def test_rec_show_marks_an_answer_given_on_a_text_revised_since(store: Store, tmp_path: Path) -> None:

@@ -389,61 +389,77 @@ def rec_list(db: DbOption = None, project: ProjectOption = None,
                        f"{', '.join(data['areas'])}")
 
 
+REC_SHOW_WORDS = {
+    "en": {"version": "v{n}", "out_of_date": "out of date", "round": "round {n} ({status}): {answers}",
+           "open": "open", "answers": "{n} answer(s)", "no_answers": "no answers",
+           "no_rounds": "answers: no consultation round yet"},
+    "ru": {"version": "версия {n}", "out_of_date": "не обновлено", "round": "раунд {n} ({status}): {answers}",
+           "open": "открыт", "answers": "ответов: {n}", "no_answers": "ответов нет",
+           "no_rounds": "ответы: раундов консультаций ещё не было"},
+}
+"""The words of ``rec show`` that no document has; the rest (fields, states, decisions, "version", "closed", the
+notes on texts out of date and answers on earlier texts) are the consultation log's, in the same language."""
+
+
 @rec_app.command("show")
 @fails_cleanly
 def rec_show(rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g. rec-012.")],
              db: DbOption = None, project: ProjectOption = None, lang: ShownLangOption = Lang.en) -> None:
     """A recommendation with its versions (who changed what, when and why) and the answers given on it, round
-    by round."""
+    by round, its texts and labels in the language of --lang."""
     from crlens.consult.log import changes_of
     from crlens.consult.project import current_data, find_recommendation
     from crlens.consult.revisions import get_text, stale_texts
-    from crlens.report.consultation import diff_markdown, stale_words
+    from crlens.report.consultation import FIELD_NAMES, WORDS, diff_markdown, stale_words
 
+    words, fields = REC_SHOW_WORDS[lang.value], FIELD_NAMES[lang.value]
     with _project(db, project) as (session, found):
         rec = find_recommendation(found, rec_id)
         data = current_data(rec)
-        out.print(f"{rec.key} ({state_name(rec.state)}, version {rec.latest.version})", highlight=False)
-        for label, field in (("issue", "issue"), ("solution", "solution"), ("proposed text", "proposed")):
-            out.print(f"{label}: {get_text(data, field, lang.value)}", highlight=False, markup=False)
+        out.print(f"{rec.key} ({state_name(rec.state, lang.value)}, {WORDS[lang.value]['version']} "
+                  f"{rec.latest.version})", highlight=False)
+        for field in ("issue", "solution", "proposed"):
+            out.print(f"{fields[field]}: {get_text(data, field, lang.value)}", highlight=False, markup=False)
         first = rec.versions[0]
-        out.print(f"v1 {first.created_at:%Y-%m-%d %H:%M} {first.author}: {first.reason}", highlight=False,
-                  markup=False)
+        out.print(f"{words['version'].format(n=1)} {first.created_at:%Y-%m-%d %H:%M} {first.author}: "
+                  f"{first.reason}", highlight=False, markup=False)
         for change in changes_of(list(rec.versions)):
-            out.print(f"v{change.version} {change.at:%Y-%m-%d %H:%M} {change.author}: {change.reason}",
-                      highlight=False, markup=False)
+            out.print(f"{words['version'].format(n=change.version)} {change.at:%Y-%m-%d %H:%M} {change.author}: "
+                      f"{change.reason}", highlight=False, markup=False)
             for fc in change.fields:
-                out.print(f"    {fc.field} ({fc.lang}): {diff_markdown(fc.old, fc.new)}", highlight=False,
+                out.print(f"    {fields[fc.field]} ({fc.lang}): {diff_markdown(fc.old, fc.new)}", highlight=False,
                           markup=False)
         for stale in stale_texts(rec):
-            out.print(f"out of date: {stale_words(stale)}", highlight=False, markup=False)
-        _print_answers(session, found, rec)
+            out.print(f"{words['out_of_date']}: {stale_words(stale, lang.value)}", highlight=False, markup=False)
+        _print_answers(session, found, rec, lang.value)
 
 
-def _print_answers(session: Session, project: Project, rec: Recommendation) -> None:
+def _print_answers(session: Session, project: Project, rec: Recommendation, lang: str) -> None:
     """Each person's current answer on the recommendation in each round of the project, as the web page and the
     consultation log show them: an answer given on a text that has changed since is marked as no longer
     deciding the state."""
     from crlens.consult.state import earlier_text, proposals, round_answers
-    from crlens.report.consultation import WORDS, earlier_words
+    from crlens.report.consultation import WORDS, decision_name, earlier_words
 
+    words = REC_SHOW_WORDS[lang]
     if not project.rounds:
-        out.print("answers: no consultation round yet", highlight=False)
+        out.print(words["no_rounds"], highlight=False)
         return
     answered = {consultation.id: answers for consultation, answers in round_answers(session, rec)}
     classes = proposals(rec)
     for consultation in project.rounds:
         answers = sorted(answered.get(consultation.id, {}).values(), key=lambda a: a.person)
-        out.print(f"round {consultation.number} ({'open' if consultation.is_open else 'closed'}): "
-                  f"{f'{len(answers)} answer(s)' if answers else 'no answers'}", highlight=False)
+        status = words["open"] if consultation.is_open else WORDS[lang]["closed"]
+        given = words["answers"].format(n=len(answers)) if answers else words["no_answers"]
+        out.print(words["round"].format(n=consultation.number, status=status, answers=given), highlight=False)
         for answer in answers:
-            said = answer.decision or WORDS["en"]["no_decision"]
+            said = decision_name(answer.decision, lang)
             said += f": {answer.comment}" if answer.comment else ""
-            out.print(f"  {answer.person} ({answer.created_at:%Y-%m-%d %H:%M}, version "
+            out.print(f"  {answer.person} ({answer.created_at:%Y-%m-%d %H:%M}, {WORDS[lang]['version']} "
                       f"{answer.recommendation_version}): {said}", highlight=False, markup=False)
             earlier = earlier_text(rec, answer.recommendation_version, classes)
             if earlier is not None:
-                out.print(f"    {earlier_words(earlier)}", highlight=False, markup=False)
+                out.print(f"    {earlier_words(earlier, lang)}", highlight=False, markup=False)
 
 
 @rec_app.command("revise")

@@ -84,7 +84,8 @@ def _date(value: Any) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else ""
 
 
-def _decision(decision: str | None, lang: str) -> str:
+def decision_name(decision: str | None, lang: str = "en") -> str:
+    """A decision as the log, ``rec show`` and the forms say it: "accept" / "принять", or "no decision"."""
     if decision is None:
         return WORDS[lang]["no_decision"]
     return DECISIONS_RU.get(decision, decision) if lang == "ru" else decision
@@ -171,7 +172,7 @@ def markdown(log: ConsultationLog, lang: str = "en", annex: bool = False) -> str
             for a in e.answers:
                 comment = f": {a.comment}" if a.comment else ""
                 lines.append(f"- {a.person} ({_date(a.at)}, {w['version']} {a.version}): "
-                             f"**{_decision(a.decision, lang)}**{comment}")
+                             f"**{decision_name(a.decision, lang)}**{comment}")
                 if a.earlier:
                     lines.append(f"  - {_earlier(a, lang)}")
             if not e.answers:
@@ -245,7 +246,7 @@ def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex
             for i, a in enumerate(e.answers):
                 p = said if i == 0 else cells[1].add_paragraph()
                 p.add_run(f"{a.person}: ").bold = True
-                p.add_run(_decision(a.decision, lang)).italic = True
+                p.add_run(decision_name(a.decision, lang)).italic = True
                 if a.comment:
                     p.add_run(f" — {a.comment}")
                 if a.earlier:
@@ -289,7 +290,7 @@ def sheet_rows(log: ConsultationLog, lang: str = "en") -> tuple[list[str], list[
         for e in r.entries:
             for a in e.answers:
                 rows.append([str(r.number), e.key, state_name(e.state, lang), a.person,
-                             _decision(a.decision, lang), a.comment, _earlier(a, lang)])
+                             decision_name(a.decision, lang), a.comment, _earlier(a, lang)])
             for c in e.changes:
                 rows.append([str(r.number), e.key, state_name(e.state, lang), c.author, "", "",
                              f"{w['version']} {c.version}: {c.reason}"])
