@@ -958,6 +958,7 @@ def test_the_downloads_offer_the_final_redline_of_a_word_draft_without_the_rejec
     assert '/projects/1/downloads/amendments-redline.docx"' in page
     assert "amendments-redline.ru.docx" not in page
     assert 'id="no-redline"' not in page
+    assert 'id="redline-left-out"' not in page  # every amendment has its place in this draft
     before = _redline_comments(reviewer)
     assert "rec-001" in before
     reviewer.form("/projects/1/rounds")
@@ -965,6 +966,29 @@ def test_the_downloads_offer_the_final_redline_of_a_word_draft_without_the_rejec
     ministry.form("/projects/1/recommendations/rec-001/decision", {"decision": "reject", "comment": "no"})
     assert _redline_comments(reviewer) == before - {"rec-001"}
     assert reviewer.get("/projects/1/downloads/amendments-redline.ru.docx").status_code == 404
+
+
+def test_the_downloads_page_names_the_amendments_the_redline_leaves_out_as_crlens_project_report_does(
+        app: Any, project_db: str, sample_ru: Path, tmp_path: Path) -> None:
+    """A Word draft without recognisable articles (a concept note, say): its amendments have no article to go
+    after, so the redline cannot place them; the page says which, as the command line's note does."""
+    from makefiles import make_docx
+
+    lines = [line for line in sample_ru.read_text(encoding="utf-8").splitlines()[:80]
+             if not line.startswith("Статья")]
+    word = make_docx(lines, tmp_path / "concept.docx")
+    reviewer = Person(app, "reviewer")
+    assert _upload(reviewer, word.name, word.read_bytes(), "concept").headers["location"] == "/projects/2"
+    report = CliRunner().invoke(cli, ["project", "report", "--project", "concept", "--formats", "md",
+                                      "--out", str(tmp_path / "final"), "--db", project_db])
+    noted = " ".join(report.output.split()).split("could not be placed in the Word draft: ")[1].split(", ")
+    page = " ".join(html.unescape(reviewer.get("/projects/2/downloads").text).split())
+    assert '/projects/2/downloads/amendments-redline.docx"' in page
+    assert (f'<p class="note" id="redline-left-out">{len(noted)} amendment(s) could not be placed in the Word '
+            f"draft and are not in the redline: {', '.join(noted)}. The gap table and the amendments table have "
+            "them." in page)
+    russian = " ".join(html.unescape(reviewer.get("/projects/2/downloads?lang=ru").text).split())
+    assert f"Поправки, которые не удалось разместить в файле Word ({len(noted)}): {', '.join(noted)}" in russian
 
 
 # --- crlens serve ----------------------------------------------------------------------------------------------

@@ -133,6 +133,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "up the Word draft. Add the draft as a .docx file to get one.",
                    "Проект с поправками в режиме исправлений не формируется: последняя редакция ({v}, {name}) — "
                    "не файл Word, а поправки вносятся в файл Word. Добавьте редакцию в формате .docx."),
+    # the amendments crlens project report notes as not placed (RedlineResult.skipped), named the same way
+    "redline_left_out": ("{n} amendment(s) could not be placed in the Word draft and are not in the redline: "
+                         "{keys}. The gap table and the amendments table have them.",
+                         "Поправки, которые не удалось разместить в файле Word ({n}): {keys}. В проекте с "
+                         "поправками в режиме исправлений их нет; они есть в таблице пробелов и таблице "
+                         "поправок."),
     "doc_comparison": ("Comparison of the last two draft versions", "Сравнение двух последних редакций"),
     "compare_versions": ("Compare versions", "Сравнить редакции"),
     "earlier": ("Earlier version", "Прежняя редакция"),

@@ -368,7 +368,8 @@ def downloads_page(request: Request, account: Reader, project_id: ProjectId) -> 
     with store_of(request).session() as session:
         project = service.get_project(session, project_id)
         return render(request, "downloads.html.j2", project=project, files=service.download_names(project),
-                      no_redline=service.no_redline(project) is not None, section="downloads")
+                      no_redline=service.no_redline(project) is not None,
+                      left_out=service.redline_left_out(session, project), section="downloads")
 
 
 @router.get("/projects/{project_id}/downloads/{filename}")

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -45,6 +46,9 @@ from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.plain_text import checked, checked_name
 from crlens.store.models import Comment, Draft, Feedback, Project, Recommendation, Round
 from crlens.web.auth import Account
+
+if TYPE_CHECKING:
+    from crlens.report.redline import RedlineResult
 
 MAX_COMMENT = 20_000
 MAX_NAME = 200
@@ -508,6 +512,31 @@ def no_redline(project: Project) -> str | None:
             "marks up the Word draft")
 
 
+def final_redline(session: Session, project: Project, path: Path) -> RedlineResult | None:
+    """The final redline ``crlens project report`` writes, written to ``path``: the newest Word draft as stored,
+    the recommendations as they stand, none the consultation log says is rejected, withdrawn or taken up (None
+    when that draft is not a Word file: :func:`no_redline`)."""
+    from crlens.consult.log import build_log
+    from crlens.consult.project import project_review
+    from crlens.report.redline import write_final_redline
+
+    draft = project.drafts[-1]
+    return write_final_redline(project_review(project), build_log(session, project), draft.filename, draft.content,
+                               path)
+
+
+def redline_left_out(session: Session, project: Project) -> list[str]:
+    """The recommendations the final redline could not place in the Word draft (an amendment with no article to
+    go after), which ``crlens project report`` notes: found by writing it, in a temporary folder, as only
+    reading the Word file tells where its articles are. Empty when every amendment has its place, or when there
+    is no redline."""
+    if no_redline(project) is not None:
+        return []
+    with tempfile.TemporaryDirectory(prefix="crlens-redline-") as folder:
+        written = final_redline(session, project, Path(folder) / f"{REDLINE}.docx")
+    return written.skipped if written is not None else []
+
+
 def download_names(project: Project) -> list[tuple[str, str, list[str]]]:
     """(stem, language, file names) of every document the project can give now (the comparison needs two
     draft versions, the redline a newest draft version that is a Word file: :func:`no_redline`)."""
@@ -544,13 +573,7 @@ def make_download(session: Session, project: Project, filename: str) -> Download
     with tempfile.TemporaryDirectory(prefix="crlens-download-") as folder:
         path = Path(folder) / filename
         if stem == REDLINE:
-            from crlens.report.redline import write_final_redline
-
-            # the final redline crlens project report writes: the newest Word draft as stored, the
-            # recommendations as they stand, none the consultation log says is rejected, withdrawn or taken up
-            draft = project.drafts[-1]
-            write_final_redline(project_review(project), build_log(session, project), draft.filename,
-                                draft.content, path)
+            final_redline(session, project, path)
         elif stem == "review":
             path.write_text(project_review(project).to_json(), encoding="utf-8")
         elif stem == "comparison":
