@@ -113,6 +113,19 @@ def test_wrapped_reference_to_an_article_is_not_a_heading(corpus):
     assert art6 is not None and "Article 49(2). Upon request" in art6.full_text()
 
 
+def test_ai_act_article_66_keeps_every_line_in_order_and_its_points_under_the_right_parent(corpus):
+    # This copy runs point (a) on in the lead-in line and gives (iii)-(vii) and (f)-(o) before (b)-(e), (i)
+    # and (ii). The letter "(i)" after "(h)" must not open a roman list that takes (b)-(e) as its children.
+    document = parse_file(corpus / "eu-ai-act-2024-1689.txt")
+    article, following = document.get("art:66"), document.get("art:67")
+    assert article is not None and following is not None
+    assert [child.id for child in article.children] == ["art:66.b", "art:66.c", "art:66.d", "art:66.e"]
+    assert [child.id for child in document.get("art:66.e").children] == ["art:66.e.i", "art:66.e.ii"]
+    copy_lines = [line.strip() for line in document.text[article.start:following.start].splitlines()]
+    assert article.numbered_text().splitlines() == ["Tasks of the Board"] + [
+        line for line in copy_lines[1:] if line]
+
+
 def test_dotted_paragraph_numbers_give_the_path(corpus):
     document = parse_file(corpus / "eu-gdpr-2016-679.txt")
     assert document.get("art:8.1") is not None

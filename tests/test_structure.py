@@ -61,6 +61,24 @@ Article 3 Definitions
     assert parse_text(text).definitions[0].term == "child"
 
 
+def test_i_after_an_h_kept_as_text_is_a_letter_and_opens_no_roman_list():
+    # The list's "(a)" runs on in the lead-in line, so "(f)" to "(h)" cannot start a list and stay text; "(i)"
+    # after them is the letter after "(h)", not a roman list that "(b)" and "(c)" would then be nested under.
+    text = """Article 7 Tasks of the council
+The council shall in particular:(a) keep a register of providers;
+(f) publish a yearly report;
+(g) answer questions from parents;
+(h) meet twice a year;
+(i) hear children's organisations;
+(b) advise the ministry;
+(c) give opinions, among them:
+(i) on codes of conduct;
+(ii) on complaints.
+"""
+    assert ids(text) == ["art:7", "art:7.b", "art:7.c", "art:7.c.i", "art:7.c.ii"]
+    assert "(i) hear children's organisations;" in parse_text(text).get("art:7").text
+
+
 def test_section_is_an_article_in_a_law_without_articles():
     text = "Online Safety Act\nSection 1 Overview\n(1) This Act...\nSection 2 Duties\n"
     assert ids(text) == ["preamble", "art:1", "art:1.1", "art:2"]

@@ -164,6 +164,9 @@ class _Builder:
         self.article: Provision | None = None
         self.levels: list[_Level] = []
         self.dotted: dict[str, Provision] = {}
+        # marker style -> value of the latest line with that marker kept as text of the current provision
+        # ("(h)" of a list whose start was not recognised): the letter "(i)" after it is no roman numeral
+        self.markers_in_text: dict[str, str] = {}
         self.current: Provision | None = None
         self.preamble: Provision | None = None
         self.awaiting_heading: Provision | None = None
@@ -182,6 +185,7 @@ class _Builder:
             parent.children.append(node)
         self.provisions.append(node)
         self.current = node
+        self.markers_in_text = {}
         return node
 
     def open_container(self, kind: str, prefix: str, number: str, heading: str, start: int) -> None:
@@ -268,10 +272,10 @@ class _Builder:
         low = value.lower()
         if not _ROMAN_LOWER.match(low):
             return alpha_style
-        styles = {lvl.style: lvl for lvl in self.levels}
-        alpha = styles.get(alpha_style)
-        if len(low) == 1 and alpha is not None and len(alpha.value) == 1 and (
-                ord(alpha.value.lower()) + 1 == ord(low)):
+        # "(i)" is the letter after "(h)", whether "(h)" opened a list item or was kept as text
+        letter_before = chr(ord(low) - 1) if len(low) == 1 else ""
+        alpha = next((level.value for level in self.levels if level.style == alpha_style), "")
+        if letter_before and letter_before in {alpha.lower(), self.markers_in_text.get(style, "").lower()}:
             return alpha_style
         return roman_style
 
@@ -448,9 +452,12 @@ def _consume(b: _Builder, line: str, start: int, has_articles: bool) -> None:
         if first.isdigit() or first == "(" or (first.isalpha() and len(line) > 1 and line[1] == ")"):
             for style, regex in _MARKERS:
                 m = regex.match(line)
-                if m and b.plausible(style, m.group("v")):
+                if m is None:
+                    continue
+                if b.plausible(style, m.group("v")):
                     b.open_part(style, m.group("v"), _marker(line, m), m.group("rest").strip(), start)
                     return
+                b.markers_in_text[style] = m.group("v")
     b.add_text(line, start)
 
 
