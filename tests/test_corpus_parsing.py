@@ -131,3 +131,10 @@ def test_dotted_paragraph_numbers_give_the_path(corpus):
     assert document.get("art:8.1") is not None
     assert document.get("art:9.2.a") is not None
     assert document.get("art:9.2.a").parent.id == "art:9.2"
+
+
+def test_ai_act_points_after_a_dotted_paragraph_are_that_paragraph_s_points(corpus):
+    # The AI Act copy numbers paragraphs "1.2" and gives their points as "(a)" lines: Article 1(2)(a)
+    document = parse_file(corpus / "eu-ai-act-2024-1689.txt")
+    assert [child.id for child in document.get("art:1.2").children] == [f"art:1.2.{c}" for c in "abcdefg"]
+    assert document.get("art:1.a") is None

@@ -79,6 +79,24 @@ The council shall in particular:(a) keep a register of providers;
     assert "(i) hear children's organisations;" in parse_text(text).get("art:7").text
 
 
+def test_lettered_items_after_a_dotted_paragraph_are_that_paragraph_s_items():
+    text = """Article 4 Duties of platforms
+4.1 A platform shall:
+(a) check the user's age;
+(b) ask a parent before it collects data, in particular:
+(i) the child's location;
+(ii) photographs.
+4.2 A platform shall not:
+(a) show advertising to children.
+"""
+    assert ids(text) == ["art:4", "art:4.1", "art:4.1.a", "art:4.1.b", "art:4.1.b.i", "art:4.1.b.ii", "art:4.2",
+                         "art:4.2.a"]
+    document = parse_text(text)
+    assert document.get("art:4.1.b").kind == "subparagraph"
+    assert document.get("art:4.1.b.i").kind == "point"
+    assert document.get("art:4.2.a").label == "Article 4(2)(a)"
+
+
 def test_section_is_an_article_in_a_law_without_articles():
     text = "Online Safety Act\nSection 1 Overview\n(1) This Act...\nSection 2 Duties\n"
     assert ids(text) == ["preamble", "art:1", "art:1.1", "art:2"]

@@ -164,6 +164,8 @@ class _Builder:
         self.article: Provision | None = None
         self.levels: list[_Level] = []
         self.dotted: dict[str, Provision] = {}
+        # the latest "12.2"-style paragraph and its depth: the "(a)" items after it are its items
+        self.dotted_latest: tuple[Provision, int] | None = None
         # marker style -> value of the latest line with that marker kept as text of the current provision
         # ("(h)" of a list whose start was not recognised): the letter "(i)" after it is no roman numeral
         self.markers_in_text: dict[str, str] = {}
@@ -200,6 +202,7 @@ class _Builder:
         self.article = None if kind != "annex" else node
         self.levels = []
         self.dotted = {}
+        self.dotted_latest = None
         self.awaiting_heading = None if heading else node
 
     def open_article(self, number: str, heading: str, start: int, word: ArticleWord = "article") -> None:
@@ -214,6 +217,7 @@ class _Builder:
         self.article = node
         self.levels = []
         self.dotted = {}
+        self.dotted_latest = None
         self.awaiting_heading = None if heading else node
 
     def plausible(self, style: str, value: str) -> bool:
@@ -235,8 +239,9 @@ class _Builder:
             if level.style == style:
                 del self.levels[i:]
                 break
-        parent = self.levels[-1].node if self.levels else self.article
-        depth = len(self.levels) + 1
+        above, above_depth = self.dotted_latest or (self.article, 0)
+        parent = self.levels[-1].node if self.levels else above
+        depth = above_depth + len(self.levels) + 1
         base = f"{parent.id}.{value}"
         node = Provision(self.unique(base), _part_kind(style, depth), value, _part_label(parent, value),
                          text=text, marker=marker, start=start)
@@ -260,6 +265,7 @@ class _Builder:
                          start=start)
         self.add(node, parent)
         self.dotted[".".join(path)] = node
+        self.dotted_latest = (node, depth)
         self.levels = []
         self.awaiting_heading = None
 
