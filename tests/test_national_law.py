@@ -197,3 +197,14 @@ def test_the_briefs_recommendations_cite_the_law_in_force_they_build_on(kz_code:
              if ref.startswith("Kazakhstan, law in force: ")]
     assert cited
     assert any(line.startswith(cited[0]) for line in content.references)
+
+
+def test_a_national_law_is_said_to_have_rules_only_on_what_its_summary_covers(sample_ru: Path) -> None:
+    """Law No. 169-VI (2018) protects children from harmful information; it is no rule on the state supporting
+    quality content for children, so a Kazakh draft's issue on that support must not say the law in force already
+    has rules on it (it cites foreign practice that does: the US National Endowment for Children's Educational
+    Television)."""
+    review = review_document(parse_file(sample_ru))
+    rec = _rec(review, "positive-effects-02")
+    assert "169-VI" not in rec.issue and "169-VI" not in rec.ru.issue
+    assert "us-cta-47-usc-394" in {s.id for s in rec.sources}
