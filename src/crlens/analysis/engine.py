@@ -1476,15 +1476,10 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
                  found.provision.id, quote, missing_en, missing_ru, found.provision)
 
 
-WHOM = frozenset({"gender"})
-"""Concepts that name whom a rule is for, besides the child terms of ``relevance.direct``: a rule that lacks only
-these ("non-discrimination", without children or sex) is a rule the draft makes for everyone."""
-
-
 def _for_everyone(kb: KnowledgeBase, lacking: list[ConceptGroup]) -> bool:
-    """Whether the elements a provision lacks only name whom the rule is for (children, girls): the provision
-    then makes the criterion's rule for everyone."""
-    whom = WHOM | set(kb.relevance.direct if kb.relevance else ())
+    """Whether the elements a provision lacks only name whom the rule is for (children, girls: the relevance
+    rules' ``direct`` and ``whom`` concepts): the provision then makes the criterion's rule for everyone."""
+    whom = set(kb.relevance.direct + kb.relevance.whom) if kb.relevance else set()
     return bool(lacking) and all(set(g) <= whom for g in lacking)
 
 

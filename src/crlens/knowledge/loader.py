@@ -276,7 +276,7 @@ def check(kb: KnowledgeBase) -> list[Problem]:
                 problems.append(Problem(where("area", area.id), f"area {area.id}", f"unknown concept {concept!r}"))
 
     if kb.relevance is not None:
-        for concept in [*kb.relevance.direct, *kb.relevance.indirect]:
+        for concept in [*kb.relevance.direct, *kb.relevance.indirect, *kb.relevance.whom]:
             if concept not in kb.concepts:
                 problems.append(Problem("relevance.yaml", "", f"unknown concept {concept!r}"))
 

@@ -420,6 +420,9 @@ class RelevanceRules(_Strict):
 
     direct: list[str] = Field(min_length=1)
     indirect: list[str] = Field(min_length=1)
+    whom: list[str] = Field(default_factory=list)
+    """Concepts that, besides the ``direct`` ones, name whom a rule is for (girls): a provision that lacks only
+    these and the child makes a criterion's rule for everyone, and an issue quotes it as such."""
 
 
 # --- terminology: the draft's own words for our terms ---------------------------------------------------------
