@@ -288,12 +288,7 @@ def check(kb: KnowledgeBase) -> list[Problem]:
         for concept in _concepts_of_criterion(crit):
             if concept not in kb.concepts:
                 problems.append(Problem(file, entry, f"unknown concept {concept!r}"))
-        for norm in crit.norms:
-            if norm not in kb.norms:
-                problems.append(Problem(file, entry, f"norm {norm!r} does not resolve"))
-        for example in crit.examples:
-            if example not in kb.examples:
-                problems.append(Problem(file, entry, f"example {example!r} does not resolve"))
+        problems += [Problem(file, entry, message) for message in _unresolved(kb, crit.norms, crit.examples)]
 
     for norm in kb.norms.values():
         if norm.instrument not in kb.instruments:
@@ -307,35 +302,30 @@ def check(kb: KnowledgeBase) -> list[Problem]:
     return problems
 
 
+def _unresolved(kb: KnowledgeBase, norms: Iterable[str], examples: Iterable[str]) -> list[str]:
+    """What is wrong with the norms and examples an entry cites: each one the knowledge base does not have."""
+    return ([f"norm {norm!r} does not resolve" for norm in norms if norm not in kb.norms]
+            + [f"example {example!r} does not resolve" for example in examples if example not in kb.examples])
+
+
 def _check_ages(kb: KnowledgeBase) -> list[Problem]:
     """``ages.yaml`` stays true of the model clauses: each criterion listed under an age names it in both
     languages, and each clause that names one of the ages is listed under it; its norms and examples resolve."""
     problems: list[Problem] = []
     for threshold in kb.ages:
         entry = f"age {threshold.age}"
-        for norm in threshold.norms:
-            if norm not in kb.norms:
-                problems.append(Problem("ages.yaml", entry, f"norm {norm!r} does not resolve"))
-        for example in threshold.examples:
-            if example not in kb.examples:
-                problems.append(Problem("ages.yaml", entry, f"example {example!r} does not resolve"))
-        for crit_id in threshold.criteria:
-            crit = kb.criteria.get(crit_id)
-            if crit is None:
-                problems.append(Problem("ages.yaml", entry, f"criterion {crit_id!r} does not resolve"))
-                continue
-            clause = crit.recommendation.model_clause
-            for lang, text in (("en", clause.en), ("ru", clause.ru)):
-                if _age_word(threshold, lang) not in text.lower():
-                    problems.append(Problem("ages.yaml", entry, f"the {lang} model clause of {crit_id} does "
-                                            f"not name the age ({_age_word(threshold, lang)!r})"))
-        listed = set(threshold.criteria)
+        messages = _unresolved(kb, threshold.norms, threshold.examples)
+        messages += [f"criterion {c!r} does not resolve" for c in threshold.criteria if c not in kb.criteria]
         for crit in kb.criteria.values():
             clause = crit.recommendation.model_clause
-            if crit.id not in listed and any(_age_word(threshold, lang) in text.lower()
-                                             for lang, text in (("en", clause.en), ("ru", clause.ru))):
-                problems.append(Problem("ages.yaml", entry, f"the model clause of {crit.id} names the age but "
-                                        "the criterion is not listed"))
+            unnamed = [lang for lang, text in (("en", clause.en), ("ru", clause.ru))
+                       if _age_word(threshold, lang) not in text.lower()]
+            if crit.id in threshold.criteria:
+                messages += [f"the {lang} model clause of {crit.id} does not name the age "
+                             f"({_age_word(threshold, lang)!r})" for lang in unnamed]
+            elif len(unnamed) < 2:
+                messages.append(f"the model clause of {crit.id} names the age but the criterion is not listed")
+        problems += [Problem("ages.yaml", entry, message) for message in messages]
     return problems
 
 

@@ -242,8 +242,8 @@ def ages_used(review: Review, lang: str, kb: KnowledgeBase | None = None) -> lis
     for threshold in kb.ages:
         if used.isdisjoint(threshold.criteria):
             continue
-        refs = [kb.norms[n].ref_ru if lang == "ru" else kb.norms[n].ref for n in threshold.norms]
-        refs += [kb.examples[e].ref_ru if lang == "ru" else kb.examples[e].ref for e in threshold.examples]
+        cited = [kb.source_ref(ref_id) for ref_id in (*threshold.norms, *threshold.examples)]
+        refs = [source.ref_ru if lang == "ru" else source.ref for source in cited if source is not None]
         use = getattr(threshold.use, lang)
         basis = f" {BASIS[lang]}: {'; '.join(refs)}." if refs else ""
         lines.append(f"{AGE_YEARS[lang].format(threshold.age)} — {use}{basis}")
