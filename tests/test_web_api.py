@@ -732,21 +732,14 @@ def test_the_api_lists_projects_and_recommendations(app: Any) -> None:
 
 
 @INTERFACE
-def test_the_api_refuses_an_unknown_state_naming_the_states(app: Any) -> None:
-    response = Person(app, "viewer").get("/api/projects/1/recommendations?state=bogus")
+@pytest.mark.parametrize(("name", "values"), [("state", STATES), ("area", AREA_IDS)])
+def test_the_api_refuses_an_unknown_filter_value_naming_the_ones_there_are(app: Any, name: str,
+                                                                           values: tuple[str, ...]) -> None:
+    response = Person(app, "viewer").get(f"/api/projects/1/recommendations?{name}=bogus")
     assert response.status_code == 422
     problem = response.json()["problems"][0]
-    assert problem.startswith("state: ")
-    assert all(f"'{state}'" in problem for state in STATES)
-
-
-@INTERFACE
-def test_the_api_refuses_an_unknown_area_naming_the_areas(app: Any) -> None:
-    response = Person(app, "viewer").get("/api/projects/1/recommendations?area=bogus")
-    assert response.status_code == 422
-    problem = response.json()["problems"][0]
-    assert problem.startswith("area: ")
-    assert all(f"'{area}'" in problem for area in AREA_IDS)
+    assert problem.startswith(f"{name}: ")
+    assert all(f"'{value}'" in problem for value in values)
 
 
 def test_the_api_lists_the_recommendations_of_one_state(app: Any) -> None:
