@@ -252,6 +252,19 @@ def test_the_heading_of_the_closest_article_is_quoted_as_the_drafts_own_words(tm
     assert "статья 1 («Право на удаление персональных данных»)" in rec.ru.issue
 
 
+def test_an_article_without_a_heading_is_named_without_empty_quotes(tmp_path: Path) -> None:
+    """Some drafts number their articles without headings ("Статья 1." alone): the closest article is then named
+    by its number only, not followed by an empty quotation."""
+    headingless = ERASURE_FOR_EVERYONE.replace("Статья 1. Право на удаление персональных данных", "Статья 1.")
+    review = review_text(tmp_path, headingless)
+    closest = [r for r in review.recommendations if "The closest provision, Article 1" in r.issue]
+    assert closest, "the closest-provision frame is what this test is about"
+    for rec in review.recommendations:
+        assert "“”" not in rec.issue and "«»" not in rec.ru.issue
+    assert any("The closest provision, Article 1, " in r.issue for r in closest)
+    assert any("Наиболее близкая норма, статья 1, " in r.ru.issue for r in closest)
+
+
 def test_a_long_clause_is_quoted_from_its_opening_when_the_words_found_fit(corpus: Path) -> None:
     """KZ Digital Code art. 20(4) is one clause longer than a quote: its opening names the subject (suspension
     or restriction of users' access), so the quote keeps it rather than starting mid-sentence around the words

@@ -1306,14 +1306,15 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                                      "new", "", [], [], f"{template.gap.en} The draft defines no terms.",
                                      f"{template.gap.ru} Проект не определяет понятий."))
                 continue
-            where_en, where_ru = (label(defined_in.id, naming=document.naming),
-                                  label(defined_in.id, "ru", naming=document.naming))
             if defined_in.id in state.definitions:
-                issue = (f"{template.gap.en} Its definitions, {where_en} (“{defined_in.heading}”), do not "
-                         "include it.")
-                issue_ru = (f"{template.gap.ru} Среди основных понятий проекта ({run_on(where_ru)}, "
-                            f"«{defined_in.heading}») такого определения нет.")
+                issue = f"{template.gap.en} Its definitions, {_titled(document, defined_in)}, do not include it."
+                titled_ru = run_on(label(defined_in.id, "ru", naming=document.naming)) + (
+                    f", «{defined_in.heading}»" if defined_in.heading else "")
+                issue_ru = (f"{template.gap.ru} Среди основных понятий проекта ({titled_ru}) такого определения "
+                            "нет.")
             else:
+                where_en, where_ru = (label(defined_in.id, naming=document.naming),
+                                      label(defined_in.id, "ru", naming=document.naming))
                 issue = (f"{template.gap.en} The draft has no definitions article; {where_en}, the first to "
                          "define a term, is the place for it.")
                 issue_ru = (f"{template.gap.ru} В проекте нет статьи об основных понятиях; место для "
@@ -1334,13 +1335,9 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             # provision, Article 4, does not", would deny the articles that do (the KZ Digital Code's art. 43(2)
             # forbids discrimination by algorithmic systems; its principles, art. 4, where the rule goes, do not)
             home_article = _article(said.at)
-            where_en = label(home_article.id, naming=document.naming)
-            where_ru = label(home_article.id, "ru", naming=document.naming)
-            if home_article.heading:
-                where_en = f"{where_en} (“{home_article.heading}”)"
-                where_ru = f"{where_ru} («{home_article.heading}»)"
-            also, also_en, also_ru = _also_named(document, kb, crit, subject_units.get(crit.id, []), home_article,
-                                                 state.definitions)
+            where_en, where_ru = _titled(document, home_article), _titled(document, home_article, "ru")
+            also, also_en, also_ru = _also_named(document, kb, state, crit, subject_units.get(crit.id, []),
+                                                 home_article)
             issue = f"{template.gap.en} {where_en} {said.en}{also_en}"
             issue_ru = f"{template.gap.ru} {where_ru} {said.ru}{also_ru}"
             opening = f"{said.provision} {said.quote}"
@@ -1354,10 +1351,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 drafts.append(_Draft(crit, place, "new", "", [said.provision, *also], [], issue, issue_ru, opening,
                                      again))
         elif target is not None:
-            closest_en = (f"The closest provision, {label(target.id, naming=document.naming)} "
-                          f"(“{target.heading}”),")
-            closest_ru = (f"Наиболее близкая норма, {run_on(label(target.id, 'ru', naming=document.naming))} "
-                          f"(«{target.heading}»),")
+            closest_en = f"The closest provision, {_titled(document, target)},"
+            closest_ru = f"Наиболее близкая норма, {run_on(_titled(document, target, 'ru'))},"
             if said is not None:
                 # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
                 # the article does make ("Article 41 gives everyone a right to erasure")
@@ -1476,6 +1471,15 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
                  found.provision.id, quote, missing_en, missing_ru, found.provision)
 
 
+def _titled(document: Document, article: Provision, lang: str = "en") -> str:
+    """An article's name with its heading quoted as the draft's own words ("Article 1 (“Право на удаление
+    персональных данных”)"), or its name alone when it has no heading."""
+    name = label(article.id, lang, naming=document.naming)
+    if not article.heading:
+        return name
+    return f"{name} («{article.heading}»)" if lang == "ru" else f"{name} (“{article.heading}”)"
+
+
 def _for_everyone(kb: KnowledgeBase, lacking: list[ConceptGroup]) -> bool:
     """Whether the elements a provision lacks only name whom the rule is for (children, girls: the relevance
     rules' ``direct`` and ``whom`` concepts): the provision then makes the criterion's rule for everyone."""
@@ -1483,14 +1487,16 @@ def _for_everyone(kb: KnowledgeBase, lacking: list[ConceptGroup]) -> bool:
     return bool(lacking) and all(set(g) <= whom for g in lacking)
 
 
-def _also_named(document: Document, kb: KnowledgeBase, crit: Criterion, units: list[_Unit],
-                home: Provision, definitions: Set[str]) -> tuple[list[str], str, str]:
+def _also_named(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, units: list[_Unit],
+                home: Provision) -> tuple[list[str], str, str]:
     """Up to three more provisions, in other articles, that make the criterion's rule for everyone, in the draft's
     order, and the sentence naming them (" Article 13(2), Article 43(2) also mention non-discrimination and
-    equality."), in English and Russian; nothing when there are none."""
+    equality."), in English and Russian; nothing when there are none. Unlike the provision quoted, they need not
+    be tagged with the criterion's area: each meets every element but whom the rule is for, so it makes the rule
+    (the KZ Digital Code's art. 43(2), on algorithmic systems, forbids discrimination)."""
     groups = crit.detect.elements
     others = [u.provision for u in units if _article(u.provision) is not home
-              and _article(u.provision).id not in definitions
+              and _article(u.provision).id not in state.definitions
               and _for_everyone(kb, [g for g, ok in zip(groups, u.met, strict=True) if not ok])][:3]
     if not others:
         return [], "", ""
