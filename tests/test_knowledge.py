@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from crlens.cli import app
 from crlens.knowledge.loader import DATA_DIR, load
-from crlens.knowledge.models import AREA_IDS
+from crlens.knowledge.models import AREA_IDS, PHRASE_SLOTS, Phrases
 
 runner = CliRunner()
 AREAS_MD = Path(__file__).resolve().parents[2] / "shared" / "spec" / "areas.md"
@@ -240,3 +240,30 @@ def test_kb_check_refuses_a_clause_naming_an_age_its_criterion_is_not_listed_und
     result = check(data_copy)
     assert result.exit_code == 2
     assert "the model clause of ai-02 names the age but the criterion is not listed" in result.stderr
+
+
+def test_every_sentence_frame_the_engine_fills_is_a_frame_of_the_phrases_file() -> None:
+    """The slots table and the model name the same frames: a frame added to one is added to the other."""
+    assert set(PHRASE_SLOTS) == set(Phrases.model_fields)
+    assert load().phrases is not None
+
+
+def test_kb_check_refuses_a_sentence_frame_with_a_slot_the_engine_does_not_fill(data_copy: Path) -> None:
+    """A translator's typo ("{wher}") is refused when the knowledge base is checked, naming the frame and the
+    slots the engine fills, not found as a KeyError while a lawyer's review is written."""
+    path = data_copy / "phrases.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('ru: "{where} также не упоминает: {missing}."',
+                                                             'ru: "{wher} также не упоминает: {missing}."'),
+                    encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "phrases.yaml" in result.stderr
+    assert ("also_lacks (ru) has the slots ['missing', 'wher']; the engine fills ['missing', 'where']"
+            in result.stderr)
+
+
+def test_kb_check_refuses_a_knowledge_base_without_its_sentence_frames(data_copy: Path) -> None:
+    (data_copy / "phrases.yaml").unlink()
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "phrases.yaml: missing: the review's sentence frames are required" in result.stderr

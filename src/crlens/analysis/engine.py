@@ -84,6 +84,8 @@ from crlens.knowledge.models import (
     ConceptGroup,
     Criterion,
     Example,
+    Phrase,
+    Phrases,
     RiskRule,
 )
 
@@ -279,7 +281,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
             act=act,
             jurisdiction=home,
         ),
-        coverage=_coverage(document, relevance),
+        coverage=_coverage(document, kb, relevance),
         provisions=_provision_results(document, state, relevance),
         areas=_area_results(document, kb, state, results),
         criteria=list(results.values()),
@@ -786,9 +788,10 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             # in one article and an exclusion in another are no rule that excludes children from biometrics.
             place = _safeguard_elsewhere(articles, state, article, [rule.triggers[0], *lacking], meeting)
             if place is not None:
-                said_en, said_ru = _what_is_mentioned(kb, state, place, lacking, document.naming)
-                note_en += f" {said_en} Check that it covers this provision and children."
-                note_ru += f" {said_ru} Следует проверить, распространяется ли это на данную норму и на детей."
+                elsewhere = _both(_phrases(kb).safeguard_elsewhere,
+                                  said=_what_is_mentioned(kb, state, place, lacking, document.naming))
+                note_en += f" {elsewhere[0]}"
+                note_ru += f" {elsewhere[1]}"
                 severity = _LOWER[severity]
             if note_en:
                 state.risk_notes[risk_id] = (note_en.strip(), note_ru.strip())
@@ -890,11 +893,12 @@ def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, gr
         mention = state.first(place, group)
         concepts = [mention.hit.concept] if mention else list(group)
         quote = _elided(mention.provision, _quote(mention)) if mention else ""
-        said_en.append(f"{label(place.id, naming=naming)} mentions {_group_label(kb, concepts)}"
-                       + (f" (“{quote}”)." if quote else "."))
-        said_ru.append(f"{label(place.id, 'ru', naming=naming)} упоминает: "
-                       f"{_group_label(kb, concepts, 'ru')}"
-                       + (f" («{quote}»)." if quote else "."))
+        where = (label(place.id, naming=naming), label(place.id, "ru", naming=naming))
+        named = (_group_label(kb, concepts), _group_label(kb, concepts, "ru"))
+        en, ru = (_both(_phrases(kb).mentions_quoting, where=where, concepts=named, quote=quote) if quote
+                  else _both(_phrases(kb).mentions, where=where, concepts=named))
+        said_en.append(en)
+        said_ru.append(ru)
     return " ".join(dict.fromkeys(said_en)), " ".join(dict.fromkeys(said_ru))
 
 
@@ -980,17 +984,13 @@ def _justification(kb: KnowledgeBase, crits: list[Criterion], lang: str, superse
                 example.ref_ru if lang == "ru" else example.ref)
     own = "".join(f" {name}: {'; '.join(refs)}." for name, refs in national.items())
     # the caveat of an unverified pinpoint travels with the citation into every document
-    if lang == "ru":
-        parts = [f"{cite(n.ref_ru, n.verified, lang)}: {n.topic.ru.rstrip('.')}" for n in norms]
-        text = "Обоснование: " + "; ".join(parts) + "."
-        if examples:
-            foreign = "; ".join(_with_jurisdiction(kb, e, "ru") for e in examples)
-            text += f" Примеры в законодательстве: {foreign}."
-        return text + own
-    parts = [f"{cite(n.ref, n.verified, lang)}: {n.topic.en.rstrip('.')}" for n in norms]
-    text = "Grounds: " + "; ".join(parts) + "."
+    phrases = _phrases(kb)
+    parts = [f"{cite(n.ref_ru if lang == 'ru' else n.ref, n.verified, lang)}: {n.topic.get(lang).rstrip('.')}"
+             for n in norms]
+    text = phrases.grounds.fill(lang, norms="; ".join(parts))
     if examples:
-        text += " Examples in legislation: " + "; ".join(_with_jurisdiction(kb, e, "en") for e in examples) + "."
+        text += " " + phrases.examples_in_legislation.fill(
+            lang, examples="; ".join(_with_jurisdiction(kb, e, lang) for e in examples))
     return text + own
 
 
@@ -1005,9 +1005,22 @@ def _join_sentences(texts: Iterable[str]) -> str:
                     if j < len(finding) - 1 or closes[sentence] == i)
 
 
-def _fill(clause: str, target: str, document: Document, lang: str) -> str:
+def _phrases(kb: KnowledgeBase) -> Phrases:
+    """The sentence frames of ``phrases.yaml``."""
+    assert kb.phrases is not None, "load() refuses a knowledge base without phrases.yaml"
+    return kb.phrases
+
+
+def _both(phrase: Phrase, **values: str | int | tuple[str, str]) -> tuple[str, str]:
+    """A frame filled in English and in Russian; a value given as a pair is its (English, Russian) forms."""
+    def lang_values(i: int) -> dict[str, str | int]:
+        return {k: v[i] if isinstance(v, tuple) else v for k, v in values.items()}
+    return phrase.fill("en", **lang_values(0)), phrase.fill("ru", **lang_values(1))
+
+
+def _fill(clause: str, target: str, document: Document, lang: str, kb: KnowledgeBase) -> str:
     article = (label(target, lang, naming=document.naming) if target.startswith("art:")
-               else "the draft" if lang != "ru" else "проект")
+               else _phrases(kb).the_draft.get(lang))
     return clause.replace("{article}", article).replace("{draft}", document.title)
 
 
@@ -1209,6 +1222,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
     for risk in risks:
         risks_by_crit.setdefault(risk.criterion, []).append(risk)
     drafts: list[_Draft] = []
+    phrases = _phrases(kb)
     for crit in kb.criteria.values():
         result = results[crit.id]
         crit_risks = risks_by_crit.get(crit.id, [])
@@ -1227,8 +1241,9 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             lacks = template.partial or template.gap if result.status == "partial" else template.gap
             shown = _elided(first, crit_risks[0].quote)
             description = _spoken_of(crit.risk, len(crit_risks[:4]))
-            issue = f"{named}: {description['en']} (“{shown}”).{note_en} {lacks.en}"
-            issue_ru = f"{named_ru}: {description['ru']} («{shown}»).{note_ru} {lacks.ru}"
+            issue, issue_ru = _both(phrases.risky_provision, where=(named, named_ru),
+                                    description=(description["en"], description["ru"]), quote=shown,
+                                    note=(note_en, note_ru), lacks=(lacks.en, lacks.ru))
             # the safeguard is added to the risky provision's article; replacing the provision with it would
             # delete the power or rule the safeguard is meant to accompany
             article = _article(first)
@@ -1241,8 +1256,10 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             unit = best_units[crit.id]
             met, lacking, found_ru, missing_en, missing_ru = _elements(kb, state, crit, unit)
             direct = set(kb.relevance.direct) if kb.relevance else set()
-            where_en, where_ru = (label(unit.provision.id, naming=document.naming),
-                                  label(unit.provision.id, "ru", naming=document.naming))
+            where = (label(unit.provision.id, naming=document.naming),
+                     label(unit.provision.id, "ru", naming=document.naming))
+            found = ("; ".join(result.found), "; ".join(found_ru))
+            missing = ("; ".join(missing_en), "; ".join(missing_ru))
             # Labels join their concepts with "or", so the elements are listed with semicolons, not commas.
             # What was found is words, quoted: "mentions", not "deals with", which would claim a rule the
             # provision may not make.
@@ -1250,26 +1267,23 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                              result.evidence[0] if result.evidence else None)
             quote = quoted_ev.quote if quoted_ev else ""
             shown = _elided(document.get(quoted_ev.provision), quote) if quoted_ev else ""
-            said_en, said_ru = (f" (“{shown}”)", f" («{shown}»)") if quote else ("", "")
+            said_en, said_ru = (tuple(f" {q}" for q in _both(phrases.quoted, quote=shown)) if quote
+                                else ("", ""))
             lacks = template.partial or template.gap
+            lacking_text = (lacks.en, lacks.ru)
             # "nothing specific to children" only of a provision that names no child, age or parent at all
             # merged drafts quoting the same words of the same provision quote them once (as _said_in's key)
             opening = f"{quoted_ev.provision} {quote}" if quoted_ev else ""
             if lacking and all(set(g) <= direct for g in lacking) and not any(direct & set(g) for g in met):
                 # A general rule that names no child: the lawyer's remedy is to make it child-specific there.
-                issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}, but nothing in it is specific "
-                         f"to children. {lacks.en}")
-                issue_ru = (f"{where_ru} упоминает: {'; '.join(found_ru)}{said_ru}, но не содержит положений, "
-                            f"специально касающихся детей. {lacks.ru}")
-                again = (f"{where_en} is no more specific to children on this. {lacks.en}",
-                         f"{where_ru} и в этом не содержит положений, специально касающихся детей. {lacks.ru}")
+                issue, issue_ru = _both(phrases.mentions_but_not_child_specific, where=where, found=found,
+                                        said=(said_en, said_ru), lacks=lacking_text)
+                again = _both(phrases.no_more_child_specific, where=where, lacks=lacking_text)
             else:
-                issue = (f"{where_en} mentions {'; '.join(result.found)}{said_en}. It does not mention: "
-                         f"{'; '.join(missing_en)}. {lacks.en}")
-                issue_ru = (f"{where_ru} упоминает: {'; '.join(found_ru)}{said_ru}. Не упоминает: "
-                            f"{'; '.join(missing_ru)}. {lacks.ru}")
-                again = (f"{where_en} also does not mention: {'; '.join(missing_en)}. {lacks.en}",
-                         f"{where_ru} также не упоминает: {'; '.join(missing_ru)}. {lacks.ru}")
+                issue, issue_ru = _both(phrases.mentions_but_lacks, where=where, found=found,
+                                        said=(said_en, said_ru), missing=missing, lacks=lacking_text)
+                also_en, also_ru = _both(phrases.also_lacks, where=where, missing=missing)
+                again = (f"{also_en} {lacks.en}", f"{also_ru} {lacks.ru}")
             if defined_in is not None:
                 # the amendment goes where the draft keeps its definitions, wherever the elements were found
                 drafts.append(_Draft(crit, *_definition_amendment(defined_in),
@@ -1302,23 +1316,21 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             continue
         if template.place == "definitions":
             if defined_in is None:
+                none_en, none_ru = _both(phrases.no_terms_defined)
                 drafts.append(_Draft(crit, _new_after(document.articles[0]) if document.articles else "new",
-                                     "new", "", [], [], f"{template.gap.en} The draft defines no terms.",
-                                     f"{template.gap.ru} Проект не определяет понятий."))
+                                     "new", "", [], [], f"{template.gap.en} {none_en}",
+                                     f"{template.gap.ru} {none_ru}"))
                 continue
             if defined_in.id in state.definitions:
-                issue = f"{template.gap.en} Its definitions, {_titled(document, defined_in)}, do not include it."
+                # in Russian the heading follows the name inside the brackets: "(статья 1, «Основные понятия»)"
                 titled_ru = run_on(label(defined_in.id, "ru", naming=document.naming)) + (
                     f", «{defined_in.heading}»" if defined_in.heading else "")
-                issue_ru = (f"{template.gap.ru} Среди основных понятий проекта ({titled_ru}) такого определения "
-                            "нет.")
+                said = _both(phrases.definition_missing, where=(_titled(document, defined_in), titled_ru))
             else:
-                where_en, where_ru = (label(defined_in.id, naming=document.naming),
-                                      label(defined_in.id, "ru", naming=document.naming))
-                issue = (f"{template.gap.en} The draft has no definitions article; {where_en}, the first to "
-                         "define a term, is the place for it.")
-                issue_ru = (f"{template.gap.ru} В проекте нет статьи об основных понятиях; место для "
-                            f"определения — {run_on(where_ru)}, первая, в которой определяется термин.")
+                said = _both(phrases.no_definitions_article,
+                             where=(label(defined_in.id, naming=document.naming),
+                                    run_on(label(defined_in.id, "ru", naming=document.naming))))
+            issue, issue_ru = f"{template.gap.en} {said[0]}", f"{template.gap.ru} {said[1]}"
             drafts.append(_Draft(crit, *_definition_amendment(defined_in), [defined_in.id], [], issue,
                                  issue_ru))
             continue
@@ -1341,8 +1353,9 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             issue = f"{template.gap.en} {where_en} {said.en}{also_en}"
             issue_ru = f"{template.gap.ru} {where_ru} {said.ru}{also_ru}"
             opening = f"{said.provision} {said.quote}"
-            again = (f"{template.gap.en} {where_en} also does not mention: {'; '.join(said.missing_en)}.",
-                     f"{template.gap.ru} {where_ru} также не упоминает: {'; '.join(said.missing_ru)}.")
+            also_lacks = _both(phrases.also_lacks, where=(where_en, where_ru),
+                               missing=("; ".join(said.missing_en), "; ".join(said.missing_ru)))
+            again = (f"{template.gap.en} {also_lacks[0]}", f"{template.gap.ru} {also_lacks[1]}")
             if target is not None:
                 drafts.append(_Draft(crit, place, "supplement", target.numbered_text(),
                                      [said.provision, *also, place], [], issue, issue_ru, opening, again,
@@ -1351,8 +1364,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 drafts.append(_Draft(crit, place, "new", "", [said.provision, *also], [], issue, issue_ru, opening,
                                      again))
         elif target is not None:
-            closest_en = f"The closest provision, {_titled(document, target)},"
-            closest_ru = f"Наиболее близкая норма, {run_on(_titled(document, target, 'ru'))},"
+            closest_en, closest_ru = _both(phrases.closest_provision, where=(
+                _titled(document, target), run_on(_titled(document, target, "ru"))))
             if said is not None:
                 # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
                 # the article does make ("Article 41 gives everyone a right to erasure")
@@ -1361,18 +1374,20 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 cited = list(dict.fromkeys([said.provision, place]))
                 # merged with a draft that already quoted these words, it names only what is missing
                 opening = f"{said.provision} {said.quote}"
-                again = (f"{template.gap.en} {closest_en} also does not mention: {'; '.join(said.missing_en)}.",
-                         f"{template.gap.ru} {closest_ru} также не упоминает: {'; '.join(said.missing_ru)}.")
+                also_lacks = _both(phrases.also_lacks, where=(closest_en, closest_ru),
+                                   missing=("; ".join(said.missing_en), "; ".join(said.missing_ru)))
+                again = (f"{template.gap.en} {also_lacks[0]}", f"{template.gap.ru} {also_lacks[1]}")
             else:
-                issue = f"{template.gap.en} {closest_en} does not."
-                issue_ru = f"{template.gap.ru} {closest_ru} этого не предусматривает."
+                does_not = _both(phrases.does_not, closest=(closest_en, closest_ru))
+                issue, issue_ru = f"{template.gap.en} {does_not[0]}", f"{template.gap.ru} {does_not[1]}"
                 cited = [place]
                 opening, again = "", ("", "")
             drafts.append(_Draft(crit, place, "supplement", target.numbered_text(), cited, [], issue, issue_ru,
                                  opening, again, closest=True))
         else:
-            drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} No provision of the draft "
-                                 "deals with it.", f"{template.gap.ru} Ни одна норма проекта этого не касается."))
+            none_en, none_ru = _both(phrases.no_provision)
+            drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} {none_en}",
+                                 f"{template.gap.ru} {none_ru}"))
     _spread(document, drafts)
     return _merge(document, kb, drafts, _superseded_examples(document, kb, state), home)
 
@@ -1466,9 +1481,10 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     where_en = label(found.provision.id, naming=document.naming)
     where_ru = label(found.provision.id, "ru", naming=document.naming)
     at_en, at_ru = (f"{where_en}: ", f"{run_on(where_ru)}: ") if found.provision.kind != "article" else ("", "")
-    return _Said(f"mentions {'; '.join(result.found)} ({at_en}“{shown}”), but not: {'; '.join(missing_en)}.",
-                 f"упоминает: {'; '.join(found_ru)} ({at_ru}«{shown}»), но не упоминает: {'; '.join(missing_ru)}.",
-                 found.provision.id, quote, missing_en, missing_ru, found.provision)
+    said_en, said_ru = _both(_phrases(kb).mentions_quoted_but_not,
+                             found=("; ".join(result.found), "; ".join(found_ru)), at=(at_en, at_ru), quote=shown,
+                             missing=("; ".join(missing_en), "; ".join(missing_ru)))
+    return _Said(said_en, said_ru, found.provision.id, quote, missing_en, missing_ru, found.provision)
 
 
 def _titled(document: Document, article: Provision, lang: str = "en") -> str:
@@ -1503,9 +1519,12 @@ def _also_named(document: Document, kb: KnowledgeBase, state: _Analysis, crit: C
     order = {p.id: i for i, p in enumerate(document.provisions)}
     ids = sorted((p.id for p in others), key=order.__getitem__)
     subject = crit.detect.elements[0]
-    verb_en, verb_ru = ("mentions", "упоминает") if len(ids) == 1 else ("mention", "упоминают")
-    return (ids, f" {labels(ids, naming=document.naming)} also {verb_en} {_group_label(kb, subject)}.",
-            f" {labels(ids, 'ru', naming=document.naming)} также {verb_ru}: {_group_label(kb, subject, 'ru')}.")
+    phrases = _phrases(kb)
+    also_en, also_ru = _both(phrases.also_mentions_one if len(ids) == 1 else phrases.also_mentions_many,
+                             where=(labels(ids, naming=document.naming),
+                                    labels(ids, "ru", naming=document.naming)),
+                             subject=(_group_label(kb, subject), _group_label(kb, subject, "ru")))
+    return ids, f" {also_en}", f" {also_ru}"
 
 
 def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
@@ -1652,7 +1671,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                            and numbers == [])
         texts = {}
         for lang in ("en", "ru"):
-            clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang)
+            clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)
                        for c in crits]
             texts[lang], following = _number_paragraphs(clauses, first)
             if amendment.action == "new":
@@ -1673,39 +1692,28 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         amendment.proposed_text = ProposedText(**texts)
 
 
-_IN_FORCE = {
-    "en": ("The law in force already has rules on {this}: {laws}. The draft should refer to it and be consistent "
-           "with it, adding only what it lacks, rather than set up a parallel regime."),
-    "ru": ("Действующее законодательство уже содержит нормы {this}: {laws}. Проекту следует сослаться на него и "
-           "согласовать с ним свои нормы, дополнив лишь недостающее, а не создавать параллельное регулирование."),
-}
-_THIS = {"en": ("this", "part of this"), "ru": ("по этому вопросу", "по части этих вопросов")}
-"""What the law in force has rules on: the whole issue, or part of it when some of the recommendation's criteria
-have no example in that law."""
-_BUILD_ON = {
-    "en": "Build on the law in force and refer to it: {refs}.",
-    "ru": "Опереться на действующее законодательство и сослаться на него: {refs}.",
-}
-
-
 def _cite_law_in_force(kb: KnowledgeBase, recommendations: list[Recommendation], home: str | None) -> None:
     """A recommendation whose criteria the draft's own country's law in force already has rules on says so:
     the issue names that law, its pinpoint and what it provides, and says the draft should refer to it rather
     than set up a parallel regime; the solution says to build on it. Our words are frames; what the law provides
     is the example's summary in the knowledge base. Added once the texts are final (after the draft's own terms
     replace ours in the Russian solution, which must not rename a law's title)."""
+    phrases = _phrases(kb)
     for rec in recommendations:
         laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home)
         if not laws:
             continue
         ids = {e.id for e in laws}
         part = any(not ids & set(kb.criteria[c].examples) for c in rec.criteria)
+        # the law in force has rules on the whole issue, or on part of it when some of the recommendation's
+        # criteria have no example in that law
+        this = phrases.law_in_force_part if part else phrases.law_in_force_whole
         texts = {}
         for lang in ("en", "ru"):
             ref = (lambda e: e.ref_ru) if lang == "ru" else (lambda e: e.ref)
             described = "; ".join(f"{ref(e)} ({in_brackets(e.summary.get(lang))})" for e in laws)
-            texts[lang] = (_IN_FORCE[lang].format(this=_THIS[lang][part], laws=described),
-                           _BUILD_ON[lang].format(refs="; ".join(ref(e) for e in laws)))
+            texts[lang] = (phrases.law_in_force.fill(lang, this=this.get(lang), laws=described),
+                           phrases.build_on_law_in_force.fill(lang, refs="; ".join(ref(e) for e in laws)))
         rec.issue = f"{rec.issue} {texts['en'][0]}"
         rec.ru.issue = f"{rec.ru.issue} {texts['ru'][0]}"
         rec.solution = f"{rec.solution} {texts['en'][1]}"
@@ -1747,10 +1755,9 @@ def _area_results(document: Document, kb: KnowledgeBase, state: _Analysis,
             status = "gap"
         evidence = list(dict.fromkeys(e.provision for r in crits for e in r.evidence))[:12]
         tagged = sum(1 for p in document.articles if area_id in state.areas.get(p.id, []))
-        summary = (f"{counts['addressed']} of {applicable} applicable criteria addressed, {counts['partial']} "
-                   f"partly, {counts['gap']} not at all; {tagged} article(s) concern this area.")
-        summary_ru = (f"Учтено критериев: {counts['addressed']} из {applicable}, частично: {counts['partial']}, "
-                      f"не учтено: {counts['gap']}; статей по направлению: {tagged}.")
+        summary, summary_ru = _both(_phrases(kb).area_summary, addressed=counts["addressed"],
+                                    applicable=applicable, partial=counts["partial"], gap=counts["gap"],
+                                    tagged=tagged)
         out.append(AreaResult(id=area_id, status=status, evidence=evidence, summary=summary, summary_ru=summary_ru,
                               criteria=counts, provisions=tagged))
     return out
@@ -1785,28 +1792,23 @@ def _observations(document: Document, kb: KnowledgeBase, results: dict[str, Crit
         # named by what they ask for, as the recommendations head them; the ids are in ``criteria``
         names_en = "; ".join(kb.criteria[c].recommendation.heading.en for c in crits)
         names_ru = "; ".join(kb.criteria[c].recommendation.heading.ru for c in crits)
-        one = len(crits) == 1
-        out.append(Observation(
-            kind="not-regulated", criteria=crits,
-            text=f"{title.en}. The draft does not regulate these fields at all: {fields_en}. "
-                 f"{'1 criterion does' if one else f'{len(crits)} criteria do'} not apply ({names_en}). "
-                 f"If another law regulates the field, check that law against {'it' if one else 'them'}.",
-            text_ru=f"{title.ru}. Проект вовсе не регулирует следующее: {fields_ru}. Неприменимых критериев: "
-                    f"{len(crits)} ({names_ru}). Если эта сфера регулируется другим законом, его следует "
-                    f"проверить по {'этому критерию' if one else 'этим критериям'}."))
+        phrases = _phrases(kb)
+        text, text_ru = _both(phrases.not_regulated_one if len(crits) == 1 else phrases.not_regulated_many,
+                              area=(title.en, title.ru), fields=(fields_en, fields_ru), count=len(crits),
+                              names=(names_en, names_ru))
+        out.append(Observation(kind="not-regulated", criteria=crits, text=text, text_ru=text_ru))
     for warning in document.warnings:
         out.append(Observation(kind="parse-warning", text=warning, text_ru=warning))
     return out
 
 
-def _coverage(document: Document, relevance: dict[str, tuple[str, list[str]]]) -> Coverage:
+def _coverage(document: Document, kb: KnowledgeBase, relevance: dict[str, tuple[str, list[str]]]) -> Coverage:
     articles = len(document.articles)
     relevant = sum(1 for rel, _ in relevance.values() if rel != "none")
+    statement, statement_ru = _both(_phrases(kb).coverage, assessed=articles, articles=articles)
     return Coverage(
         articles=articles, articles_assessed=articles, provisions=len(document.provisions),
-        provisions_child_relevant=relevant,
-        statement=f"{articles} of {articles} articles assessed",
-        statement_ru=f"Проверено статей: {articles} из {articles}",
+        provisions_child_relevant=relevant, statement=statement, statement_ru=statement_ru,
     )
 
 

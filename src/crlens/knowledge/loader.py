@@ -1,7 +1,8 @@
 """Load the knowledge base from YAML, validate it, and index it.
 
 The data lives under ``knowledge/data/``: ``framework/*.yaml`` (one file per area), ``lexicon/*.yaml``,
-``norms/*.yaml``, ``examples/*.yaml``, ``relevance.yaml`` and ``terminology.yaml``. Files of one kind are
+``norms/*.yaml``, ``examples/*.yaml``, ``relevance.yaml``, ``terminology.yaml``, ``ages.yaml`` and ``phrases.yaml``
+(the sentence frames the review writes). Files of one kind are
 merged; an id defined twice is an error. The loaded :class:`KnowledgeBase` is cached per data directory, so a
 run pays for parsing once.
 
@@ -39,6 +40,7 @@ from crlens.knowledge.models import (
     LexiconFile,
     Norm,
     NormsFile,
+    Phrases,
     RelevanceRules,
     TermEquivalence,
     TerminologyFile,
@@ -88,6 +90,8 @@ class KnowledgeBase:
     """The draft terms equivalent to ours (``terminology.yaml``), for Russian proposed text."""
     ages: tuple[AgeThreshold, ...] = ()
     """The ages the model clauses use and why (``ages.yaml``)."""
+    phrases: Phrases | None = None
+    """The sentence frames the review writes (``phrases.yaml``); a checked knowledge base always has them."""
     origin: dict[str, str] = field(default_factory=dict)
     """Where each entry was defined: ``"kind:id"`` -> file path relative to the data directory."""
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -239,6 +243,11 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
         ages = _load_file(ages_path, AgesFile, rel(ages_path), problems)
         if ages:
             kb.ages = ages.ages
+    phrases_path = data_dir / "phrases.yaml"
+    if phrases_path.exists():
+        kb.phrases = _load_file(phrases_path, Phrases, rel(phrases_path), problems)
+    else:
+        problems.append(Problem("phrases.yaml", "", "missing: the review's sentence frames are required"))
     for path in _yaml_files(data_dir / "framework"):
         area_file = _load_file(path, AreaFile, rel(path), problems)
         if area_file:

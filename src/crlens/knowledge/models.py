@@ -526,3 +526,101 @@ class TerminologyFile(_Strict):
                 if other != entry.id:
                     raise ValueError(f"term {term!r} of {entry.id!r} is already listed under {other!r}")
         return self
+
+
+def _slots(frame: str) -> set[str]:
+    """The ``{name}`` slots of a sentence frame."""
+    return {name for _, name, _, _ in string.Formatter().parse(frame) if name is not None}
+
+
+class Phrase(Text):
+    """A sentence frame the review writes, in English and Russian, with ``{name}`` slots the engine fills."""
+
+    def fill(self, lang: str, **values: str | int) -> str:
+        """The frame in ``lang`` with its slots filled."""
+        return self.get(lang).format_map(values)
+
+
+PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slots in {
+    "quoted": {"quote"},
+    "mentions_but_not_child_specific": {"where", "found", "said", "lacks"},
+    "no_more_child_specific": {"where", "lacks"},
+    "mentions_but_lacks": {"where", "found", "said", "missing", "lacks"},
+    "also_lacks": {"where", "missing"},
+    "mentions_quoted_but_not": {"found", "at", "quote", "missing"},
+    "mentions": {"where", "concepts"},
+    "mentions_quoting": {"where", "concepts", "quote"},
+    "also_mentions_one": {"where", "subject"},
+    "also_mentions_many": {"where", "subject"},
+    "closest_provision": {"where"},
+    "does_not": {"closest"},
+    "no_provision": set(),
+    "risky_provision": {"where", "description", "quote", "note", "lacks"},
+    "safeguard_elsewhere": {"said"},
+    "no_terms_defined": set(),
+    "definition_missing": {"where"},
+    "no_definitions_article": {"where"},
+    "law_in_force": {"this", "laws"},
+    "law_in_force_whole": set(),
+    "law_in_force_part": set(),
+    "build_on_law_in_force": {"refs"},
+    "grounds": {"norms"},
+    "examples_in_legislation": {"examples"},
+    "the_draft": set(),
+    "area_summary": {"addressed", "applicable", "partial", "gap", "tagged"},
+    "not_regulated_one": {"area", "fields", "count", "names"},
+    "not_regulated_many": {"area", "fields", "count", "names"},
+    "coverage": {"assessed", "articles"},
+}.items()}
+"""The slots each frame of ``phrases.yaml`` has, in both languages: the values the engine passes to it."""
+
+
+class Phrases(_Strict):
+    """The shape of ``phrases.yaml``: the sentence frames the review writes around the draft's words and the
+    knowledge base's texts (a provision's name, a quote, a criterion's gap text). Every frame is required and has
+    exactly the slots :data:`PHRASE_SLOTS` names, in both languages, so a frame edited wrong is refused when the
+    knowledge base is checked, not when a review is written."""
+
+    quoted: Phrase
+    mentions_but_not_child_specific: Phrase
+    no_more_child_specific: Phrase
+    mentions_but_lacks: Phrase
+    also_lacks: Phrase
+    mentions_quoted_but_not: Phrase
+    mentions: Phrase
+    mentions_quoting: Phrase
+    also_mentions_one: Phrase
+    also_mentions_many: Phrase
+    closest_provision: Phrase
+    does_not: Phrase
+    no_provision: Phrase
+    risky_provision: Phrase
+    safeguard_elsewhere: Phrase
+    no_terms_defined: Phrase
+    definition_missing: Phrase
+    no_definitions_article: Phrase
+    law_in_force: Phrase
+    law_in_force_whole: Phrase
+    law_in_force_part: Phrase
+    build_on_law_in_force: Phrase
+    grounds: Phrase
+    examples_in_legislation: Phrase
+    the_draft: Phrase
+    area_summary: Phrase
+    not_regulated_one: Phrase
+    not_regulated_many: Phrase
+    coverage: Phrase
+
+    @model_validator(mode="after")
+    def _slots_as_filled(self) -> Phrases:
+        for name, expected in PHRASE_SLOTS.items():
+            phrase: Phrase = getattr(self, name)
+            for lang in ("en", "ru"):
+                try:
+                    found = _slots(phrase.get(lang))
+                except ValueError as error:  # an unclosed "{"
+                    raise ValueError(f"{name} ({lang}): {error}") from None
+                if found != expected:
+                    raise ValueError(f"{name} ({lang}) has the slots {sorted(found)}; the engine fills "
+                                     f"{sorted(expected)}")
+        return self
