@@ -138,3 +138,10 @@ def test_ai_act_points_after_a_dotted_paragraph_are_that_paragraph_s_points(corp
     document = parse_file(corpus / "eu-ai-act-2024-1689.txt")
     assert [child.id for child in document.get("art:1.2").children] == [f"art:1.2.{c}" for c in "abcdefg"]
     assert document.get("art:1.a") is None
+
+
+def test_ai_act_regulation_cited_on_a_wrapped_line_stays_text_of_its_point(corpus):
+    # Article 59(1)(c) wraps "Regulation\n(EU) 2016/679": "(EU)" is no item marker
+    document = parse_file(corpus / "eu-ai-act-2024-1689.txt")
+    assert document.get("art:59.1.c.EU") is None
+    assert "\n(EU) 2016/679 and in Article 39" in document.get("art:59.1.c").text

@@ -165,3 +165,21 @@ def test_an_article_s_full_text_stays_without_numbers_for_draft_comparison():
     """Draft comparison matches a paragraph that a new version renumbers by its words alone."""
     article = parse_text("Статья 12. Сбор данных\n1. Общая норма.\n2) удалить.\n").get("art:12")
     assert article.full_text() == "Сбор данных\nОбщая норма.\nудалить."
+
+
+def test_a_wrapped_citation_of_an_act_in_brackets_stays_text_of_the_item_before_it():
+    # "(EU) 2016/679" wrapped onto its own line cites a Regulation; upper-case items longer than a letter are
+    # roman numerals ("(II)") or doubled letters ("(AA)")
+    text = """Article 59 Further processing in the sandbox
+1. Personal data may be processed where:
+(a) there are mechanisms to identify risks, as referred to in Article 35 of Regulation
+(EU) 2016/679 and in Article 39 of Regulation (EU) 2018/1725, and to mitigate them;
+(b) the data are kept apart:
+(A) in a separate environment;
+(B) under the control of the provider, with:
+(I) access logs;
+(II) deletion after use.
+"""
+    assert ids(text) == ["art:59", "art:59.1", "art:59.1.a", "art:59.1.b", "art:59.1.b.A", "art:59.1.b.B",
+                         "art:59.1.b.B.I", "art:59.1.b.B.II"]
+    assert "\n(EU) 2016/679 and in Article 39" in parse_text(text).get("art:59.1.a").text

@@ -222,6 +222,8 @@ class _Builder:
 
     def plausible(self, style: str, value: str) -> bool:
         """Whether a marker continues or starts a list; ``2027.`` at the start of a wrapped line does not."""
+        if style == "upper-paren" and not _upper_item(value):
+            return False
         style = self._resolve_style(style, value)
         order = _ordinal(value, roman=style.lower() == "roman-paren")
         if order is None:
@@ -340,6 +342,12 @@ def _ordinal(value: str, roman: bool = False) -> int | None:
         return "абвгдежзиклмнопрстуфхцчшщэюя".find(head.lower()) + 1 if not head.isascii() else (
             ord(head.lower()) - ord("a") + 1)
     return None
+
+
+def _upper_item(value: str) -> bool:
+    """Whether ``(X)`` can number an item: one letter, a roman numeral ("(II)") or a doubled letter ("(AA)", as
+    in the US Code). "(EU) 2016/679" or "(EC) No 45/2001" at the start of a wrapped line cites an act."""
+    return len(value) == 1 or _ROMAN_LOWER.match(value.lower()) is not None or len(set(value)) == 1
 
 
 def _part_label(parent: Provision, value: str) -> str:
