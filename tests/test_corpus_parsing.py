@@ -145,3 +145,13 @@ def test_ai_act_regulation_cited_on_a_wrapped_line_stays_text_of_its_point(corpu
     document = parse_file(corpus / "eu-ai-act-2024-1689.txt")
     assert document.get("art:59.1.c.EU") is None
     assert "\n(EU) 2016/679 and in Article 39" in document.get("art:59.1.c").text
+
+
+def test_ai_act_annex_xii_points_1_and_2_hold_their_own_lettered_points(corpus):
+    # The copy runs point 1 on at the end of the annex's lead-in line
+    document = parse_file(corpus / "eu-ai-act-2024-1689.txt")
+    annex = document.get("annex:XII")
+    assert [child.id for child in annex.children] == ["annex:XII.1", "annex:XII.2"]
+    assert [child.id for child in annex.children[0].children] == [f"annex:XII.1.{c}" for c in "abcdefgh"]
+    assert [child.id for child in annex.children[1].children] == [f"annex:XII.2.{c}" for c in "abc"]
+    assert not [node.id for node in annex.walk() if "~" in node.id]

@@ -183,3 +183,26 @@ def test_a_wrapped_citation_of_an_act_in_brackets_stays_text_of_the_item_before_
     assert ids(text) == ["art:59", "art:59.1", "art:59.1.a", "art:59.1.b", "art:59.1.b.A", "art:59.1.b.B",
                          "art:59.1.b.B.I", "art:59.1.b.B.II"]
     assert "\n(EU) 2016/679 and in Article 39" in parse_text(text).get("art:59.1.a").text
+
+
+def test_point_1_run_on_at_the_end_of_a_lead_in_line_opens_point_1():
+    # The lead-in ends "...the following: 1. A general description": without point 1 the "(a)" list would sit
+    # under the annex itself and the "(a)" after "2." would repeat its ids
+    text = """Article 53 Obligations of providers
+Providers shall give the information set out in Annex XII.
+ANNEX XII
+Information for downstream providers
+The information shall contain at least the following: 1. A general description of the model including:
+(a) the tasks of the model;
+(b) the licence.
+2. A description of the elements of the model, including:
+(a) the technical means;
+(b) the data used for training.
+"""
+    assert ids(text) == ["art:53", "annex:XII", "annex:XII.1", "annex:XII.1.a", "annex:XII.1.b", "annex:XII.2",
+                         "annex:XII.2.a", "annex:XII.2.b"]
+    document = parse_text(text)
+    assert document.get("annex:XII").text == "The information shall contain at least the following:"
+    point = document.get("annex:XII.1")
+    assert point.marker == "1." and point.text == "A general description of the model including:"
+    assert document.text[point.start:].startswith("1. A general description")

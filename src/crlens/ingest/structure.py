@@ -18,7 +18,8 @@ How it works, line by line:
   "Section 12", ``article`` otherwise): its provisions are named in it ("Section 6501(1)").
 * Numbered parts inside an article nest by *numbering style*: each style ("1.", "1)", "(1)", "(a)", "(i)",
   "(A)") takes the next level the first time it appears and returns to its level when it appears again, which
-  is how drafters read nesting. Dotted numbers as in ``8.1`` or ``9.2.a`` give the path directly.
+  is how drafters read nesting. Dotted numbers as in ``8.1`` or ``9.2.a`` give the path directly. A lead-in
+  that runs point ``1.`` on after its colon ("the following: 1. A general ...") is split there.
 * Any other line continues the current node. Cross-references stay text.
 """
 
@@ -116,6 +117,8 @@ _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("lower-paren", re.compile(r"^\((?P<v>[a-z]{1,4})\)\s*(?P<rest>.*)$")),
     ("upper-paren", re.compile(r"^\((?P<v>[A-Z]{1,4})\)\s*(?P<rest>.*)$")),
 ]
+# "...shall contain at least the following: 1. A general description": point 1 run on in its lead-in line
+_RUN_ON_POINT = re.compile(r"^(?P<lead>.*\S:)\s+(?P<point>1\.\s+[A-ZА-ЯЁ].*)$")
 _ROMAN_LOWER = re.compile(r"^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii|xiii|xiv|xv|xvi|xvii|xviii|xix|xx)$")
 _PARAGRAPH_STYLES = {"dec-dot", "dec-paren", "dotted"}
 
@@ -393,6 +396,14 @@ def parse_structure(text: str, language: Language | None = None) -> ParseResult:
             continue
         lead = start + (len(raw) - len(stripped))
         end = start + len(raw.rstrip("\r\n"))
+        run_on = _run_on_point(builder, line)
+        if run_on is not None:
+            lead_in, line = run_on
+            _consume(builder, lead_in, lead, has_articles)
+            at = raw.find(line)
+            # the cleaned line may differ from the raw one (emphasis, no-break spaces): then the line's start
+            lead = start + at if at >= 0 else lead
+            builder.close_at(lead)
         _consume(builder, line, lead, has_articles)
         builder.close_at(end)
 
@@ -423,6 +434,15 @@ def _name_articles(provisions: list[Provision], word: ArticleWord) -> None:
             node.label = f"{ARTICLE_WORDS[word]['en']} {node.number}"
         elif node.parent is not None and node.article is not None:
             node.label = _part_label(node.parent, node.number or "")
+
+
+def _run_on_point(b: _Builder, line: str) -> tuple[str, str] | None:
+    """The lead-in and point 1 of a line that runs point 1 on after its colon, inside an article or annex
+    with no "1." list open (there a "1." starts one); ``None`` for any other line."""
+    if b.article is None or any(level.style == "dec-dot" for level in b.levels):
+        return None
+    m = _RUN_ON_POINT.match(line)
+    return (m.group("lead"), m.group("point")) if m else None
 
 
 def _consume(b: _Builder, line: str, start: int, has_articles: bool) -> None:
