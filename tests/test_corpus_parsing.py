@@ -155,3 +155,11 @@ def test_ai_act_annex_xii_points_1_and_2_hold_their_own_lettered_points(corpus):
     assert [child.id for child in annex.children[0].children] == [f"annex:XII.1.{c}" for c in "abcdefgh"]
     assert [child.id for child in annex.children[1].children] == [f"annex:XII.2.{c}" for c in "abc"]
     assert not [node.id for node in annex.walk() if "~" in node.id]
+
+
+def test_ai_act_article_108_s_amending_points_are_the_article_s_points(corpus):
+    # The copy numbers Article 108's lead-in "108.1"; the Regulation's points (1) to (6) are Article 108's
+    document = parse_file(corpus / "eu-ai-act-2024-1689.txt")
+    article = document.get("art:108")
+    assert [child.id for child in article.children] == [f"art:108.{n}" for n in range(1, 7)]
+    assert article.text == "Regulation (EU) 2018/1139 is amended as follows:"

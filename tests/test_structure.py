@@ -206,3 +206,35 @@ The information shall contain at least the following: 1. A general description o
     point = document.get("annex:XII.1")
     assert point.marker == "1." and point.text == "A general description of the model including:"
     assert document.text[point.start:].startswith("1. A general description")
+
+
+def test_points_numbered_from_1_under_the_only_dotted_paragraph_are_the_article_s_points():
+    # A copy that numbers an article's one unnumbered lead-in "108.1": its "(1)" is cited "Article 108, point
+    # (1)", not "Article 108(1), point (1)"
+    text = """Article 108
+Amendments to Regulation (EU) 2018/1139
+108.1 Regulation (EU) 2018/1139 is amended as follows:
+(1) in Article 17, the following paragraph is added:
+‘3. When adopting implementing acts, the requirements shall be taken into account.’;
+(2) in Article 19, the following points are added:
+(a) a first point;
+(b) a second point.
+"""
+    assert ids(text) == ["art:108", "art:108.1", "art:108.2", "art:108.2.a", "art:108.2.b"]
+    document = parse_text(text)
+    article = document.get("art:108")
+    assert article.text == "Regulation (EU) 2018/1139 is amended as follows:"
+    assert [child.id for child in article.children] == ["art:108.1", "art:108.2"]
+    assert document.get("art:108.1").kind == "paragraph" and document.get("art:108.1").label == "Article 108(1)"
+    assert document.get("art:108.2.a").kind == "subparagraph"
+    assert document.get("art:108.2.a").label == "Article 108(2)(a)"
+
+
+def test_points_numbered_from_1_under_one_of_several_dotted_paragraphs_stay_its_points():
+    text = """Article 4 Amendments
+4.1 The Code is amended as follows:
+(1) in Article 2, a point is added;
+(2) in Article 3, a paragraph is added.
+4.2 This Article applies from 2027.
+"""
+    assert ids(text) == ["art:4", "art:4.1", "art:4.1.1", "art:4.1.2", "art:4.2"]

@@ -407,7 +407,7 @@ def parse_structure(text: str, language: Language | None = None) -> ParseResult:
         _consume(builder, line, lead, has_articles)
         builder.close_at(end)
 
-    provisions = builder.provisions
+    provisions = _hoist_copy_numbered_lead_ins(builder.provisions)
     # the word most article headings use, the first met on a tie; ``article`` keeps the labels given above
     word: ArticleWord = builder.words.most_common(1)[0][0] if builder.words else "article"
     if word != "article":
@@ -425,6 +425,42 @@ def parse_structure(text: str, language: Language | None = None) -> ParseResult:
         warnings=warnings,
         article_word=word,
     )
+
+
+_FIRST_DOTTED = re.compile(r"^\d+\.1$")
+_PARAGRAPH_MARKER = re.compile(r"^(?:\d+\.|\(\d+\))$")
+
+
+def _hoist_copy_numbered_lead_ins(provisions: list[Provision]) -> list[Provision]:
+    """Give an article the points of a lead-in that a copy numbered "108.1" although the law does not.
+
+    An article whose only part is a dotted paragraph "N.1", itself numbering its items "(1)", "(2)" or "1.",
+    "2." (paragraph numbering, which a paragraph does not repeat inside itself), is one unnumbered lead-in and
+    its points: "(1)" is cited "Article 108, point (1)", ``art:108.1``, not ``art:108.1.1``. The lead-in
+    becomes the article's text and the points move up one level; an article with "N.2" keeps its paragraphs.
+    """
+    dropped: set[int] = set()
+    for article in provisions:
+        if article.kind != "article" or len(article.children) != 1:
+            continue
+        lead_in = article.children[0]
+        if not (_FIRST_DOTTED.match(lead_in.marker) and lead_in.children
+                and all(_PARAGRAPH_MARKER.match(child.marker) for child in lead_in.children)
+                and lead_in.children[0].number == "1"):
+            continue
+        article.text = "\n".join(part for part in (article.text, lead_in.text) if part)
+        article.children = lead_in.children
+        for child in article.children:
+            child.parent = article
+        old_prefix, new_prefix = f"{lead_in.id}.", f"{article.id}."
+        for child in article.children:
+            for node in child.walk():
+                node.id = new_prefix + node.id[len(old_prefix):]
+                depth = len(node.id[len(new_prefix):].split("."))
+                node.kind = "paragraph" if depth == 1 else ("subparagraph" if depth == 2 else "point")
+                node.label = _part_label(node.parent or article, node.number or "")
+        dropped.add(id(lead_in))
+    return [node for node in provisions if id(node) not in dropped] if dropped else provisions
 
 
 def _name_articles(provisions: list[Provision], word: ArticleWord) -> None:
