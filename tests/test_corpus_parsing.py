@@ -163,3 +163,11 @@ def test_ai_act_article_108_s_amending_points_are_the_article_s_points(corpus):
     article = document.get("art:108")
     assert [child.id for child in article.children] == [f"art:108.{n}" for n in range(1, 7)]
     assert article.text == "Regulation (EU) 2018/1139 is amended as follows:"
+
+
+def test_ai_act_paragraphs_after_a_dotted_number_written_with_its_own_number_are_siblings(corpus):
+    # "111.1 1.   Without prejudice..." then "2.", "3.": Article 111(2), not Article 111(1)(2)
+    document = parse_file(corpus / "eu-ai-act-2024-1689.txt")
+    assert [child.id for child in document.get("art:111").children] == ["art:111.1", "art:111.2", "art:111.3"]
+    assert [child.id for child in document.get("art:112").children] == [f"art:112.{n}" for n in range(1, 14)]
+    assert document.get("art:112.2.a") is not None

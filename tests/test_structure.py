@@ -238,3 +238,20 @@ def test_points_numbered_from_1_under_one_of_several_dotted_paragraphs_stay_its_
 4.2 This Article applies from 2027.
 """
     assert ids(text) == ["art:4", "art:4.1", "art:4.1.1", "art:4.1.2", "art:4.2"]
+
+
+def test_a_paragraph_number_written_again_after_its_dotted_number_counts_once():
+    # "112.1 1. The Commission...": the copy's dotted number and the law's own "1."; "2." is paragraph 2
+    text = """Article 112 Evaluation and review
+112.1 1. The Commission shall assess the list once a year.
+2. By 2028 the Commission shall report on:
+(a) the need for amendments;
+(b) the transparency measures.
+3. By 2029 the Commission shall report again.
+"""
+    assert ids(text) == ["art:112", "art:112.1", "art:112.2", "art:112.2.a", "art:112.2.b", "art:112.3"]
+    document = parse_text(text)
+    assert document.get("art:112.1").text == "The Commission shall assess the list once a year."
+    assert document.get("art:112.2.a").kind == "subparagraph"
+    assert document.get("art:112").numbered_text().splitlines()[1] == (
+        "112.1 1. The Commission shall assess the list once a year.")

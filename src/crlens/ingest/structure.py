@@ -109,6 +109,8 @@ _SECTION_ARTICLE = re.compile(rf"^(?:Section|SECTION|Standard)\s+(?P<n>\d+[A-Z]?
 # --- numbered parts ----------------------------------------------------------------------------------------
 
 _DOTTED_PATH = re.compile(r"^(?P<art>\d+)\.(?P<path>\d+(?:\.[0-9a-z]+)*)\s+(?P<rest>.*)$")
+# a dotted paragraph's text that starts with the law's own number for it: "112.1 1. The Commission ..."
+_NUMBER_AGAIN = re.compile(r"^(?P<v>\d+)\.\s+(?P<rest>.*)$")
 _MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("dec-dot", re.compile(r"^(?P<v>\d+(?:-\d+)?)\.(?!\d)\s*(?P<rest>.*)$")),
     ("dec-rparen", re.compile(r"^(?P<v>\d+(?:-\d+)?)\)\s*(?P<rest>.*)$")),
@@ -254,7 +256,8 @@ class _Builder:
         self.levels.append(_Level(style, value, node))
         self.awaiting_heading = None
 
-    def open_dotted(self, path: list[str], marker: str, text: str, start: int) -> None:
+    def open_dotted(self, path: list[str], marker: str, text: str, start: int,
+                    numbered_again: bool = False) -> None:
         assert self.article is not None
         parent: Provision = self.article
         for depth in range(len(path) - 1, 0, -1):
@@ -272,6 +275,10 @@ class _Builder:
         self.dotted[".".join(path)] = node
         self.dotted_latest = (node, depth)
         self.levels = []
+        if numbered_again and depth == 1:
+            # "112.1 1. ...": the law numbers its paragraphs "1.", "2.", so the next "2." is this one's sibling
+            self.levels = [_Level("dec-dot", value, node)]
+            self.dotted_latest = None
         self.awaiting_heading = None
 
     def _resolve_style(self, style: str, value: str) -> str:
@@ -517,7 +524,12 @@ def _consume(b: _Builder, line: str, start: int, has_articles: bool) -> None:
         if first.isdigit():
             m = _DOTTED_PATH.match(line)
             if m and m.group("art") == (b.article.number or "").split("-")[0]:
-                b.open_dotted(m.group("path").split("."), _marker(line, m), m.group("rest").strip(), start)
+                path, marker, rest = m.group("path").split("."), _marker(line, m), m.group("rest").strip()
+                again = _NUMBER_AGAIN.match(rest)
+                numbered_again = len(path) == 1 and again is not None and again.group("v") == path[0]
+                if again is not None and numbered_again:
+                    marker, rest = f"{marker} {again.group('v')}.", again.group("rest").strip()
+                b.open_dotted(path, marker, rest, start, numbered_again)
                 return
         if first.isdigit() or first == "(" or (first.isalpha() and len(line) > 1 and line[1] == ")"):
             for style, regex in _MARKERS:
