@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -109,3 +112,11 @@ def test_akn_of_real_laws_validates(corpus, name, akn_schema):
     akn_schema.assertValid(document)
     eids = document.xpath("//@eId")
     assert len(eids) == len(set(eids))
+
+
+def test_python_dash_m_crlens_runs_the_command_line() -> None:
+    """A consultant whose venv's scripts are not on PATH runs ``python -m crlens``, as Python tools allow."""
+    result = subprocess.run([sys.executable, "-m", "crlens", "--help"], capture_output=True, text=True,
+                            check=False, env={**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")})
+    assert result.returncode == 0, result.stderr
+    assert "Usage: crlens" in result.stdout
