@@ -117,9 +117,9 @@ def test_the_closest_article_of_an_unmet_criterion_is_quoted_for_what_it_has_not
     assert ("The closest provision, Article 1 (“Право на удаление персональных данных”), mentions erasure"
             in rec.issue)
     assert "(Article 1(1): “Субъект персональных данных вправе требовать удаления" in rec.issue
-    assert "but not: children and minors" in rec.issue
+    assert "but not: children or minors" in rec.issue
     assert "(пункт 1 статьи 1: «Субъект персональных данных вправе требовать удаления" in rec.ru.issue
-    assert "но не упоминает: дети и несовершеннолетние" in rec.ru.issue
+    assert "но не упоминает: дети или несовершеннолетние" in rec.ru.issue
     assert "art:1.1" in rec.provisions
 
 
@@ -153,10 +153,10 @@ def test_a_rule_the_draft_makes_for_everyone_in_another_article_is_quoted_not_de
     review = review_text(tmp_path, RULE_FOR_EVERYONE)
     assert next(c.status for c in review.criteria if c.id == "general-principles-03") == "gap"
     [rec] = [r for r in review.recommendations if "general-principles-03" in r.criteria]
-    assert ("Article 2 (“Права и свободы человека в цифровой среде”) mentions non-discrimination and equality "
+    assert ("Article 2 (“Права и свободы человека в цифровой среде”) mentions non-discrimination or equality "
             "(Article 2(2): “Решения, принятые автоматизированным способом, применяются с соблюдением "
-            "недискриминации”), but not: children and minors; gender, girls and women." in rec.issue)
-    assert ("Статья 2 («Права и свободы человека в цифровой среде») упоминает: недискриминация и равенство "
+            "недискриминации”), but not: children or minors; gender, girls or women." in rec.issue)
+    assert ("Статья 2 («Права и свободы человека в цифровой среде») упоминает: недискриминация или равенство "
             "(пункт 2 статьи 2: «Решения, принятые" in rec.ru.issue)
     assert rec.amendment is not None and rec.amendment.target == "art:1"
     assert "art:2.2" in rec.provisions
@@ -166,8 +166,8 @@ def test_the_other_articles_that_make_the_rule_for_everyone_are_named_too(tmp_pa
     """KZ Digital Code art. 43(2), on algorithmic systems, forbids discrimination too: named after the quote."""
     review = review_text(tmp_path, RULE_FOR_EVERYONE)
     [rec] = [r for r in review.recommendations if "general-principles-03" in r.criteria]
-    assert " Article 3 also mentions non-discrimination and equality" in rec.issue
-    assert " Статья 3 также упоминает: недискриминация и равенство" in rec.ru.issue
+    assert " Article 3 also mentions non-discrimination or equality" in rec.issue
+    assert " Статья 3 также упоминает: недискриминация или равенство" in rec.ru.issue
     assert "art:3" in rec.provisions
 
 
@@ -279,9 +279,9 @@ def test_a_long_clause_is_quoted_from_its_opening_when_the_words_found_fit(corpu
 
 def test_what_a_provision_lacks_is_named_by_its_main_concept_not_by_every_alternative(corpus: Path) -> None:
     """KZ Digital Code art. 41(1) gives everyone erasure: the issue says it does not mention children, not
-    "children and minors or pupils, students and learners or ..." (every concept the criterion would accept is
+    "children or minors or pupils, students or learners or ..." (every concept the criterion would accept is
     absent, so naming the first stays true and reads as a sentence, not a checklist)."""
     review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
     [rec] = [r for r in review.recommendations if "data-privacy-06" in r.criteria]
-    assert "but not: children and minors; a time limit for action." in rec.issue
-    assert "но не упоминает: дети и несовершеннолетние; срок для принятия мер." in rec.ru.issue
+    assert "but not: children or minors; a time limit for action." in rec.issue
+    assert "но не упоминает: дети или несовершеннолетние; срок для принятия мер." in rec.ru.issue

@@ -267,3 +267,36 @@ def test_kb_check_refuses_a_knowledge_base_without_its_sentence_frames(data_copy
     result = check(data_copy)
     assert result.exit_code == 2
     assert "phrases.yaml: missing: the review's sentence frames are required" in result.stderr
+
+
+# notions whose "and" joins one thing, not alternatives: "rights and freedoms", "necessary and proportionate"
+ONE_NOTION = {"rights-freedoms", "lawful-restriction-test"}
+
+
+def _top_level(label: str, word: str) -> list[int]:
+    """Where `` word `` occurs in ``label`` outside brackets and quotation marks."""
+    depth, found = 0, []
+    for i, char in enumerate(label):
+        depth += char in "(«"
+        depth -= char in ")»"
+        if depth == 0 and label.startswith(f" {word} ", i):
+            found.append(i)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_concept_label_listing_several_things_names_them_as_alternatives(lang: str) -> None:
+    """A provision with one of a concept's terms is said to mention the concept: "Article 41 mentions erasure of
+    data, withdrawal of consent or opting out of processing" is true of a right to erasure alone, "... and opting
+    out" is not (the KZ Digital Code's art. 41 has no withdrawal of consent). Likewise "does not mention: children
+    or minors" says it names neither."""
+    kb = load()
+    conjunction, alternatives = ("and", ["or"]) if lang == "en" else ("и", ["или", "либо"])
+    wrong = []
+    for concept in kb.concepts.values():
+        label = concept.label if lang == "en" else concept.label_ru
+        ands = _top_level(label, conjunction)
+        ors = [i for word in alternatives for i in _top_level(label, word)]
+        if ands and not ors and concept.id not in ONE_NOTION:
+            wrong.append(f"{concept.id}: {label}")
+    assert wrong == []

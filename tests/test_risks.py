@@ -25,7 +25,7 @@ def test_automated_decisions_without_a_person_are_a_high_risk(tmp_path: Path) ->
 def test_a_general_right_to_human_review_elsewhere_is_named_and_lowers_the_severity(tmp_path: Path) -> None:
     [risk] = _risks(tmp_path, AUTOMATED + REVIEW_ELSEWHERE)
     assert risk.provision == "art:1" and risk.severity == "medium"
-    assert "Article 2 mentions human review and oversight" in risk.description
+    assert "Article 2 mentions human review or oversight" in risk.description
     assert "(“Заявитель вправе требовать пересмотра" in risk.description
     assert "Статья 2 упоминает: " in risk.description_ru
     assert "Check that it covers this provision and children." in risk.description

@@ -68,7 +68,7 @@ def test_one_observation_per_area_names_the_criteria_that_do_not_apply(tmp_path:
     [observation] = schools
     assert all(c.startswith("schools-") for c in observation.criteria)
     assert observation.text.startswith("School-level control and safety. ")
-    assert "schools and education organisations" in observation.text
+    assert "schools or education organisations" in observation.text
     # named by what they ask for, never by internal id: the observations go into the lawyers' gap table
     heading = load().criteria["schools-01"].recommendation.heading
     assert heading.en in observation.text and heading.ru in observation.text_ru

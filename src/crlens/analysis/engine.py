@@ -1461,7 +1461,7 @@ class _Said:
 def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
              result: CriterionResult, general_only: bool = False) -> _Said | None:
     """What the provision closest to an unmet criterion says of it and what it leaves out, quoted, in English and
-    Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"); None when it
+    Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children or minors"); None when it
     meets no element, or only one while more than whom the rule is for is missing, or, ``general_only``, when it
     is not the rule made for everyone (:func:`_for_everyone`)."""
     met, lacking, found_ru, missing_en, missing_ru = _elements(kb, state, crit, unit)
