@@ -272,3 +272,25 @@ def test_a_risk_found_in_several_provisions_speaks_of_each(tmp_path: Path) -> No
     assert rec.issue.startswith("Article 1, Article 2: Each of these provisions lets state bodies")
     assert rec.ru.issue.startswith("Статья 1, статья 2: Каждое из этих положений позволяет государственным "
                                    "органам")
+
+
+RIGHT_AND_DUTY = ("Статья 1. Биометрическая аутентификация\n"
+              "1. Каждый гражданин имеет право на биометрическую регистрацию в целях цифровой аутентификации.\n"
+              "2. Обязательная обработка биометрических данных проводится в случаях, установленных законами.\n")
+
+
+def test_a_risk_names_the_part_that_imposes_it_not_the_part_that_leaves_it_to_the_person(tmp_path: Path) -> None:
+    """KZ Digital Code art. 48: paragraph 2 gives a right to biometric registration, paragraph 3 makes
+    biometrics mandatory where laws say so. The risk to children is the mandatory processing: it is named,
+    at its own severity, not the right, whose framing as a choice lowers it."""
+    [risk] = _risks(tmp_path, RIGHT_AND_DUTY, "risk-data-privacy-04")
+    assert risk.provision == "art:1.2"
+    assert risk.severity == "high"
+    assert "own choice" not in risk.description
+
+
+def test_a_risk_left_to_the_persons_choice_alone_is_still_named_and_lowered(tmp_path: Path) -> None:
+    right_only = RIGHT_AND_DUTY.split("\n2. ")[0] + "\n"
+    [risk] = _risks(tmp_path, right_only, "risk-data-privacy-04")
+    assert risk.provision == "art:1.1"
+    assert risk.severity == "medium"

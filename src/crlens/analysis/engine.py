@@ -770,6 +770,13 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             # the trigger may sit in the article heading, which frames every part
             found = (_risk_place(unit.provision, rule.triggers[0], state, rule.triggers[1:])
                      or _risk_place(article, rule.triggers[0], state, rule.triggers[1:]))
+            lowered = rule.lowered_by
+            if found is not None and lowered and all(_met(lowered, state.subtree[found.provision.id])):
+                # a part that leaves the matter to the person (KZ Digital Code art. 48(2), a right to biometric
+                # registration) is the lesser risk: a part of the article that does not (48(3), biometrics made
+                # mandatory where laws provide) is the one to name
+                found = _risk_place(article, rule.triggers[0], state, rule.triggers[1:],
+                                    skip=lambda node, by=lowered: all(_met(by, state.subtree[node.id]))) or found
             if found is None:
                 continue
             lacking = [g for g, ok in zip(rule.safeguards, safeguards, strict=True) if not ok]
@@ -838,14 +845,16 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
 
 
 def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis,
-                others: list[ConceptGroup] | tuple[ConceptGroup, ...] = ()) -> Found | None:
+                others: list[ConceptGroup] | tuple[ConceptGroup, ...] = (),
+                skip: Callable[[Provision], bool] | None = None) -> Found | None:
     """The first occurrence of ``trigger`` in the texts of ``provision``'s subtree that neither define nor
     protect; else its occurrence in a heading, when some text under that heading does neither (a heading names
     the subject of what the texts permit, and permits nothing itself).
 
     An item of a list is read with its lead-in, not with the other items: there the ``others`` (the rest of the
     risk's triggers) must be met by the item, its parts or the provisions above it. "The operator shall: ...
-    5) give data to state bodies; 6) publish a report on removed content" lets no state body remove content."""
+    5) give data to state bodies; 6) publish a report on removed content" lets no state body remove content.
+    A provision ``skip`` is true of is passed over (and so is the heading, then)."""
     wanted = set(trigger)
     heading: Found | None = None
     permissive = False
@@ -856,10 +865,12 @@ def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis,
             if concept not in wanted:
                 continue
             in_text = [f for f in found if f.field == "text"]
+            if skip is not None and skip(node):
+                continue
             if in_text and not harmless and (not others or _item_meets(node, others, state)):
                 return in_text[0]
             heading = heading or next((f for f in found if f.field == "heading"), None)
-    return heading if permissive else None
+    return heading if permissive and skip is None else None
 
 
 def _item_meets(node: Provision, groups: list[ConceptGroup] | tuple[ConceptGroup, ...], state: _Analysis) -> bool:
