@@ -742,6 +742,19 @@ def test_the_api_refuses_an_unknown_filter_value_naming_the_ones_there_are(app: 
     assert all(f"'{value}'" in problem for value in values)
 
 
+@INTERFACE
+@pytest.mark.parametrize("url", ["/api/projects/99/recommendations?state=bogus",
+                                 "/api/projects/99/recommendations?area=bogus",
+                                 "/api/projects/99/comparison?old=0&new=bogus",
+                                 "/api/projects/99/comparison"])
+def test_the_api_answers_an_unknown_project_with_a_404_naming_it_whatever_the_query(app: Any, url: str) -> None:
+    """As the pages do: the project is looked up first, a bad query on a project that does not exist is not the
+    problem."""
+    response = Person(app, "viewer").get(url)
+    assert response.status_code == 404
+    assert response.json() == {"detail": "there is no project 99"}
+
+
 def test_the_api_lists_the_recommendations_of_one_state(app: Any) -> None:
     reviewer = Person(app, "reviewer")
     reviewer.api("POST", "/api/projects/1/recommendations/rec-002/withdraw", json={"reason": "overlap"})

@@ -40,7 +40,23 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 
-ProjectId = Annotated[int, PathParam(ge=1, le=2**31 - 1, description="Project id")]
+
+def known_project(request: Request,
+                  project_id: Annotated[int, PathParam(ge=1, le=2**31 - 1, description="Project id")]) -> int:
+    """The path's project id, once the project is known to exist (404 naming it otherwise).
+
+    A dependency, not a lookup in the route, because FastAPI runs dependencies before it validates the query and
+    the body: an unknown project is then a 404 whatever the rest of the request says, as the pages look up the
+    project before their filters, while the query's own types (``State``, ``AreaChoice``) stay in the OpenAPI
+    document and still refuse a bad value on a known project (422)."""
+    with store_of(request).session() as session:
+        service.get_project(session, project_id)
+    return project_id
+
+
+ProjectId = Annotated[int, Depends(known_project)]
+"""A project in the path; every route taking one takes its account first, so that 401 and 403 come before
+404."""
 RecKey = Annotated[str, PathParam(max_length=20, description="Recommendation id, e.g. rec-001")]
 Number = Annotated[int, PathParam(ge=1, le=100_000)]
 Reader = Annotated[Account, Depends(signed_in)]
