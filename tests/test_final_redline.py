@@ -103,3 +103,20 @@ def test_a_project_whose_newest_draft_is_not_a_word_file_gets_no_redline_and_is_
     assert not (tmp_path / "final" / "amendments-redline.docx").exists()
     assert ("note: no redline: draft version 1 (draft-digital-code.ru.txt) is not a Word file"
             in " ".join(result.output.split()))
+
+
+def test_the_final_redline_names_in_itself_the_amendments_crlens_project_report_notes(sample_ru: Path,
+                                                                                      tmp_path: Path) -> None:
+    """A Word draft without recognisable articles (a concept note, say) leaves every amendment without a place: a
+    lawyer who opens only the redline reads which at its end, as the command line's note says."""
+    lines = [line for line in sample_ru.read_text(encoding="utf-8").splitlines()[:80]
+             if not line.startswith("Статья")]
+    concept = make_docx(lines, tmp_path / "concept.docx")
+    db = f"sqlite:///{tmp_path / 'crlens.db'}"
+    assert runner.invoke(app, ["project", "init", "concept", "--draft", str(concept), "--db", db]).exit_code == 0
+    report = runner.invoke(app, ["project", "report", "--out", str(tmp_path / "final"), "--formats", "md",
+                                 "--db", db])
+    noted = " ".join(report.output.split()).split("could not be placed in the Word draft: ")[1].split(", ")
+    paragraphs = [p.text for p in docx.Document(str(tmp_path / "final" / "amendments-redline.docx")).paragraphs]
+    note = paragraphs[paragraphs.index("Примечание crlens: поправки, не внесенные в настоящий документ") + 2:]
+    assert [line.split(" — ", 1)[0] for line in note] == noted

@@ -9,7 +9,7 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from crlens.analysis.labels import PRESENT_TEXT_NUMBERED
+from crlens.analysis.labels import PRESENT_TEXT_NUMBERED, anchor_of
 from crlens.analysis.review import Review
 from crlens.cli import app
 from makefiles import make_docx
@@ -98,3 +98,72 @@ def test_the_same_review_gives_the_same_redline_markup(redline, tmp_path):
             assert first.read(part) == second.read(part), part
     comments = docx.Document(str(path)).comments
     assert all(c.timestamp is None for c in comments)
+
+
+# --- amendments the redline cannot place -------------------------------------------------------------------------
+
+LEFT_OUT_NOTE = {
+    "ru": ("Примечание crlens: поправки, не внесенные в настоящий документ",
+           "Поправки, которые не удалось разместить в файле Word ({n}), в настоящий документ не внесены; они есть "
+           "в таблице пробелов и таблице поправок. Настоящее примечание не является частью текста акта.",
+           "{key} — Статья 8 (дополнить): в файле Word не найден текст статьи 8."),
+    "en": ("Note by crlens: amendments not in this redline",
+           "{n} amendment(s) could not be placed in the Word draft and are not in this redline; the gap table and "
+           "the amendments table have them. This note is not part of the legal text.",
+           "{key} — Article 8 (supplement): Article 8 is not found in the Word draft."),
+}
+
+
+@pytest.fixture(scope="module", params=["ru", "en"])
+def without_article_8(request, tmp_path_factory, sample_ru, sample_en):
+    """A sample draft's review marked up in a Word file of that draft whose Article 8 lost its heading (its text
+    runs on in Article 7): the amendments to Article 8 and the new articles after it have nowhere to go."""
+    lang = request.param
+    sample, heading = (sample_ru, "Статья 8.") if lang == "ru" else (sample_en, "Article 8.")
+    folder = tmp_path_factory.mktemp(f"redline-{lang}")
+    result = runner.invoke(app, ["review", str(sample), "--out", str(folder), "--formats", "md"])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in sample.read_text(encoding="utf-8").splitlines() if not line.startswith(heading)]
+    draft = make_docx(lines, folder / "draft.docx")
+    from crlens.report.redline import write_redline
+
+    review = Review.read(folder / "review.json")
+    return lang, review, write_redline(review, draft, folder / "amendments-redline.docx")
+
+
+def test_a_redline_ends_with_a_note_naming_the_amendments_it_could_not_place_and_why(without_article_8):
+    lang, review, written = without_article_8
+    at_article_8 = [r.id for r in review.recommendations
+                    if r.amendment.target == "art:8" or anchor_of(r.amendment.target) == "art:8"]
+    assert written.skipped == at_article_8
+    heading, intro, supplement = LEFT_OUT_NOTE[lang]
+    paragraphs = [p.text for p in docx.Document(str(written.path)).paragraphs]
+    note = paragraphs[-(len(at_article_8) + 2):]
+    assert note[:2] == [heading, intro.format(n=len(at_article_8))]
+    assert [line.split(" — ", 1)[0] for line in note[2:]] == at_article_8
+    supplementing = next(r.id for r in review.recommendations if r.amendment.target == "art:8")
+    assert supplement.format(key=supplementing) in note
+
+
+def test_the_note_on_a_new_article_left_out_names_where_it_was_to_go(without_article_8):
+    lang, review, written = without_article_8
+    new = next(r for r in review.recommendations if anchor_of(r.amendment.target) == "art:8")
+    expected = {"ru": f"{new.id} — Новая статья {new.amendment.number} (после статьи 8): в файле Word не найден "
+                      "текст статьи 8.",
+                "en": f"{new.id} — New article {new.amendment.number} (after Article 8): Article 8 is not found "
+                      "in the Word draft."}[lang]
+    assert expected in [p.text for p in docx.Document(str(written.path)).paragraphs]
+
+
+def test_the_note_on_amendments_left_out_is_not_a_tracked_change(without_article_8):
+    """Accepting every change in Word must not make the note part of the law: its paragraphs are plain text."""
+    lang, _, written = without_article_8
+    note = docx.Document(str(written.path)).paragraphs[-(len(written.skipped) + 2):]
+    assert note[0].text == LEFT_OUT_NOTE[lang][0]
+    assert not [p.text for p in note if p._p.findall(f".//{W}ins")]
+
+
+def test_a_redline_that_places_every_amendment_has_no_note(redline):
+    path, _, _ = redline
+    texts = [p.text for p in docx.Document(str(path)).paragraphs]
+    assert not [t for t in texts if t.startswith(LEFT_OUT_NOTE["ru"][0])]

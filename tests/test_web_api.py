@@ -997,6 +997,28 @@ def test_the_downloads_page_names_the_amendments_the_redline_leaves_out_as_crlen
     assert f"Поправки, которые не удалось разместить в файле Word ({len(noted)}): {', '.join(noted)}" in russian
 
 
+@INTERFACE
+def test_the_downloaded_redline_names_in_itself_the_amendments_the_downloads_page_names(
+        app: Any, sample_ru: Path, tmp_path: Path) -> None:
+    """The same concept note without articles: whoever opens only the Word file reads at its end which amendments
+    it leaves out, the ones the page lists."""
+    import docx
+
+    from makefiles import make_docx
+
+    lines = [line for line in sample_ru.read_text(encoding="utf-8").splitlines()[:80]
+             if not line.startswith("Статья")]
+    word = make_docx(lines, tmp_path / "concept.docx")
+    reviewer = Person(app, "reviewer")
+    assert _upload(reviewer, word.name, word.read_bytes(), "concept").headers["location"] == "/projects/2"
+    page = html.unescape(reviewer.get("/projects/2/downloads").text)
+    listed = page.split("are not in the redline: ")[1].split(". The gap table")[0].split(", ")
+    redline = reviewer.get("/projects/2/downloads/amendments-redline.docx")
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(redline.content)).paragraphs]
+    note = paragraphs[paragraphs.index("Примечание crlens: поправки, не внесенные в настоящий документ") + 2:]
+    assert [line.split(" — ", 1)[0] for line in note] == listed
+
+
 # --- crlens serve ----------------------------------------------------------------------------------------------
 
 

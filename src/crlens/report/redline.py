@@ -2,7 +2,9 @@
 
 Each amendment is inserted after the last paragraph of its target article (or, for a new article, after the
 article it follows) as paragraphs marked ``w:ins`` by author "crlens", with a Word comment holding the
-justification, so that the ministry accepts or rejects each change in Word's Review pane.
+justification, so that the ministry accepts or rejects each change in Word's Review pane. An amendment with no
+place in the Word file (its article not found there) is left out, and a note at the end of the document names it,
+where it was to go and why, in the document's language.
 
 We write the ``w:ins`` markup ourselves rather than use the registry's ``docx-redline``: that library diffs two
 texts into tracked changes, while we insert whole new paragraphs at known places, which is a few elements of
@@ -18,15 +20,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crlens.analysis.labels import anchor_of, article_of, present_text_numbered
+from crlens.analysis.labels import anchor_of, article_of, label, label_genitive, present_text_numbered
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_text
 from crlens.ingest.docx import open_docx, text_blocks
 from crlens.plain_text import safe_text
-from crlens.report.amendments import closed_up
+from crlens.report.amendments import closed_up, where
 
 if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+
     from crlens.consult.log import ConsultationLog
+    from crlens.ingest.model import Naming
 
 AUTHOR = "crlens"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -39,6 +44,23 @@ class RedlineResult:
     path: Path
     inserted: list[str]
     skipped: list[str]
+
+
+LEFT_OUT_HEADING = {"en": "Note by crlens: amendments not in this redline",
+                    "ru": "Примечание crlens: поправки, не внесенные в настоящий документ"}
+LEFT_OUT_INTRO = {
+    # the facts the downloads page and crlens project report give, and that the note is no part of the law
+    "en": "{n} amendment(s) could not be placed in the Word draft and are not in this redline; the gap table and "
+          "the amendments table have them. This note is not part of the legal text.",
+    "ru": "Поправки, которые не удалось разместить в файле Word ({n}), в настоящий документ не внесены; они есть "
+          "в таблице пробелов и таблице поправок. Настоящее примечание не является частью текста акта.",
+}
+NOT_FOUND = {"en": "{name} is not found in the Word draft", "ru": "в файле Word не найден текст {name_of}"}
+"""Why an amendment was left out: the article it adds to, or the one a new article follows, is not among those
+read in the Word file (its heading is missing or not recognisable)."""
+NO_PLACE = {"en": "no place for it was found in the draft", "ru": "место для нее в проекте не определено"}
+"""Why a new article was left out when the review found no article for it to follow."""
+NO_TEXT = {"en": "it has no proposed text in English", "ru": "предлагаемая редакция на русском языке отсутствует"}
 
 
 def _anchor(rec: Recommendation) -> str:
@@ -88,11 +110,13 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
 
     inserted: list[str] = []
     skipped: list[str] = []
+    why_left_out: list[tuple[Recommendation, str]] = []
     after_element: dict[int, object] = {}
     for rec in review.recommendations:
         anchor = _anchor(rec)
         if anchor not in last_block:
             skipped.append(rec.id)
+            why_left_out.append((rec, _not_placed(anchor, lang, review.naming)))
             continue
         index = last_block[anchor]
         element = after_element.get(index, blocks[index][0])
@@ -143,12 +167,35 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             ins.append(run._r)
         if first_run is None:
             skipped.append(rec.id)
+            why_left_out.append((rec, NO_TEXT[lang]))
             continue
         after_element[index] = element
         inserted.append(rec.id)
+    if why_left_out:
+        _note_left_out(document, why_left_out, lang, review.naming)
     path.parent.mkdir(parents=True, exist_ok=True)
     document.save(str(path))
     return RedlineResult(path, inserted, skipped)
+
+
+def _not_placed(anchor: str, lang: str, naming: Naming) -> str:
+    """Why an amendment whose article (``anchor``) is not in the Word file could not be placed, in ``lang``."""
+    if not anchor:
+        return NO_PLACE[lang]
+    return NOT_FOUND[lang].format(name=label(anchor, lang, naming=naming),
+                                  name_of=label_genitive(anchor, lang, naming=naming))
+
+
+def _note_left_out(document: WordDocument, left_out: list[tuple[Recommendation, str]], lang: str,
+                   naming: Naming) -> None:
+    """Add at the end of the redline a note naming the amendments it leaves out, where each was to go and why,
+    so that a lawyer who opens only the Word file knows what is missing. Plain paragraphs, not tracked changes:
+    accepting every change must not make the note part of the law."""
+    heading = document.add_paragraph()
+    heading.add_run(LEFT_OUT_HEADING[lang]).bold = True
+    document.add_paragraph(LEFT_OUT_INTRO[lang].format(n=len(left_out)))
+    for rec, why in left_out:
+        document.add_paragraph(f"{rec.id} — {where(rec, lang, naming=naming)}: {why}.")
 
 
 FINAL_LEFT_OUT = ("rejected", "withdrawn", "taken-up")
