@@ -111,6 +111,51 @@ def test_a_database_made_before_versions_named_their_draft_learns_it_from_crlens
     assert drafts == [1, None, 2, 3]  # a person's reason is theirs, whatever it says
 
 
+def test_a_database_made_before_reason_codes_says_crlenss_own_reasons_in_either_language(db_url: str) -> None:
+    """The reasons crlens wrote in English before it recorded them as codes are read as the codes they are; any
+    other reason (a person's, or one whose words crlens no longer writes) is shown as it was stored, and no stored
+    text changes."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from crlens.consult.reasons import reason_of
+    from crlens.store.database import alembic_config
+    from crlens.store.models import RecommendationVersion
+
+    stored = [("crlens", "first review of draft version 1"), ("Dana", "As agreed on draft version 2"),
+              ("crlens", "re-reviewed against draft version 2"), ("crlens", "gap found in draft version 2"),
+              ("crlens", "provision ids follow draft version 3"),
+              ("crlens", "taken up in the text of draft version 3"),
+              ("Dana", "withdrawn: overlap"), ("crlens", "re-reviewed")]
+    old = Store(db_url, migrate=False)
+    with old.engine.begin() as connection:
+        config = alembic_config(old.url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0004")  # the schema before reasons had codes
+        connection.execute(text("INSERT INTO projects (id, name, created_at, used_at) VALUES "
+                                "(1, 'kz', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+        connection.execute(text("INSERT INTO recommendations (id, project_id, number, state, first_draft) "
+                                "VALUES (1, 1, 1, 'revised', 1)"))
+        for number, (author, reason) in enumerate(stored, start=1):
+            connection.execute(text("INSERT INTO recommendation_versions (id, recommendation_id, version, data, "
+                                    "author, reason, created_at) VALUES (:n, 1, :n, '{}', :author, :reason, "
+                                    "CURRENT_TIMESTAMP)"), {"n": number, "author": author, "reason": reason})
+    old.dispose()
+    store = Store(db_url)
+    with store.session() as session:
+        versions = [session.get(RecommendationVersion, n) for n in range(1, len(stored) + 1)]
+        kept = [(v.author, v.reason) for v in versions]
+        russian = [reason_of(v).in_lang("ru") for v in versions]
+        english = [reason_of(v).in_lang("en") for v in versions]
+    store.dispose()
+    assert kept == stored
+    assert english == [reason for _author, reason in stored]
+    assert russian == ["первичный анализ редакции проекта 1", "As agreed on draft version 2",
+                       "повторный анализ по редакции проекта 2", "пробел, выявленный в редакции проекта 2",
+                       "нумерация положений приведена в соответствие с редакцией проекта 3",
+                       "учтена в тексте редакции проекта 3", "withdrawn: overlap", "re-reviewed"]
+
+
 @pytest.mark.parametrize(("url", "says"), [
     ("nonsense://x", "supports SQLite and PostgreSQL"),
     ("sqlite:////no/such/folder/crlens.db", "does not exist"),

@@ -24,6 +24,7 @@ from crlens import __version__
 from crlens.analysis.labels import container_of
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.analysis.review import Review, reading_order
+from crlens.consult.reasons import recorded
 from crlens.consult.states import ACTIVE_STATES, DECIDED_STATES
 from crlens.errors import UserError
 from crlens.ingest import parse_file
@@ -47,8 +48,9 @@ class NotFoundError(ProjectError):
 
 
 def taken_up_reason(version: int) -> str:
-    """The reason recorded when a new draft version's text meets all of a recommendation's criteria."""
-    return f"taken up in the text of draft version {version}"
+    """The reason recorded when a new draft version's text meets all of a recommendation's criteria, as stored in
+    English."""
+    return str(recorded("taken-up", draft=version)["reason"])
 
 
 def review_draft(document: Document) -> Review:
@@ -204,11 +206,14 @@ def _number(rec_id: str) -> int:
 
 def _add_recommendation(session: Session, project: Project, data: RecommendationData, number: int,
                         draft_version: int, reason: str) -> Recommendation:
+    """A new recommendation from the review of ``draft_version``, its first version recorded with ``reason``
+    (a code of :data:`~crlens.consult.reasons.REVIEW_REASONS`)."""
     data = data.model_copy(update={"id": f"rec-{number:03d}"})
     rec = Recommendation(project=project, number=number, state="proposed", first_draft=draft_version)
     session.add(rec)
     session.add(RecommendationVersion(recommendation=rec, version=1, data=data.model_dump(mode="json"),
-                                      author=ENGINE, reason=reason, draft_version=draft_version))
+                                      author=ENGINE, draft_version=draft_version,
+                                      **recorded(reason, draft=draft_version)))
     return rec
 
 
@@ -228,7 +233,7 @@ def init_project(session: Session, name: str, path: Path, by: str,
     session.add(project)
     _store_draft(session, project, path, document, review, by, None)
     for data in review.recommendations:
-        _add_recommendation(session, project, data, _number(data.id), 1, "first review of draft version 1")
+        _add_recommendation(session, project, data, _number(data.id), 1, "first-review")
     session.flush()
     return project
 
@@ -266,8 +271,8 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
             rec.state = "taken-up"
             session.add(RecommendationVersion(recommendation=rec, version=rec.latest.version + 1,
                                               data=_follow(data, comparison.id_map).model_dump(mode="json"),
-                                              author=ENGINE, reason=taken_up_reason(version),
-                                              draft_version=version))
+                                              author=ENGINE, draft_version=version,
+                                              **recorded("taken-up", draft=version)))
             taken_up.append(rec.key)
             continue
         match = _best_match(data, engine_recs, claimed)
@@ -276,14 +281,14 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
         if rec.latest.author == ENGINE and match is not None:
             # Nobody has edited it: the engine's text for the new version replaces the old one.
             new_data = match.model_copy(update={"id": rec.key})
-            reason = f"re-reviewed against draft version {version}"
+            reason = "re-reviewed"
         else:
             new_data = _follow(data, comparison.id_map)
-            reason = f"provision ids follow draft version {version}"
+            reason = "ids-followed"
         if new_data.model_dump(mode="json") != rec.latest.data:
             session.add(RecommendationVersion(recommendation=rec, version=rec.latest.version + 1,
                                               data=new_data.model_dump(mode="json"), author=ENGINE,
-                                              reason=reason, draft_version=version))
+                                              draft_version=version, **recorded(reason, draft=version)))
             updated.append(rec.key)
             if not same_proposal(data, new_data, comparison.id_map):
                 changed.append((rec, rec.state, data.amendment.target, new_data.amendment.target))
@@ -294,8 +299,7 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
     for data in engine_recs:
         if data.id in claimed or set(data.criteria) <= covered:
             continue
-        rec = _add_recommendation(session, project, data, next_number, version,
-                                  f"gap found in draft version {version}")
+        rec = _add_recommendation(session, project, data, next_number, version, "gap-found")
         new.append(rec.key)
         next_number += 1
     session.flush()

@@ -13,6 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.project import ENGINE, current_data, find_recommendation
+from crlens.consult.reasons import CONFIRMED, recorded
 from crlens.errors import UserError
 from crlens.plain_text import checked, excel_text
 from crlens.store.models import Project, Recommendation, RecommendationVersion, now
@@ -163,7 +164,7 @@ def confirm(project: Project, key: str, field: str, lang: str, author: str, note
     that field in that language, with the author, the time and a reason in ``words``' language ("Confirmed: the
     Russian proposed text still matches the English one (revised in version 2)", then the note if any). Its
     state stays as it is: no text changed."""
-    from crlens.report.consultation import FIELD_NAMES, LANG_NAMES, confirmed_words, stale_words
+    from crlens.report.consultation import FIELD_NAMES, LANG_NAMES, stale_words
 
     rec = find_recommendation(project, key)
     if field not in FIELDS:
@@ -179,10 +180,11 @@ def confirm(project: Project, key: str, field: str, lang: str, author: str, note
         raise UserError(rec.key, f"the {LANG_NAMES['en'][lang]} {FIELD_NAMES['en'][field]} is not out of date, "
                                  f"so there is nothing to confirm (out of date: {listed})")
     note = checked(note, "reason").strip()
-    reason = confirmed_words(confirmed, words) + (f": {note}" if note else "")
+    # the text stored in the interface's language, as before codes; shown in the reader's (consult.reasons)
+    reason = recorded(CONFIRMED, words, field=field, lang=lang, since=confirmed.since, note=note)
     version = RecommendationVersion(version=rec.latest.version + 1, data=rec.latest.data, author=author,
-                                    reason=reason, round_number=_answered_round(project), created_at=now(),
-                                    confirmed_field=field, confirmed_lang=lang)
+                                    round_number=_answered_round(project), created_at=now(),
+                                    confirmed_field=field, confirmed_lang=lang, **reason)
     rec.versions.append(version)
     return Revised(rec.key, version.version, changed=True)
 
@@ -280,7 +282,7 @@ def withdraw(project: Project, key: str, reason: str, author: str) -> Recommenda
         raise UserError(rec.key, "is already withdrawn")
     data = rec.latest.data
     rec.versions.append(RecommendationVersion(
-        version=rec.latest.version + 1, data=data, author=author, reason=f"withdrawn: {reason}",
-        round_number=_answered_round(project), created_at=now()))
+        version=rec.latest.version + 1, data=data, author=author, round_number=_answered_round(project),
+        created_at=now(), **recorded("withdrawn", note=reason)))
     rec.state = "withdrawn"
     return rec

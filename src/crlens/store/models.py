@@ -140,6 +140,12 @@ class RecommendationVersion(Base):
     # (Draft.id_map), so that answers on the text before still count when only the numbers changed.
     draft_version: Mapped[int | None] = mapped_column(
         Integer, default=None, doc="the draft version whose review wrote this version; null for a person's")
+    # A reason crlens writes itself is stored as a code with its parameters too, so that it can be shown in the
+    # reader's language (consult.reasons); ``reason`` keeps its text in English, as before codes.
+    reason_code: Mapped[str | None] = mapped_column(
+        String(30), default=None, doc="crlens's own reason as a code (consult.reasons.CODES); null for a person's")
+    reason_args: Mapped[dict[str, object] | None] = mapped_column(
+        JSON, default=None, doc="the parameters of reason_code, e.g. {\"draft\": 2}")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=now)
     recommendation: Mapped[Recommendation] = relationship(back_populates="versions")
 
