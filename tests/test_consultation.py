@@ -884,6 +884,54 @@ def test_rec_show_refuses_a_language_it_has_no_texts_in(store: Store) -> None:
     assert "'kk' is not one of 'en', 'ru'" in " ".join(output.split())
 
 
+def history_line(store: Store, version: int, lang: str) -> str:
+    """How ``rec show`` opens the line of rec-001's ``version`` in the history: version, time and author."""
+    with store.session() as session:
+        made = next(v for v in find_recommendation(find_project(session), "rec-001").versions
+                    if v.version == version)
+        word = f"версия {version}" if lang == "ru" else f"v{version}"
+        return f"{word} {made.created_at:%Y-%m-%d %H:%M} {made.author}: "
+
+
+def shown_in(lang: str, store: Store) -> str:
+    code, output = crlens("rec", "show", "rec-001", "--lang", lang, db=store.url)
+    assert code == 0, output
+    return " ".join(output.split())
+
+
+@pytest.mark.parametrize(("lang", "reason"), [("en", "first review of draft version 1"),
+                                              ("ru", "первичный анализ редакции проекта 1")])
+def test_rec_show_says_why_crlens_wrote_the_first_version_in_the_language_asked(store: Store, lang: str,
+                                                                               reason: str) -> None:
+    assert history_line(store, 1, lang) + reason in shown_in(lang, store)
+
+
+@pytest.mark.parametrize(("lang", "reason"), [("en", "withdrawn: Covered by rec-002"),
+                                              ("ru", "отозвана: Covered by rec-002")])
+def test_rec_show_says_a_withdrawal_in_the_language_asked_with_the_reason_as_written(store: Store, lang: str,
+                                                                                     reason: str) -> None:
+    assert crlens("rec", "withdraw", "rec-001", "--reason", "Covered by rec-002", "--by", "Dana",
+                  db=store.url)[0] == 0
+    assert history_line(store, 2, lang) + reason in shown_in(lang, store)
+
+
+@pytest.mark.parametrize(("lang", "reason"), [
+    ("en", "Confirmed: the Russian proposed text still matches the English one (revised in version 2): Only a "
+           "typo"),
+    ("ru", "Подтверждено: предлагаемая редакция на русском языке по-прежнему соответствует тексту на английском "
+           "языке (изменён в версии 2): Only a typo")])
+def test_rec_show_says_a_confirmation_in_the_language_asked_whatever_language_recorded_it(
+        store: Store, tmp_path: Path, lang: str, reason: str) -> None:
+    revise_english(store, tmp_path)
+    assert confirm_russian(store, "--reason", "Only a typo")[0] == 0  # the command line records it in English
+    assert history_line(store, 3, lang) + reason in shown_in(lang, store)
+
+
+def test_rec_show_in_russian_shows_a_persons_reason_as_it_was_written(store: Store, tmp_path: Path) -> None:
+    revise_english(store, tmp_path)
+    assert history_line(store, 2, "ru") + "Ministry asked for 16" in shown_in("ru", store)
+
+
 def answered_by_two(store: Store, tmp_path: Path) -> None:
     """Round 1 on rec-001: Aigerim accepts it with a comment, Marat rejects it without one."""
     form = export(store, tmp_path / "r1.xlsx")

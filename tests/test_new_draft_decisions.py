@@ -116,6 +116,16 @@ def test_the_consultation_log_says_which_answers_were_given_on_a_text_that_has_c
     assert "earlier text" not in log.split("Recommendation rec-001 ")[1].split("### ")[0]
 
 
+def test_the_russian_consultation_log_says_in_russian_why_an_answer_no_longer_decides_the_state(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    changed, _printed = answered_on_the_text_before_article_6(store, sample_ru, tmp_path)
+    crlens("consult", "report", "--round", "2", "--lang", "ru", "--out", tmp_path / "log.ru.md", db=store.url)
+    log = (tmp_path / "log.ru.md").read_text(encoding="utf-8")
+    entry = log.split(f"Рекомендация {changed} ")[1].split("### ")[0]
+    assert ("дан на прежний текст и больше не определяет статус: версия 2 изменила предложение (повторный анализ "
+            "по редакции проекта 2)") in entry
+
+
 def test_the_consultation_log_names_the_decisions_a_new_draft_version_reopened(
         store: Store, sample_ru: Path, tmp_path: Path) -> None:
     changed, _printed = answered_on_the_text_before_article_6(store, sample_ru, tmp_path)

@@ -468,6 +468,15 @@ def test_a_confirmation_on_the_russian_page_is_recorded_in_russian(app: Any) -> 
                                       "соответствует тексту на английском языке (изменён в версии 2)")
 
 
+@INTERFACE
+@pytest.mark.parametrize(("lang", "reason"), [("en", "first review of draft version 1"),
+                                              ("ru", "первичный анализ редакции проекта 1")])
+def test_the_recommendation_page_says_why_crlens_wrote_a_version_in_the_interface_language(
+        app: Any, lang: str, reason: str) -> None:
+    page = Person(app, "viewer").get(f"/projects/1/recommendations/rec-001?lang={lang}").text
+    assert f"crlens · {reason}</p>" in html.unescape(page)
+
+
 def test_only_reviewers_are_offered_to_confirm_a_text_out_of_date(app: Any) -> None:
     _revise_english_proposed_text(app)
     for role in ("viewer", "ministry"):

@@ -325,8 +325,8 @@ def consult_import(
                   "the current texts):", highlight=False)
         for note in result.on_earlier_text:
             out.print(f"  {note.key}: answered on version {note.answered}; version {note.changed_in} changed what "
-                      f"it proposes ({note.reason}); still {state_name(note.state)}", highlight=False,
-                      markup=False)
+                      f"it proposes ({note.reason.in_lang('en')}); still {state_name(note.state)}",
+                      highlight=False, markup=False)
 
 
 @consult_app.command("close")
@@ -409,6 +409,7 @@ def rec_show(rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g.
     by round, its texts and labels in the language of --lang."""
     from crlens.consult.log import changes_of
     from crlens.consult.project import current_data, find_recommendation
+    from crlens.consult.reasons import reason_of
     from crlens.consult.revisions import get_text, stale_texts
     from crlens.report.consultation import FIELD_NAMES, WORDS, diff_markdown, stale_words
 
@@ -422,10 +423,10 @@ def rec_show(rec_id: Annotated[str, typer.Argument(help="Recommendation id, e.g.
             out.print(f"{fields[field]}: {get_text(data, field, lang.value)}", highlight=False, markup=False)
         first = rec.versions[0]
         out.print(f"{words['version'].format(n=1)} {first.created_at:%Y-%m-%d %H:%M} {first.author}: "
-                  f"{first.reason}", highlight=False, markup=False)
+                  f"{reason_of(first).in_lang(lang.value)}", highlight=False, markup=False)
         for change in changes_of(list(rec.versions)):
             out.print(f"{words['version'].format(n=change.version)} {change.at:%Y-%m-%d %H:%M} {change.author}: "
-                      f"{change.reason}", highlight=False, markup=False)
+                      f"{change.reason.in_lang(lang.value)}", highlight=False, markup=False)
             for fc in change.fields:
                 out.print(f"    {fields[fc.field]} ({fc.lang}): {diff_markdown(fc.old, fc.new)}", highlight=False,
                           markup=False)

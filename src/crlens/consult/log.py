@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.project import ACTIVE_STATES, ENGINE, current_data, taken_up_reason
+from crlens.consult.reasons import Reason, reason_of
 from crlens.consult.revisions import FIELDS, StaleText, get_text, stale_texts
 from crlens.consult.state import EarlierText, earlier_text, proposals
 from crlens.store.models import Feedback, Project, Recommendation, RecommendationVersion, Round
@@ -47,7 +48,7 @@ class Change:
 
     version: int
     author: str
-    reason: str
+    reason: Reason
     at: datetime
     fields: list[FieldChange]
 
@@ -113,7 +114,7 @@ def changes_of(versions: list[RecommendationVersion]) -> list[Change]:
         new = RecommendationData.model_validate(after.data)
         fields = [FieldChange(f, lang, get_text(old, f, lang), get_text(new, f, lang))
                   for f in FIELDS for lang in ("en", "ru") if get_text(old, f, lang) != get_text(new, f, lang)]
-        out.append(Change(after.version, after.author, after.reason, after.created_at, fields))
+        out.append(Change(after.version, after.author, reason_of(after), after.created_at, fields))
     return out
 
 
@@ -209,7 +210,7 @@ class Since:
     itself, new with a draft version added after a round."""
 
     version: int
-    reason: str
+    reason: Reason
     after_round: int
     """The round it follows: the round a revision answers, or the last round opened on an earlier draft."""
     draft: int | None = None
@@ -257,9 +258,9 @@ def before_round(session: Session, project: Project, number: int) -> dict[str, B
         for v in redrafted(rec):
             following = after(v.draft_version)  # type: ignore[arg-type]
             if following is not None:
-                changes.append(Since(v.version, v.reason, following, v.draft_version))
+                changes.append(Since(v.version, reason_of(v), following, v.draft_version))
         new_after = after(rec.first_draft)
         if new_after is not None:
-            changes.append(Since(1, rec.versions[0].reason, new_after, rec.first_draft))
+            changes.append(Since(1, reason_of(rec.versions[0]), new_after, rec.first_draft))
         out[rec.key] = Before(rec.key, rounds, sorted(changes, key=lambda c: c.version))
     return out

@@ -259,7 +259,8 @@ def history_text(before: Before, number: int, lang: str) -> str:
     for change in before.changes:
         if change.draft is None:
             key = "revised_after" if change.after_round < number else "revised_in"
-            line = words[key].format(r=change.after_round, v=change.version, reason=_short(change.reason))
+            line = words[key].format(r=change.after_round, v=change.version,
+                                     reason=_short(change.reason.in_lang(lang)))
         elif change.version == 1:
             line = words["new"].format(d=change.draft)
         else:

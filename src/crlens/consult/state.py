@@ -22,6 +22,7 @@ from sqlalchemy import select
 
 from crlens.analysis.review import Recommendation as RecommendationData
 from crlens.consult.project import ENGINE, same_proposal
+from crlens.consult.reasons import Reason, reason_of
 from crlens.consult.states import ACTIVE_STATES, STATE_OF_DECISION
 from crlens.store.models import Feedback, Round
 
@@ -112,7 +113,7 @@ class EarlierText:
     key: str
     answered: int
     changed_in: int
-    reason: str
+    reason: Reason
     state: str
 
 
@@ -122,5 +123,5 @@ def earlier_text(rec: Recommendation, version: int, classes: dict[int, int] | No
     if decides(rec, version, classes):
         return None
     since = classes[rec.latest.version]
-    reason = next((v.reason for v in rec.versions if v.version == since), "")
+    reason = next((reason_of(v) for v in rec.versions if v.version == since), Reason(""))
     return EarlierText(rec.key, version, since, reason, rec.state)

@@ -99,7 +99,7 @@ def _earlier(answer: Answer, lang: str) -> str:
 def earlier_words(earlier: EarlierText, lang: str = "en") -> str:
     """An answer given on a text that has changed since, for the reader: "given on an earlier text, so it no
     longer decides the state: version 2 changed what it proposes (re-reviewed against draft version 2)"."""
-    return WORDS[lang]["earlier"].format(v=earlier.changed_in, reason=earlier.reason)
+    return WORDS[lang]["earlier"].format(v=earlier.changed_in, reason=earlier.reason.in_lang(lang))
 
 
 def _round_heading(r: RoundLog, lang: str) -> str:
@@ -127,7 +127,8 @@ def diff_markdown(old: str, new: str) -> str:
 
 def _change_lines(change: Change, lang: str) -> list[str]:
     w = WORDS[lang]
-    lines = [f"- {w['version']} {change.version}, {change.author}, {_date(change.at)}: {change.reason}"]
+    reason = change.reason.in_lang(lang)
+    lines = [f"- {w['version']} {change.version}, {change.author}, {_date(change.at)}: {reason}"]
     for fc in change.fields:
         if fc.lang != lang and fc.lang != "en":
             continue
@@ -259,7 +260,7 @@ def add_to_document(document: Any, log: ConsultationLog, lang: str = "en", annex
             for i, change in enumerate(e.changes):
                 p = changed if i == 0 else cells[2].add_paragraph()
                 p.add_run(f"{w['version']} {change.version} ({change.author}): ").bold = True
-                p.add_run(change.reason)
+                p.add_run(change.reason.in_lang(lang))
                 for fc in change.fields:
                     if fc.lang != lang and fc.lang != "en":
                         continue
@@ -293,7 +294,7 @@ def sheet_rows(log: ConsultationLog, lang: str = "en") -> tuple[list[str], list[
                              decision_name(a.decision, lang), a.comment, _earlier(a, lang)])
             for c in e.changes:
                 rows.append([str(r.number), e.key, state_name(e.state, lang), c.author, "", "",
-                             f"{w['version']} {c.version}: {c.reason}"])
+                             f"{w['version']} {c.version}: {c.reason.in_lang(lang)}"])
     for key, stale in log.stale:
         rows.append(["", key, state_name(log.states.get(key, ""), lang), "", "", "",
                      f"{STALE_HEADING[lang]}: {stale_words(stale, lang)}"])

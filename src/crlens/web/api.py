@@ -152,7 +152,8 @@ class RecommendationOut(BaseModel):
 class VersionOut(BaseModel):
     version: int
     author: str
-    reason: str
+    reason: str = Field(description="as stored: the reasons crlens records in English (a confirmation's in the "
+                                    "language it was made in), a person's as written")
     round_number: int | None
     created_at: datetime
     confirmed_field: str | None = Field(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from starlette.requests import HTTPConnection
 
+from crlens.consult.reasons import Reason
 from crlens.consult.revisions import OTHER, StaleText
 from crlens.consult.rounds import DECISIONS, DECISIONS_RU
 from crlens.consult.states import STATE_EN, STATE_RU, STATES
@@ -226,6 +227,11 @@ class Translator:
 
     def role(self, role: str) -> str:
         return self(f"role_{role}")
+
+    def reason(self, reason: Reason) -> str:
+        """Why a version of a recommendation was written, in this language when crlens wrote it (a person's
+        reason as they wrote it)."""
+        return reason.in_lang(self.lang)
 
     def stale(self, stale: StaleText) -> str:
         """A text out of date in one language, naming the field and the language (see ``stale_texts``)."""

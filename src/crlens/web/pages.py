@@ -15,6 +15,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse, Response
 
 from crlens.consult.project import find_recommendation, provision_naming
+from crlens.consult.reasons import reason_of
 from crlens.consult.revisions import FIELDS, get_text, stale_texts
 from crlens.consult.rounds import DECISIONS, current_feedback
 from crlens.consult.state import earlier_text, proposals
@@ -227,6 +228,7 @@ def _rec_context(session, project, rec, lang: str) -> dict[str, object]:  # type
     # named as the gap table and the forms name it, "Article 6 (supplement with paragraphs 5–8)", not "art:6"
     place = supplement_place(data, lang, [], naming=provision_naming(project))
     return dict(project=project, rec=rec, data=data, place=place, changes=changes, first=rec.versions[0],
+                first_reason=reason_of(rec.versions[0]),
                 sources=service.cited_sources(project, data, lang),
                 rounds=rounds, earlier=earlier, current_answers=current,
                 comments=service.comments(session, rec), open_round=open_round,
