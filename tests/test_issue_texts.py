@@ -285,3 +285,16 @@ def test_what_a_provision_lacks_is_named_by_its_main_concept_not_by_every_altern
     [rec] = [r for r in review.recommendations if "data-privacy-06" in r.criteria]
     assert "but not: children or minors; a time limit for action." in rec.issue
     assert "но не упоминает: дети или несовершеннолетние; срок для принятия мер." in rec.ru.issue
+
+
+def test_a_gap_no_provision_meets_is_said_to_have_no_rule_not_to_be_untouched(tmp_path: Path) -> None:
+    """KZ Digital Code art. 8(3) has the state raise digital literacy, but makes none of the rules the
+    digital-literacy criteria ask for: "no provision deals with it" would deny the article; "no provision makes
+    such a rule" is true."""
+    review = review_text(tmp_path, RULE_FOR_EVERYONE)
+    untouched = [r for r in review.recommendations if r.amendment and r.amendment.action == "new"
+                 and not r.provisions]
+    assert untouched
+    for rec in untouched:
+        assert "makes such a rule." in rec.issue and "не устанавливает такого правила." in rec.ru.issue
+    assert not any("deals with it" in r.issue or "этого не касается" in r.ru.issue for r in review.recommendations)

@@ -1354,7 +1354,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             # elsewhere, only a rule on the area's subject, not words met in passing or in a definition
             said = None
         if said is not None and not at_target:
-            # the draft makes the rule for everyone elsewhere: "no provision deals with it", or "the closest
+            # the draft makes the rule for everyone elsewhere: "no provision makes such a rule", or "the closest
             # provision, Article 4, does not", would deny the articles that do (the KZ Digital Code's art. 43(2)
             # forbids discrimination by algorithmic systems; its principles, art. 4, where the rule goes, do not)
             home_article = _article(said.at)
