@@ -297,7 +297,10 @@ class Criterion(_Strict):
     detect: Detection
     risk: RiskRule | None = None
     norms: list[str] = Field(min_length=1)
-    examples: list[str] = Field(min_length=1)
+    examples: list[str] = Field(default_factory=list)
+    """Provisions of law that do what the criterion asks, cited as examples to follow. Empty when the knowledge
+    base has none that does: a law on something else (school connectivity for a family tariff, accessibility for
+    telemedicine) does not support the point, and a citation that does not support it is worse than none."""
     recommendation: RecommendationTemplate
 
     _id = field_validator("id")(_check_id)
