@@ -28,3 +28,17 @@ MISFITS = [
 def test_a_criterion_does_not_cite_what_is_about_something_else(criterion: str, entry: str, why: str) -> None:
     crit = load().criteria[criterion]
     assert entry not in (*crit.norms, *crit.examples), why
+
+
+NOT_MODELS = {"ru": "Russian Federation", "kg": "Kyrgyzstan"}
+"""Jurisdictions whose laws on children and information are criticised as censorship: UNICEF does not hold them up
+as practice, however a single provision reads."""
+
+
+def test_no_criterion_or_age_holds_up_as_practice_a_law_criticised_as_censorship() -> None:
+    kb = load()
+    citing = {**{c.id: c.examples for c in kb.criteria.values()},
+              **{f"age {a.age}": a.examples for a in kb.ages}}
+    cited = {(entry, example) for entry, examples in citing.items() for example in examples
+             if kb.examples[example].jurisdiction in NOT_MODELS}
+    assert cited == set()
