@@ -1,0 +1,31 @@
+"""What a model clause may say of the law it amends.
+
+A model clause is written once for every draft, so it cannot rely on what one draft happens to contain: a clause
+that takes the grounds for blocking from "this Code" voids the grounds other laws set (CSAM blocking included), and
+one that sends the reader to a procedure "established by this Code" points at nothing when the draft has none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from crlens.knowledge.loader import load
+
+THIS_CODE = {"en": r"this Code", "ru": r"настоящ\w* Кодекс\w*"}
+
+
+def _clauses() -> list[tuple[str, str, str]]:
+    return [(crit.id, lang, getattr(crit.recommendation.model_clause, lang))
+            for crit in load().criteria.values() for lang in ("en", "ru")]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.;])\s+|\n", text) if s]
+
+
+def test_no_model_clause_restricts_blocking_to_grounds_set_by_the_draft_itself() -> None:
+    grounds = {"en": r"\bgrounds?\b", "ru": r"\bосновани\w*"}
+    restricts = {"en": r"\b(remov|restrict|block|suspen)\w*", "ru": r"\b(удал|огранич|блок|приостанов)\w*"}
+    found = [(cid, lang, s) for cid, lang, text in _clauses() for s in _sentences(text)
+             if all(re.search(p[lang], s) for p in (grounds, restricts, THIS_CODE))]
+    assert found == []
