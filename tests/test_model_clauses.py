@@ -29,3 +29,15 @@ def test_no_model_clause_restricts_blocking_to_grounds_set_by_the_draft_itself()
     found = [(cid, lang, s) for cid, lang, text in _clauses() for s in _sentences(text)
              if all(re.search(p[lang], s) for p in (grounds, restricts, THIS_CODE))]
     assert found == []
+
+
+def test_no_model_clause_sends_the_reader_to_a_procedure_of_the_draft_itself() -> None:
+    """A procedure or requirement "established by this Code" exists only if the draft has it: a clause says "by
+    law", or sets what it needs itself."""
+    procedure = {"en": r"\b(manner|procedure|requirements for [\w ]{0,40}) (provided for|established) "
+                       r"by this Code",
+                 "ru": r"\b(порядке|процедур\w*|требованиям\w* к [\w ]{0,40}), (предусмотренн|установленн)\w* "
+                       r"настоящ\w* Кодекс\w*"}
+    found = [(cid, lang, s) for cid, lang, text in _clauses() for s in _sentences(text)
+             if re.search(procedure[lang], s)]
+    assert found == []
