@@ -41,3 +41,22 @@ def test_no_model_clause_sends_the_reader_to_a_procedure_of_the_draft_itself() -
     found = [(cid, lang, s) for cid, lang, text in _clauses() for s in _sentences(text)
              if re.search(procedure[lang], s)]
     assert found == []
+
+
+def _clause(criterion: str, lang: str) -> str:
+    return getattr(load().criteria[criterion].recommendation.model_clause, lang)
+
+
+def test_the_model_definition_of_csam_stays_within_opsc_art_2c() -> None:
+    """OPSC art. 2(c) and the Criminal Code speak of depictions of explicit sexual activity: text is not one."""
+    definition = {lang: _clause("csea-06", lang).splitlines()[0] for lang in ("en", "ru")}
+    assert "text" not in definition["en"] and "текстов" not in definition["ru"]
+    assert "explicit sexual activity" in definition["en"] and "откровенных действиях" in definition["ru"]
+
+
+def test_a_child_is_exempt_for_images_of_himself_or_herself_only_when_shared_by_consent_for_private_use() -> None:
+    """GC25 para 118 leaves out of criminal law what children make and share by consent for their own use, not
+    every sharing of a child's own images."""
+    exemption = {lang: _clause("csea-06", lang).splitlines()[2] for lang in ("en", "ru")}
+    assert "mutual consent" in exemption["en"] and "personal use" in exemption["en"]
+    assert "взаимному согласию" in exemption["ru"] and "личного использования" in exemption["ru"]
