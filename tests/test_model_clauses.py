@@ -60,3 +60,11 @@ def test_a_child_is_exempt_for_images_of_himself_or_herself_only_when_shared_by_
     exemption = {lang: _clause("csea-06", lang).splitlines()[2] for lang in ("en", "ru")}
     assert "mutual consent" in exemption["en"] and "personal use" in exemption["en"]
     assert "взаимному согласию" in exemption["ru"] and "личного использования" in exemption["ru"]
+
+
+def test_a_model_clause_limits_a_liability_exemption_only_where_a_law_grants_one() -> None:
+    """The KZ Digital Code grants platforms no exemption from liability; a clause that takes one away must not
+    presume it exists."""
+    limit = {lang: _clause("impact-liability-05", lang).splitlines()[1] for lang in ("en", "ru")}
+    assert limit["en"].startswith("2. Where the laws of the Republic of Kazakhstan exempt")
+    assert "если оно предусмотрено законами Республики Казахстан" in limit["ru"]
