@@ -162,7 +162,7 @@ def test_its_solution_builds_on_the_law_in_force(kazakh: Review) -> None:
 
 def test_an_adopted_codes_complaints_issue_cites_the_twenty_day_reply_in_force(kz_code: Review) -> None:
     rec = _rec(kz_code, "redress-01")
-    assert "does not set a deadline for a response" in rec.issue
+    assert "way to complain that is answered within a set deadline" in rec.issue
     assert "Law on Online Platforms art. 11 (users may complain" in rec.issue
     assert "reasoned reply within 20 calendar days" in rec.issue
     assert "The Code should refer to it" in rec.issue
@@ -185,8 +185,9 @@ def test_without_a_jurisdiction_no_issue_speaks_of_the_law_in_force(nameless: Re
                                                        "статья 11 (пользователь вправе")])
 def test_the_brief_says_what_the_law_in_force_has_where_it_finds_complaints_missing(
         kz_code: Review, lang: str, area: str, said: str) -> None:
-    """The brief quotes the issue's first sentence ("... or does not set a deadline for a response"); it does not
-    leave the reader to believe complaints have no deadline in Kazakhstan, where that law sets twenty days."""
+    """The brief quotes the issue's first sentence ("... way to complain that is answered within a set
+    deadline"); it does not leave the reader to believe complaints have no deadline in Kazakhstan, where that law
+    sets twenty days."""
     [line] = [g for g in brief.build(kz_code, lang).gaps if g.startswith(area)]
     assert said in line and ("20 calendar days" in line or "20 календарных дней" in line)
 
