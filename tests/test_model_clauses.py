@@ -68,3 +68,14 @@ def test_a_model_clause_limits_a_liability_exemption_only_where_a_law_grants_one
     limit = {lang: _clause("impact-liability-05", lang).splitlines()[1] for lang in ("en", "ru")}
     assert limit["en"].startswith("2. Where the laws of the Republic of Kazakhstan exempt")
     assert "если оно предусмотрено законами Республики Казахстан" in limit["ru"]
+
+
+def test_a_clause_for_a_field_the_draft_may_lack_does_not_name_a_regime_in_passing() -> None:
+    """business-hrdd-05 applies to any state support; its clause named "the regulatory sandbox" and technology
+    parks, so the KZ Digital Code, which has neither, read as if it had (the lawyer's audit). Only the criteria
+    about the sandbox itself (not applicable when a draft has none) may name it."""
+    kb = load()
+    clauses = {c.id: c.recommendation.model_clause.en + c.recommendation.model_clause.ru
+               for c in kb.criteria.values() if c.detect.field != ["sandbox"]}
+    naming = [crit for crit, clause in clauses.items() if re.search(r"sandbox|песочниц", clause)]
+    assert naming == []
