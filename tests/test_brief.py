@@ -114,9 +114,9 @@ def test_key_messages_name_the_most_severe_risky_provisions_first(sample_review)
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "3 provisions can harm children unless safeguards are added: Article 48(2), Article 82(6), "
+    ("en", "3 provisions can harm children unless safeguards are added: Article 48(3), Article 82(6), "
            "Article 83(3) (Data protection and privacy)."),
-    ("ru", "Норм, способных причинить вред детям без дополнительных гарантий: 3 — пункт 2 статьи 48, пункт 6 "
+    ("ru", "Норм, способных причинить вред детям без дополнительных гарантий: 3 — пункт 3 статьи 48, пункт 6 "
            "статьи 82, пункт 3 статьи 83 (Защита данных и неприкосновенность частной жизни)."),
 ])
 def test_key_messages_name_every_risky_provision_when_there_are_few(corpus, lang, expected):
@@ -129,7 +129,7 @@ def test_the_recommendations_open_with_what_to_do_about_the_risky_provisions_nam
     them. In the KZ Code they were left out: both are of the area whose first recommendation was another."""
     review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
     content = brief.build(review, "en")
-    assert [r.where for r in content.recommendations[:2]] == ["Article 48(2)", "Article 82(6), Article 83(3)"]
+    assert [r.where for r in content.recommendations[:2]] == ["Article 48(3)", "Article 82(6), Article 83(3)"]
 
 
 def test_answering_the_risks_takes_no_area_out_of_the_recommendations(corpus):
