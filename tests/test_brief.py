@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from crlens.analysis.engine import review_document
 from crlens.analysis.labels import label
+from crlens.analysis.review import Review
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import load
 from crlens.report import brief
@@ -22,6 +23,14 @@ A4 = (595, 842)
 @pytest.fixture(scope="module")
 def sample_review(sample_ru):
     return review_document(parse_file(sample_ru))
+
+
+@pytest.fixture(scope="module")
+def kz_code(corpus) -> Review:
+    """The Digital Code of Kazakhstan (No. 255-VIII of 9 January 2026, in force), read back from its review.json:
+    the brief is made from what review.json holds."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+    return Review.model_validate_json(review.to_json())
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -119,23 +128,21 @@ def test_key_messages_name_the_most_severe_risky_provisions_first(sample_review)
     ("ru", "Норм, способных причинить вред детям без дополнительных гарантий: 3 — пункт 3 статьи 48, пункт 6 "
            "статьи 82, пункт 3 статьи 83 (Защита данных и неприкосновенность частной жизни)."),
 ])
-def test_key_messages_name_every_risky_provision_when_there_are_few(corpus, lang, expected):
-    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
-    assert expected in brief.build(review, lang).key_messages
+def test_key_messages_name_every_risky_provision_when_there_are_few(kz_code, lang, expected):
+    assert expected in brief.build(kz_code, lang).key_messages
 
 
-def test_the_recommendations_open_with_what_to_do_about_the_risky_provisions_named(corpus):
+def test_the_recommendations_open_with_what_to_do_about_the_risky_provisions_named(kz_code):
     """The key message names the provisions that can harm children; the recommendations say first what to add to
     them. In the KZ Code they were left out: both are of the area whose first recommendation was another."""
-    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
-    content = brief.build(review, "en")
+    content = brief.build(kz_code, "en")
     assert [r.where for r in content.recommendations[:2]] == ["Article 48(3)", "Article 82(6), Article 83(3)"]
 
 
-def test_answering_the_risks_takes_no_area_out_of_the_recommendations(corpus):
+def test_answering_the_risks_takes_no_area_out_of_the_recommendations(kz_code):
     """The risky provisions' recommendations come on top of one per area: the KZ Code's data protection keeps
     its age of digital consent, and the areas listed before are all still listed."""
-    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+    review = kz_code
     content = brief.build(review, "en")
     risky = {r.id for r in review.recommendations if r.risks}
     breadth = [r for r in review.recommendations if r.id in {b.id for b in content.recommendations} - risky]
@@ -145,9 +152,9 @@ def test_answering_the_risks_takes_no_area_out_of_the_recommendations(corpus):
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_the_conclusions_name_every_area_with_gaps(corpus, lang):
+def test_the_conclusions_name_every_area_with_gaps(kz_code, lang):
     """The KZ Code's conclusions listed eight of its partly met areas and left out the rest (digital literacy)."""
-    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+    review = kz_code
     conclusions = " ".join(brief.build(review, lang).conclusions)
     kb = load()
     missing = [a.id for a in review.areas if a.status in ("gap", "partial")
@@ -274,3 +281,23 @@ def test_a_long_sentence_is_cut_at_a_clause_and_marked():
             + "in law. Next.")
     cut = brief._first_sentence(text, 100)
     assert cut == "Require a, b and c for every service used by children…"
+
+
+@pytest.mark.parametrize(("lang", "new_articles"), [
+    ("en", ["New article 29-2 (after Article 29)", "New article 29-3 (after Article 29)"]),
+    ("ru", ["Новая статья 29-2 (после статьи 29)", "Новая статья 29-3 (после статьи 29)"]),
+])
+def test_a_priority_recommendation_that_adds_a_new_article_is_cited_by_it(kz_code, lang, new_articles):
+    """The KZ Code's recommendations on manipulative design and age-appropriate design propose new Articles 29-2
+    and 29-3; the brief cited them as "Article 29", the article they follow, which they do not amend. It names
+    them as the amendments table does."""
+    from crlens.report.amendments import where
+
+    content = brief.build(kz_code, lang)
+    places = [r.where for r in content.recommendations]
+    assert all(place in places for place in new_articles), places
+    by_id = {r.id: r for r in kz_code.recommendations}
+    for item in content.recommendations:
+        rec = by_id[item.id]
+        if rec.amendment.action == "new":
+            assert item.where == where(rec, lang, naming=kz_code.naming)

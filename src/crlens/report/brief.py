@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from crlens.consult.log import ConsultationLog
+    from crlens.ingest.model import Naming
 
 MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
@@ -321,9 +322,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         for example in laws:
             if (name := national_citation(kb, example, lang)) not in by_url.setdefault(example.url, []):
                 by_url[example.url].append(name)
-        # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
-        named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
-        where = labels(named[:2], lang, naming=naming) or amendment_place(rec, lang, naming=naming)
+        where = _place(rec, lang, naming)
         status = rejected[rec.id].mark(lang) if rec.id in rejected else ""
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution,
                                                                    SOLUTION_MAX), where, norms, rec.id, status))
@@ -335,6 +334,17 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
                  context=context, strengths=strengths, gaps=gaps, conclusions=conclusions,
                  recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
                  foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang))
+
+
+def _place(rec: Recommendation, lang: str, naming: Naming) -> str:
+    """Where a priority recommendation goes: a new article by its proposed number and the article it follows,
+    as the amendments table names it ("New article 29-2 (after Article 29)"), since the article it follows is
+    not amended; else the provisions it amends."""
+    if rec.amendment.action == "new":
+        return amendment_place(rec, lang, naming=naming)
+    # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
+    named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
+    return labels(named[:2], lang, naming=naming) or amendment_place(rec, lang, naming=naming)
 
 
 def _law_in_force(rec: Recommendation, kb: KnowledgeBase, home: str | None, lang: str) -> str:
