@@ -301,3 +301,32 @@ def test_a_priority_recommendation_that_adds_a_new_article_is_cited_by_it(kz_cod
         rec = by_id[item.id]
         if rec.amendment.action == "new":
             assert item.where == where(rec, lang, naming=kz_code.naming)
+
+
+@pytest.mark.parametrize(("lang", "area", "operative", "definition"), [
+    ("en", "Artificial intelligence and algorithmic systems", "Article 43(4)", "Article 43(1)"),
+    ("ru", "Искусственный интеллект и алгоритмические системы", "пункта 4 статьи 43", "Пункт 1 статьи 43"),
+])
+def test_a_provision_to_build_on_is_an_operative_one_not_a_definition(kz_code, lang, area, operative, definition):
+    """The KZ Code's right to a review of an automated decision by a person (Article 43(4)(3)) partly meets the
+    criterion on automated decisions about children; the brief quoted instead the first words found, Article
+    43(1)'s definition of an algorithmic system ("Алгоритмическая система – цифровая система ..."), which grants
+    nothing to build on."""
+    [line] = [f for f in brief.build(kz_code, lang).foundations if f.startswith(area)]
+    assert operative in line and definition not in line, line
+
+
+def test_a_definition_is_still_quoted_when_it_is_all_a_criterion_s_evidence_has(tmp_path):
+    """Preferring operative provisions leaves nothing out: a draft whose only words on a criterion are a
+    definition (a platform operator "responsible for violations of the rights of the child") still has them
+    shown to build on."""
+    from drafts import review_text
+
+    review = review_text(tmp_path, (
+        "Статья 1. Основные понятия\n"
+        "В настоящем Кодексе используются следующие понятия:\n"
+        "1) оператор онлайн-платформы – лицо, в том числе иностранное, которое управляет онлайн-платформой, "
+        "используемой детьми, и несет ответственность за нарушение прав ребенка;\n"))
+    foundations = brief.build(review, "en").foundations
+    assert foundations
+    assert all("Article 1(1), “оператор онлайн-платформы – лицо" in line for line in foundations), foundations

@@ -573,6 +573,13 @@ def _definitions(provisions: list[Provision]) -> list[Definition]:
     return found
 
 
+def defined_term(text: str) -> str | None:
+    """The term a provision's text defines, read as an entry of a definitions article is ("Алгоритмическая
+    система – цифровая система ...": "Алгоритмическая система"), wherever the provision stands; None when its
+    text defines none."""
+    return _term_of(text)
+
+
 def _term_of(text: str) -> str | None:
     if not text:
         return None

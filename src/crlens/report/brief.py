@@ -16,14 +16,16 @@ from __future__ import annotations
 import io
 import textwrap
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import finding_opening
 from crlens.analysis.jurisdiction import in_brackets, national_citation, national_in_force, national_label
-from crlens.analysis.labels import cite, label, labels, run_on
+from crlens.analysis.labels import article_of, cite, label, labels, run_on
 from crlens.analysis.review import PositiveFinding, Recommendation, Review
+from crlens.ingest.structure import defined_term
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
 from crlens.plain_text import safe_text
@@ -263,6 +265,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     # the words that meet its core element, one area each, the weightiest criteria first.
     foundations = []
     good_areas = {f.area for f in shown[:MAX_STRENGTHS]}
+    defines = _definitions(review)
     for result in sorted((c for c in review.criteria if c.status == "partial" and c.evidence),
                          key=lambda c: (PRIORITY_RANK[kb.criteria[c.id].priority], AREA_IDS.index(c.area))):
         if len(strengths) + len(foundations) >= MAX_STRENGTHS or len(foundations) >= MAX_FOUNDATIONS:
@@ -270,7 +273,9 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         if result.area in good_areas:
             continue
         good_areas.add(result.area)
-        foundations.append(in_its_words(result.area, result.evidence[0].provision, result.evidence[0].quote))
+        # the rule the draft makes, not the definition of a term it uses: a definition grants nothing to build on
+        evidence = next((e for e in result.evidence if not defines(e.provision)), result.evidence[0])
+        foundations.append(in_its_words(result.area, evidence.provision, evidence.quote))
 
     home = review.document.jurisdiction
     gaps = []
@@ -334,6 +339,19 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
                  context=context, strengths=strengths, gaps=gaps, conclusions=conclusions,
                  recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
                  foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang))
+
+
+def _definitions(review: Review) -> Callable[[str], bool]:
+    """Whether a provision of the draft defines a term: it stands in a definitions article (review.json's
+    ``document.definitions`` names their entries), or its text is worded as a definition ("Алгоритмическая
+    система – цифровая система ..."): review.json marks no other definition, so the brief reads the wording."""
+    texts = {p.id: p.text for p in review.provisions}
+    articles = {article_of(d.provision) for d in review.document.definitions}
+
+    def defines(provision: str) -> bool:
+        return article_of(provision) in articles or defined_term(texts.get(provision, "")) is not None
+
+    return defines
 
 
 def _place(rec: Recommendation, lang: str, naming: Naming) -> str:
