@@ -330,3 +330,27 @@ def test_a_definition_is_still_quoted_when_it_is_all_a_criterion_s_evidence_has(
     foundations = brief.build(review, "en").foundations
     assert foundations
     assert all("Article 1(1), “оператор онлайн-платформы – лицо" in line for line in foundations), foundations
+
+
+@pytest.mark.parametrize(("lang", "note"), [
+    ("en", "The Code is in force: the recommendations below are proposals for amendments to it, to be made by an "
+           "amending law."),
+    ("ru", "Кодекс действует: приведенные ниже рекомендации — предложения об изменениях и дополнениях, вносимых в "
+           "него законом о внесении изменений и дополнений."),
+])
+def test_the_brief_on_a_law_in_force_says_once_that_changing_it_takes_an_amending_law(kz_code, sample_review,
+                                                                                     tmp_path, lang, note):
+    """The KZ Code was adopted (No. 255-VIII of 9 January 2026): its brief said "amending the Code" but never that
+    this takes an amending law. It says so once, where the recommendations begin; a draft's brief does not."""
+    content = brief.build(kz_code, lang)
+    assert content.in_force_note == note
+    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(str(brief.write_pdf(
+        kz_code, tmp_path / "b.pdf", lang))).pages).split())
+    assert pdf.count(note) == 1
+    assert pdf.index(note) > pdf.index(brief.T[lang]["recs"])
+    word = docx.Document(str(brief.write_docx(kz_code, tmp_path / "b.docx", lang)))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert paragraphs.count(note) == 1
+    assert paragraphs.index(note) == paragraphs.index(brief.T[lang]["recs"]) + 1
+    draft = brief.build(sample_review, lang)
+    assert sample_review.document.act.status == "draft" and not draft.in_force_note

@@ -79,6 +79,8 @@ T = {
         "rejected_others": "Recommendations rejected by the ministry and not listed above: {n}{rounds}. "
                            "By area: {areas}. The gap table and the amendments table mark each of them.",
         "in_force": "The law in force already has rules on this: {laws}.",
+        "amending": "The {act} is in force: the recommendations below are proposals for amendments to it, to be "
+                    "made by an amending law.",
     },
     "ru": {
         "title": "Аналитическая записка: права детей в проекте",
@@ -111,6 +113,8 @@ T = {
                            "По направлениям: {areas}. Каждая из них отмечена в таблице пробелов и в таблице "
                            "поправок.",
         "in_force": "Действующее законодательство уже содержит нормы по этому вопросу: {laws}.",
+        "amending": "{act} действует: приведенные ниже рекомендации — предложения об изменениях и дополнениях, "
+                    "вносимых в него законом о внесении изменений и дополнений.",
     },
 }
 
@@ -154,6 +158,9 @@ class Brief:
     rejected_note: str = ""
     """After the recommendations, how many others the ministry rejected, by area; empty when it rejected none
     the brief leaves out."""
+    in_force_note: str = ""
+    """Before the recommendations, for an act in force: they are proposals for an amending law; empty for a
+    draft, which is still changed as it is drafted."""
 
 
 def _words(review: Review, lang: str) -> dict:
@@ -335,10 +342,13 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     references = [f"{'; '.join(names)} — {url}" for url, names in by_url.items()]
     listed = {r.id for r in recommendations}
     others = [r for r in review.recommendations if r.id in rejected and r.id not in listed]
+    act = review.document.act
+    in_force = t["amending"].format(act=act.name_ru if ru else act.name) if act.status == "adopted" else ""
     return Brief(lang=lang, title=t["title"], subtitle=draft_title(review, lang), key_messages=key,
                  context=context, strengths=strengths, gaps=gaps, conclusions=conclusions,
                  recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
-                 foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang))
+                 foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang),
+                 in_force_note=in_force)
 
 
 def _definitions(review: Review) -> Callable[[str], bool]:
@@ -481,6 +491,8 @@ def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog
     story += [Paragraph(t["gaps"], h2), chart, bullets(brief.gaps)]
     story += [Paragraph(t["conclusions"], h2), bullets(brief.conclusions)]
     story += [Paragraph(t["recs"], h2)]
+    if brief.in_force_note:
+        story.append(Paragraph(esc(brief.in_force_note), body))
     # a rejection is said before the recommendation, as the tables say it before theirs
     items = [f"<b>{esc(r.where)}</b>: {f'<b>{esc(r.status)}.</b> ' if r.status else ''}{esc(r.text)} "
              f"<i>({esc('; '.join(r.refs))})</i>" for r in brief.recommendations]
@@ -536,6 +548,8 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     document.add_heading(t["conclusions"], level=2)
     bullets(brief.conclusions)
     document.add_heading(t["recs"], level=2)
+    if brief.in_force_note:
+        document.add_paragraph(brief.in_force_note)
     for rec in brief.recommendations:
         para = document.add_paragraph(style="List Number")
         para.add_run(f"{rec.where}: ").bold = True
