@@ -354,3 +354,57 @@ def test_the_brief_on_a_law_in_force_says_once_that_changing_it_takes_an_amendin
     assert paragraphs.index(note) == paragraphs.index(brief.T[lang]["recs"]) + 1
     draft = brief.build(sample_review, lang)
     assert sample_review.document.act.status == "draft" and not draft.in_force_note
+
+
+@pytest.mark.parametrize(("lang", "said", "not_said"), [
+    ("en", "Child-specific rules are missing or incomplete in 22 of 22 review areas; 42 high-priority "
+           "recommendations.", "show gaps"),
+    ("ru", "Нормы, специально касающиеся детей, отсутствуют или неполны по 22 из 22 направлений; приоритетных "
+           "рекомендаций: 42.", "Пробелы выявлены"),
+])
+def test_the_key_message_counts_areas_short_of_child_specific_rules(kz_code, lang, said, not_said):
+    """The criteria ask for rules made for children: "22 of 22 review areas show gaps" read, of a Code with rules
+    on consent, erasure and review of automated decisions for everyone, as if it had nothing in those areas."""
+    key = brief.build(kz_code, lang).key_messages
+    assert key[0] == said
+    assert not [m for m in key if not_said in m]
+
+
+@pytest.mark.parametrize(("lang", "status"), [
+    ("en", "(no child-specific provision meets its criteria)"),
+    ("ru", "(ни одна норма для детей не отвечает критериям направления)"),
+])
+def test_an_area_none_of_whose_criteria_is_met_is_said_to_lack_child_specific_rules(kz_code, lang, status):
+    """An area with no criterion met or partly met was marked "(not addressed)": of the KZ Code's data protection,
+    redress and general principles, which have general rules that do not name children, that was untrue."""
+    kb = load()
+    gaps = brief.build(kz_code, lang).gaps
+    gap_areas = [kb.areas[a.id].title.get(lang) for a in kz_code.areas if a.status == "gap"]
+    shown = [g for g in gaps if g.startswith(tuple(gap_areas))]
+    assert shown
+    assert all(f"{g.split(' (')[0]} {status}." in g for g in shown), shown
+    assert not [g for g in gaps if "not addressed" in g or "не учтено" in g]
+
+
+@pytest.mark.parametrize(("lang", "area", "general"), [
+    ("en", "Data protection and privacy", "The Code has general rules to build on: Article 41(1)."),
+    ("en", "CRC general principles", "The Code has general rules to build on: Article 5(3), Article 10(1), "
+                                     "Article 13(1), Article 43(2)."),
+    ("ru", "Защита данных и неприкосновенность частной жизни",
+     "В Кодексе есть общие нормы, на которые можно опереться: пункт 1 статьи 41."),
+])
+def test_an_area_without_child_specific_rules_names_the_general_rules_the_review_quotes(kz_code, lang, area,
+                                                                                       general):
+    """The review quotes the KZ Code's general rules where a criterion asks for a child-specific one ("Article 41
+    ... mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"; "Article 10(1), Article
+    13(1), Article 43(2) also mention non-discrimination"): the brief's line for the area names them as rules to
+    build on."""
+    [line] = [g for g in brief.build(kz_code, lang).gaps if g.startswith(area)]
+    assert general in line
+
+
+def test_an_area_whose_review_quotes_no_general_rule_claims_none(kz_code):
+    """The KZ Code has no rule on child sexual abuse material, general or not: its line says nothing of rules to
+    build on."""
+    [line] = [g for g in brief.build(kz_code, "en").gaps if g.startswith("Online child sexual abuse")]
+    assert "general rules" not in line

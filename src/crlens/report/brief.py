@@ -14,6 +14,7 @@ from matplotlib's bundled DejaVu Sans) and with python-docx for Word.
 from __future__ import annotations
 
 import io
+import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable
@@ -43,6 +44,8 @@ MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
 MAX_GAP_AREAS = 10
 MAX_RECOMMENDATIONS = 10
+MAX_GENERAL_RULES = 4
+"""General provisions (for everyone, not children) an area's line in the main gaps names, at most."""
 MAX_LAWS = 2
 """The country's own laws in force a line of the brief names, at most (the gap table names them all)."""
 SOLUTION_MAX = 400
@@ -63,7 +66,10 @@ T = {
         "refs": "References", "chart": "Status of the review areas (number of criteria)",
         "coverage": "Scope of the review", "status": {"addressed": "addressed", "partial": "partly addressed",
                                                       "gap": "not addressed", "not-applicable": "not applicable"},
-        "msg_gaps": "{n} of {total} review areas show gaps; {high} high-priority recommendations.",
+        "area_gap": "no child-specific provision meets its criteria",
+        "general_rules": "The draft has general rules to build on: {where}.",
+        "msg_gaps": "Child-specific rules are missing or incomplete in {n} of {total} review areas; {high} "
+                    "high-priority recommendations.",
         "msg_risks": "{n} provisions can harm children unless safeguards are added, notably {where} ({areas}).",
         "msg_risks_all": "{n} {provisions} can harm children unless safeguards are added: {where} ({areas}).",
         "msg_good": "The draft already protects children in {n} {respects}, notably in {areas}.",
@@ -91,7 +97,10 @@ T = {
         "chart": "Состояние направлений проверки (число критериев)", "coverage": "Охват проверки",
         "status": {"addressed": "учтено", "partial": "учтено частично", "gap": "не учтено",
                    "not-applicable": "неприменимо"},
-        "msg_gaps": "Пробелы выявлены по {n} из {total} направлений; приоритетных рекомендаций: {high}.",
+        "area_gap": "ни одна норма для детей не отвечает критериям направления",
+        "general_rules": "В проекте есть общие нормы, на которые можно опереться: {where}.",
+        "msg_gaps": "Нормы, специально касающиеся детей, отсутствуют или неполны по {n} из {total} направлений; "
+                    "приоритетных рекомендаций: {high}.",
         "msg_risks": "Норм, способных причинить вред детям без дополнительных гарантий: {n}; прежде всего "
                      "{where} ({areas}).",
         "msg_risks_all": "Норм, способных причинить вред детям без дополнительных гарантий: {n} — {where} "
@@ -290,10 +299,19 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         area = areas[area_id]
         first = next((r for r in review.recommendations if r.areas[0] == area_id), None)
         detail = _first_sentence(_finding(first.ru.issue if ru else first.issue, lang), 220) if first else ""
+        # The criteria ask for rules made for children: an area none of them meets may still have rules for
+        # everyone, which the review quotes and the brief names, instead of calling the area "not addressed".
+        status, general = t["status"][area.status], ""
+        if area.status == "gap":
+            status = t["area_gap"]
+            rules = list(dict.fromkeys(p for r in review.recommendations if r.areas[0] == area_id
+                                       for p in _general_rules(r, kb, naming)))[:MAX_GENERAL_RULES]
+            named = labels(rules, lang, naming=naming)
+            general = t["general_rules"].format(where=run_on(named) if ru else named) if rules else ""
         # what is missing is not claimed missing without saying what the country's law in force already has
         laws = _law_in_force(first, kb, home, lang) if first else ""
-        gaps.append(f"{title_of[area_id]} ({t['status'][area.status]}). {detail}{laws and ' '}"
-                    f"{laws and t['in_force'].format(laws=laws)}".strip())
+        said = [detail, general, laws and t["in_force"].format(laws=laws)]
+        gaps.append(" ".join([f"{title_of[area_id]} ({status}).", *(s for s in said if s)]))
 
     conclusions = []
     if gap_areas:
@@ -362,6 +380,48 @@ def _definitions(review: Review) -> Callable[[str], bool]:
         return article_of(provision) in articles or defined_term(texts.get(provision, "")) is not None
 
     return defines
+
+
+def _frame(frame: str, slots: dict[str, str]) -> re.Pattern[str]:
+    """A sentence frame of ``phrases.yaml`` as a pattern that finds the review's sentences written with it: its
+    words as they are, each slot as ``slots`` gives it, else any text (as little as possible)."""
+    parts = re.split(r"\{(\w+)\}", frame)
+    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>{slots.get(part, '.*?')})"
+                              for i, part in enumerate(parts)))
+
+
+_AT = r"[^“”()]*(?:\([^()]*\)[^“”()]*)*"
+"""The ``at`` slot of a quote: empty or a provision's name before it ("Article 93(2)(3): "), never a quote."""
+
+
+def _general_rules(rec: Recommendation, kb: KnowledgeBase, naming: Naming) -> list[str]:
+    """The provisions ``rec``'s finding quotes as making the criterion's rule for everyone but not for children:
+    the closest provision that "mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"
+    and those that "also mention" it. review.json lists a recommendation's provisions without saying which are
+    these, so they are read from the English issue, written with the knowledge base's frames. A provision quoted
+    that names children (COPPA's, which lack something else) is no general rule."""
+    phrases, relevance = kb.phrases, kb.relevance
+    if phrases is None or relevance is None:
+        return []
+    children = [kb.concepts[c].label for c in relevance.direct if c in kb.concepts]
+    names = {label(p, naming=naming): p for p in rec.provisions}
+    found: list[str] = []
+    for match in _frame(phrases.mentions_quoted_but_not.en, {"at": _AT, "quote": "[^”]*"}).finditer(rec.issue):
+        if any(c in match.group("found") for c in children) or not any(c in match.group("missing")
+                                                                        for c in children):
+            continue
+        at = match.group("at").rstrip(": ")
+        if at in names:
+            found.append(names[at])
+            continue
+        # a whole article quoted has no name before its quote: it is the one named last before "mentions"
+        before = {p: rec.issue.rfind(name, 0, match.start()) for name, p in names.items()}
+        if (last := max(before, key=before.__getitem__, default=None)) is not None and before[last] >= 0:
+            found.append(last)
+    for frame in (phrases.also_mentions_one.en, phrases.also_mentions_many.en):
+        for match in _frame(frame, {"where": "[^.]*?"}).finditer(rec.issue):
+            found += [names[n.strip()] for n in match.group("where").split(", ") if n.strip() in names]
+    return list(dict.fromkeys(found))
 
 
 def _place(rec: Recommendation, lang: str, naming: Naming) -> str:
