@@ -408,3 +408,43 @@ def test_an_area_whose_review_quotes_no_general_rule_claims_none(kz_code):
     build on."""
     [line] = [g for g in brief.build(kz_code, "en").gaps if g.startswith("Online child sexual abuse")]
     assert "general rules" not in line
+
+
+@pytest.mark.parametrize(("lang", "none", "some"), [
+    ("en", "Data protection and privacy (5) — Consent to the processing of a child's personal data",
+     "Artificial intelligence and algorithmic systems (6 of 6, 1 in part) — Prohibited artificial intelligence "
+     "practices affecting children"),
+    ("ru", "Защита данных и неприкосновенность частной жизни (5) — «Согласие на обработку персональных данных "
+           "ребенка»",
+     "Искусственный интеллект и алгоритмические системы (6 из 6, частично — 1) — «Запрещенные практики применения "
+     "искусственного интеллекта в отношении детей»"),
+])
+def test_the_conclusions_say_how_far_each_area_falls_short_and_what_comes_first(kz_code, lang, none, some):
+    """The KZ Code's conclusions listed the names of 22 areas. Each area now says how many of its criteria are not
+    met (or met only in part), and the heading of its highest-priority recommendation's first criterion: in one
+    sentence the areas no child-specific provision meets at all, in another those partly met; the closing line
+    stays last."""
+    conclusions = brief.build(kz_code, lang).conclusions
+    assert len(conclusions) == 3
+    assert none in conclusions[0] and some in conclusions[1]
+    kb = load()
+    for sentence, status in zip(conclusions, ("gap", "partial"), strict=False):
+        named = [a.id for a in kz_code.areas if kb.areas[a.id].title.get(lang) + " (" in sentence]
+        assert named == [a.id for a in kz_code.areas if a.status == status]
+    assert conclusions[-1].startswith(("Amending the Code", "Внесение в Кодекс"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_brief_of_the_kz_code_stays_within_five_pages(kz_code, tmp_path, lang):
+    """The KZ Code has gaps in all 22 areas: the longest conclusions a brief has."""
+    assert len(PdfReader(str(brief.write_pdf(kz_code, tmp_path / "brief.pdf", lang))).pages) <= 5
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and shutil.which("libreoffice") is None,
+                    reason="LibreOffice is not installed")
+def test_the_word_brief_of_the_kz_code_converted_by_libreoffice_stays_within_five_pages(kz_code, tmp_path):
+    path = brief.write_docx(kz_code, tmp_path / "brief.docx", "ru")
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    assert len(PdfReader(str(tmp_path / "brief.pdf")).pages) <= 5

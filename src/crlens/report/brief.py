@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from crlens.analysis.act_name import finding_opening
 from crlens.analysis.jurisdiction import in_brackets, national_citation, national_in_force, national_label
 from crlens.analysis.labels import article_of, cite, label, labels, run_on
-from crlens.analysis.review import PositiveFinding, Recommendation, Review
+from crlens.analysis.review import AreaResult, PositiveFinding, Recommendation, Review
 from crlens.ingest.structure import defined_term
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
@@ -73,8 +73,12 @@ T = {
         "msg_risks": "{n} provisions can harm children unless safeguards are added, notably {where} ({areas}).",
         "msg_risks_all": "{n} {provisions} can harm children unless safeguards are added: {where} ({areas}).",
         "msg_good": "The draft already protects children in {n} {respects}, notably in {areas}.",
-        "concl_gap": "The draft does not yet address {areas}.",
-        "concl_partial": "It addresses only in part: {areas}.",
+        "concl_none": "No child-specific provision meets any criterion of these areas (number of criteria in "
+                      "brackets, then the first to address): {items}.",
+        "concl_some": "These areas are addressed only in part (criteria not met, of all, in brackets, then the "
+                      "first to address): {items}.",
+        "concl_item": "{area} ({count}) — {heading}", "concl_of": "{unmet} of {total}",
+        "concl_partly": ", {n} in part",
         "concl_next": "Adopting the priority amendments below, and assessing the final text's impact on children "
                       "before adoption, would bring the draft closer to the CRC and General Comment No. 25.",
         "concl_next_adopted": "Amending the draft as proposed below, and assessing its impact on children at set "
@@ -106,8 +110,12 @@ T = {
         "msg_risks_all": "Норм, способных причинить вред детям без дополнительных гарантий: {n} — {where} "
                          "({areas}).",
         "msg_good": "Проект уже защищает детей в {n} {respects}, прежде всего по направлениям: {areas}.",
-        "concl_gap": "Проект пока не учитывает следующие направления: {areas}.",
-        "concl_partial": "Частично учтены: {areas}.",
+        "concl_none": "Направления, критериям которых не отвечает ни одна норма для детей (в скобках — число "
+                      "критериев, затем — что учесть в первую очередь): {items}.",
+        "concl_some": "Направления, учтенные частично (в скобках — сколько критериев из всех не выполнено, "
+                      "затем — что учесть в первую очередь): {items}.",
+        "concl_item": "{area} ({count}) — «{heading}»", "concl_of": "{unmet} из {total}",
+        "concl_partly": ", частично — {n}",
         "concl_next": "Принятие приоритетных поправок, приведенных ниже, и оценка воздействия окончательного "
                       "текста на детей до его принятия приблизят проект к стандартам КПР и Замечания общего "
                       "порядка № 25.",
@@ -313,11 +321,10 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         said = [detail, general, laws and t["in_force"].format(laws=laws)]
         gaps.append(" ".join([f"{title_of[area_id]} ({status}).", *(s for s in said if s)]))
 
-    conclusions = []
-    if gap_areas:
-        conclusions.append(t["concl_gap"].format(areas=", ".join(title_of[a] for a in gap_areas)))
-    if partial_areas:
-        conclusions.append(t["concl_partial"].format(areas=", ".join(title_of[a] for a in partial_areas)))
+    # Each area with gaps: how far it falls short and what to address first; one sentence for those no
+    # child-specific provision meets at all, one for those partly met: a line each would not fit five pages.
+    conclusions = [t[key].format(items="; ".join(_conclusion(areas[a], review, kb, t, lang) for a in group))
+                   for key, group in (("concl_none", gap_areas), ("concl_some", partial_areas)) if group]
     conclusions.append(t["concl_next"])
 
     rejected = rejections(log)
@@ -380,6 +387,26 @@ def _definitions(review: Review) -> Callable[[str], bool]:
         return article_of(provision) in articles or defined_term(texts.get(provision, "")) is not None
 
     return defines
+
+
+def _conclusion(area: AreaResult, review: Review, kb: KnowledgeBase, t: dict, lang: str) -> str:
+    """An area in the conclusions: how many of its applicable criteria are not met, all of them ("(6)") or so many
+    of all and how many of those in part ("(6 of 6, 1 in part)"), and the heading of the criterion its
+    highest-priority recommendation answers first ("Consent to the processing of a child's personal data");
+    without a recommendation, of its weightiest unmet criterion."""
+    counts = area.criteria
+    total = sum(counts.get(s, 0) for s in ("addressed", "partial", "gap"))
+    unmet = counts.get("partial", 0) + counts.get("gap", 0)
+    count = str(unmet) if area.status == "gap" else t["concl_of"].format(unmet=unmet, total=total)
+    if counts.get("partial"):
+        count += t["concl_partly"].format(n=counts["partial"])
+    recs = sorted((r for r in review.recommendations if r.areas[0] == area.id and r.criteria),
+                  key=lambda r: PRIORITY_RANK[r.priority])  # stable: the review's order among equals
+    first = recs[0].criteria[0] if recs else min(
+        (c.id for c in review.criteria if c.area == area.id and c.status in ("partial", "gap")),
+        key=lambda c: PRIORITY_RANK[kb.criteria[c].priority], default="")
+    heading = kb.criteria[first].recommendation.heading.get(lang) if first in kb.criteria else ""
+    return t["concl_item"].format(area=kb.areas[area.id].title.get(lang), count=count, heading=heading)
 
 
 def _frame(frame: str, slots: dict[str, str]) -> re.Pattern[str]:
