@@ -80,30 +80,38 @@ def test_a_database_made_before_confirmations_keeps_its_versions_as_revisions(db
     store.dispose()
 
 
-def test_a_database_made_before_versions_named_their_draft_learns_it_from_crlenss_reasons(db_url: str) -> None:
+def _store_made_at(db_url: str, revision: str, versions: list[tuple[str, str]]) -> None:
+    """A database at schema ``revision`` holding one project, one recommendation and its ``versions`` (author,
+    reason), numbered from 1, as a crlens of that schema left it."""
     from alembic import command
     from sqlalchemy import text
 
     from crlens.store.database import alembic_config
-    from crlens.store.models import RecommendationVersion
 
     old = Store(db_url, migrate=False)
     with old.engine.begin() as connection:
         config = alembic_config(old.url)
         config.attributes["connection"] = connection
-        command.upgrade(config, "0003")  # the schema before a version named the draft version that wrote it
+        command.upgrade(config, revision)
         connection.execute(text("INSERT INTO projects (id, name, created_at, used_at) VALUES "
                                 "(1, 'kz', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
         connection.execute(text("INSERT INTO recommendations (id, project_id, number, state, first_draft) "
                                 "VALUES (1, 1, 1, 'revised', 1)"))
-        for number, author, reason in ((1, "crlens", "first review of draft version 1"),
-                                       (2, "Dana", "As agreed on draft version 2"),
-                                       (3, "crlens", "re-reviewed against draft version 2"),
-                                       (4, "crlens", "provision ids follow draft version 3")):
+        for number, (author, reason) in enumerate(versions, start=1):
             connection.execute(text("INSERT INTO recommendation_versions (id, recommendation_id, version, data, "
                                     "author, reason, created_at) VALUES (:n, 1, :n, '{}', :author, :reason, "
                                     "CURRENT_TIMESTAMP)"), {"n": number, "author": author, "reason": reason})
     old.dispose()
+
+
+def test_a_database_made_before_versions_named_their_draft_learns_it_from_crlenss_reasons(db_url: str) -> None:
+    from crlens.store.models import RecommendationVersion
+
+    # 0003: the schema before a version named the draft version that wrote it
+    _store_made_at(db_url, "0003", [("crlens", "first review of draft version 1"),
+                                    ("Dana", "As agreed on draft version 2"),
+                                    ("crlens", "re-reviewed against draft version 2"),
+                                    ("crlens", "provision ids follow draft version 3")])
     store = Store(db_url)
     with store.session() as session:
         drafts = [session.get(RecommendationVersion, n).draft_version for n in (1, 2, 3, 4)]
@@ -115,11 +123,7 @@ def test_a_database_made_before_reason_codes_says_crlenss_own_reasons_in_either_
     """The reasons crlens wrote in English before it recorded them as codes are read as the codes they are; any
     other reason (a person's, or one whose words crlens no longer writes) is shown as it was stored, and no stored
     text changes."""
-    from alembic import command
-    from sqlalchemy import text
-
     from crlens.consult.reasons import reason_of
-    from crlens.store.database import alembic_config
     from crlens.store.models import RecommendationVersion
 
     stored = [("crlens", "first review of draft version 1"), ("Dana", "As agreed on draft version 2"),
@@ -127,20 +131,7 @@ def test_a_database_made_before_reason_codes_says_crlenss_own_reasons_in_either_
               ("crlens", "provision ids follow draft version 3"),
               ("crlens", "taken up in the text of draft version 3"),
               ("Dana", "withdrawn: overlap"), ("crlens", "re-reviewed")]
-    old = Store(db_url, migrate=False)
-    with old.engine.begin() as connection:
-        config = alembic_config(old.url)
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0004")  # the schema before reasons had codes
-        connection.execute(text("INSERT INTO projects (id, name, created_at, used_at) VALUES "
-                                "(1, 'kz', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
-        connection.execute(text("INSERT INTO recommendations (id, project_id, number, state, first_draft) "
-                                "VALUES (1, 1, 1, 'revised', 1)"))
-        for number, (author, reason) in enumerate(stored, start=1):
-            connection.execute(text("INSERT INTO recommendation_versions (id, recommendation_id, version, data, "
-                                    "author, reason, created_at) VALUES (:n, 1, :n, '{}', :author, :reason, "
-                                    "CURRENT_TIMESTAMP)"), {"n": number, "author": author, "reason": reason})
-    old.dispose()
+    _store_made_at(db_url, "0004", stored)  # 0004: the schema before reasons had codes
     store = Store(db_url)
     with store.session() as session:
         versions = [session.get(RecommendationVersion, n) for n in range(1, len(stored) + 1)]
