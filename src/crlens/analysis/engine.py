@@ -21,6 +21,7 @@ Every quote is cut from the provision's own text and checked to occur there verb
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field
@@ -87,6 +88,7 @@ from crlens.knowledge.models import (
     Phrase,
     Phrases,
     RiskRule,
+    Text,
 )
 
 QUOTE_MAX = 280
@@ -770,13 +772,13 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             # the trigger may sit in the article heading, which frames every part
             found = (_risk_place(unit.provision, rule.triggers[0], state, rule.triggers[1:])
                      or _risk_place(article, rule.triggers[0], state, rule.triggers[1:]))
-            lowered = rule.lowered_by
-            if found is not None and lowered and all(_met(lowered, state.subtree[found.provision.id])):
+            left_to_person = functools.partial(_lowered_at, rule, state)
+            if found is not None and left_to_person(found.provision):
                 # a part that leaves the matter to the person (KZ Digital Code art. 48(2), a right to biometric
                 # registration) is the lesser risk: a part of the article that does not (48(3), biometrics made
                 # mandatory where laws provide) is the one to name
                 found = _risk_place(article, rule.triggers[0], state, rule.triggers[1:],
-                                    skip=lambda node, by=lowered: all(_met(by, state.subtree[node.id]))) or found
+                                    skip=left_to_person) or found
             if found is None:
                 continue
             lacking = [g for g, ok in zip(rule.safeguards, safeguards, strict=True) if not ok]
@@ -785,7 +787,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             risk_id = f"{rule.id}@{where}"
             note_en = note_ru = ""
             severity = rule.severity
-            if rule.lowered_by and all(_met(rule.lowered_by, state.subtree[found.provision.id])):
+            if left_to_person(found.provision):
                 assert rule.lowered_note is not None  # the model requires it with lowered_by
                 note_en, note_ru = f" {rule.lowered_note.en}", f" {rule.lowered_note.ru}"
                 severity = _LOWER[severity]
@@ -844,6 +846,11 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
     return None
 
 
+def _lowered_at(rule: RiskRule, state: _Analysis, provision: Provision) -> bool:
+    """Whether ``provision`` frames the risk as the person's own choice (the rule's ``lowered_by``)."""
+    return bool(rule.lowered_by) and all(_met(rule.lowered_by, state.subtree[provision.id]))
+
+
 def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis,
                 others: list[ConceptGroup] | tuple[ConceptGroup, ...] = (),
                 skip: Callable[[Provision], bool] | None = None) -> Found | None:
@@ -859,14 +866,14 @@ def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis,
     heading: Found | None = None
     permissive = False
     for node in provision.walk():
+        if skip is not None and skip(node):
+            continue
         harmless = _defines_or_protects(node, state)
         permissive = permissive or (bool(node.text.strip()) and not harmless)
         for concept, found in state.own.get(node.id, {}).items():
             if concept not in wanted:
                 continue
             in_text = [f for f in found if f.field == "text"]
-            if skip is not None and skip(node):
-                continue
             if in_text and not harmless and (not others or _item_meets(node, others, state)):
                 return in_text[0]
             heading = heading or next((f for f in found if f.field == "heading"), None)
@@ -1020,6 +1027,11 @@ def _phrases(kb: KnowledgeBase) -> Phrases:
     """The sentence frames of ``phrases.yaml``."""
     assert kb.phrases is not None, "load() refuses a knowledge base without phrases.yaml"
     return kb.phrases
+
+
+def _after(first: Text, then: tuple[str, str]) -> tuple[str, str]:
+    """A knowledge-base text (a criterion's gap) followed by a sentence in each language."""
+    return f"{first.en} {then[0]}", f"{first.ru} {then[1]}"
 
 
 def _both(phrase: Phrase, **values: str | int | tuple[str, str]) -> tuple[str, str]:
@@ -1327,10 +1339,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             continue
         if template.place == "definitions":
             if defined_in is None:
-                none_en, none_ru = _both(phrases.no_terms_defined)
                 drafts.append(_Draft(crit, _new_after(document.articles[0]) if document.articles else "new",
-                                     "new", "", [], [], f"{template.gap.en} {none_en}",
-                                     f"{template.gap.ru} {none_ru}"))
+                                     "new", "", [], [], *_after(template.gap, _both(phrases.no_terms_defined))))
                 continue
             if defined_in.id in state.definitions:
                 # in Russian the heading follows the name inside the brackets: "(статья 1, «Основные понятия»)"
@@ -1341,9 +1351,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 said = _both(phrases.no_definitions_article,
                              where=(label(defined_in.id, naming=document.naming),
                                     run_on(label(defined_in.id, "ru", naming=document.naming))))
-            issue, issue_ru = f"{template.gap.en} {said[0]}", f"{template.gap.ru} {said[1]}"
-            drafts.append(_Draft(crit, *_definition_amendment(defined_in), [defined_in.id], [], issue,
-                                 issue_ru))
+            drafts.append(_Draft(crit, *_definition_amendment(defined_in), [defined_in.id], [],
+                                 *_after(template.gap, said)))
             continue
         target, place = _subject_place(document, kb, state, crit)
         unit = best_units.get(crit.id)
@@ -1361,12 +1370,11 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             where_en, where_ru = _titled(document, home_article), _titled(document, home_article, "ru")
             also, also_en, also_ru = _also_named(document, kb, state, crit, subject_units.get(crit.id, []),
                                                  home_article)
-            issue = f"{template.gap.en} {where_en} {said.en}{also_en}"
-            issue_ru = f"{template.gap.ru} {where_ru} {said.ru}{also_ru}"
+            issue, issue_ru = _after(template.gap, (f"{where_en} {said.en}{also_en}",
+                                                    f"{where_ru} {said.ru}{also_ru}"))
             opening = f"{said.provision} {said.quote}"
-            also_lacks = _both(phrases.also_lacks, where=(where_en, where_ru),
-                               missing=("; ".join(said.missing_en), "; ".join(said.missing_ru)))
-            again = (f"{template.gap.en} {also_lacks[0]}", f"{template.gap.ru} {also_lacks[1]}")
+            again = _after(template.gap, _both(phrases.also_lacks, where=(where_en, where_ru),
+                                               missing=said.missing))
             if target is not None:
                 drafts.append(_Draft(crit, place, "supplement", target.numbered_text(),
                                      [said.provision, *also, place], [], issue, issue_ru, opening, again,
@@ -1380,25 +1388,21 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             if said is not None:
                 # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
                 # the article does make ("Article 41 gives everyone a right to erasure")
-                issue = f"{template.gap.en} {closest_en} {said.en}"
-                issue_ru = f"{template.gap.ru} {closest_ru} {said.ru}"
+                issue, issue_ru = _after(template.gap, (f"{closest_en} {said.en}", f"{closest_ru} {said.ru}"))
                 cited = list(dict.fromkeys([said.provision, place]))
                 # merged with a draft that already quoted these words, it names only what is missing
                 opening = f"{said.provision} {said.quote}"
-                also_lacks = _both(phrases.also_lacks, where=(closest_en, closest_ru),
-                                   missing=("; ".join(said.missing_en), "; ".join(said.missing_ru)))
-                again = (f"{template.gap.en} {also_lacks[0]}", f"{template.gap.ru} {also_lacks[1]}")
+                again = _after(template.gap, _both(phrases.also_lacks, where=(closest_en, closest_ru),
+                                                   missing=said.missing))
             else:
-                does_not = _both(phrases.does_not, closest=(closest_en, closest_ru))
-                issue, issue_ru = f"{template.gap.en} {does_not[0]}", f"{template.gap.ru} {does_not[1]}"
+                issue, issue_ru = _after(template.gap, _both(phrases.does_not, closest=(closest_en, closest_ru)))
                 cited = [place]
                 opening, again = "", ("", "")
             drafts.append(_Draft(crit, place, "supplement", target.numbered_text(), cited, [], issue, issue_ru,
                                  opening, again, closest=True))
         else:
-            none_en, none_ru = _both(phrases.no_provision)
-            drafts.append(_Draft(crit, place, "new", "", [], [], f"{template.gap.en} {none_en}",
-                                 f"{template.gap.ru} {none_ru}"))
+            drafts.append(_Draft(crit, place, "new", "", [], [],
+                                 *_after(template.gap, _both(phrases.no_provision))))
     _spread(document, drafts)
     return _merge(document, kb, drafts, _superseded_examples(document, kb, state), home)
 
@@ -1467,6 +1471,11 @@ class _Said:
     """Their Russian labels."""
     at: Provision
     """The provision quoted, itself."""
+
+    @property
+    def missing(self) -> tuple[str, str]:
+        """What it lacks, listed in English and in Russian."""
+        return "; ".join(self.missing_en), "; ".join(self.missing_ru)
 
 
 def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
