@@ -274,7 +274,7 @@ def test_a_long_clause_is_quoted_from_its_opening_when_the_words_found_fit(corpu
     [evidence] = [e for e in result.evidence if e.provision == "art:20.4"]
     assert evidence.quote.startswith("Приостановление функционирования или ограничение доступа пользователей")
     [rec] = [r for r in review.recommendations if "access-information-02" in r.criteria]
-    assert f"(“{evidence.quote}…”)" in rec.issue
+    assert f"“{evidence.quote}…”)" in rec.issue
 
 
 def test_what_a_provision_lacks_is_named_by_its_main_concept_not_by_every_alternative(corpus: Path) -> None:

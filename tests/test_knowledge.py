@@ -114,6 +114,25 @@ def test_a_risk_lowered_without_saying_why_is_rejected(data_copy):
     assert "lowered_by and lowered_note go together" in result.stderr
 
 
+def test_a_risk_kept_whole_without_being_lowered_is_rejected(data_copy):
+    def change(risk: dict[str, Any]) -> None:
+        for key in ("lowered_by", "lowered_note"):
+            risk.pop(key)
+        risk["lowered_unless"] = [["use-without-consent"]]
+
+    _with_risk_change(data_copy, change)
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "lowered_unless qualifies lowered_by, which it lacks" in result.stderr
+
+
+def test_an_unknown_concept_that_keeps_a_risk_whole_is_rejected(data_copy):
+    crit_id = _with_risk_change(data_copy, lambda risk: risk.update(lowered_unless=[["no-such-concept"]]))
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert f"criterion {crit_id}: unknown concept 'no-such-concept'" in result.stderr
+
+
 def test_duplicate_id_is_rejected_naming_both_files(data_copy):
     src = _first_criterion_file(data_copy)
     data = yaml.safe_load(src.read_text(encoding="utf-8"))

@@ -294,3 +294,52 @@ def test_a_risk_left_to_the_persons_choice_alone_is_still_named_and_lowered(tmp_
     [risk] = _risks(tmp_path, right_only, "risk-data-privacy-04")
     assert risk.provision == "art:1.1"
     assert risk.severity == "medium"
+
+
+SUSPENSION = ("Статья 1. Цифровые объекты\nПриостановление функционирования или ограничение доступа пользователей "
+              "к цифровым объектам допускается в случаях и порядке, предусмотренных законами, и лишь в той мере, "
+              "в какой это необходимо в целях охраны общественного порядка.\n")
+
+
+def test_a_blocking_power_under_a_legality_test_without_appeal_is_a_lower_risk(tmp_path: Path) -> None:
+    """KZ Digital Code art. 20(4): access to digital objects may be restricted where laws provide and as far as
+    necessary. No state body is named, but the legality test marks a state's restriction; it narrows the power,
+    and nothing lets anyone challenge a restriction."""
+    [risk] = _risks(tmp_path, SUSPENSION, "risk-access-information-02")
+    assert risk.provision == "art:1" and risk.severity == "medium"
+    assert "gives no one a way to challenge a restriction" in risk.description
+    assert "не дает никому возможности обжаловать" in risk.description_ru
+
+
+def test_a_blocking_power_under_a_legality_test_with_an_appeal_is_no_risk(tmp_path: Path) -> None:
+    text = SUSPENSION.replace("порядка.", "порядка. Решение об ограничении доступа может быть обжаловано в суд.")
+    assert _risks(tmp_path, text, "risk-access-information-02") == []
+
+
+INTEGRATION = ("Статья 1. Интеграция\nИнтеграция государственных баз данных, содержащих персональные данные, "
+               "осуществляется посредством обмена данными между государственными органами при условии соблюдения "
+               "требований защиты персональных данных, установленных законодательством.\n")
+
+
+def test_sharing_subject_to_the_law_on_personal_data_is_a_lower_risk_that_says_why(tmp_path: Path) -> None:
+    """KZ Digital Code art. 83(3): state systems are integrated subject to the personal-data protection
+    requirements of the law, whose general purpose limits then apply; nothing is said of children's data."""
+    [risk] = _risks(tmp_path, INTEGRATION, "risk-data-privacy-05")
+    assert risk.severity == "low"
+    assert "made subject to the law on personal data" in risk.description
+
+
+def test_use_without_consent_stays_a_risk_whatever_law_it_complies_with(tmp_path: Path) -> None:
+    """KZ Digital Code art. 82(6): records used without their owners' agreement, in compliance with the law on
+    personal data: that law's limits do not lessen a use the provision itself frees from consent."""
+    [risk] = _risks(tmp_path, STATE_RECORDS, "risk-data-privacy-05")
+    assert risk.severity == "medium" and "made subject to" not in risk.description
+
+
+def test_a_note_that_lowers_one_of_several_risky_provisions_names_that_one(tmp_path: Path) -> None:
+    """KZ Digital Code arts. 82(6) and 83(3) in one issue: the note lowering 83(3) followed 82(6)'s quote as if it
+    were said of 82(6)."""
+    text = STATE_RECORDS + INTEGRATION.replace("Статья 1.", "Статья 2.")
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if len(r.risks) == 2]
+    assert "Article 2: it is made subject to the law on personal data" in rec.issue
+    assert "Статья 2: норма подчинена законодательству о персональных данных" in rec.ru.issue

@@ -772,13 +772,13 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             # the trigger may sit in the article heading, which frames every part
             found = (_risk_place(unit.provision, rule.triggers[0], state, rule.triggers[1:])
                      or _risk_place(article, rule.triggers[0], state, rule.triggers[1:]))
-            left_to_person = functools.partial(_lowered_at, rule, state)
-            if found is not None and left_to_person(found.provision):
+            lowered = functools.partial(_lowered_at, rule, state)
+            if found is not None and lowered(found.provision):
                 # a part that leaves the matter to the person (KZ Digital Code art. 48(2), a right to biometric
                 # registration) is the lesser risk: a part of the article that does not (48(3), biometrics made
                 # mandatory where laws provide) is the one to name
                 found = _risk_place(article, rule.triggers[0], state, rule.triggers[1:],
-                                    skip=left_to_person) or found
+                                    skip=lowered) or found
             if found is None:
                 continue
             lacking = [g for g, ok in zip(rule.safeguards, safeguards, strict=True) if not ok]
@@ -787,7 +787,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             risk_id = f"{rule.id}@{where}"
             note_en = note_ru = ""
             severity = rule.severity
-            if left_to_person(found.provision):
+            if lowered(found.provision):
                 assert rule.lowered_note is not None  # the model requires it with lowered_by
                 note_en, note_ru = f" {rule.lowered_note.en}", f" {rule.lowered_note.ru}"
                 severity = _LOWER[severity]
@@ -847,8 +847,12 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
 
 
 def _lowered_at(rule: RiskRule, state: _Analysis, provision: Provision) -> bool:
-    """Whether ``provision`` frames the risk as the person's own choice (the rule's ``lowered_by``)."""
-    return bool(rule.lowered_by) and all(_met(rule.lowered_by, state.subtree[provision.id]))
+    """Whether ``provision`` itself makes the risk less severe: it frames it as the person's own choice, or
+    subjects it to a rule that narrows it (the rule's ``lowered_by``), and says nothing that keeps it whole
+    (``lowered_unless``)."""
+    held = state.subtree[provision.id]
+    return (bool(rule.lowered_by) and all(_met(rule.lowered_by, held))
+            and not any(_met(rule.lowered_unless, held)))
 
 
 def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis,
@@ -1222,6 +1226,23 @@ def _spoken_of(rule: RiskRule | None, provisions: int) -> dict[str, str]:
     return {lang: RISK_OPENING_EACH[lang] + text.removeprefix(RISK_OPENING[lang]) for lang, text in said.items()}
 
 
+def _risk_notes(risks: list[Risk], state: _Analysis, naming: Naming) -> tuple[str, str]:
+    """What the issue adds to the risks it names (en, ru): why one is lower, where a safeguard is. A note that
+    holds for only some of several provisions is said of them by name, lest a lowered risk lower the others."""
+    holds: dict[tuple[str, str], list[str]] = {}
+    for risk in risks:
+        if risk.id in state.risk_notes:
+            holds.setdefault(state.risk_notes[risk.id], []).append(risk.provision)
+    said_en, said_ru = [], []
+    for (en, ru), provisions in holds.items():
+        if len(provisions) < len(risks):
+            en = f"{labels(provisions, naming=naming)}: {en[:1].lower()}{en[1:]}"
+            ru = f"{labels(provisions, 'ru', naming=naming)}: {ru[:1].lower()}{ru[1:]}"
+        said_en.append(f" {en}")
+        said_ru.append(f" {ru}")
+    return "".join(said_en), "".join(said_ru)
+
+
 def _issues(group: list[_Draft]) -> tuple[str, str]:
     """The merged issue text, en and ru: a provision's words quoted once, not once per criterion they touch."""
     said: set[str] = set()
@@ -1257,9 +1278,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             assert first is not None
             named = labels([r.provision for r in crit_risks[:4]], naming=document.naming)
             named_ru = labels([r.provision for r in crit_risks[:4]], "ru", naming=document.naming)
-            notes = [state.risk_notes[r.id] for r in crit_risks[:4] if r.id in state.risk_notes]
-            note_en = "".join(f" {n}" for n in dict.fromkeys(n[0] for n in notes))
-            note_ru = "".join(f" {n}" for n in dict.fromkeys(n[1] for n in notes))
+            note_en, note_ru = _risk_notes(crit_risks[:4], state, document.naming)
             # a criterion met in part elsewhere in the draft: the gap text would deny the part that is there
             lacks = template.partial or template.gap if result.status == "partial" else template.gap
             shown = _elided(first, crit_risks[0].quote)

@@ -354,6 +354,7 @@ def _concepts_of_criterion(crit: Criterion) -> Iterator[str]:
         yield from group
     yield from crit.detect.field
     if crit.risk:
-        for group in [*crit.risk.triggers, *crit.risk.safeguards, *crit.risk.exempt, *crit.risk.lowered_by]:
+        for group in [*crit.risk.triggers, *crit.risk.safeguards, *crit.risk.exempt, *crit.risk.lowered_by,
+                      *crit.risk.lowered_unless]:
             yield from group
     yield from crit.recommendation.target

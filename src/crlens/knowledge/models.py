@@ -223,6 +223,10 @@ class RiskRule(_Strict):
     right of every citizen to biometric registration is the person's choice, not a duty imposed on a child, yet
     it says nothing of who chooses for a child. Only the provision where the risk arises counts: the article's
     next paragraph may well impose what this one leaves to choice."""
+    lowered_unless: list[ConceptGroup] = Field(default_factory=list)
+    """Subjects of the provision that keep the severity although ``lowered_by`` is met (any group): compliance
+    with the law on personal data lessens a transfer of data between state bodies, not a use of data without
+    the person's agreement, which the provision itself then permits."""
     lowered_note: Text | None = None
     """What the issue says of a risk so lowered: why it is lower and what is still missing."""
 
@@ -232,6 +236,8 @@ class RiskRule(_Strict):
     def _note_with_lowering(self) -> RiskRule:
         if bool(self.lowered_by) != (self.lowered_note is not None):
             raise ValueError(f"risk {self.id}: lowered_by and lowered_note go together")
+        if self.lowered_unless and not self.lowered_by:
+            raise ValueError(f"risk {self.id}: lowered_unless qualifies lowered_by, which it lacks")
         return self
 
     @model_validator(mode="after")

@@ -43,7 +43,9 @@ if TYPE_CHECKING:
 MAX_STRENGTHS = 6
 MAX_FOUNDATIONS = 4
 MAX_GAP_AREAS = 10
-MAX_RECOMMENDATIONS = 10
+MAX_RECOMMENDATIONS = 11
+"""Recommendations the brief lists: those answering the (at most three) risky provisions the key message names,
+then one per area, the first of the areas with gaps in order; the KZ Digital Code's fill five pages in Russian."""
 MAX_GENERAL_RULES = 4
 """General provisions (for everyone, not children) an area's line in the main gaps names, at most."""
 MAX_LAWS = 2
@@ -342,9 +344,10 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     for rec in by_priority:
         if len(picks) >= MAX_RECOMMENDATIONS:
             break
-        if rec.areas[0] not in seen_areas and rec.id not in picks:
+        # an area whose first recommendation answers a risk named above has it listed already
+        if rec.areas[0] not in seen_areas:
             seen_areas.add(rec.areas[0])
-            picks[rec.id] = rec
+            picks.setdefault(rec.id, rec)
     for rec in picks.values():
         cited = [s for s in rec.sources if s.kind == "norm"][:3]
         norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in cited]
@@ -359,7 +362,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         for example in laws:
             if (name := national_citation(kb, example, lang)) not in by_url.setdefault(example.url, []):
                 by_url[example.url].append(name)
-        where = _place(rec, lang, naming)
+        where = _place(rec, lang, naming, [where_risk[r] for r in rec.risks if r in where_risk])
         status = rejected[rec.id].mark(lang) if rec.id in rejected else ""
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution,
                                                                    SOLUTION_MAX), where, norms, rec.id, status))
@@ -451,12 +454,15 @@ def _general_rules(rec: Recommendation, kb: KnowledgeBase, naming: Naming) -> li
     return list(dict.fromkeys(found))
 
 
-def _place(rec: Recommendation, lang: str, naming: Naming) -> str:
+def _place(rec: Recommendation, lang: str, naming: Naming, risky: list[str]) -> str:
     """Where a priority recommendation goes: a new article by its proposed number and the article it follows,
     as the amendments table names it ("New article 29-2 (after Article 29)"), since the article it follows is
-    not amended; else the provisions it amends."""
+    not amended; the provisions whose risk it answers (``risky``), as the key message names them; else the
+    provisions it amends."""
     if rec.amendment.action == "new":
         return amendment_place(rec, lang, naming=naming)
+    if risky:
+        return labels(list(dict.fromkeys(risky))[:2], lang, naming=naming)
     # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
     named = [p for p in rec.provisions if not any(p.startswith(f"{q}.") for q in rec.provisions)]
     return labels(named[:2], lang, naming=naming) or amendment_place(rec, lang, naming=naming)
