@@ -571,6 +571,20 @@ def test_revising_with_the_same_text_adds_no_version(store: Store) -> None:
         assert not result.changed and result.version == 1
 
 
+def test_a_persons_reason_worded_like_crlenss_is_no_taking_up_in_the_text(store: Store) -> None:
+    """crlens records that a draft version took a recommendation up by a reason code; a person who explains a
+    revision in the same words has not told crlens that the draft took it up."""
+    from crlens.consult.log import build_log
+
+    with store.session() as session:
+        project = find_project(session)
+        revise(project, Revision(id="rec-001", field="solution", text="A new solution.",
+                                 reason="taken up in the text of draft version 1"), "Dana")
+    with store.session() as session:
+        [draft] = build_log(session, find_project(session)).drafts
+        assert draft.taken_up == []
+
+
 def test_a_batch_of_revisions_is_applied_together(store: Store, tmp_path: Path) -> None:
     batch = tmp_path / "batch.yaml"
     batch.write_text("- {id: rec-001, field: solution, text: New solution one., reason: round 1}\n"

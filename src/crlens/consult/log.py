@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from crlens.analysis.review import Recommendation as RecommendationData
-from crlens.consult.project import ACTIVE_STATES, ENGINE, current_data, taken_up_reason
+from crlens.consult.project import ACTIVE_STATES, ENGINE, current_data, taken_up_in
 from crlens.consult.reasons import Reason, reason_of
 from crlens.consult.revisions import FIELDS, StaleText, get_text, stale_texts
 from crlens.consult.state import EarlierText, earlier_text, proposals
@@ -124,7 +124,7 @@ def redrafted(rec: Recommendation, classes: dict[int, int] | None = None) -> lis
     classes = classes if classes is not None else proposals(rec)
     return [v for v in rec.versions
             if v.author == ENGINE and v.draft_version and v.version > 1 and classes[v.version] == v.version
-            and v.reason != taken_up_reason(v.draft_version)]
+            and taken_up_in(v) is None]
 
 
 def _issue(rec: Recommendation, version: int) -> tuple[str, str]:
@@ -190,7 +190,7 @@ def build_log(session: Session, project: Project, rounds: list[int] | None = Non
     drafts = []
     for draft in project.drafts:
         taken = [rec.key for rec in by_id.values()
-                 if any(v.reason == taken_up_reason(draft.version) for v in rec.versions)]
+                 if any(taken_up_in(v) == draft.version for v in rec.versions)]
         new = [rec.key for rec in by_id.values() if rec.first_draft == draft.version and draft.version > 1]
         drafts.append(DraftEntry(draft.version, draft.filename, draft.added_at, draft.added_by, taken, new,
                                  reopened.get(draft.version, [])))

@@ -47,10 +47,13 @@ class NotFoundError(ProjectError):
     """A project, recommendation or round that does not exist (exit 2 on the command line, 404 on the web)."""
 
 
-def taken_up_reason(version: int) -> str:
-    """The reason recorded when a new draft version's text meets all of a recommendation's criteria, as stored in
-    English."""
-    return str(recorded("taken-up", draft=version)["reason"])
+def taken_up_in(version: RecommendationVersion) -> int | None:
+    """The draft version whose text took up the recommendation, if crlens wrote ``version`` for that: known by
+    its reason code, not its words, which a person's reason may happen to share."""
+    if version.author != ENGINE or version.reason_code != "taken-up":
+        return None
+    draft = (version.reason_args or {}).get("draft")
+    return draft if isinstance(draft, int) else version.draft_version
 
 
 def review_draft(document: Document) -> Review:
