@@ -451,6 +451,33 @@ def _contains(longer: str, shorter: str) -> bool:
     return f" {fold(shorter)} " in f" {fold(longer)} "
 
 
+_TERM_WORD_EN = r"[a-z]+(?:-[a-z]+)*"
+_TERM_EN = re.compile(rf"^{_TERM_WORD_EN}(?: {_TERM_WORD_EN})*$")
+ENGLISH_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def english_term_parts(term: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """An English term split into the words before its head noun, the head and the words after it: the head is
+    the word before the first "of" ("owner of an online platform"), else the last word ("online platform")."""
+    words = term.split()
+    head = words.index("of", 1) - 1 if "of" in words[1:] else len(words) - 1
+    return tuple(words[:head]), words[head], tuple(words[head + 1:])
+
+
+def _after_head(term: str) -> tuple[str, ...]:
+    """The words after an English term's head, any article standing for every article."""
+    return tuple("<article>" if w in ENGLISH_ARTICLES else w for w in english_term_parts(term)[2])
+
+
+def _check_term_en(value: str) -> str:
+    if not _TERM_EN.match(value):
+        raise ValueError(f"English term {value!r} must be lower-case English words separated by single spaces")
+    before, head, _ = english_term_parts(value)
+    if head in ENGLISH_ARTICLES or ENGLISH_ARTICLES & set(before):
+        raise ValueError(f"English term {value!r} must not start with an article: the text's own one is kept")
+    return value
+
+
 class AgeThreshold(_Strict):
     """An age the model clauses use, what it is for and what it rests on (``ages.yaml``): one place for a reader
     who meets fourteen in one proposed text and sixteen in another."""
@@ -483,17 +510,40 @@ class TermEquivalence(_Strict):
     """One concept: the term our model clauses use and the terms a draft may use for it instead.
 
     All terms are in dictionary form (nominative singular); agreeing adjectives come before the head noun, and
-    words after the head are kept as written when the term is inflected."""
+    words after the head are kept as written when the term is inflected. The English terms, when given, say the
+    same in English (singular, lower case, no article before them), so that the English proposed text names the
+    concept as the Russian one does."""
 
     id: str
     term: str
     """Our term, as the model clauses use it."""
     alternatives: tuple[str, ...] = Field(min_length=1)
     """Equivalent terms a draft may use, in order of preference when a draft uses several equally often."""
+    term_en: tuple[str, ...] = ()
+    """Our term in English, as the model clauses write it; more than one when they word it more than one way
+    ("education organisation", "organisation of education"). Empty when the English needs no switch."""
+    alternatives_en: tuple[str, ...] = ()
+    """The English of each alternative, in the same order, as English legislation renders it. One that is the
+    same as ours ("owner" for both «владелец» and «собственник») leaves the English as it is."""
     note: str = Field(min_length=1)
     """Why the terms are equivalent (in English, for the reviewer)."""
 
     _id = field_validator("id")(_check_id)
+
+    @field_validator("term_en", mode="before")
+    @classmethod
+    def _one_or_more(cls, value: object) -> object:
+        # a single wording is written as a string, several as a list
+        return (value,) if isinstance(value, str) else value
+
+    @field_validator("term_en", "alternatives_en")
+    @classmethod
+    def _english_shape(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for term in value:
+            _check_term_en(term)
+        if len(set(value)) != len(value):
+            raise ValueError("English terms must not repeat")
+        return value
 
     @field_validator("term")
     @classmethod
@@ -516,6 +566,26 @@ class TermEquivalence(_Strict):
                 raise ValueError(f"alternative {alternative!r} contains or is contained in the term {self.term!r}")
         return self
 
+    @model_validator(mode="after")
+    def _english_lines_up(self) -> TermEquivalence:
+        if bool(self.term_en) != bool(self.alternatives_en):
+            raise ValueError("term_en and alternatives_en go together: give both or neither")
+        if self.alternatives_en and len(self.alternatives_en) != len(self.alternatives):
+            raise ValueError(f"alternatives_en must give the English of each alternative, in the same order: "
+                             f"{len(self.alternatives)} alternatives, {len(self.alternatives_en)} in English")
+        for alternative in self.alternatives_en:
+            if alternative in self.term_en:
+                continue  # the same in English: nothing to switch
+            for ours in self.term_en:
+                if _contains(alternative, ours) or _contains(ours, alternative):
+                    raise ValueError(f"English alternative {alternative!r} contains or is contained in the "
+                                     f"English term {ours!r}")
+                # an article after the head is kept from the text, so the words around it must be the same
+                if "<article>" in _after_head(ours) and _after_head(alternative) != _after_head(ours):
+                    raise ValueError(f"English alternative {alternative!r} must end as {ours!r} does after "
+                                     "its head, whose article is kept as written")
+        return self
+
 
 class TerminologyFile(_Strict):
     """The shape of ``terminology.yaml``."""
@@ -534,6 +604,10 @@ class TerminologyFile(_Strict):
                 other = terms.setdefault(fold(term), entry.id)
                 if other != entry.id:
                     raise ValueError(f"term {term!r} of {entry.id!r} is already listed under {other!r}")
+            for term in entry.term_en:
+                other = terms.setdefault(term, entry.id)
+                if other != entry.id:
+                    raise ValueError(f"English term {term!r} of {entry.id!r} is already listed under {other!r}")
         return self
 
 
