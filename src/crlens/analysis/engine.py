@@ -73,7 +73,7 @@ from crlens.analysis.review import (
     Tool,
     reading_order,
 )
-from crlens.analysis.terminology import adapt_ru
+from crlens.analysis.terminology import adapt_en, adapt_ru
 from crlens.ingest.model import ARTICLE_WORDS, Document, Naming, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import (
@@ -1697,8 +1697,9 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
     paragraphs one number. Our texts, written for a code, name the act as the draft names itself ("this Law":
-    :func:`~crlens.analysis.act_name.name_the_act`); in a Russian or Kazakh draft the Russian text and solution
-    then take the draft's own terms (:func:`~crlens.analysis.terminology.adapt_ru`)."""
+    :func:`~crlens.analysis.act_name.name_the_act`), then take the draft's own terms, the Russian text and
+    solution (:func:`~crlens.analysis.terminology.adapt_ru`) and the English ones by the same decision
+    (:func:`~crlens.analysis.terminology.adapt_en`)."""
     next_free: dict[str, int] = {}
     for rec in recommendations:
         amendment = rec.amendment
@@ -1724,10 +1725,13 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             next_free[amendment.target] = following
         rec.solution = name_the_act(rec.solution, name, "en")
         rec.ru.solution = name_the_act(rec.ru.solution, name, "ru")
-        if document.language in {"ru", "kk"}:
-            # the draft's own words ("цифровая платформа") where ours ("онлайн-платформа") would be foreign to it
-            texts["ru"] = adapt_ru(texts["ru"], document.text, kb.terminology)
-            rec.ru.solution = adapt_ru(rec.ru.solution, document.text, kb.terminology)
+        # the draft's own words ("цифровая платформа") where ours ("онлайн-платформа") would be foreign to it,
+        # and their English ("digital platform"), so that both texts name what the draft names
+        language = document.language
+        texts["ru"] = adapt_ru(texts["ru"], document.text, kb.terminology, language)
+        rec.ru.solution = adapt_ru(rec.ru.solution, document.text, kb.terminology, language)
+        texts["en"] = adapt_en(texts["en"], document.text, kb.terminology, language)
+        rec.solution = adapt_en(rec.solution, document.text, kb.terminology, language)
         amendment.proposed_text = ProposedText(**texts)
 
 

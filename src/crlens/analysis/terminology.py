@@ -1,15 +1,20 @@
-"""Use the draft's own terms in the Russian proposed text of amendments.
+"""Use the draft's own terms in the proposed text of amendments, in Russian and in English.
 
 Our model clauses name a concept one way ("онлайн-платформа", "электронное правительство"); a draft may name
 it another way ("цифровая платформа", "цифровое правительство"). ``knowledge/data/terminology.yaml`` lists
 such equivalences. :func:`adapt_ru` rewrites a proposed text so that, for every equivalence whose term the draft
 never uses but one of whose alternatives it does use, our term is replaced by the draft's one, inflected to the
 case and number of each occurrence ("оператора онлайн-платформы" -> "оператора цифровой платформы").
+:func:`adapt_en` does the same to the English text, which is a translation for the reader of the draft: by the
+same decision, our English term becomes the English of the alternative chosen ("an online platform" -> "a
+digital platform"), so that both language versions of an amendment name what the draft names.
 
 How it works, and why it is safe:
 
-- The draft is searched by lemmas (the shared Russian analyzer), so any form of a term counts. The analysis is
-  cached per draft text, as the same draft is used for every clause of a review.
+- The decision is made once per draft and equivalence, by the draft's own language: a Russian (or Kazakh)
+  draft is searched by lemmas (the shared Russian analyzer), so any form of a term counts; an English draft is
+  searched for the English terms, either number. The analysis is cached per draft text, as the same draft is
+  used for every clause of a review.
 - Every form of our term (six cases, two numbers) is generated with pymorphy3, and an occurrence in the text is
   recognised by its exact form. The forms it can be (e.g. "онлайн-платформы": genitive singular, nominative or
   accusative plural) are its possible readings; each gives a form of the alternative.
@@ -20,6 +25,11 @@ How it works, and why it is safe:
 - Only the head noun and the adjectives before it inflect; words after the head ("образования",
   "обмена мгновенными сообщениями") stay as written. Of a hyphenated word only the last part inflects
   ("онлайн-платформы").
+- In English only the head takes the plural ("owners of online platforms" -> "operators of online
+  platforms"); words after it, with their article, stay as written; a possessive ("platform's") is outside the
+  term and stays; "a" or "an" just before the term is chosen again for its new first word. An occurrence
+  written as a title ("Law on Online Platforms") or inside a longer word is left as it is, and an alternative
+  whose English is ours (both «владелец» and «собственник» are an owner) changes nothing in English.
 """
 
 from __future__ import annotations
@@ -32,7 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crlens.analysis.language import Token, analyzer, fold
-from crlens.knowledge.models import TermEquivalence
+from crlens.knowledge.models import ENGLISH_ARTICLES, TermEquivalence, english_term_parts
 
 # --- inflection -------------------------------------------------------------------------------------------------
 
@@ -172,12 +182,13 @@ def _lemmas(term: str, phrase: _Phrase | None) -> frozenset[tuple[str, ...]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _compiled(equivalences: tuple[TermEquivalence, ...]) -> tuple[_Compiled, ...]:
-    """The equivalences, ready to use (those whose term cannot be inflected are left out)."""
-    compiled = []
+def _compiled(equivalences: tuple[TermEquivalence, ...]) -> tuple[_Compiled | None, ...]:
+    """The equivalences, ready to use, in their order (``None`` for one whose term cannot be inflected)."""
+    compiled: list[_Compiled | None] = []
     for entry in equivalences:
         ours = _phrase(entry.term)
         if ours is None:
+            compiled.append(None)
             continue
         our_forms: dict[str, set[Reading]] = defaultdict(set)
         for reading, form in ours.forms.items():
@@ -227,7 +238,7 @@ def _plan(draft_text: str, equivalences: tuple[TermEquivalence, ...]) -> tuple[t
 
     plan = []
     for i, item in enumerate(compiled):
-        if uses(item.our_lemmas):
+        if item is None or uses(item.our_lemmas):
             continue
         counts = [uses(lemmas) if phrase else 0
                   for phrase, lemmas in zip(item.alternatives, item.alternative_lemmas, strict=True)]
@@ -244,7 +255,10 @@ def _matcher(plan: tuple[tuple[int, int], ...], equivalences: tuple[TermEquivale
     compiled = _compiled(equivalences)
     owner: dict[str, tuple[int, int]] = {}
     for i, j in plan:
-        for key in compiled[i].our_forms:
+        item = compiled[i]
+        if item is None or item.alternatives[j] is None:  # an English draft's choice the Russian cannot make
+            continue
+        for key in item.our_forms:
             owner.setdefault(key, (i, j))
     alternation = "|".join(_pattern(k) for k in sorted(owner, key=len, reverse=True))
     return re.compile(rf"(?<![\w{_HYPHEN_CLASS}])(?:{alternation})(?![\w{_HYPHEN_CLASS}])", re.IGNORECASE), owner
@@ -351,9 +365,185 @@ def _cased_like(replacement: str, original: str) -> str:
     return replacement
 
 
-# --- the public function ----------------------------------------------------------------------------------------
+# --- the English ------------------------------------------------------------------------------------------------
 
-def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...]) -> str:
+_WORD_EDGE = rf"\w{_HYPHEN_CLASS}"
+"""What may not touch a term on either side: a term inside a longer (hyphenated) word is not the term."""
+_ARTICLE = "(?:an|a|the)"
+_NAME_WORDS = ENGLISH_ARTICLES | {"of"}
+"""Words of a term that a title leaves in lower case ("Owners of Online Platforms")."""
+_INDEFINITE_BEFORE = re.compile(rf"(?<![{_WORD_EDGE}])(an?)(\s+)\Z", re.IGNORECASE)
+_CONSONANT_SOUND = ("uni", "use", "usu", "eu", "one", "once")
+"""Words spelt with a vowel that take "a" ("a user", "a European"); the data's words need no more."""
+_SILENT_H = ("hour", "honest", "honour", "heir")
+
+
+def _plural(noun: str) -> str:
+    """The regular English plural of a noun (the heads in the data are all regular)."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _indefinite(word: str) -> str:
+    """The indefinite article a word takes, by how it is spelt."""
+    word = word.lower()
+    if word.startswith(_SILENT_H) or (word[:1] in tuple("aeiou") and not word.startswith(_CONSONANT_SOUND)):
+        return "an"
+    return "a"
+
+
+def _word_pattern(word: str) -> str:
+    return "".join(f"[{_HYPHEN_CLASS}]" if char in _HYPHENS else re.escape(char) for char in word)
+
+
+@dataclass(frozen=True)
+class _English:
+    """An English term: the words before its head noun, the head and the words after it."""
+
+    before: tuple[str, ...]
+    head: str
+    after: tuple[str, ...]
+
+    def pattern(self, groups: bool) -> str:
+        """A regular expression for the term in either number, an article after the head standing for any
+        article; with ``groups``, the head and the words after it are captured (``head``, ``after``)."""
+        head = f"(?:{_word_pattern(_plural(self.head))}|{_word_pattern(self.head)})"
+        lead = r"\s+".join([*map(_word_pattern, self.before), f"(?P<head>{head})" if groups else head])
+        after = "".join(r"\s+" + (_ARTICLE if w in ENGLISH_ARTICLES else _word_pattern(w)) for w in self.after)
+        return lead + (f"(?P<after>{after})" if groups else after)
+
+    @functools.cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern(groups=True), re.IGNORECASE)
+
+    @functools.cached_property
+    def in_lower_case(self) -> re.Pattern[str]:
+        """The term in a lower-cased text, not followed by a word character (what comes before it is checked
+        apart: a pattern that starts with a plain word is found much faster in a long draft)."""
+        return re.compile(rf"{self.pattern(groups=False)}(?![{_WORD_EDGE}])")
+
+    def form(self, plural: bool, after: str | None) -> str:
+        """The term, in the plural or not, followed by ``after`` as written, or by its own words after the head."""
+        lead = " ".join([*self.before, _plural(self.head) if plural else self.head])
+        return lead + (after if after is not None else "".join(" " + w for w in self.after))
+
+
+@functools.lru_cache(maxsize=64)
+def _english(term: str) -> _English:
+    return _English(*english_term_parts(term))
+
+
+def _english_count(term: str, lowered: str) -> int:
+    """How often an English term (either number, any article after its head) stands alone in a lower-cased
+    text."""
+    return sum(1 for m in _english(term).in_lower_case.finditer(lowered)
+               if not m.start() or not _in_word(lowered[m.start() - 1]))
+
+
+def _in_word(char: str) -> bool:
+    """Whether a character belongs to a word, so that a term just after it is part of a longer one."""
+    return char.isalnum() or char == "_" or char in _HYPHENS
+
+
+def _english_switches(entry: TermEquivalence, choice: int) -> tuple[str, ...]:
+    """Our English wordings that change when a draft takes the entry's alternative ``choice`` (none when its
+    English is ours)."""
+    if not entry.alternatives_en or entry.alternatives_en[choice] in entry.term_en:
+        return ()
+    return entry.term_en
+
+
+@functools.lru_cache(maxsize=8)
+def _plan_en(draft_text: str, equivalences: tuple[TermEquivalence, ...]) -> tuple[tuple[int, int], ...]:
+    """:func:`_plan` for an English draft, read in English: an equivalence applies when the draft never says our
+    English term but says an alternative's English; the one it says most is chosen."""
+    lowered = draft_text.lower()
+
+    def uses(term: str) -> int:
+        return _english_count(term, lowered)
+
+    plan = []
+    for i, entry in enumerate(equivalences):
+        if not entry.term_en or any(uses(term) for term in entry.term_en):
+            continue
+        counts = [0 if term in entry.term_en else uses(term) for term in entry.alternatives_en]
+        best = max(range(len(counts)), key=lambda j: (counts[j], -j))
+        if counts[best]:
+            plan.append((i, best))
+    return tuple(plan)
+
+
+def _decide(draft_text: str, equivalences: tuple[TermEquivalence, ...], draft_language: str
+            ) -> tuple[tuple[int, int], ...]:
+    """The one decision for a draft, shared by its Russian and English texts: by the draft's own language."""
+    if draft_language == "en":
+        return _plan_en(draft_text, equivalences)
+    return _plan(draft_text, equivalences)
+
+
+@functools.lru_cache(maxsize=16)
+def _english_matcher(plan: tuple[tuple[int, int], ...], equivalences: tuple[TermEquivalence, ...]
+                     ) -> tuple[re.Pattern[str] | None, dict[str, tuple[str, str]]]:
+    """One regular expression for our English terms to replace (a group each), and each group's (our term, the
+    alternative's English)."""
+    switches: dict[str, tuple[str, str]] = {}
+    for i, j in plan:
+        entry = equivalences[i]
+        for term in _english_switches(entry, j):
+            switches.setdefault(term, (term, entry.alternatives_en[j]))
+    if not switches:
+        return None, {}
+    terms = sorted(switches, key=len, reverse=True)  # the longest first where two start alike
+    groups = {f"t{n}": switches[term] for n, term in enumerate(terms)}
+    alternation = "|".join(f"(?P<{name}>{_english(ours).pattern(groups=False)})"
+                           for name, (ours, _) in groups.items())
+    pattern = re.compile(rf"(?<![{_WORD_EDGE}])(?:{alternation})(?![{_WORD_EDGE}])", re.IGNORECASE)
+    return pattern, groups
+
+
+def _is_name(original: str) -> bool:
+    """Whether an occurrence is written as part of a name or title ("Online Platforms"), not a common noun."""
+    words = [w for w in original.split() if w.lower() not in _NAME_WORDS]
+    return len(words) > 1 and all(w[:1].isupper() for w in words) and not original.isupper()
+
+
+def _english_replacement(original: str, ours: str, theirs: str) -> str | None:
+    """The alternative's English for an occurrence of our term, in its number, with the words after the head as
+    written when the alternative has the same ones; ``None`` if the occurrence is not to be touched."""
+    if _is_name(original):
+        return None
+    our_term, their_term = _english(ours), _english(theirs)
+    match = our_term.regex.fullmatch(original)
+    if match is None:  # pragma: no cover - the matcher found it with the same words
+        return None
+    plural = match["head"].lower() == _plural(our_term.head)
+    same_after = len(their_term.after) == len(our_term.after) and all(
+        a == b or {a, b} <= ENGLISH_ARTICLES for a, b in zip(their_term.after, our_term.after, strict=True))
+    return _cased_like(their_term.form(plural, match["after"] if same_after else None), original)
+
+
+def _with_article(before: str, replacement: str) -> str:
+    """The text before a replaced term, with an indefinite article just before it made to fit the new word."""
+    match = _INDEFINITE_BEFORE.search(before)
+    if match is None:
+        return before
+    article = _indefinite(replacement.split()[0])
+    if article == match[1].lower():
+        return before
+    if match[1].isupper() and len(match[1]) > 1:
+        article = article.upper()
+    elif match[1][:1].isupper():
+        article = article.capitalize()
+    return before[:match.start(1)] + article + match[2]
+
+
+# --- the public functions ---------------------------------------------------------------------------------------
+
+def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...],
+             draft_language: str = "ru") -> str:
     """Rewrite a Russian proposed text so that it uses the draft's terms instead of ours.
 
     For each of the ``equivalences`` (the knowledge base's ``terminology.yaml``) whose term does not occur in
@@ -361,16 +551,19 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     ``text`` becomes the alternative the draft uses most, in the same case and number ("владельцу
     онлайн-платформы" -> "владельцу цифровой платформы") and with the same capitalisation of the first letter.
     An occurrence whose case cannot be told with confidence, or that cannot be inflected, is left unchanged. A
-    draft that uses our term, or none of the terms, changes nothing.
+    draft that uses our term, or none of the terms, changes nothing. A draft in English (``draft_language``
+    "en") is read in English, by the equivalences' English terms, as :func:`adapt_en` reads it.
 
     The analysis of ``draft_text`` is cached, so calling this for every clause of one review is cheap.
     """
     if not text or not draft_text:
         return text
-    plan = _plan(draft_text, equivalences)
+    plan = _decide(draft_text, equivalences, draft_language)
     if not plan:
         return text
     pattern, owner = _matcher(plan, equivalences)
+    if not owner:
+        return text
     compiled = _compiled(equivalences)
     pieces: list[str] = []
     last = 0
@@ -378,8 +571,8 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
         original = match.group()
         i, j = owner[_key(original)]
         item = compiled[i]
-        alternative = item.alternatives[j]
-        if alternative is None:  # pragma: no cover - the plan only chooses alternatives that inflect
+        alternative = item.alternatives[j] if item else None
+        if item is None or alternative is None:  # pragma: no cover - the matcher has only these
             continue
         options = {r: alternative.forms[r] for r in item.our_forms[_key(original)]}
         before = text[max(0, match.start() - _CONTEXT):match.start()]
@@ -387,6 +580,41 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
         if form is None:
             continue
         pieces += [text[last:match.start()], _cased_like(form, original)]
+        last = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...],
+             draft_language: str = "ru") -> str:
+    """Rewrite an English proposed text or solution so that it names the concepts as :func:`adapt_ru` makes the
+    Russian one name them: by the same decision for the draft (its Russian, or its English for an English
+    draft), our English term becomes the English of the alternative chosen ("an online platform" -> "a digital
+    platform").
+
+    The plural, a capital first letter, a possessive ("platform's") and the words after the head with their
+    article ("operator of the online platform") are kept; "a" or "an" just before the term is made to fit its
+    new first word. An occurrence written as part of a title ("Law on Online Platforms") or inside a longer
+    word is left unchanged, and so is the text when the alternative's English is ours.
+    """
+    if not text or not draft_text:
+        return text
+    plan = _decide(draft_text, equivalences, draft_language)
+    if not plan:
+        return text
+    pattern, groups = _english_matcher(plan, equivalences)
+    if pattern is None:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for match in pattern.finditer(text):
+        ours, theirs = groups[match.lastgroup or ""]
+        replacement = _english_replacement(match.group(), ours, theirs)
+        if replacement is None:
+            continue
+        pieces += [_with_article(text[last:match.start()], replacement), replacement]
         last = match.end()
     if not pieces:
         return text

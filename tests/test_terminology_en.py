@@ -1,0 +1,227 @@
+"""The English proposed text takes the draft's terms too (crlens.analysis.terminology.adapt_en, terminology.yaml).
+
+The English is a translation for the reader of a Russian draft: when the Russian says «цифровая платформа» where
+our clause says «онлайн-платформа», the English says "digital platform" where ours says "online platform", by the
+same decision for the draft. The drafts and clauses here are short texts written for the tests; the real Kazakh
+Digital Code is read in place from ../shared/corpus and never copied."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crlens.analysis import terminology
+from crlens.analysis.engine import review_document
+from crlens.analysis.review import Review
+from crlens.ingest import parse_file
+from crlens.knowledge.loader import KnowledgeBaseError, load, load_terminology
+
+
+def adapt_en(text: str, draft_text: str, draft_language: str = "ru") -> str:
+    """:func:`crlens.analysis.terminology.adapt_en` with the shipped equivalences, as a review uses it."""
+    return terminology.adapt_en(text, draft_text, load().terminology, draft_language)
+
+
+def adapt_ru(text: str, draft_text: str, draft_language: str = "ru") -> str:
+    return terminology.adapt_ru(text, draft_text, load().terminology, draft_language)
+
+
+DIGITAL_PLATFORM_DRAFT = (
+    "Статья 1. Цифровая платформа обеспечивает взаимодействие пользователей. Владелец цифровой платформы "
+    "публикует правила. Сведения передаются через веб-портал цифрового правительства и сервисы обмена "
+    "мгновенными сообщениями."
+)
+OPERATOR_DRAFT = "Оператор онлайн-платформы публикует правила. Операторы онлайн-платформ отчитываются."
+PROPRIETOR_DRAFT = "Собственник онлайн-платформы публикует правила. Собственники онлайн-платформ отчитываются."
+RF_EDUCATION_DRAFT = "Образовательная организация размещает электронные образовательные ресурсы."
+
+
+# --- the English term follows the Russian decision --------------------------------------------------------------
+
+def test_an_online_platform_becomes_a_digital_platform_with_the_article_that_fits() -> None:
+    assert adapt_en("Where an online platform is used", DIGITAL_PLATFORM_DRAFT) == (
+        "Where a digital platform is used")
+
+
+def test_a_capital_article_stays_capital_when_it_changes() -> None:
+    assert adapt_en("An online platform shall", DIGITAL_PLATFORM_DRAFT) == "A digital platform shall"
+
+
+def test_a_messenger_becomes_an_instant_messaging_service() -> None:
+    assert adapt_en("through a messenger or e-mail", DIGITAL_PLATFORM_DRAFT) == (
+        "through an instant messaging service or e-mail")
+
+
+def test_the_plural_is_kept() -> None:
+    assert adapt_en("on online platforms and messengers", DIGITAL_PLATFORM_DRAFT) == (
+        "on digital platforms and instant messaging services")
+
+
+def test_a_capital_first_letter_is_kept() -> None:
+    assert adapt_en("1. Online platform operators shall", DIGITAL_PLATFORM_DRAFT) == (
+        "1. Digital platform operators shall")
+
+
+@pytest.mark.parametrize(("ours", "theirs"), [
+    ("the online platform's terms", "the digital platform's terms"),
+    ("online platforms' duties", "digital platforms' duties"),
+])
+def test_a_possessive_is_kept(ours: str, theirs: str) -> None:
+    assert adapt_en(f"It states {ours}.", DIGITAL_PLATFORM_DRAFT) == f"It states {theirs}."
+
+
+def test_a_hyphenated_term_is_replaced_whole() -> None:
+    assert adapt_en("E-government services and the e-government web portal", DIGITAL_PLATFORM_DRAFT) == (
+        "Digital government services and the digital government web portal")
+
+
+def test_the_words_after_the_head_and_their_article_stay_as_written() -> None:
+    text = "The owner of an online platform informs the owner of the online platform. Owners of online platforms"
+    assert adapt_en(text, OPERATOR_DRAFT) == (
+        "The operator of an online platform informs the operator of the online platform. Operators of online "
+        "platforms")
+
+
+def test_each_of_our_english_wordings_becomes_the_alternative() -> None:
+    text = "An education organisation and organisations of education use digital educational resources."
+    assert adapt_en(text, RF_EDUCATION_DRAFT) == (
+        "An educational organisation and educational organisations use electronic educational resources.")
+
+
+def test_the_russian_and_the_english_follow_one_decision() -> None:
+    text_ru = "Владелец онлайн-платформы уведомляет пользователя."
+    text_en = "The owner of an online platform notifies the user."
+    assert "оператор" in adapt_ru(text_ru, OPERATOR_DRAFT).lower()
+    assert adapt_en(text_en, OPERATOR_DRAFT) == "The operator of an online platform notifies the user."
+
+
+# --- when the English stays -------------------------------------------------------------------------------------
+
+def test_an_alternative_whose_english_is_ours_changes_nothing_in_english() -> None:
+    # «собственник» and «владелец» are both "owner" in English
+    text = "The owner of an online platform notifies the user."
+    assert adapt_en(text, PROPRIETOR_DRAFT) == text
+
+
+def test_a_draft_that_uses_our_russian_term_leaves_the_english_unchanged() -> None:
+    text = "An online platform shall notify the e-government web portal."
+    assert adapt_en(text, "Онлайн-платформа и веб-портал электронного правительства.") == text
+
+
+def test_a_title_is_left_unchanged() -> None:
+    text = "the Law on Online Platforms and Online Advertising and an online platform"
+    assert adapt_en(text, DIGITAL_PLATFORM_DRAFT) == (
+        "the Law on Online Platforms and Online Advertising and a digital platform")
+
+
+def test_a_term_inside_a_longer_hyphenated_word_is_left_unchanged() -> None:
+    text = "non-e-government systems and e-government-wide rules"
+    assert adapt_en(text, DIGITAL_PLATFORM_DRAFT) == text
+
+
+# --- an English draft decides by its English ---------------------------------------------------------------------
+
+def test_an_english_draft_that_says_online_platform_keeps_it() -> None:
+    draft = "Article 1. An online platform operator and digital platforms shall protect children."
+    text = "An online platform shall notify the user."
+    assert adapt_en(text, draft, "en") == text
+    assert adapt_ru("Онлайн-платформа уведомляет пользователя.", draft, "en") == (
+        "Онлайн-платформа уведомляет пользователя.")
+
+
+def test_an_english_draft_that_says_only_digital_platform_gets_it_in_both_languages() -> None:
+    draft = "Article 1. Digital platforms shall protect children. The operator of a digital platform shall report."
+    assert adapt_en("An online platform shall notify the user.", draft, "en") == (
+        "A digital platform shall notify the user.")
+    assert adapt_ru("Онлайн-платформа уведомляет пользователя.", draft, "en") == (
+        "Цифровая платформа уведомляет пользователя.")
+
+
+def test_a_russian_draft_is_not_decided_by_english_words_in_it() -> None:
+    text = "An online platform shall notify the user."
+    assert adapt_en(text, "Статья 1. Digital platforms. Пользователи вправе обжаловать решения.") == text
+
+
+# --- the data file ----------------------------------------------------------------------------------------------
+
+def _model_clauses_en() -> str:
+    return "\n".join(c.recommendation.model_clause.en for c in load().criteria.values()
+                     if c.recommendation.model_clause is not None)
+
+
+def test_every_english_term_is_our_model_clauses_wording() -> None:
+    clauses = _model_clauses_en().lower()
+    unused = [(entry.id, term) for entry in load().terminology for term in entry.term_en
+              if not terminology._english_count(term, clauses)]
+    assert unused == []
+
+
+def test_an_english_alternative_missing_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "terms.yaml"
+    path.write_text(
+        "equivalences:\n  - id: platform\n    term: онлайн-платформа\n"
+        "    alternatives: [цифровая платформа, интернет-платформа]\n"
+        "    term_en: online platform\n    alternatives_en: [digital platform]\n    note: x\n",
+        encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="English of each alternative"):
+        load_terminology(path)
+
+
+def test_english_alternatives_without_our_english_term_are_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "terms.yaml"
+    path.write_text(
+        "equivalences:\n  - id: platform\n    term: онлайн-платформа\n    alternatives: [цифровая платформа]\n"
+        "    alternatives_en: [digital platform]\n    note: x\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="term_en"):
+        load_terminology(path)
+
+
+def test_an_english_alternative_that_contains_our_english_term_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "terms.yaml"
+    path.write_text(
+        "equivalences:\n  - id: platform\n    term: онлайн-платформа\n    alternatives: [цифровая платформа]\n"
+        "    term_en: platform\n    alternatives_en: [digital platform]\n    note: x\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="contains or is contained"):
+        load_terminology(path)
+
+
+# --- the real Kazakh Digital Code -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def kz_code(corpus: Path) -> Review:
+    path = corpus / "kz-digital-code-2026-ru.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    return review_document(parse_file(path))
+
+
+def _pairs(review: Review) -> list[tuple[str, str, str]]:
+    pairs = []
+    for rec in review.recommendations:
+        pairs.append((f"{rec.id} solution", rec.solution, rec.ru.solution))
+        if rec.amendment is not None:
+            text = rec.amendment.proposed_text
+            pairs.append((f"{rec.id} proposed text", text.en, text.ru))
+    return pairs
+
+
+@pytest.mark.parametrize(("ours_en", "ours_ru", "theirs_ru"), [
+    (r"\b[Oo]nline platforms?\b", r"онлайн-платформ", r"цифров\w* платформ"),
+    (r"\b[Ee]-government\b", r"электронн\w* правительств", r"цифров\w* правительств"),
+])
+def test_the_kazakh_digital_code_s_english_does_not_keep_our_term_where_its_russian_takes_the_code_s(
+        kz_code: Review, ours_en: str, ours_ru: str, theirs_ru: str) -> None:
+    """Where the Russian says «цифровая платформа» and never «онлайн-платформа», the English does not say "online
+    platform" (a law's title, "On Online Platforms", is a name and stays)."""
+    differ = [where for where, en, ru in _pairs(kz_code)
+              if re.search(theirs_ru, ru, re.I) and not re.search(ours_ru, ru, re.I) and re.search(ours_en, en)]
+    assert differ == []
+
+
+@pytest.mark.parametrize(("theirs_en", "at_least"), [(r"\bdigital platforms?\b", 30),
+                                                     (r"\bdigital government\b", 4)])
+def test_the_kazakh_digital_code_s_english_says_the_code_s_term(
+        kz_code: Review, theirs_en: str, at_least: int) -> None:
+    assert sum(bool(re.search(theirs_en, en, re.I)) for _, en, _ in _pairs(kz_code)) >= at_least
