@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 
 from crlens.analysis.engine import review_document
+from crlens.analysis.review import Review
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import load
 from drafts import review_text
@@ -169,6 +171,52 @@ def test_the_other_articles_that_make_the_rule_for_everyone_are_named_too(tmp_pa
     assert " Article 3 also mentions non-discrimination or equality" in rec.issue
     assert " Статья 3 также упоминает: недискриминация или равенство" in rec.ru.issue
     assert "art:3" in rec.provisions
+
+
+def test_a_recommendation_lists_the_general_rules_its_issue_quotes(tmp_path: Path) -> None:
+    """The provisions the issue quotes as making the rule for everyone but not for children are listed in
+    review.json, in the order the issue names them: the one quoted, then those that "also mention" it. The brief
+    names them as rules to build on; it used to read them back from the issue's English."""
+    [rec] = [r for r in review_text(tmp_path, RULE_FOR_EVERYONE).recommendations
+             if "general-principles-03" in r.criteria]
+    assert rec.general_rules == ["art:2.2", "art:3"]
+    [rec] = [r for r in review_text(tmp_path, ERASURE_FOR_EVERYONE).recommendations
+             if "data-privacy-06" in r.criteria]
+    assert rec.general_rules == ["art:1.1"]
+
+
+@functools.cache
+def _review(path: Path) -> Review:
+    """The review of a corpus text, made once for the tests that read it."""
+    return review_document(parse_file(path), load())
+
+
+@pytest.mark.parametrize(("law", "criterion", "general"), [
+    # KZ Digital Code: the right to erasure of art. 41(1) is everyone's, and so is non-discrimination, arts 5(3),
+    # 10(1), 13(1) and 43(2); the brief names these for data protection and the general principles
+    ("kz-digital-code-2026-ru.txt", "data-privacy-06", ["art:41.1"]),
+    ("kz-digital-code-2026-ru.txt", "general-principles-03", ["art:5.3", "art:10.1", "art:13.1", "art:43.2"]),
+    ("kz-digital-code-2026-ru.txt", "ai-01", ["art:43.2"]),
+])
+def test_the_kz_codes_recommendations_list_the_general_rules_their_issues_quote(corpus: Path, law: str,
+                                                                                 criterion: str,
+                                                                                 general: list[str]) -> None:
+    [rec] = [r for r in _review(corpus / law).recommendations if criterion in r.criteria]
+    assert rec.general_rules == general
+    assert set(rec.general_rules) <= set(rec.provisions)
+
+
+@pytest.mark.parametrize(("law", "criterion", "quoted"), [
+    # COPPA's parental consent names children; it lacks in-app purchases, not whom the rule is for
+    ("us-coppa-15usc6501.txt", "negative-effects-04", "(Section 6502(b)(1)(A)(ii): “to obtain verifiable"),
+    # the KZ Law on Online Platforms' art. 10(3) names a legal representative: it is no rule for everyone
+    ("kz-law-online-platforms-2023-ru.txt", "data-privacy-01", "(Article 10(3): “не допускает"),
+])
+def test_a_quoted_provision_that_names_children_or_parents_is_no_general_rule(corpus: Path, law: str,
+                                                                              criterion: str, quoted: str) -> None:
+    [rec] = [r for r in _review(corpus / law).recommendations if criterion in r.criteria]
+    assert quoted in rec.issue and "), but not: " in rec.issue
+    assert rec.general_rules == []
 
 
 def test_a_lone_element_in_another_article_is_not_quoted_as_if_it_made_the_rule(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from crlens.analysis.engine import UnfoundedQuoteError, review_document, verify_quotes
-from crlens.analysis.review import SCHEMA_PATH, json_schema
+from crlens.analysis.review import SCHEMA_PATH, Review, json_schema
 from crlens.cli import app
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import load
@@ -45,6 +45,7 @@ def check_contract(review, schema) -> None:
     kb = load()
     for rec in data["recommendations"]:
         assert set(rec["provisions"]) <= ids
+        assert set(rec["general_rules"]) <= set(rec["provisions"])
         target = rec["amendment"]["target"]
         assert target.split(" in ")[0].removeprefix("new after ") in ids or target == "new"
         for source in rec["sources"]:
@@ -60,6 +61,20 @@ def check_contract(review, schema) -> None:
 
 def test_shipped_schema_matches_the_models(schema):
     assert schema == json.loads(json.dumps(json_schema()))
+
+
+def test_a_review_json_written_before_recommendations_listed_their_general_rules_still_loads(sample_review, schema,
+                                                                                            tmp_path):
+    """review.json gained ``general_rules`` (an optional field, so schema_version stays 1.0): one written before
+    it is valid under the shipped schema, loads with none, and ``crlens report`` still makes the deliverables."""
+    data = json.loads(sample_review.to_json())
+    assert any(rec.pop("general_rules") for rec in data["recommendations"])  # the sample's Article 9(3)
+    jsonschema.validate(data, schema)
+    old = tmp_path / "review.json"
+    old.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert all(rec.general_rules == [] for rec in Review.read(old).recommendations)
+    result = runner.invoke(app, ["report", str(old), "--out", str(tmp_path), "--formats", "md"])
+    assert result.exit_code == 0, result.output
 
 
 def test_sample_review_meets_the_contract(sample_review, schema):

@@ -1213,6 +1213,9 @@ class _Draft:
     closest: bool = False
     """Whether the target is only the article closest to a subject the draft lacks (a gap's rule), not one whose
     words the amendment completes or whose risk it answers: such a rule may go to a new article after it."""
+    general_rules: list[str] = field(default_factory=list)
+    """The provisions :attr:`issue` quotes as making the criterion's rule for everyone, not for children
+    (:func:`_general_rule`); :attr:`again` names none it has not."""
 
 
 def _spoken_of(rule: RiskRule | None, provisions: int) -> dict[str, str]:
@@ -1243,11 +1246,13 @@ def _risk_notes(risks: list[Risk], state: _Analysis, naming: Naming) -> tuple[st
     return "".join(said_en), "".join(said_ru)
 
 
-def _issues(group: list[_Draft]) -> tuple[str, str]:
-    """The merged issue text, en and ru: a provision's words quoted once, not once per criterion they touch."""
+def _issues(group: list[_Draft]) -> tuple[str, str, list[str]]:
+    """The merged issue text, en and ru: a provision's words quoted once, not once per criterion they touch; and
+    the general rules it quotes, in the order it names them (a draft's :attr:`~_Draft.again` adds none)."""
     said: set[str] = set()
     en: list[str] = []
     ru: list[str] = []
+    general: list[str] = []
     for draft in group:
         if draft.opening and draft.opening in said:
             en.append(draft.again[0])
@@ -1256,7 +1261,8 @@ def _issues(group: list[_Draft]) -> tuple[str, str]:
         said.add(draft.opening)
         en.append(draft.issue)
         ru.append(draft.issue_ru)
-    return _join_sentences(en), _join_sentences(ru)
+        general += draft.general_rules
+    return _join_sentences(en), _join_sentences(ru), list(dict.fromkeys(general))
 
 
 def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results: dict[str, CriterionResult],
@@ -1387,8 +1393,9 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             # forbids discrimination by algorithmic systems; its principles, art. 4, where the rule goes, do not)
             home_article = _article(said.at)
             where_en, where_ru = _titled(document, home_article), _titled(document, home_article, "ru")
-            also, also_en, also_ru = _also_named(document, kb, state, crit, subject_units.get(crit.id, []),
-                                                 home_article)
+            also, also_general, also_en, also_ru = _also_named(document, kb, state, crit,
+                                                               subject_units.get(crit.id, []), home_article)
+            general = ([said.provision] if said.general else []) + also_general
             issue, issue_ru = _after(template.gap, (f"{where_en} {said.en}{also_en}",
                                                     f"{where_ru} {said.ru}{also_ru}"))
             opening = f"{said.provision} {said.quote}"
@@ -1397,10 +1404,10 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             if target is not None:
                 drafts.append(_Draft(crit, place, "supplement", target.numbered_text(),
                                      [said.provision, *also, place], [], issue, issue_ru, opening, again,
-                                     closest=True))
+                                     closest=True, general_rules=general))
             else:
                 drafts.append(_Draft(crit, place, "new", "", [said.provision, *also], [], issue, issue_ru, opening,
-                                     again))
+                                     again, general_rules=general))
         elif target is not None:
             closest_en, closest_ru = _both(phrases.closest_provision, where=(
                 _titled(document, target), run_on(_titled(document, target, "ru"))))
@@ -1413,12 +1420,13 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 opening = f"{said.provision} {said.quote}"
                 again = _after(template.gap, _both(phrases.also_lacks, where=(closest_en, closest_ru),
                                                    missing=said.missing))
+                general = ([said.provision] if said.general else [])
             else:
                 issue, issue_ru = _after(template.gap, _both(phrases.does_not, closest=(closest_en, closest_ru)))
                 cited = [place]
-                opening, again = "", ("", "")
+                opening, again, general = "", ("", ""), []
             drafts.append(_Draft(crit, place, "supplement", target.numbered_text(), cited, [], issue, issue_ru,
-                                 opening, again, closest=True))
+                                 opening, again, closest=True, general_rules=general))
         else:
             drafts.append(_Draft(crit, place, "new", "", [], [],
                                  *_after(template.gap, _both(phrases.no_provision))))
@@ -1490,6 +1498,8 @@ class _Said:
     """Their Russian labels."""
     at: Provision
     """The provision quoted, itself."""
+    general: bool
+    """Whether it makes the criterion's rule for everyone, not for children (:func:`_general_rule`)."""
 
     @property
     def missing(self) -> tuple[str, str]:
@@ -1523,7 +1533,8 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     said_en, said_ru = _both(_phrases(kb).mentions_quoted_but_not,
                              found=("; ".join(result.found), "; ".join(found_ru)), at=(at_en, at_ru), quote=shown,
                              missing=("; ".join(missing_en), "; ".join(missing_ru)))
-    return _Said(said_en, said_ru, found.provision.id, quote, missing_en, missing_ru, found.provision)
+    return _Said(said_en, said_ru, found.provision.id, quote, missing_en, missing_ru, found.provision,
+                 _general_rule(kb, state, crit, unit))
 
 
 def _titled(document: Document, article: Provision, lang: str = "en") -> str:
@@ -1542,28 +1553,43 @@ def _for_everyone(kb: KnowledgeBase, lacking: list[ConceptGroup]) -> bool:
     return bool(lacking) and all(set(g) <= whom for g in lacking)
 
 
+def _general_rule(kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit) -> bool:
+    """Whether ``unit``'s provision, quoted in an issue, makes the criterion's rule for everyone but not for
+    children: among the elements it lacks is the child (an element of the relevance rules' ``direct`` concepts),
+    and what it meets names no child, parent or age (:func:`_named`). Such a provision is a general rule a
+    child-specific one can build on; one that names children and lacks something else (COPPA's parental consent,
+    without in-app purchases) is not, nor is one that names parents but not children."""
+    direct = set(kb.relevance.direct) if kb.relevance else set()
+    groups = crit.detect.elements
+    lacks_child = any(direct & set(g) for g, ok in zip(groups, unit.met, strict=True) if not ok)
+    names_child = any(direct & set(_named(state, unit, g)) for g, ok in zip(groups, unit.met, strict=True) if ok)
+    return lacks_child and not names_child
+
+
 def _also_named(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, units: list[_Unit],
-                home: Provision) -> tuple[list[str], str, str]:
+                home: Provision) -> tuple[list[str], list[str], str, str]:
     """Up to three more provisions, in other articles, that make the criterion's rule for everyone, in the draft's
-    order, and the sentence naming them (" Article 13(2), Article 43(2) also mention non-discrimination and
-    equality."), in English and Russian; nothing when there are none. Unlike the provision quoted, they need not
+    order, those of them that name no child (:func:`_general_rule`: one may lack only girls), and the sentence
+    naming them (" Article 13(2), Article 43(2) also mention non-discrimination and equality."), in English and
+    Russian; nothing when there are none. Unlike the provision quoted, they need not
     be tagged with the criterion's area: each meets every element but whom the rule is for, so it makes the rule
     (the KZ Digital Code's art. 43(2), on algorithmic systems, forbids discrimination)."""
     groups = crit.detect.elements
-    others = [u.provision for u in units if _article(u.provision) is not home
+    others = [u for u in units if _article(u.provision) is not home
               and _article(u.provision).id not in state.definitions
               and _for_everyone(kb, [g for g, ok in zip(groups, u.met, strict=True) if not ok])][:3]
     if not others:
-        return [], "", ""
+        return [], [], "", ""
     order = {p.id: i for i, p in enumerate(document.provisions)}
-    ids = sorted((p.id for p in others), key=order.__getitem__)
+    ids = sorted((u.provision.id for u in others), key=order.__getitem__)
+    general = {u.provision.id for u in others if _general_rule(kb, state, crit, u)}
     subject = crit.detect.elements[0]
     phrases = _phrases(kb)
     also_en, also_ru = _both(phrases.also_mentions_one if len(ids) == 1 else phrases.also_mentions_many,
                              where=(labels(ids, naming=document.naming),
                                     labels(ids, "ru", naming=document.naming)),
                              subject=(_group_label(kb, subject), _group_label(kb, subject, "ru")))
-    return ids, f" {also_en}", f" {also_ru}"
+    return ids, [p for p in ids if p in general], f" {also_en}", f" {also_ru}"
 
 
 def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
@@ -1654,13 +1680,14 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
         ages = sorted({band for c in crits for band in c.age_bands})
         gender_en = " ".join(c.gender.en for c in crits if c.gender)
         gender_ru = " ".join(c.gender.ru for c in crits if c.gender)
-        issues = _issues(group)
+        issues = _issues(group)  # en, ru and the general rules they quote
         recommendations.append(Recommendation(
             id=f"rec-{index:03d}",
             areas=[lead.crit.area],
             criteria=[c.id for c in crits],
             risks=[r for d in group for r in d.risks],
             provisions=list(dict.fromkeys(p for d in group for p in d.provisions)),
+            general_rules=issues[2],
             # a provision of the draft that can harm children makes its safeguard at least as urgent as the harm
             priority=min([c.priority for c in crits] + [d.severity for d in group if d.severity],
                          key=PRIORITY_RANK.__getitem__),

@@ -185,6 +185,11 @@ class Recommendation(_Model):
     criteria: list[str]
     risks: list[str] = Field(default_factory=list)
     provisions: list[str] = Field(default_factory=list)
+    general_rules: list[str] = Field(
+        default_factory=list, description="the provisions, among `provisions`, that the issue quotes as making a "
+        "criterion's rule for everyone without naming children, in the order it names them: general rules a "
+        "child-specific one can build on. Empty when it quotes none, and in a review.json written before the "
+        "field existed")
     priority: Level
     issue: str
     solution: str
