@@ -3,6 +3,7 @@ answers (checked, transactional, idempotent, merged), revise recommendations, re
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from consulting import (
     answer_docx,
     answer_docx_tracked,
     answer_xlsx,
+    draft_version_2,
     drop_excel_columns,
     drop_word_columns,
     edit_docx_tracked,
@@ -90,6 +92,51 @@ def test_a_projects_deliverables_list_the_recommendations_in_the_reviews_order(s
         reviewed = [r.id for r in latest_review(project).recommendations]
         assert [r.id for r in project_review(project).recommendations] == reviewed
         assert reviewed != sorted(reviewed)  # ids are not the review's order, or this would prove nothing
+
+
+def _as_stored_before_general_rules(store: Store) -> tuple[str, str]:
+    """Project 'kz' as a crlens from before recommendations listed their general rules left it: its review.json
+    and every recommendation version without ``general_rules``. Returns the key of the recommendation that lists
+    one now (the sample's Article 9(3), on coordination) and of one a person revised on a text whose provision
+    ids the next draft version keeps (it adds an Article 8; the recommendation is on Article 1)."""
+    with store.session() as session:
+        project = find_project(session, "kz")
+        [listing] = [r.key for r in project.recommendations if r.latest.data["general_rules"]]
+        revised = next(r for r in project.recommendations if r.latest.data["amendment"]["target"] == "art:1")
+        revise(project, Revision(id=revised.key, field="solution", text="Define the child.", reason="shorter"),
+               "Dana")
+        session.flush()
+        run = project.drafts[0].reviews[0]
+        stored = json.loads(run.review_json)
+        for rec in stored["recommendations"]:
+            del rec["general_rules"]
+        run.review_json = json.dumps(stored, ensure_ascii=False)
+        for rec in project.recommendations:
+            for version in rec.versions:
+                version.data = {k: v for k, v in version.data.items() if k != "general_rules"}
+        return listing, revised.key
+
+
+def test_a_project_stored_before_recommendations_listed_their_general_rules_loads_and_gains_them(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    """A stored review and recommendations without ``general_rules`` load with none, and the deliverables are
+    made from them; a new draft version's review gives the engine's recommendations theirs, and a person's
+    revision whose ids stay the same gets no new version for the field alone."""
+    from crlens.report import brief
+
+    listing, revised = _as_stored_before_general_rules(store)
+    with store.session() as session:
+        project = find_project(session, "kz")
+        assert not [r for r in latest_review(project).recommendations if r.general_rules]
+        assert not [r for r in project_review(project).recommendations if r.general_rules]
+        assert brief.build(project_review(project), "en").gaps
+        versions = len(find_recommendation(project, revised).versions)
+    code, output = crlens("project", "add-draft", draft_version_2(sample_ru, tmp_path / "v2.txt"), db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        project = find_project(session, "kz")
+        assert find_recommendation(project, listing).latest.data["general_rules"] == ["art:10.3"]  # was 9(3)
+        assert len(find_recommendation(project, revised).versions) == versions
 
 
 def test_commands_act_on_the_only_project_by_default(store: Store) -> None:

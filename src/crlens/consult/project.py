@@ -288,7 +288,9 @@ def add_draft(session: Session, project: Project, path: Path, by: str) -> DraftA
         else:
             new_data = _follow(data, comparison.id_map)
             reason = "ids-followed"
-        if new_data.model_dump(mode="json") != rec.latest.data:
+        # compared as the model reads the stored text: a field added since it was stored (general_rules) is no
+        # change
+        if new_data.model_dump(mode="json") != data.model_dump(mode="json"):
             session.add(RecommendationVersion(recommendation=rec, version=rec.latest.version + 1,
                                               data=new_data.model_dump(mode="json"), author=ENGINE,
                                               draft_version=version, **recorded(reason, draft=version)))
@@ -339,11 +341,15 @@ _ID = re.compile(r"\b(?:art|ch|sec|par|part|book|annex|sub):[\w.]+")
 
 
 def _follow(data: RecommendationData, id_map: dict[str, str | None]) -> RecommendationData:
-    """The recommendation with its provision ids (and those in its amendment target, e.g. "new after art:52 in
-    ch:13") moved to the new version's ids; provisions the new version removed are dropped from its list."""
-    provisions = [id_map.get(p, p) for p in data.provisions]
+    """The recommendation with its provision ids (its provisions, its general rules and those in its amendment
+    target, e.g. "new after art:52 in ch:13") moved to the new version's ids; provisions the new version removed
+    are dropped from its lists."""
+    def followed(ids: list[str]) -> list[str]:
+        return [new for new in (id_map.get(p, p) for p in ids) if new]
+
     target = _ID.sub(lambda m: id_map.get(m.group(0)) or m.group(0), data.amendment.target)
-    return data.model_copy(update={"provisions": [p for p in provisions if p],
+    return data.model_copy(update={"provisions": followed(data.provisions),
+                                   "general_rules": followed(data.general_rules),
                                    "amendment": data.amendment.model_copy(update={"target": target})})
 
 
@@ -431,6 +437,7 @@ def project_review(project: Project) -> Review:
         if rec.state not in ACTIVE_STATES:
             continue
         data = current_data(rec)
-        recs.append(data.model_copy(update={"provisions": [p for p in data.provisions if p in known]}))
+        recs.append(data.model_copy(update={"provisions": [p for p in data.provisions if p in known],
+                                            "general_rules": [p for p in data.general_rules if p in known]}))
     # the store keeps them by id; the deliverables read them as the review does, high priorities of an area first
     return review.model_copy(update={"recommendations": sorted(recs, key=reading_order)})
