@@ -139,6 +139,22 @@ def test_a_project_stored_before_recommendations_listed_their_general_rules_load
         assert len(find_recommendation(project, revised).versions) == versions
 
 
+def test_the_general_rules_of_a_revised_recommendation_follow_a_new_draft_versions_ids(
+        store: Store, sample_ru: Path, tmp_path: Path) -> None:
+    """A person's revision is carried over with its ids followed: its general rules too (the sample's Article 9(3)
+    is Article 10(3) once a new Article 8 is inserted)."""
+    with store.session() as session:
+        project = find_project(session, "kz")
+        [listing] = [r for r in project.recommendations if r.latest.data["general_rules"] == ["art:9.3"]]
+        revise(project, Revision(id=listing.key, field="solution", text="Coordinate.", reason="shorter"), "Dana")
+        key = listing.key
+    code, output = crlens("project", "add-draft", draft_version_2(sample_ru, tmp_path / "v2.txt"), db=store.url)
+    assert code == 0, output
+    with store.session() as session:
+        latest = find_recommendation(find_project(session, "kz"), key).latest
+        assert (latest.author, latest.data["general_rules"]) == ("crlens", ["art:10.3"])
+
+
 def test_commands_act_on_the_only_project_by_default(store: Store) -> None:
     code, output = crlens("project", "status", db=store.url)
     assert code == 0, output
