@@ -415,6 +415,18 @@ def test_an_area_without_child_specific_rules_names_the_general_rules_the_review
     assert general in line
 
 
+def test_the_brief_names_the_general_rules_review_json_lists_not_what_it_reads_in_the_issue(kz_code):
+    """The general rules come from the recommendations' ``general_rules``: a review that lists none for data
+    protection (one written before the field existed) claims none there, though its issue still quotes Article
+    41(1) "but not: children or minors"."""
+    recs = [r.model_copy(update={"general_rules": []}) if r.areas[0] == "data-privacy" else r
+            for r in kz_code.recommendations]
+    assert any("but not: children or minors" in r.issue for r in recs if r.areas[0] == "data-privacy")
+    review = kz_code.model_copy(update={"recommendations": recs})
+    [line] = [g for g in brief.build(review, "en").gaps if g.startswith("Data protection and privacy")]
+    assert "general rules" not in line
+
+
 def test_an_area_whose_review_quotes_no_general_rule_claims_none(kz_code):
     """The KZ Code has no rule on child sexual abuse material, general or not: its line says nothing of rules to
     build on."""

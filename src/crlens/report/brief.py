@@ -14,7 +14,6 @@ from matplotlib's bundled DejaVu Sans) and with python-docx for Word.
 from __future__ import annotations
 
 import io
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable
@@ -310,12 +309,13 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         first = next((r for r in review.recommendations if r.areas[0] == area_id), None)
         detail = _first_sentence(_finding(first.ru.issue if ru else first.issue, lang), 220) if first else ""
         # The criteria ask for rules made for children: an area none of them meets may still have rules for
-        # everyone, which the review quotes and the brief names, instead of calling the area "not addressed".
+        # everyone, which the review quotes (and lists) and the brief names, instead of calling the area "not
+        # addressed".
         status, general = t["status"][area.status], ""
         if area.status == "gap":
             status = t["area_gap"]
             rules = list(dict.fromkeys(p for r in review.recommendations if r.areas[0] == area_id
-                                       for p in _general_rules(r, kb, naming)))[:MAX_GENERAL_RULES]
+                                       for p in r.general_rules))[:MAX_GENERAL_RULES]
             named = labels(rules, lang, naming=naming)
             general = t["general_rules"].format(where=run_on(named) if ru else named) if rules else ""
         # what is missing is not claimed missing without saying what the country's law in force already has
@@ -410,48 +410,6 @@ def _conclusion(area: AreaResult, review: Review, kb: KnowledgeBase, t: dict, la
         key=lambda c: PRIORITY_RANK[kb.criteria[c].priority], default="")
     heading = kb.criteria[first].recommendation.heading.get(lang) if first in kb.criteria else ""
     return t["concl_item"].format(area=kb.areas[area.id].title.get(lang), count=count, heading=heading)
-
-
-def _frame(frame: str, slots: dict[str, str]) -> re.Pattern[str]:
-    """A sentence frame of ``phrases.yaml`` as a pattern that finds the review's sentences written with it: its
-    words as they are, each slot as ``slots`` gives it, else any text (as little as possible)."""
-    parts = re.split(r"\{(\w+)\}", frame)
-    return re.compile("".join(re.escape(part) if i % 2 == 0 else f"(?P<{part}>{slots.get(part, '.*?')})"
-                              for i, part in enumerate(parts)))
-
-
-_AT = r"[^“”()]*(?:\([^()]*\)[^“”()]*)*"
-"""The ``at`` slot of a quote: empty or a provision's name before it ("Article 93(2)(3): "), never a quote."""
-
-
-def _general_rules(rec: Recommendation, kb: KnowledgeBase, naming: Naming) -> list[str]:
-    """The provisions ``rec``'s finding quotes as making the criterion's rule for everyone but not for children:
-    the closest provision that "mentions erasure of data ... (Article 41(1): “…”), but not: children and minors"
-    and those that "also mention" it. review.json lists a recommendation's provisions without saying which are
-    these, so they are read from the English issue, written with the knowledge base's frames. A provision quoted
-    that names children (COPPA's, which lack something else) is no general rule."""
-    phrases, relevance = kb.phrases, kb.relevance
-    if phrases is None or relevance is None:
-        return []
-    children = [kb.concepts[c].label for c in relevance.direct if c in kb.concepts]
-    names = {label(p, naming=naming): p for p in rec.provisions}
-    found: list[str] = []
-    for match in _frame(phrases.mentions_quoted_but_not.en, {"at": _AT, "quote": "[^”]*"}).finditer(rec.issue):
-        if any(c in match.group("found") for c in children) or not any(c in match.group("missing")
-                                                                        for c in children):
-            continue
-        at = match.group("at").rstrip(": ")
-        if at in names:
-            found.append(names[at])
-            continue
-        # a whole article quoted has no name before its quote: it is the one named last before "mentions"
-        before = {p: rec.issue.rfind(name, 0, match.start()) for name, p in names.items()}
-        if (last := max(before, key=before.__getitem__, default=None)) is not None and before[last] >= 0:
-            found.append(last)
-    for frame in (phrases.also_mentions_one.en, phrases.also_mentions_many.en):
-        for match in _frame(frame, {"where": "[^.]*?"}).finditer(rec.issue):
-            found += [names[n.strip()] for n in match.group("where").split(", ") if n.strip() in names]
-    return list(dict.fromkeys(found))
 
 
 def _place(rec: Recommendation, lang: str, naming: Naming, risky: list[str]) -> str:
