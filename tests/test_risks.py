@@ -343,3 +343,54 @@ def test_a_note_that_lowers_one_of_several_risky_provisions_names_that_one(tmp_p
     [rec] = [r for r in review_text(tmp_path, text).recommendations if len(r.risks) == 2]
     assert "Article 2: it is made subject to the law on personal data" in rec.issue
     assert "Статья 2: норма подчинена законодательству о персональных данных" in rec.ru.issue
+
+
+ERASURE_EXCEPTIONS = ("Статья 1. Право на удаление персональных данных\n"
+                      "1. Субъект персональных данных вправе требовать удаления своих персональных данных.\n"
+                      "2. Требование об удалении персональных данных не подлежит исполнению, если сохранение "
+                      "персональных данных необходимо для:\n1) рассмотрения дел по правонарушениям;\n"
+                      "2) {ground}.\n")
+
+
+def test_erasure_refused_for_the_states_functions_is_a_risk_at_the_paragraph_that_refuses(tmp_path: Path) -> None:
+    """KZ Digital Code art. 41(4): a request to erase data is not carried out where keeping them serves, among
+    others, the performance of state functions. The ground sits in an item, the refusal in its lead-in: the risk
+    is the lead-in's paragraph, where the words that refuse are quoted."""
+    text = ERASURE_EXCEPTIONS.format(ground="реализации государственных функций и оказания государственных услуг")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-06")
+    assert risk.provision == "art:1.2" and risk.severity == "medium"
+    assert risk.quote.startswith("Требование об удалении персональных данных не подлежит исполнению")
+
+
+def test_erasure_refused_on_narrow_grounds_is_no_risk(tmp_path: Path) -> None:
+    text = ERASURE_EXCEPTIONS.format(ground="осуществления правосудия")
+    assert _risks(tmp_path, text, "risk-data-privacy-06") == []
+
+
+def test_erasure_refused_on_broad_grounds_but_never_for_data_from_childhood_is_no_risk(tmp_path: Path) -> None:
+    text = ERASURE_EXCEPTIONS.format(ground="реализации государственных функций") + (
+        "3. Персональные данные, собранные о лице в период, когда оно было ребенком, удаляются по его требованию "
+        "без исключений.\n")
+    assert _risks(tmp_path, text, "risk-data-privacy-06") == []
+
+
+def test_a_risks_issue_names_the_rule_the_draft_makes_for_everyone(tmp_path: Path) -> None:
+    """KZ Digital Code art. 41: paragraph 4's exceptions put children's erasure at risk, but paragraph 1 gives
+    everyone the right to erasure; an issue naming the exceptions alone read as if the Code had no such right."""
+    text = ERASURE_EXCEPTIONS.format(ground="реализации государственных функций").replace(
+        "удаления своих персональных данных.", "удаления своих персональных данных в течение десяти дней.")
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if "risk-data-privacy-06@art:1.2" in r.risks]
+    assert rec.general_rules == ["art:1.1"]
+    assert "The closest provision, Article 1 (“Право на удаление персональных данных”), mentions" in rec.issue
+    assert "(Article 1(1): “Субъект персональных данных вправе требовать удаления" in rec.issue
+    assert "Наиболее близкая норма, статья 1 («Право на удаление персональных данных»), упоминает" in rec.ru.issue
+
+
+def test_a_provision_with_the_risky_matter_but_not_its_safeguard_is_no_rule_to_build_on(tmp_path: Path) -> None:
+    """KZ Digital Code art. 19(5): state bodies give access to registers for analytics. Next to the sharing risk
+    of art. 82(6) it is no general rule: it lacks the purpose limit the risk is about, not only children."""
+    text = STATE_RECORDS + ("Статья 2. Национальные регистры\nГосударственные органы путем интеграции баз "
+                            "данных предоставляют доступ к данным, содержащимся в национальных регистрах, "
+                            "уполномоченному органу для аналитики данных.\n")
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if r.risks]
+    assert rec.general_rules == [] and "art:2" not in " ".join(rec.provisions)

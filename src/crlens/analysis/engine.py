@@ -841,8 +841,16 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
     masks = [state.mask(group) for group in triggers]
     for node, mask, _depth in sorted(state.units(article, False), key=lambda u: -u[2]):
         met = _met_bits(mask, masks)  # the unit's concepts include the article heading's
-        if all(met) and _risk_place(node, triggers[0], state, triggers[1:]) is not None:
+        if not all(met):
+            continue
+        if _risk_place(node, triggers[0], state, triggers[1:]) is not None:
             return _Unit(node, met)
+        # an item that meets the risk only with its lead-in ("A request to erase data is not carried out where
+        # keeping them is needed for: ... 6) state functions"): the lead-in and its list are the one rule
+        lead_in = node.parent
+        if (node.kind in _LIST_ITEMS and lead_in is not None and lead_in.kind != "article"
+                and _risk_place(lead_in, triggers[0], state, triggers[1:]) is not None):
+            return _Unit(lead_in, met)
     return None
 
 
@@ -1292,12 +1300,24 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             issue, issue_ru = _both(phrases.risky_provision, where=(named, named_ru),
                                     description=(description["en"], description["ru"]), quote=shown,
                                     note=(note_en, note_ru), lacks=(lacks.en, lacks.ru))
+            cited = [r.provision for r in crit_risks]
+            general: list[str] = []
+            said = _general_rule_said(document, kb, state, crit, best_units.get(crit.id), result, cited)
+            if said is not None:
+                # the rule the draft makes for everyone (KZ art. 41(1), erasure) beside the exceptions that put
+                # children at risk (41(4)): the finding would otherwise read as if the draft had no such right
+                closest_en, closest_ru = _both(phrases.closest_provision, where=(
+                    _titled(document, _article(said.at)), run_on(_titled(document, _article(said.at), "ru"))))
+                issue, issue_ru = f"{issue} {closest_en} {said.en}", f"{issue_ru} {closest_ru} {said.ru}"
+                cited.append(said.provision)
+                general = [said.provision]
             # the safeguard is added to the risky provision's article; replacing the provision with it would
             # delete the power or rule the safeguard is meant to accompany
             article = _article(first)
             drafts.append(_Draft(crit, article.id, "supplement", article.numbered_text(),
-                                 [r.provision for r in crit_risks], [r.id for r in crit_risks], issue, issue_ru,
-                                 severity=min((r.severity for r in crit_risks), key=PRIORITY_RANK.__getitem__)))
+                                 cited, [r.id for r in crit_risks], issue, issue_ru,
+                                 severity=min((r.severity for r in crit_risks), key=PRIORITY_RANK.__getitem__),
+                                 general_rules=general))
             continue
         defined_in = _definition_place(document, state, crit) if template.place == "definitions" else None
         if result.status == "partial":
@@ -1505,6 +1525,29 @@ class _Said:
     def missing(self) -> tuple[str, str]:
         """What it lacks, listed in English and in Russian."""
         return "; ".join(self.missing_en), "; ".join(self.missing_ru)
+
+
+def _general_rule_said(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion,
+                       unit: _Unit | None, result: CriterionResult, risky: list[str]) -> _Said | None:
+    """What a provision that makes an unmet criterion's rule for everyone says of it, for the issue of a risk
+    under that criterion: the closest provision, when it is a general rule (:func:`_general_rule`), neither
+    defines, protects nor sets a scope, and is not itself one of the ``risky`` provisions, whose words the issue
+    already quotes."""
+    if unit is None or result.status not in ("gap", "partial") or any(
+            unit.provision.id == p or unit.provision.id.startswith(f"{p}.") for p in risky):
+        return None
+    said = _said_in(document, kb, state, crit, unit, result)
+    # a scope clause or a definition is no rule to build on ("this article does not apply to intelligence work")
+    if said is None or not said.general or said.provision in risky or _defines_or_protects(said.at, state):
+        return None
+    # nor is a provision that has the risky matter without the safeguard (state bodies given access to registers,
+    # with no purpose limit): only one whose safeguard lacks no more than whom it is for
+    assert crit.risk is not None  # asked for a risk's issue
+    held = state.subtree[said.at.id]
+    if not _for_everyone(kb, [g for g, ok in zip(crit.risk.safeguards, _met(crit.risk.safeguards, held),
+                                                 strict=True) if not ok]):
+        return None
+    return said
 
 
 def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
