@@ -961,16 +961,20 @@ def _safeguard_elsewhere(articles: list[Provision], state: _Analysis, article: P
 # --- 5. recommendations ------------------------------------------------------------------------------------
 
 
-def _superseded_examples(document: Document, kb: KnowledgeBase, state: _Analysis) -> frozenset[str]:
-    """The examples a draft cannot be pointed to: those of the act under review itself, and those of an act the
-    draft repeals. A draft Digital Code is not shown "Digital Code art. 23" as practice, and a code that repeals
-    the law on online platforms is not shown that law.
+def _superseded_examples(document: Document, kb: KnowledgeBase, state: _Analysis,
+                         home: str | None) -> frozenset[str]:
+    """The examples a draft cannot be pointed to: those of the act under review itself, those of an act the
+    draft repeals, and general rules of another jurisdiction (or of an unknown one). A draft Digital Code is not
+    shown "Digital Code art. 23" as practice, a code that repeals the law on online platforms is not shown that
+    law, and a draft of another country is not shown Kazakhstan's general rule on consent as a way to protect
+    children's data.
 
     The draft is the example's act when its title names the act's short title and names no other jurisdiction
     (a Digital Code of Uzbekistan may well learn from Kazakhstan's). A text that is one chapter of a larger code
     (COPPA, chapter 91 of Title 15) is named by that chapter's heading too (:func:`examples_of_act`)."""
     repeals = " ".join(a.full_text().casefold() for a in document.articles if "repeal" in state.subtree[a.id])
     superseded = {ex.id for ex in examples_of_act(document, kb)}
+    superseded |= {ex.id for ex in kb.examples.values() if ex.general_rule and not is_national(ex, home)}
     for ex in kb.examples.values():
         if ex.title is not None and any(n.casefold() in repeals for n in (ex.title.en, ex.title.ru)):
             superseded.add(ex.id)
@@ -1451,7 +1455,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             drafts.append(_Draft(crit, place, "new", "", [], [],
                                  *_after(template.gap, _both(phrases.no_provision))))
     _spread(document, drafts)
-    return _merge(document, kb, drafts, _superseded_examples(document, kb, state), home)
+    return _merge(document, kb, drafts, _superseded_examples(document, kb, state, home), home)
 
 
 MAX_SUPPLEMENTS = 3
@@ -1817,9 +1821,10 @@ def _cite_law_in_force(kb: KnowledgeBase, recommendations: list[Recommendation],
         if not laws:
             continue
         ids = {e.id for e in laws}
-        part = any(not ids & set(kb.criteria[c].examples) for c in rec.criteria)
+        part = (any(e.general_rule for e in laws)
+                or any(not ids & set(kb.criteria[c].examples) for c in rec.criteria))
         # the law in force has rules on the whole issue, or on part of it when some of the recommendation's
-        # criteria have no example in that law
+        # criteria have no example in that law, or when what it has is a rule for everyone, not for children
         this = phrases.law_in_force_part if part else phrases.law_in_force_whole
         texts = {}
         for lang in ("en", "ru"):

@@ -395,6 +395,11 @@ class Example(_Strict):
     areas: list[AreaId] = Field(min_length=1)
     url: str = Field(pattern=r"^https?://")
     status: str | None = None
+    general_rule: bool = False
+    """A rule for everyone on the criterion's subject, not one made for children (consent given by the person or
+    the person's legal representative, with no age set): the national law a draft of its own jurisdiction builds
+    on, so cited only for such a draft, and there as rules on part of the issue. It is no practice to show
+    another country how to protect children."""
 
     _id = field_validator("id")(_check_id)
 

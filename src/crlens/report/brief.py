@@ -90,6 +90,7 @@ T = {
         "rejected_others": "Recommendations rejected by the ministry and not listed above: {n}{rounds}. "
                            "By area: {areas}. The gap table and the amendments table mark each of them.",
         "in_force": "The law in force already has rules on this: {laws}.",
+        "in_force_part": "The law in force already has rules on part of this: {laws}.",
         "amending": "The {act} is in force: the recommendations below are proposals for amendments to it, to be "
                     "made by an amending law.",
     },
@@ -131,6 +132,7 @@ T = {
                            "По направлениям: {areas}. Каждая из них отмечена в таблице пробелов и в таблице "
                            "поправок.",
         "in_force": "Действующее законодательство уже содержит нормы по этому вопросу: {laws}.",
+        "in_force_part": "Действующее законодательство уже содержит нормы по части этого вопроса: {laws}.",
         "amending": "{act} действует: приведенные ниже рекомендации — предложения об изменениях и дополнениях, "
                     "вносимых в него законом о внесении изменений и дополнений.",
     },
@@ -319,8 +321,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
             named = labels(rules, lang, naming=naming)
             general = t["general_rules"].format(where=run_on(named) if ru else named) if rules else ""
         # what is missing is not claimed missing without saying what the country's law in force already has
-        laws = _law_in_force(first, kb, home, lang) if first else ""
-        said = [detail, general, laws and t["in_force"].format(laws=laws)]
+        said = [detail, general, _law_in_force(first, kb, home, lang, t) if first else ""]
         gaps.append(" ".join([f"{title_of[area_id]} ({status}).", *(s for s in said if s)]))
 
     # Each area with gaps: how far it falls short and what to address first; one sentence for those no
@@ -426,15 +427,19 @@ def _place(rec: Recommendation, lang: str, naming: Naming, risky: list[str]) -> 
     return labels(named[:2], lang, naming=naming) or amendment_place(rec, lang, naming=naming)
 
 
-def _law_in_force(rec: Recommendation, kb: KnowledgeBase, home: str | None, lang: str) -> str:
-    """The country's own law in force that already has rules on the first finding of ``rec`` (its first
-    criterion's, which the brief quotes), with what it provides: "Law on Online Platforms art. 11 (users may
-    complain ... within 20 calendar days)"; empty when there is none or the jurisdiction is unknown."""
+def _law_in_force(rec: Recommendation, kb: KnowledgeBase, home: str | None, lang: str, t: dict) -> str:
+    """The sentence on the country's own law in force that already has rules on the first finding of ``rec``
+    (its first criterion's, which the brief quotes), with what it provides: "... rules on this: Law on Online
+    Platforms art. 11 (users may complain ... within 20 calendar days)"; on part of it when that law is a rule
+    for everyone, not for children; empty when there is none or the jurisdiction is unknown."""
     criterion = kb.criteria.get(rec.criteria[0]) if rec.criteria else None
     first = set(criterion.examples) if criterion else set()
     laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example" and s.id in first),
                              home)[:MAX_LAWS]
-    return "; ".join(f"{e.ref_ru if lang == 'ru' else e.ref} ({in_brackets(e.summary.get(lang))})" for e in laws)
+    if not laws:
+        return ""
+    said = "; ".join(f"{e.ref_ru if lang == 'ru' else e.ref} ({in_brackets(e.summary.get(lang))})" for e in laws)
+    return t["in_force_part" if any(e.general_rule for e in laws) else "in_force"].format(laws=said)
 
 
 def _rejected_note(recs: list[Recommendation], rejected: dict[str, Rejection], title_of: dict[str, str],
