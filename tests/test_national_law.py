@@ -209,3 +209,78 @@ def test_a_national_law_is_said_to_have_rules_only_on_what_its_summary_covers(sa
     rec = _rec(review, "positive-effects-02")
     assert "169-VI" not in rec.issue and "169-VI" not in rec.ru.issue
     assert "us-cta-47-usc-394" in {s.id for s in rec.sources}
+
+
+# --- the Law on Personal Data (No. 94-V): a rule for everyone, cited only for a Kazakh draft ---------------------
+
+PERSONAL_DATA_LAW = "Law on Personal Data art. 8(1)–(2)"
+PERSONAL_DATA_LAW_RU = "Закон «О персональных данных и их защите», пункты 1 и 2 статьи 8"
+DATA_ARTICLES = ARTICLES + (
+    "Статья 3. Персональные данные пользователей\n"
+    "Владелец онлайн-платформы обрабатывает персональные данные пользователей с их согласия.\n"
+)
+
+
+@pytest.mark.parametrize("criterion", ["data-privacy-01", "data-privacy-06"])
+def test_the_kz_codes_data_recommendations_name_the_law_on_personal_data_as_law_in_force(
+        kz_code: Review, criterion: str) -> None:
+    """The Code refers to that law (Articles 41(2), 48(1)); a consent the person or a legal representative gives,
+    at no set age, is part of what the criterion asks, not all of it."""
+    rec = _rec(kz_code, criterion)
+    assert (f"The law in force already has rules on part of this: {PERSONAL_DATA_LAW} (the person concerned or "
+            "that person's legal representative gives consent") in rec.issue
+    assert (f"Действующее законодательство уже содержит нормы по части этих вопросов: {PERSONAL_DATA_LAW_RU} "
+            "(согласие на сбор и обработку персональных данных дает и может отозвать сам субъект или его законный "
+            "представитель") in rec.ru.issue
+    _, laws = rec.solution.split(" Build on the law in force and refer to it: ")
+    assert laws.startswith(PERSONAL_DATA_LAW)
+    assert f"Kazakhstan, law in force: {PERSONAL_DATA_LAW}" in rec.amendment.justification
+    assert f"Казахстан, действующее законодательство: {PERSONAL_DATA_LAW_RU}" in rec.amendment.justification_ru
+
+
+def test_the_kz_codes_erasure_recommendation_names_removal_from_public_sources_within_a_working_day(
+        kz_code: Review) -> None:
+    rec = _rec(kz_code, "data-privacy-06")
+    assert ("Law on Personal Data art. 6 (data on a person collected and processed in breach of the law are "
+            "removed from publicly available sources") in rec.issue
+    assert "within one working day" in rec.issue
+    assert "Закон «О персональных данных и их защите», статья 6 (сведения о лице" in rec.ru.issue
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_kz_codes_brief_says_the_law_on_personal_data_has_rules_on_part_of_the_data_gap(
+        kz_code: Review, lang: str) -> None:
+    said = {"en": f"The law in force already has rules on part of this: {PERSONAL_DATA_LAW} (",
+            "ru": "Действующее законодательство уже содержит нормы по части этого вопроса: "
+                  f"{PERSONAL_DATA_LAW_RU} ("}
+    area = {"en": "Data protection and privacy", "ru": "Защита данных и неприкосновенность частной жизни"}
+    [line] = [g for g in brief.build(kz_code, lang).gaps if g.startswith(area[lang])]
+    assert said[lang] in line
+
+
+def test_a_kazakh_draft_on_personal_data_is_pointed_to_the_law_on_personal_data(tmp_path: Path) -> None:
+    rec = _rec(review_text(tmp_path, f"ЦИФРОВОЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН\n(проект)\n{DATA_ARTICLES}"),
+               "data-privacy-01")
+    assert {"kz-personal-data-art-8", "kz-personal-data-art-6"} <= {s.id for s in rec.sources}
+    assert f"The law in force already has rules on part of this: {PERSONAL_DATA_LAW} (" in rec.issue
+    assert "Law on Online Platforms art. 20(4) (targeted online advertising" in rec.issue
+
+
+@pytest.mark.parametrize("title", ["ЦИФРОВОЙ КОДЕКС РЕСПУБЛИКИ УЗБЕКИСТАН", "КОДЕКС О ЦИФРОВЫХ УСЛУГАХ"])
+def test_another_or_an_unknown_countrys_draft_is_not_shown_the_kazakh_law_on_personal_data(
+        tmp_path: Path, title: str) -> None:
+    """A general rule on consent is no practice to show another country; a Kazakh rule made for children (no
+    targeted advertising to minors) still is."""
+    rec = _rec(review_text(tmp_path, f"{title}\n(проект)\n{DATA_ARTICLES}"), "data-privacy-01")
+    cited = {s.id for s in rec.sources}
+    assert not {s for s in cited if s.startswith("kz-personal-data-")}
+    assert "kz-online-platforms-art-20-4" in cited
+    assert "Law on Personal Data" not in rec.issue + rec.solution + rec.amendment.justification
+    assert "О персональных данных и их защите" not in rec.ru.issue + rec.amendment.justification_ru
+
+
+def test_the_sample_draft_is_kazakh_but_repeals_the_law_on_personal_data_so_is_not_pointed_to_it(
+        sample_en: Path) -> None:
+    review = review_document(parse_file(sample_en))
+    assert review.document.jurisdiction == "kz"
+    assert not [s.id for r in review.recommendations for s in r.sources if s.id.startswith("kz-personal-data-")]
