@@ -284,3 +284,10 @@ def test_the_sample_draft_is_kazakh_but_repeals_the_law_on_personal_data_so_is_n
     review = review_document(parse_file(sample_en))
     assert review.document.jurisdiction == "kz"
     assert not [s.id for r in review.recommendations for s in r.sources if s.id.startswith("kz-personal-data-")]
+
+
+def test_a_laws_provisions_are_listed_under_one_label_in_the_briefs_references(kz_code: Review) -> None:
+    """Two provisions of Law No. 94-V were each preceded by "Kazakhstan, law in force:" on one line."""
+    for lang, label in (("en", "Kazakhstan, law in force: "), ("ru", "Казахстан, действующее законодательство: ")):
+        [line] = [r for r in brief.build(kz_code, lang).references if r.endswith("docs/Z1300000094")]
+        assert line.startswith(label) and line.count(label) == 1 and ";" in line

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import finding_opening
-from crlens.analysis.jurisdiction import in_brackets, national_citation, national_in_force, national_label
+from crlens.analysis.jurisdiction import in_brackets, national_in_force, national_label
 from crlens.analysis.labels import article_of, cite, label, labels, run_on
 from crlens.analysis.review import AreaResult, PositiveFinding, Recommendation, Review
 from crlens.ingest.structure import defined_term
@@ -333,6 +333,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     rejected = rejections(log)
     recommendations = []
     by_url: dict[str, list[str]] = {}  # the references: each cited norm once, grouped by document
+    prefix: dict[str, str] = {}  # a national law's label, said once before its provisions
     # First what to add to the provisions the key message names as harmful, then one recommendation per area:
     # breadth over depth in five pages. The first are on top of their area's, not instead of it.
     where_risk = {r.id: r.provision for r in review.risks}
@@ -361,14 +362,17 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
             norms.append(f"{national_label(kb, laws[0], lang)}: "
                          + "; ".join(e.ref_ru if ru else e.ref for e in laws))
         for example in laws:
-            if (name := national_citation(kb, example, lang)) not in by_url.setdefault(example.url, []):
+            # one law's provisions under one "Kazakhstan, law in force:", not the label before each of them
+            prefix[example.url] = national_label(kb, example, lang)
+            if (name := example.ref_ru if ru else example.ref) not in by_url.setdefault(example.url, []):
                 by_url[example.url].append(name)
         where = _place(rec, lang, naming, [where_risk[r] for r in rec.risks if r in where_risk])
         status = rejected[rec.id].mark(lang) if rec.id in rejected else ""
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution,
                                                                    SOLUTION_MAX), where, norms, rec.id, status))
     # exactly the norms the recommendations cite, one line per document: "GC25, para. 19; GC25, para. 36 — url"
-    references = [f"{'; '.join(names)} — {url}" for url, names in by_url.items()]
+    references = [f"{prefix[url] + ': ' if url in prefix else ''}{'; '.join(names)} — {url}"
+                  for url, names in by_url.items()]
     listed = {r.id for r in recommendations}
     others = [r for r in review.recommendations if r.id in rejected and r.id not in listed]
     act = review.document.act
