@@ -599,3 +599,21 @@ def test_the_age_a_child_acts_from_goes_to_the_rights_article_not_to_where_an_ag
     assert rec.amendment.target in {"art:2", "new after art:2 in ch:2"}
     assert rec.provisions[0] == "art:1.2"
 
+
+
+@pytest.fixture(scope="module")
+def kz_review(corpus: Path) -> Review:
+    return review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
+
+
+def _placed(review: Review, criterion: str) -> str:
+    """The article a criterion's amendment supplements, or the one its new article follows."""
+    [rec] = [r for r in review.recommendations if criterion in r.criteria]
+    return anchor_of(rec.amendment.target) or rec.amendment.target
+
+
+def test_enhanced_protection_of_childrens_data_goes_to_the_codes_data_security_article(kz_review: Review) -> None:
+    """The KZ Code's Article 31 (platforms trading data products) names cybersecurity once, in passing, and a
+    register of platforms (an "information system"); Articles 97-98 are its cybersecurity and data protection
+    articles, where encryption and security audits of systems holding children's data belong."""
+    assert _placed(kz_review, "cybersecurity-01") in {"art:97", "art:98"}
