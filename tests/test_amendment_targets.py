@@ -617,3 +617,12 @@ def test_enhanced_protection_of_childrens_data_goes_to_the_codes_data_security_a
     register of platforms (an "information system"); Articles 97-98 are its cybersecurity and data protection
     articles, where encryption and security audits of systems holding children's data belong."""
     assert _placed(kz_review, "cybersecurity-01") in {"art:97", "art:98"}
+
+
+def test_the_rights_to_state_funded_software_go_to_the_software_article_not_a_coordination_centres_tasks(
+        kz_review: Review) -> None:
+    """The KZ Code's Article 72(2)(15) has the Architecture and Coordination Centre analyse open data of state
+    bodies, which meets dpg-03 in part; Article 23 (software) is where open licences and rights to source code
+    are."""
+    assert _placed(kz_review, "dpg-03") == "art:23"
+    assert not _placed(kz_review, "dpg-04").startswith("art:72")

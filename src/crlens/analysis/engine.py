@@ -98,6 +98,7 @@ MAX_AREAS = 4
 SIDE_CUT = 0.4
 RELEVANCE_MIN_HITS = 2
 CLOSING = "final-provisions"
+ONE_BODY = "designated-body"
 LEAD_WORDS = 4
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "by", "with", "at", "from",
@@ -1074,7 +1075,9 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
     to the one complaints head), then one tagged with the criterion's area, then the one that mentions them most
     often; a tie goes to the earlier article. An article that names the subject only in passing is no candidate:
     it must be tagged with the area, name a target concept in the first words of its heading
-    (:meth:`_Analysis.leads`), or hold all of several target concepts.
+    (:meth:`_Analysis.leads`), or hold all of several target concepts. Nor is an article that sets up one body the
+    Government designates (:func:`_one_bodys`), unless its heading leads with a target concept: it lists that
+    body's tasks.
     """
     if not concepts:
         return None
@@ -1094,6 +1097,10 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
         if not (in_area or wanted & state.leads(article) or covered == len(wanted) > 1):
             # the subject in passing: "personal data" at the end of "Right to erasure ... of personal data" does
             # not make the erasure article the place, or the neighbour, of every rule on children's data
+            continue
+        if _one_bodys(state, article) and not wanted & state.leads(article):
+            # the e-government operator's list of tasks names breaches it reports; a duty of everyone who
+            # processes data is not one more task of that operator
             continue
         named = wanted & state.headed(article)
         rarity = -min((heading_counts[c] for c in named), default=len(document.provisions))
@@ -1150,6 +1157,13 @@ def _placement(state: _Analysis, articles: list[Provision], area: Area) -> Provi
             return max(headed, key=lambda a: (area.id in state.areas.get(a.id, []),
                                               _mentions(state, a).get(concept, 0)))
     return None
+
+
+def _one_bodys(state: _Analysis, article: Provision) -> bool:
+    """Whether the article sets up one body the Government designates (its opening words name it "a legal entity
+    designated by the Government"): its text is that body's tasks."""
+    opening = article.children[0] if article.children and not article.text.strip() else article
+    return ONE_BODY in state.own.get(opening.id, {})
 
 
 def _closing(state: _Analysis, article: Provision) -> bool:
@@ -1361,8 +1375,11 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 drafts.append(_Draft(crit, *_definition_amendment(defined_in),
                                      list(dict.fromkeys([unit.provision.id, defined_in.id])), [], issue, issue_ru,
                                      opening, again))
-            elif _article(unit.provision).id in state.definitions:
-                # a definition names the subject but is no place for a duty: the rule goes where a gap's would
+            elif _article(unit.provision).id in state.definitions or (
+                    _one_bodys(state, _article(unit.provision))
+                    and not set(template.target) & state.leads(_article(unit.provision))):
+                # a definition names the subject but is no place for a duty, nor is the list of one designated
+                # body's tasks the place of a rule for every state body: the rule goes where a gap's would
                 target, place = _subject_place(document, kb, state, crit)
                 if target is not None:
                     drafts.append(_Draft(crit, place, "supplement", target.numbered_text(),
