@@ -619,6 +619,29 @@ def test_enhanced_protection_of_childrens_data_goes_to_the_codes_data_security_a
     assert _placed(kz_review, "cybersecurity-01") in {"art:97", "art:98"}
 
 
+def test_a_duty_of_everyone_who_processes_data_is_not_added_to_the_tasks_of_the_e_government_operator(
+        kz_review: Review) -> None:
+    """The KZ Code's Article 74 lists the tasks of the e-government operator, a legal entity the Government
+    designates; one of them is to tell data subjects of breaches. Notifying breaches of children's data binds
+    everyone who processes data: it goes with the Code's cybersecurity articles."""
+    assert _placed(kz_review, "cybersecurity-02") in {"art:97", "art:98"}
+
+
+def test_a_body_the_government_designates_does_not_take_rules_for_all_in_its_list_of_tasks(tmp_path: Path) -> None:
+    """An article that sets up one operator names personal data breaches among its tasks; the rule that whoever
+    processes children's data notifies their breaches goes beside the cybersecurity article instead."""
+    review = review_text(tmp_path, (
+        "Chapter 1. E-government\n"
+        "Article 1. E-government operator\n"
+        "1. The e-government operator is a legal entity designated by the Government.\n"
+        "2. The operator maintains the e-government portal and informs data subjects of personal data breaches.\n"
+        "Chapter 2. Security\n"
+        "Article 2. Cybersecurity\n"
+        "Owners of information systems protect them against cyber threats.\n"))
+    target = _target(review, "cybersecurity-02")
+    assert anchor_of(target) == "art:2" or target == "art:2", target
+
+
 def test_the_rights_to_state_funded_software_go_to_the_software_article_not_a_coordination_centres_tasks(
         kz_review: Review) -> None:
     """The KZ Code's Article 72(2)(15) has the Architecture and Coordination Centre analyse open data of state

@@ -1148,13 +1148,14 @@ def _new_article_place(document: Document, state: _Analysis, area: Area, concept
 
 def _placement(state: _Analysis, articles: list[Provision], area: Area) -> Provision | None:
     """The article whose heading names the first of the area's ``placement`` concepts that any heading names;
-    among several, the one tagged with the area, then the one that mentions the concept most, then the earlier
-    (``max`` keeps the first of equals). A heading, not a mention: in a law on platforms every article mentions
-    platforms."""
+    among several, the one tagged with the area, then one whose heading leads with it (:meth:`_Analysis.leads`:
+    "Cybersecurity", not "Testing of digital objects for compliance with cybersecurity requirements"), then the
+    one that mentions the concept most, then the earlier (``max`` keeps the first of equals). A heading, not a
+    mention: in a law on platforms every article mentions platforms."""
     for concept in area.placement:
         headed = [a for a in articles if concept in state.headed(a)]
         if headed:
-            return max(headed, key=lambda a: (area.id in state.areas.get(a.id, []),
+            return max(headed, key=lambda a: (area.id in state.areas.get(a.id, []), concept in state.leads(a),
                                               _mentions(state, a).get(concept, 0)))
     return None
 
