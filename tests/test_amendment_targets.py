@@ -649,3 +649,10 @@ def test_the_rights_to_state_funded_software_go_to_the_software_article_not_a_co
     are."""
     assert _placed(kz_review, "dpg-03") == "art:23"
     assert not _placed(kz_review, "dpg-04").startswith("art:72")
+
+
+def test_parents_access_to_a_childs_data_in_state_systems_goes_to_the_citizens_own_data_space(
+        kz_review: Review) -> None:
+    """KZ Code Article 73 (digitalisation of state bodies) only names state bodies first in its heading; Article
+    77 (the citizen's digital space) is where a person sees their data and, in 77(4), who asked for it."""
+    assert _placed(kz_review, "evolving-capacities-04") == "art:77"
