@@ -656,3 +656,11 @@ def test_parents_access_to_a_childs_data_in_state_systems_goes_to_the_citizens_o
     """KZ Code Article 73 (digitalisation of state bodies) only names state bodies first in its heading; Article
     77 (the citizen's digital space) is where a person sees their data and, in 77(4), who asked for it."""
     assert _placed(kz_review, "evolving-capacities-04") == "art:77"
+
+
+def test_the_age_a_child_exercises_data_rights_from_goes_where_the_code_lists_those_rights_not_to_erasure(
+        kz_review: Review) -> None:
+    """KZ Code Article 41 is one right, erasure; Article 37 (subjects of digital data) lists the data subject's
+    rights, their exercise through a representative and consent, where the age of a child's own exercise of them
+    belongs."""
+    assert _placed(kz_review, "evolving-capacities-02") == "art:37"
