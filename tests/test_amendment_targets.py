@@ -664,3 +664,10 @@ def test_the_age_a_child_exercises_data_rights_from_goes_where_the_code_lists_th
     rights, their exercise through a representative and consent, where the age of a child's own exercise of them
     belongs."""
     assert _placed(kz_review, "evolving-capacities-02") == "art:37"
+
+
+def test_businesses_duty_to_respect_childrens_rights_goes_to_the_article_on_social_responsibility_not_the_aims(
+        kz_review: Review) -> None:
+    """The duty is a rule of conduct for businesses, not an aim of the law: KZ Code Article 13 (digital ethics and
+    social responsibility), where organisations already respect rights, not Article 3 (purpose and tasks)."""
+    assert _placed(kz_review, "business-hrdd-01") == "art:13"
