@@ -671,3 +671,11 @@ def test_businesses_duty_to_respect_childrens_rights_goes_to_the_article_on_soci
     """The duty is a rule of conduct for businesses, not an aim of the law: KZ Code Article 13 (digital ethics and
     social responsibility), where organisations already respect rights, not Article 3 (purpose and tasks)."""
     assert _placed(kz_review, "business-hrdd-01") == "art:13"
+
+
+def test_statistics_on_children_are_a_task_of_the_authority_not_a_rule_of_the_national_registers(
+        kz_review: Review) -> None:
+    """KZ Code Article 19 (national registers) names the statistics body as a user of register data; the clause
+    tasks the authorised body in the field of digitalisation with collecting statistics on children, so it goes to
+    that body's competence, Article 14."""
+    assert _placed(kz_review, "coordination-monitoring-04") == "art:14"
