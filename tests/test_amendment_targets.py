@@ -679,3 +679,10 @@ def test_statistics_on_children_are_a_task_of_the_authority_not_a_rule_of_the_na
     tasks the authorised body in the field of digitalisation with collecting statistics on children, so it goes to
     that body's competence, Article 14."""
     assert _placed(kz_review, "coordination-monitoring-04") == "art:14"
+
+
+def test_open_standards_and_documentation_of_state_systems_go_to_the_software_article(kz_review: Review) -> None:
+    """Dependence on proprietary components, documentation and open formats are rules on software: KZ Code Article
+    23 (software, with open source and open licences in 23(3)-(5)), not the Architecture and Coordination
+    Centre's tasks (Article 72) nor open data (Article 17)."""
+    assert _placed(kz_review, "dpg-04") == "art:23"
