@@ -686,3 +686,35 @@ def test_open_standards_and_documentation_of_state_systems_go_to_the_software_ar
     23 (software, with open source and open licences in 23(3)-(5)), not the Architecture and Coordination
     Centre's tasks (Article 72) nor open data (Article 17)."""
     assert _placed(kz_review, "dpg-04") == "art:23"
+
+
+PRINCIPLES_LIST_RU = (
+    "Глава 1. Общие положения\n"
+    "Статья 1. Цель настоящего Кодекса\n"
+    "Целью настоящего Кодекса является развитие цифровой среды.\n"
+    "Статья 2. Принципы цифрового законодательства\n"
+    "Регулирование основывается на следующих принципах:\n"
+    "1) законность;\n"
+    "2) технологическая нейтральность.\n"
+)
+
+
+def test_a_principle_is_added_to_a_list_of_principles_as_its_next_item(tmp_path: Path) -> None:
+    """An article that is one list of principles takes the child's principles as items 3), 4) ..., not as
+    paragraphs that would make the list paragraph 1 of the article."""
+    [rec] = [r for r in review_text(tmp_path, PRINCIPLES_LIST_RU).recommendations
+             if "general-principles-04" in r.criteria]
+    assert rec.amendment.target == "art:2"
+    for text in (rec.amendment.proposed_text.en, rec.amendment.proposed_text.ru):
+        lines = text.splitlines()
+        assert [line.split(")")[0] for line in lines] == [str(n) for n in range(3, 3 + len(lines))], text
+        assert all(line.endswith(";") for line in lines[:-1]) and lines[-1].endswith("."), text
+        assert PRESENT_TEXT_NUMBERED["en"] not in text and PRESENT_TEXT_NUMBERED["ru"] not in text
+
+
+def test_the_kz_codes_list_of_principles_gets_the_childs_principles_as_items_10_to_12(kz_review: Review) -> None:
+    """KZ Code Article 4 lists nine principles; the best interests, non-discrimination and development of the
+    child follow as 10), 11) and 12)."""
+    [rec] = [r for r in kz_review.recommendations if "general-principles-02" in r.criteria]
+    assert rec.amendment.target == "art:4"
+    assert [line[:3] for line in rec.amendment.proposed_text.ru.splitlines()] == ["10)", "11)", "12)"]

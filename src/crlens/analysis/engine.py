@@ -1793,9 +1793,22 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     solution (:func:`~crlens.analysis.terminology.adapt_ru`) and the English ones by the same decision
     (:func:`~crlens.analysis.terminology.adapt_en`)."""
     next_free: dict[str, int] = {}
+    next_item: dict[str, int] = {}
     for rec in recommendations:
         amendment = rec.amendment
         crits = [kb.criteria[c] for c in rec.criteria]
+        last_item = _last_list_item(document, amendment.target) if amendment.action == "supplement" else None
+        if last_item is not None and amendment.target not in next_free and all(
+                c.recommendation.list_item for c in crits):
+            # a list of principles takes principles as its next items, not paragraphs that renumber it
+            first_item = next_item.get(amendment.target, last_item + 1)
+            next_item[amendment.target] = first_item + len(crits)
+            amendment.proposed_text = ProposedText(**{
+                lang: _in_drafts_terms(document, kb, name_the_act(_list_items(
+                    [getattr(c.recommendation.list_item, lang) for c in crits], first_item), name, lang), lang)
+                for lang in ("en", "ru")})
+            _name_the_act_in_solution(document, kb, rec, name)
+            continue
         numbers = None if amendment.action == "new" else _paragraph_numbers(document, amendment.target)
         first = 1 if amendment.action == "new" else next_free.get(amendment.target) or _next_paragraph(numbers)
         # the first supplement to an article without numbered paragraphs numbers its present text
@@ -1815,16 +1828,42 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 texts[lang] = f"{present_text_numbered(lang, document.article_word)}\n{texts[lang]}"
         if amendment.action != "new" and following > first:
             next_free[amendment.target] = following
-        rec.solution = name_the_act(rec.solution, name, "en")
-        rec.ru.solution = name_the_act(rec.ru.solution, name, "ru")
-        # the draft's own words ("цифровая платформа") where ours ("онлайн-платформа") would be foreign to it,
-        # and their English ("digital platform"), so that both texts name what the draft names
-        language = document.language
-        texts["ru"] = adapt_ru(texts["ru"], document.text, kb.terminology, language)
-        rec.ru.solution = adapt_ru(rec.ru.solution, document.text, kb.terminology, language)
-        texts["en"] = adapt_en(texts["en"], document.text, kb.terminology, language)
-        rec.solution = adapt_en(rec.solution, document.text, kb.terminology, language)
-        amendment.proposed_text = ProposedText(**texts)
+        _name_the_act_in_solution(document, kb, rec, name)
+        amendment.proposed_text = ProposedText(**{lang: _in_drafts_terms(document, kb, text, lang)
+                                                  for lang, text in texts.items()})
+
+
+def _in_drafts_terms(document: Document, kb: KnowledgeBase, text: str, lang: str) -> str:
+    """A proposed text or solution in the draft's own terms: "цифровая платформа" where ours says
+    "онлайн-платформа" (:func:`~crlens.analysis.terminology.adapt_ru`), and by the same decision "digital
+    platform" in English (:func:`~crlens.analysis.terminology.adapt_en`), so both texts name what the draft
+    names."""
+    if lang == "ru":
+        return adapt_ru(text, document.text, kb.terminology, document.language)
+    return adapt_en(text, document.text, kb.terminology, document.language)
+
+
+def _name_the_act_in_solution(document: Document, kb: KnowledgeBase, rec: Recommendation, name: ActName) -> None:
+    """The solutions (en, ru) naming the act as the draft names itself, in the draft's terms."""
+    rec.solution = _in_drafts_terms(document, kb, name_the_act(rec.solution, name, "en"), "en")
+    rec.ru.solution = _in_drafts_terms(document, kb, name_the_act(rec.ru.solution, name, "ru"), "ru")
+
+
+def _last_list_item(document: Document, target: str) -> int | None:
+    """The number of the last item of an article that is one list under a lead-in ("... is based on the following
+    principles: 1) ...; 9) ..."), with no numbered paragraph; None for any other target."""
+    article = document.get(target)
+    if article is None or article.kind != "article" or not article.text.strip() or not article.children:
+        return None
+    if not all(c.kind in _LIST_ITEMS and c.number.isdigit() for c in article.children):
+        return None
+    return int(article.children[-1].number)
+
+
+def _list_items(items: list[str], first: int) -> str:
+    """Items added to a list, numbered from ``first`` as the list numbers them ("10) ...;"), the last closing it
+    with a full stop."""
+    return "\n".join(f"{first + k}) {item}{'.' if k == len(items) - 1 else ';'}" for k, item in enumerate(items))
 
 
 def _cite_law_in_force(kb: KnowledgeBase, recommendations: list[Recommendation], home: str | None) -> None:

@@ -268,7 +268,10 @@ class RecommendationTemplate(_Strict):
     definitions (its definition of the same term, else its definitions article), whatever article the target
     concepts would find. ``place: subject`` says the clause goes to the article its target concepts find even when
     the criterion is met in part elsewhere: the part found may sit in an article on another subject (an age set
-    for an e-signature is no place for the rights a child exercises from an age).
+    for an e-signature is no place for the rights a child exercises from an age). ``list_item``: the rule said as
+    one item of a list (a principle: "the best interests of the child as a primary consideration"), without
+    closing punctuation; an article that is one list under a lead-in, as a law's principles often are, takes it
+    as its next item, where the model clause's paragraphs would turn the list into paragraph 1 of the article.
     """
 
     gap: Text
@@ -279,6 +282,7 @@ class RecommendationTemplate(_Strict):
     model_clause: Text
     target: list[str] = Field(default_factory=list)
     place: Literal["definitions", "subject"] | None = None
+    list_item: Text | None = None
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> RecommendationTemplate:
