@@ -79,3 +79,10 @@ def test_a_clause_for_a_field_the_draft_may_lack_does_not_name_a_regime_in_passi
                for c in kb.criteria.values() if c.detect.field != ["sandbox"]}
     naming = [crit for crit, clause in clauses.items() if re.search(r"sandbox|песочниц", clause)]
     assert naming == []
+
+
+def test_no_model_clause_adds_to_a_list_the_draft_may_not_have() -> None:
+    """"High-risk AI systems also include ..." presupposed a list of high-risk systems in the draft; the KZ
+    Digital Code has none (its AI rules are in another law), so the clause read as amending what is not there."""
+    also = {"en": r"\balso include\b|\bincludes? also\b", "ru": r"\bотносятся также\b|\bтакже относятся\b"}
+    assert [(cid, lang) for cid, lang, text in _clauses() if re.search(also[lang], text)] == []
