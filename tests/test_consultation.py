@@ -101,7 +101,7 @@ def _as_stored_before_general_rules(store: Store) -> tuple[str, str]:
     ids the next draft version keeps (it adds an Article 8; the recommendation is on Article 1)."""
     with store.session() as session:
         project = find_project(session, "kz")
-        [listing] = [r.key for r in project.recommendations if r.latest.data["general_rules"]]
+        [listing] = [r.key for r in project.recommendations if r.latest.data["general_rules"] == ["art:9.3"]]
         revised = next(r for r in project.recommendations if r.latest.data["amendment"]["target"] == "art:1")
         revise(project, Revision(id=revised.key, field="solution", text="Define the child.", reason="shorter"),
                "Dana")
