@@ -394,3 +394,33 @@ def test_a_provision_with_the_risky_matter_but_not_its_safeguard_is_no_rule_to_b
                             "уполномоченному органу для аналитики данных.\n")
     [rec] = [r for r in review_text(tmp_path, text).recommendations if r.risks]
     assert rec.general_rules == [] and "art:2" not in " ".join(rec.provisions)
+
+
+def test_erasure_refused_in_an_article_that_is_one_list_is_a_risk_at_the_article(tmp_path: Path) -> None:
+    text = ("Статья 1. Исключения из права на удаление\nТребование об удалении персональных данных не подлежит "
+            "исполнению, если сохранение персональных данных необходимо для:\n1) осуществления правосудия;\n"
+            "2) реализации государственных функций.\n")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-06")
+    assert risk.provision == "art:1"
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if risk.id in r.risks]
+    assert "art:1" not in rec.general_rules
+
+
+def test_erasure_not_carried_out_on_broad_grounds_reads_alike_in_english(tmp_path: Path) -> None:
+    """An English text of KZ Digital Code art. 41(4) says the request "is not subject to execution"."""
+    text = ("Article 1. Right to erasure\n1. The data subject may request the erasure of personal data.\n"
+            "2. A request for the erasure of personal data is not subject to execution where keeping the personal "
+            "data is necessary for:\n1) the administration of justice;\n2) the performance of state functions.\n")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-06")
+    assert risk.provision == "art:1.2"
+
+
+def test_a_note_that_names_a_provision_keeps_its_capital_after_the_provision_it_is_said_of(tmp_path: Path) -> None:
+    """"Article 1(1): article 3(1) mentions ..." lowered the name of the provision a safeguard-elsewhere note
+    begins with, as if it were a pronoun."""
+    text = (BIOMETRIC_REGISTRATION.format("Граждане обязаны пройти")
+            + BIOMETRIC_REGISTRATION.format("Каждый гражданин имеет право на").replace("Статья 1.", "Статья 2.")
+            + CHILD_BIOMETRICS.replace("Статья 2.", "Статья 3."))
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if len(r.risks) == 2]
+    assert "Article 1: Article 3 mentions" in rec.issue and "article 3 mentions" not in rec.issue
+    assert "Article 2: it is framed as the person's own choice" in rec.issue

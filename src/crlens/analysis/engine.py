@@ -835,7 +835,9 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
     ("Biometric data are personal data and are protected"); then the next best part where it occurs otherwise,
     or none. One part (read with the article's heading) must hold every trigger, as a safeguard elsewhere must:
     schools named in one item of a list of prohibitions and biometric identification in the next paragraph are
-    no provision on biometrics in schools."""
+    no provision on biometrics in schools. An item that holds them only with its lead-in (the refusal in the
+    lead-in, the ground in the item) makes the lead-in's provision the place: the lead-in and its list are one
+    rule."""
     unit = _best_unit(article, triggers, state, whole=False)
     if all(unit.met) and _risk_place(unit.provision, triggers[0], state, triggers[1:]) is not None:
         return unit
@@ -849,7 +851,7 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
         # an item that meets the risk only with its lead-in ("A request to erase data is not carried out where
         # keeping them is needed for: ... 6) state functions"): the lead-in and its list are the one rule
         lead_in = node.parent
-        if (node.kind in _LIST_ITEMS and lead_in is not None and lead_in.kind != "article"
+        if (node.kind in _LIST_ITEMS and lead_in is not None
                 and _risk_place(lead_in, triggers[0], state, triggers[1:]) is not None):
             return _Unit(lead_in, met)
     return None
@@ -1266,11 +1268,17 @@ def _risk_notes(risks: list[Risk], state: _Analysis, naming: Naming) -> tuple[st
     said_en, said_ru = [], []
     for (en, ru), provisions in holds.items():
         if len(provisions) < len(risks):
-            en = f"{labels(provisions, naming=naming)}: {en[:1].lower()}{en[1:]}"
-            ru = f"{labels(provisions, 'ru', naming=naming)}: {ru[:1].lower()}{ru[1:]}"
+            en = f"{labels(provisions, naming=naming)}: {_run_on_note(en)}"
+            ru = f"{labels(provisions, 'ru', naming=naming)}: {_run_on_note(ru)}"
         said_en.append(f" {en}")
         said_ru.append(f" {ru}")
     return "".join(said_en), "".join(said_ru)
+
+
+def _run_on_note(note: str) -> str:
+    """A note run on after a provision's name and a colon: "it is made subject ...", but "Article 3(1) mentions
+    ..." as it is, since a provision's name (a word and its number) keeps its capital."""
+    return note if re.match(r"\S+ \d", note) else note[:1].lower() + note[1:]
 
 
 def _issues(group: list[_Draft]) -> tuple[str, str, list[str]]:
@@ -1798,7 +1806,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         amendment = rec.amendment
         crits = [kb.criteria[c] for c in rec.criteria]
         last_item = _last_list_item(document, amendment.target) if amendment.action == "supplement" else None
-        if last_item is not None and amendment.target not in next_free and all(
+        if last_item is not None and amendment.target not in next_free and crits and all(
                 c.recommendation.list_item for c in crits):
             # a list of principles takes principles as its next items, not paragraphs that renumber it
             first_item = next_item.get(amendment.target, last_item + 1)
@@ -1871,7 +1879,7 @@ def _cite_law_in_force(kb: KnowledgeBase, recommendations: list[Recommendation],
     the issue names that law, its pinpoint and what it provides, and says the draft should refer to it rather
     than set up a parallel regime; the solution says to build on it. Our words are frames; what the law provides
     is the example's summary in the knowledge base. Added once the texts are final (after the draft's own terms
-    replace ours in the Russian solution, which must not rename a law's title)."""
+    replace ours in the solutions, which must not rename a law's title)."""
     phrases = _phrases(kb)
     for rec in recommendations:
         laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home)
