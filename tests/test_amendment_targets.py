@@ -705,11 +705,24 @@ def test_a_principle_is_added_to_a_list_of_principles_as_its_next_item(tmp_path:
     [rec] = [r for r in review_text(tmp_path, PRINCIPLES_LIST_RU).recommendations
              if "general-principles-04" in r.criteria]
     assert rec.amendment.target == "art:2"
-    for text in (rec.amendment.proposed_text.en, rec.amendment.proposed_text.ru):
-        lines = text.splitlines()
-        assert [line.split(")")[0] for line in lines] == [str(n) for n in range(3, 3 + len(lines))], text
-        assert all(line.endswith(";") for line in lines[:-1]) and lines[-1].endswith("."), text
-        assert PRESENT_TEXT_NUMBERED["en"] not in text and PRESENT_TEXT_NUMBERED["ru"] not in text
+    for lang, text in (("en", rec.amendment.proposed_text.en), ("ru", rec.amendment.proposed_text.ru)):
+        items = text.split(f"\n{PRESENT_TEXT_NUMBERED[lang]}\n")[0].splitlines()
+        assert [line.split(")")[0] for line in items] == [str(n) for n in range(3, 3 + len(items))], text
+        assert all(line.endswith(";") for line in items[:-1]) and items[-1].endswith("."), text
+
+
+def test_what_a_principle_clause_requires_beyond_the_principle_follows_the_items_as_paragraphs(
+        tmp_path: Path) -> None:
+    """The list takes the principle; the duties the clauses add (recording how the child's best interests were
+    weighed, no discriminatory processing, weighing children's development), which the solution promises, follow
+    as paragraphs 2, 3, ... once the present text is numbered 1; they were dropped."""
+    [rec] = [r for r in review_text(tmp_path, PRINCIPLES_LIST_RU).recommendations
+             if "general-principles-02" in r.criteria]
+    text = rec.amendment.proposed_text.en
+    items, duties = text.split(f"\n{PRESENT_TEXT_NUMBERED['en']}\n")
+    assert items.startswith("3) ") and duties.startswith("2. ") and "shall record the reasons" in duties
+    assert f"\n{PRESENT_TEXT_NUMBERED['ru']}\n2. " in rec.amendment.proposed_text.ru
+    assert "paragraph 1 of this article" not in duties
 
 
 def test_the_kz_codes_list_of_principles_gets_the_childs_principles_as_items_10_to_12(kz_review: Review) -> None:
@@ -717,4 +730,4 @@ def test_the_kz_codes_list_of_principles_gets_the_childs_principles_as_items_10_
     child follow as 10), 11) and 12)."""
     [rec] = [r for r in kz_review.recommendations if "general-principles-02" in r.criteria]
     assert rec.amendment.target == "art:4"
-    assert [line[:3] for line in rec.amendment.proposed_text.ru.splitlines()] == ["10)", "11)", "12)"]
+    assert [line[:3] for line in rec.amendment.proposed_text.ru.splitlines()][:3] == ["10)", "11)", "12)"]

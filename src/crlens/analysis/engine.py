@@ -1796,7 +1796,9 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
-    paragraphs one number. Our texts, written for a code, name the act as the draft names itself ("this Law":
+    paragraphs one number. An article that is one list of principles takes a principle as its next item ("10)
+    ..."), and what the clause requires beyond it as paragraphs 2, 3, ..., its present text becoming paragraph 1.
+    Our texts, written for a code, name the act as the draft names itself ("this Law":
     :func:`~crlens.analysis.act_name.name_the_act`), then take the draft's own terms, the Russian text and
     solution (:func:`~crlens.analysis.terminology.adapt_ru`) and the English ones by the same decision
     (:func:`~crlens.analysis.terminology.adapt_en`)."""
@@ -1808,13 +1810,22 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         last_item = _last_list_item(document, amendment.target) if amendment.action == "supplement" else None
         if last_item is not None and amendment.target not in next_free and crits and all(
                 c.recommendation.list_item for c in crits):
-            # a list of principles takes principles as its next items, not paragraphs that renumber it
+            # a list of principles takes principles as its next items, not paragraphs that renumber it; what the
+            # clauses require beyond the principle (recording how the child's interests were weighed) follows as
+            # paragraphs, the present text becoming paragraph 1, so nothing the solution promises is lost
             first_item = next_item.get(amendment.target, last_item + 1)
             next_item[amendment.target] = first_item + len(crits)
-            amendment.proposed_text = ProposedText(**{
-                lang: _in_drafts_terms(document, kb, name_the_act(_list_items(
-                    [getattr(c.recommendation.list_item, lang) for c in crits], first_item), name, lang), lang)
-                for lang in ("en", "ru")})
+            texts = {}
+            for lang in ("en", "ru"):
+                items = _list_items([getattr(c.recommendation.list_item, lang) for c in crits], first_item)
+                duties = [d for c in crits if (d := _after_first_paragraph(_fill(
+                    getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)))]
+                if duties:
+                    added, following = _number_paragraphs(duties, 2)
+                    items += f"\n{present_text_numbered(lang, document.article_word)}\n{added}"
+                    next_free[amendment.target] = following
+                texts[lang] = _in_drafts_terms(document, kb, name_the_act(items, name, lang), lang)
+            amendment.proposed_text = ProposedText(**texts)
             _name_the_act_in_solution(document, kb, rec, name)
             continue
         numbers = None if amendment.action == "new" else _paragraph_numbers(document, amendment.target)
@@ -1866,6 +1877,14 @@ def _last_list_item(document: Document, target: str) -> int | None:
     if not all(c.kind in _LIST_ITEMS and c.number.isdigit() for c in article.children):
         return None
     return int(article.children[-1].number)
+
+
+def _after_first_paragraph(clause: str) -> str:
+    """A model clause without its first paragraph (the principle a list item states instead): its paragraphs
+    from "2." on, or nothing when it has one paragraph only."""
+    lines = clause.strip().split("\n")
+    start = next((i for i, line in enumerate(lines) if (m := _PARAGRAPH.match(line)) and m.group(1) == "2"), None)
+    return "\n".join(lines[start:]) if start is not None else ""
 
 
 def _list_items(items: list[str], first: int) -> str:
