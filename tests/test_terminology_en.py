@@ -139,6 +139,18 @@ def test_an_english_draft_that_says_only_digital_platform_gets_it_in_both_langua
         "Цифровая платформа уведомляет пользователя.")
 
 
+def test_an_english_draft_that_says_online_platform_operator_gets_the_operator_in_both_languages() -> None:
+    """The English sample draft writes "online platform operator(s)", never "operator of an online platform":
+    read as the same term, it gets "operator" and «оператор», as the Russian sample, which says «оператор
+    онлайн-платформы», does; the two reviews of one draft said "owner" in one language and «оператор» in the
+    other."""
+    draft = "Article 1. Online platform operators protect children. An online platform operator shall report."
+    assert adapt_en("The owner of an online platform shall notify the user.", draft, "en") == (
+        "The operator of an online platform shall notify the user.")
+    assert adapt_ru("Владелец онлайн-платформы уведомляет пользователя.", draft, "en") == (
+        "Оператор онлайн-платформы уведомляет пользователя.")
+
+
 def test_a_russian_draft_is_not_decided_by_english_words_in_it() -> None:
     text = "An online platform shall notify the user."
     assert adapt_en(text, "Статья 1. Digital platforms. Пользователи вправе обжаловать решения.") == text

@@ -438,9 +438,20 @@ def _english(term: str) -> _English:
 
 def _english_count(term: str, lowered: str) -> int:
     """How often an English term (either number, any article after its head) stands alone in a lower-cased
-    text."""
-    return sum(1 for m in _english(term).in_lower_case.finditer(lowered)
-               if not m.start() or not _in_word(lowered[m.start() - 1]))
+    text; a term "X of a Y" counts also as "Y X", as English drafts write it ("online platform operator" for
+    "operator of an online platform", and of online platforms)."""
+    count = sum(1 for m in _english(term).in_lower_case.finditer(lowered)
+                if not m.start() or not _in_word(lowered[m.start() - 1]))
+    parsed = _english(term)
+    if parsed.after[:1] == ("of",) and not parsed.before:
+        modifier = [w for w in parsed.after[1:] if w not in ENGLISH_ARTICLES]
+        if modifier and modifier[-1].endswith("s") and not modifier[-1].endswith("ss"):
+            # a noun before another is singular: "operator of online platforms" is an "online platform operator"
+            modifier[-1] = modifier[-1][:-1]
+        premodified = " ".join([*modifier, parsed.head])
+        if premodified != term:
+            count += _english_count(premodified, lowered)
+    return count
 
 
 def _in_word(char: str) -> bool:
