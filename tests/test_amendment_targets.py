@@ -642,6 +642,21 @@ def test_a_body_the_government_designates_does_not_take_rules_for_all_in_its_lis
     assert anchor_of(target) == "art:2" or target == "art:2", target
 
 
+def test_a_body_the_government_designates_named_as_the_one_reported_to_sets_up_no_body(tmp_path: Path) -> None:
+    """Operators that report breaches "to the legal entity designated by the Government" are no such body; their
+    article is theirs to be supplemented, not a list of that body's tasks (review of the change)."""
+    text = ("Статья 1. Обязанности операторов\n"
+            "1. Оператор ежеквартально представляет сведения об утечках персональных данных {to}.\n"
+            "2. Оператор обрабатывает персональные данные с согласия субъекта персональных данных.\n"
+            "Статья 2. Государственные органы\nГосударственные органы осуществляют контроль.\n")
+    targets = []
+    for n, to in enumerate(("юридическому лицу, определяемому Правительством", "уполномоченному органу")):
+        review = review_text(tmp_path, text.format(to=to), f"{n}.txt")
+        targets.append({(tuple(r.criteria), r.amendment.target) for r in review.recommendations
+                        if r.areas[0] == "data-privacy"})
+    assert targets[0] == targets[1]
+
+
 def test_the_rights_to_state_funded_software_go_to_the_software_article_not_a_coordination_centres_tasks(
         kz_review: Review) -> None:
     """The KZ Code's Article 72(2)(15) has the Architecture and Coordination Centre analyse open data of state
