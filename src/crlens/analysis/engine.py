@@ -1100,7 +1100,7 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
             # the subject in passing: "personal data" at the end of "Right to erasure ... of personal data" does
             # not make the erasure article the place, or the neighbour, of every rule on children's data
             continue
-        if _one_bodys(state, article) and not wanted & state.leads(article):
+        if _tasks_of_another(state, article, wanted):
             # the e-government operator's list of tasks names breaches it reports; a duty of everyone who
             # processes data is not one more task of that operator
             continue
@@ -1167,6 +1167,12 @@ def _one_bodys(state: _Analysis, article: Provision) -> bool:
     designated by the Government"): its text is that body's tasks."""
     opening = article.children[0] if article.children and not article.text.strip() else article
     return ONE_BODY in state.own.get(opening.id, {})
+
+
+def _tasks_of_another(state: _Analysis, article: Provision, wanted: set[str]) -> bool:
+    """Whether the article lists the tasks of one body the Government designates (:func:`_one_bodys`) and its
+    heading does not lead with any of the ``wanted`` concepts: no place for a rule of everyone else."""
+    return _one_bodys(state, article) and not wanted & state.leads(article)
 
 
 def _closing(state: _Analysis, article: Provision) -> bool:
@@ -1384,9 +1390,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 drafts.append(_Draft(crit, *_definition_amendment(defined_in),
                                      list(dict.fromkeys([unit.provision.id, defined_in.id])), [], issue, issue_ru,
                                      opening, again))
-            elif _article(unit.provision).id in state.definitions or (
-                    _one_bodys(state, _article(unit.provision))
-                    and not set(template.target) & state.leads(_article(unit.provision))):
+            elif _article(unit.provision).id in state.definitions or _tasks_of_another(
+                    state, _article(unit.provision), set(template.target)):
                 # a definition names the subject but is no place for a duty, nor is the list of one designated
                 # body's tasks the place of a rule for every state body: the rule goes where a gap's would
                 target, place = _subject_place(document, kb, state, crit)
