@@ -170,32 +170,21 @@ def test_every_english_term_is_our_model_clauses_wording() -> None:
     assert unused == []
 
 
-def test_an_english_alternative_missing_is_rejected(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("english", "error"), [
+    # an alternative without its English
+    ("    term_en: online platform\n    alternatives_en: [digital platform]\n", "English of each alternative"),
+    # the alternatives' English without ours
+    ("    alternatives_en: [digital platform, internet platform]\n", "term_en"),
+    # an alternative that contains ours would be rewritten again and again
+    ("    term_en: platform\n    alternatives_en: [digital platform, internet platform]\n",
+     "contains or is contained"),
+])
+def test_english_terms_that_do_not_line_up_are_rejected(tmp_path: Path, english: str, error: str) -> None:
     path = tmp_path / "terms.yaml"
-    path.write_text(
-        "equivalences:\n  - id: platform\n    term: онлайн-платформа\n"
-        "    alternatives: [цифровая платформа, интернет-платформа]\n"
-        "    term_en: online platform\n    alternatives_en: [digital platform]\n    note: x\n",
-        encoding="utf-8")
-    with pytest.raises(KnowledgeBaseError, match="English of each alternative"):
-        load_terminology(path)
-
-
-def test_english_alternatives_without_our_english_term_are_rejected(tmp_path: Path) -> None:
-    path = tmp_path / "terms.yaml"
-    path.write_text(
-        "equivalences:\n  - id: platform\n    term: онлайн-платформа\n    alternatives: [цифровая платформа]\n"
-        "    alternatives_en: [digital platform]\n    note: x\n", encoding="utf-8")
-    with pytest.raises(KnowledgeBaseError, match="term_en"):
-        load_terminology(path)
-
-
-def test_an_english_alternative_that_contains_our_english_term_is_rejected(tmp_path: Path) -> None:
-    path = tmp_path / "terms.yaml"
-    path.write_text(
-        "equivalences:\n  - id: platform\n    term: онлайн-платформа\n    alternatives: [цифровая платформа]\n"
-        "    term_en: platform\n    alternatives_en: [digital platform]\n    note: x\n", encoding="utf-8")
-    with pytest.raises(KnowledgeBaseError, match="contains or is contained"):
+    path.write_text("equivalences:\n  - id: platform\n    term: онлайн-платформа\n"
+                    "    alternatives: [цифровая платформа, интернет-платформа]\n" + english + "    note: x\n",
+                    encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match=error):
         load_terminology(path)
 
 
