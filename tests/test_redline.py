@@ -167,3 +167,23 @@ def test_a_redline_that_places_every_amendment_has_no_note(redline):
     path, _, _ = redline
     texts = [p.text for p in docx.Document(str(path)).paragraphs]
     assert not [t for t in texts if t.startswith(LEFT_OUT_NOTE["ru"][0])]
+
+
+def test_numbering_a_list_articles_present_text_after_its_new_items_is_carried_out(tmp_path):
+    """A principle added to an article that is one list comes as its next item, the clause's duties as paragraphs
+    2, 3, ... after the instruction to number the present text 1: that instruction, in the middle of the proposed
+    text, is carried out too, not inserted as words of the law."""
+    lines = ["ЦИФРОВОЙ КОДЕКС", "Глава 1. Общие положения", "Статья 1. Цель настоящего Кодекса",
+             "Целью настоящего Кодекса является развитие цифровой среды.",
+             "Статья 2. Принципы цифрового законодательства", "Регулирование основывается на следующих принципах:",
+             "1) законность;", "2) технологическая нейтральность."]
+    draft = make_docx(lines, tmp_path / "draft.docx")
+    result = runner.invoke(app, ["review", str(draft), "--out", str(tmp_path), "--formats", "md"])
+    assert result.exit_code == 0, result.output
+    review = Review.read(tmp_path / "review.json")
+    instruction = PRESENT_TEXT_NUMBERED["ru"]
+    assert any(f"\n{instruction}\n" in r.amendment.proposed_text.ru for r in review.recommendations)
+    body = docx.Document(str(tmp_path / "amendments-redline.docx")).element.body
+    assert instruction not in [t.text for t in body.iterfind(f".//{W}ins//{W}t")]
+    numbered = [p for p in body.iter(f"{W}p") if [t.text for t in p.iterfind(f"./{W}ins//{W}t")][:1] == ["1. "]]
+    assert any("Регулирование основывается" in "".join(t.text for t in p.iter(f"{W}t")) for p in numbered)

@@ -124,8 +124,9 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         justification = rec.amendment.justification_ru if lang == "ru" else rec.amendment.justification
         lines = [ln for ln in proposed.splitlines() if ln.strip()]
         instruction = present_text_numbered(lang, review.document.article_word)
-        if lines and lines[0] == instruction and anchor in first_body:
-            # the instruction is carried out, not inserted: the article's present text gets its number "1. "
+        if instruction in lines and anchor in first_body:
+            # the instruction is carried out, not inserted: the article's present text gets its number "1. " (it
+            # opens a supplement, or follows the items added to a list article, before paragraphs 2, 3, ...)
             body = blocks[first_body[anchor]][0]
             if body.tag == f"{_W}p":
                 number_run = Paragraph(body, document._body).add_run("1. ")
@@ -136,7 +137,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
                 else:
                     body.insert(0, ins)
                 ins.append(number_run._r)
-                lines = lines[1:]
+                lines = [line for line in lines if line != instruction]
         first_run = None
         for line in lines:
             paragraph_el = OxmlElement("w:p")
