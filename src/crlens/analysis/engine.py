@@ -1339,8 +1339,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             if said is not None:
                 # the rule the draft makes for everyone (KZ art. 41(1), erasure) beside the exceptions that put
                 # children at risk (41(4)): the finding would otherwise read as if the draft had no such right
-                closest_en, closest_ru = _both(phrases.closest_provision, where=(
-                    _titled(document, _article(said.at)), run_on(_titled(document, _article(said.at), "ru"))))
+                closest_en, closest_ru = _closest(document, kb, _article(said.at))
                 issue, issue_ru = f"{issue} {closest_en} {said.en}", f"{issue_ru} {closest_ru} {said.ru}"
                 cited.append(said.provision)
                 general = [said.provision]
@@ -1464,8 +1463,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 drafts.append(_Draft(crit, place, "new", "", [said.provision, *also], [], issue, issue_ru, opening,
                                      again, general_rules=general))
         elif target is not None:
-            closest_en, closest_ru = _both(phrases.closest_provision, where=(
-                _titled(document, target), run_on(_titled(document, target, "ru"))))
+            closest_en, closest_ru = _closest(document, kb, target)
             if said is not None:
                 # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
                 # the article does make ("Article 41 gives everyone a right to erasure")
@@ -1613,6 +1611,13 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
                              missing=("; ".join(missing_en), "; ".join(missing_ru)))
     return _Said(said_en, said_ru, found.provision.id, quote, missing_en, missing_ru, found.provision,
                  _general_rule(kb, state, crit, unit))
+
+
+def _closest(document: Document, kb: KnowledgeBase, article: Provision) -> tuple[str, str]:
+    """"The closest provision, Article 41 (“…”)," in English and Russian, the opening of what an issue says of
+    the article nearest to an unmet criterion."""
+    return _both(_phrases(kb).closest_provision,
+                 where=(_titled(document, article), run_on(_titled(document, article, "ru"))))
 
 
 def _titled(document: Document, article: Provision, lang: str = "en") -> str:
