@@ -721,9 +721,37 @@ def test_a_principle_is_added_to_a_list_of_principles_as_its_next_item(tmp_path:
              if "general-principles-04" in r.criteria]
     assert rec.amendment.target == "art:2"
     for lang, text in (("en", rec.amendment.proposed_text.en), ("ru", rec.amendment.proposed_text.ru)):
-        items = text.split(f"\n{PRESENT_TEXT_NUMBERED[lang]}\n")[0].splitlines()
+        items = text.split(f"\n{PRESENT_TEXT_NUMBERED[lang]}\n")[0].splitlines()[1:]  # after the semicolon
         assert [line.split(")")[0] for line in items] == [str(n) for n in range(3, 3 + len(items))], text
         assert all(line.endswith(";") for line in items[:-1]) and items[-1].endswith("."), text
+
+
+def test_the_item_that_closed_a_list_of_principles_is_told_to_end_with_a_semicolon(tmp_path: Path) -> None:
+    """Item 2) closed the list with a full stop; with items 3), 4) ... after it, the drafter must make it end with
+    a semicolon as the others do: the proposed text opens with that instruction, as an amending law writes it."""
+    [rec] = [r for r in review_text(tmp_path, PRINCIPLES_LIST_RU).recommendations
+             if "general-principles-04" in r.criteria]
+    assert rec.amendment.proposed_text.ru.splitlines()[0] == "В подпункте 2) точку заменить точкой с запятой."
+    assert rec.amendment.proposed_text.en.splitlines()[0] == (
+        "In subparagraph 2), the full stop is replaced by a semicolon.")
+    assert rec.amendment.proposed_text.ru.splitlines()[1].startswith("3) ")
+
+
+def test_a_list_whose_last_item_has_no_full_stop_gets_no_instruction_on_it(tmp_path: Path) -> None:
+    [rec] = [r for r in review_text(tmp_path, PRINCIPLES_LIST_RU.replace("нейтральность.", "нейтральность"))
+             .recommendations if "general-principles-04" in r.criteria]
+    assert rec.amendment.proposed_text.ru.startswith("3) ")
+
+
+def test_the_amendments_table_names_the_items_and_paragraphs_a_list_article_is_supplemented_with(
+        tmp_path: Path) -> None:
+    """"Article 2 (supplement)" left the drafter to count; the cell names the new items and paragraphs."""
+    review = review_text(tmp_path, PRINCIPLES_LIST_RU)
+    [rec] = [r for r in review.recommendations if "general-principles-04" in r.criteria]
+    assert {row.id: row.provision for row in rows(review, "en")}[rec.id] == (
+        "Article 2 (supplement with subparagraphs 3)–5) and paragraphs 2–4)")
+    assert {row.id: row.provision for row in rows(review, "ru")}[rec.id] == (
+        "Статья 2 (дополнить подпунктами 3)–5) и пунктами 2–4)")
 
 
 def test_what_a_principle_clause_requires_beyond_the_principle_follows_the_items_as_paragraphs(
@@ -735,7 +763,8 @@ def test_what_a_principle_clause_requires_beyond_the_principle_follows_the_items
              if "general-principles-02" in r.criteria]
     text = rec.amendment.proposed_text.en
     items, duties = text.split(f"\n{PRESENT_TEXT_NUMBERED['en']}\n")
-    assert items.startswith("3) ") and duties.startswith("2. ") and "shall record the reasons" in duties
+    assert items.splitlines()[1].startswith("3) ") and duties.startswith("2. ")
+    assert "shall record the reasons" in duties
     assert f"\n{PRESENT_TEXT_NUMBERED['ru']}\n2. " in rec.amendment.proposed_text.ru
     assert "paragraph 1 of this article" not in duties
 
@@ -745,4 +774,4 @@ def test_the_kz_codes_list_of_principles_gets_the_childs_principles_as_items_10_
     child follow as 10), 11) and 12)."""
     [rec] = [r for r in kz_review.recommendations if "general-principles-02" in r.criteria]
     assert rec.amendment.target == "art:4"
-    assert [line[:3] for line in rec.amendment.proposed_text.ru.splitlines()][:3] == ["10)", "11)", "12)"]
+    assert [line[:3] for line in rec.amendment.proposed_text.ru.splitlines()][1:4] == ["10)", "11)", "12)"]

@@ -187,3 +187,22 @@ def test_numbering_a_list_articles_present_text_after_its_new_items_is_carried_o
     assert instruction not in [t.text for t in body.iterfind(f".//{W}ins//{W}t")]
     numbered = [p for p in body.iter(f"{W}p") if [t.text for t in p.iterfind(f"./{W}ins//{W}t")][:1] == ["1. "]]
     assert any("Регулирование основывается" in "".join(t.text for t in p.iter(f"{W}t")) for p in numbered)
+
+
+def test_the_full_stop_of_a_lists_last_item_is_replaced_by_a_tracked_semicolon(tmp_path):
+    """Items 3), 4) ... follow item 2), which closed the list: the instruction to end it with a semicolon is
+    carried out in Word (the full stop deleted, the semicolon inserted, both tracked), not inserted as words."""
+    lines = ["ЦИФРОВОЙ КОДЕКС", "Глава 1. Общие положения", "Статья 1. Цель настоящего Кодекса",
+             "Целью настоящего Кодекса является развитие цифровой среды.",
+             "Статья 2. Принципы цифрового законодательства", "Регулирование основывается на следующих принципах:",
+             "1) законность;", "2) технологическая нейтральность."]
+    draft = make_docx(lines, tmp_path / "draft.docx")
+    result = runner.invoke(app, ["review", str(draft), "--out", str(tmp_path), "--formats", "md"])
+    assert result.exit_code == 0, result.output
+    body = docx.Document(str(tmp_path / "amendments-redline.docx")).element.body
+    assert not [t.text for t in body.iterfind(f".//{W}ins//{W}t") if t.text.startswith("В подпункте 2)")]
+    [item] = [p for p in body.iter(f"{W}p") if "технологическая нейтральность" in "".join(
+        t.text for t in p.iter(f"{W}t"))]
+    assert [t.text for t in item.iterfind(f"./{W}del//{W}delText")] == ["."]
+    assert [t.text for t in item.iterfind(f"./{W}ins//{W}t")] == [";"]
+    assert "".join(t.text for t in item.iter(f"{W}t")) == "2) технологическая нейтральность;"

@@ -44,6 +44,7 @@ from crlens.analysis.labels import (
     cite,
     label,
     labels,
+    last_item_semicolon,
     new_after,
     present_text_numbered,
     run_on,
@@ -1825,9 +1826,14 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             # paragraphs, the present text becoming paragraph 1, so nothing the solution promises is lost
             first_item = next_item.get(amendment.target, last_item + 1)
             next_item[amendment.target] = first_item + len(crits)
+            # the item the new ones follow closed the list: its full stop becomes a semicolon (the draft's last
+            # item, or the last one another recommendation proposed)
+            closed = first_item > last_item + 1 or _closes_list(document, amendment.target, last_item)
             texts = {}
             for lang in ("en", "ru"):
                 items = _list_items([getattr(c.recommendation.list_item, lang) for c in crits], first_item)
+                if closed:
+                    items = f"{last_item_semicolon(lang, first_item - 1)}\n{items}"
                 duties = [d for c in crits if (d := _after_first_paragraph(_fill(
                     getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)))]
                 if duties:
@@ -1887,6 +1893,12 @@ def _last_list_item(document: Document, target: str) -> int | None:
     if not all(c.kind in _LIST_ITEMS and c.number.isdigit() for c in article.children):
         return None
     return int(article.children[-1].number)
+
+
+def _closes_list(document: Document, target: str, number: int) -> bool:
+    """Whether item ``number`` of the list article ``target`` ends with a full stop (it closes the list)."""
+    item = document.get(f"{target}.{number}")
+    return item is not None and item.text.rstrip().endswith(".")
 
 
 def _after_first_paragraph(clause: str) -> str:

@@ -52,6 +52,17 @@ def present_text_numbered(lang: str, word: ArticleWord = "article") -> str:
     texts = _PRESENT_SECTION_NUMBERED if word == "section" else PRESENT_TEXT_NUMBERED
     return texts["ru" if lang == "ru" else "en"]
 
+LAST_ITEM_SEMICOLON = {"en": "In subparagraph {}), the full stop is replaced by a semicolon.",
+                       "ru": "В подпункте {}) точку заменить точкой с запятой."}
+"""The drafting instruction that opens the items added to a list article: the item that closed the list with a
+full stop ("9) ... ."), now followed by items 10), 11) ..., ends with a semicolon as the others do."""
+
+
+def last_item_semicolon(lang: str, number: int) -> str:
+    """:data:`LAST_ITEM_SEMICOLON` for item ``number``, in ``lang``."""
+    return LAST_ITEM_SEMICOLON["ru" if lang == "ru" else "en"].format(number)
+
+
 UNVERIFIED = {"en": "pinpoint to be verified", "ru": "ссылку требуется проверить"}
 """The mark a citation carries wherever it is shown while its pinpoint is not verified against the source."""
 

@@ -44,6 +44,10 @@ SAME = {"en": "(as in the row above)", "ru": "(см. предыдущую стр
 # (one paragraph, several): "supplement with paragraphs 9–11", and why its numbers start there
 WITH_PARAGRAPHS = {"en": ("supplement with paragraph {}", "supplement with paragraphs {}"),
                    "ru": ("дополнить пунктом {}", "дополнить пунктами {}")}
+# the items a supplement adds to a list article, and its paragraphs after them
+WITH_ITEMS = {"en": ("supplement with subparagraph {}", "supplement with subparagraphs {}"),
+              "ru": ("дополнить подпунктом {}", "дополнить подпунктами {}")}
+AND_PARAGRAPHS = {"en": (" and paragraph {}", " and paragraphs {}"), "ru": (" и пунктом {}", " и пунктами {}")}
 NUMBERED_AFTER = {"en": (", numbered after paragraph {} proposed above",
                          ", numbered after paragraphs {} proposed above"),
                   "ru": ("; нумерация после пункта {}, предложенного выше",
@@ -56,6 +60,7 @@ AGE_YEARS = {"en": "{} years", "ru": "{} лет"}
 BASIS = {"en": "Basis", "ru": "Основание"}
 
 _ADDED_PARAGRAPH = re.compile(r"^(\d+)\.\s", re.M)
+_ADDED_ITEM = re.compile(r"^(\d+)\)\s")
 """A paragraph of a proposed text, "5. ..." at the start of a line (not a sub-paragraph "1)", nor the drafting
 instruction "The present text of the article becomes paragraph 1.")."""
 
@@ -99,6 +104,21 @@ def added_paragraphs(rec: Recommendation) -> list[int]:
         return []
     text = rec.amendment.proposed_text.en or rec.amendment.proposed_text.ru
     return [int(m.group(1)) for m in _ADDED_PARAGRAPH.finditer(text)]
+
+
+def added_items(rec: Recommendation) -> list[int]:
+    """The numbers of the items a supplement adds to a list article ("10) ...", "11) ..."): the items its proposed
+    text opens with (after the instruction on the item they follow), not the sub-paragraphs of a paragraph it
+    adds ("2. ... :" "1) ..."); empty for any other amendment."""
+    if rec.amendment.action != "supplement":
+        return []
+    found: list[int] = []
+    for line in (rec.amendment.proposed_text.en or rec.amendment.proposed_text.ru).splitlines():
+        if match := _ADDED_ITEM.match(line):
+            found.append(int(match.group(1)))
+        elif found or _ADDED_PARAGRAPH.match(line):
+            break
+    return found
 
 
 def closed_up(recommendations: list[Recommendation], kept: list[Recommendation]) -> list[Recommendation]:
@@ -164,34 +184,42 @@ def in_draft_order(review: Review) -> list[Recommendation]:
     return [rec for _, rec in sorted(enumerate(review.recommendations), key=key)]
 
 
-def numbers(values: list[int]) -> str:
-    """Paragraph numbers as a drafter writes them, runs joined by a dash: "5–8", "5–8, 12", "2"."""
+def numbers(values: list[int], mark: str = "") -> str:
+    """Paragraph numbers as a drafter writes them, runs joined by a dash: "5–8", "5–8, 12", "2"; items with
+    their ``mark``: "10)–12)"."""
     runs: list[list[int]] = []
     for value in sorted(set(values)):
         if runs and value == runs[-1][-1] + 1:
             runs[-1].append(value)
         else:
             runs.append([value])
-    return ", ".join(f"{run[0]}–{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    return ", ".join(f"{run[0]}{mark}–{run[-1]}{mark}" if len(run) > 1 else f"{run[0]}{mark}" for run in runs)
 
 
-def _words(forms: dict[str, tuple[str, str]], values: list[int], lang: str) -> str:
+def _words(forms: dict[str, tuple[str, str]], values: list[int], lang: str, mark: str = "") -> str:
     one, several = forms[lang]
-    return (one if len(set(values)) == 1 else several).format(numbers(values))
+    return (one if len(set(values)) == 1 else several).format(numbers(values, mark))
 
 
 def supplement_place(rec: Recommendation, lang: str, above: list[int], *, naming: Naming = BY_ID) -> str:
     """The provision cell of a supplement that adds numbered paragraphs: "Article 6 (supplement with paragraphs
-    9–11, numbered after paragraphs 5–8 proposed above)". The engine numbers the paragraphs that several
+    9–11, numbered after paragraphs 5–8 proposed above)", or items to a list article: "Article 4 (supplement
+    with subparagraphs 10)–12) and paragraphs 2–4)". The engine numbers the paragraphs that several
     recommendations add to one article on from one another, so that accepting them all gives no two paragraphs
     one number; but each row is accepted or rejected on its own, so a row whose numbers follow those proposed in
     the rows ``above`` says so, and the drafter knows what to renumber when they are not accepted. Numbers that
     the rows above also propose (a reviser numbered a text from the draft's last paragraph) are flagged."""
     added = added_paragraphs(rec)
-    if not added:
+    items = added_items(rec)
+    if not added and not items:
         return where(rec, lang, naming=naming)
     name = label(rec.amendment.target, lang, naming=naming)
-    said = _words(WITH_PARAGRAPHS, added, lang)
+    if items:
+        said = _words(WITH_ITEMS, items, lang, ")")
+        if added:
+            said += _words(AND_PARAGRAPHS, added, lang)
+    else:
+        said = _words(WITH_PARAGRAPHS, added, lang)
     clash = sorted(set(added) & set(above))
     if clash:
         said += _words(ALSO_PROPOSED, clash, lang)

@@ -20,7 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crlens.analysis.labels import anchor_of, article_of, label, label_genitive, present_text_numbered
+from crlens.analysis.labels import (
+    anchor_of,
+    article_of,
+    label,
+    label_genitive,
+    last_item_semicolon,
+    present_text_numbered,
+)
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_text
 from crlens.ingest.docx import open_docx, text_blocks
@@ -101,12 +108,37 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
 
     revisions = itertools.count(1000)
 
-    def tracked() -> BaseOxmlElement:
-        """A ``w:ins`` mark by crlens with the next revision id."""
-        ins = OxmlElement("w:ins")
+    def tracked(tag: str = "w:ins") -> BaseOxmlElement:
+        """A ``w:ins`` (or ``w:del``) mark by crlens with the next revision id."""
+        ins = OxmlElement(tag)
         ins.set(qn("w:id"), str(next(revisions)))
         ins.set(qn("w:author"), AUTHOR)
         return ins
+
+    def full_stop_to_semicolon(paragraph: BaseOxmlElement) -> bool:
+        """Replace the full stop that ends ``paragraph`` (a list's last item) by a semicolon, as tracked changes;
+        False when its last run does not end with one."""
+        runs = [r for r in paragraph.findall(f"{_W}r") if r.find(f"{_W}t") is not None]
+        if not runs:
+            return False
+        run = runs[-1]
+        last = run[-1]
+        if last.tag != f"{_W}t" or not (last.text or "").endswith("."):
+            return False
+        last.text = last.text[:-1]
+        last.set(qn("xml:space"), "preserve")
+        for tag, text_tag, text in (("w:ins", "w:t", ";"), ("w:del", "w:delText", ".")):
+            changed = copy.deepcopy(run)
+            for child in list(changed):
+                if child.tag != f"{_W}rPr":
+                    changed.remove(child)
+            mark = OxmlElement(text_tag)
+            mark.text = text
+            changed.append(mark)
+            wrapper = tracked(tag)
+            wrapper.append(changed)
+            run.addnext(wrapper)  # the deletion ends up first, then the insertion
+        return True
 
     inserted: list[str] = []
     skipped: list[str] = []
@@ -123,6 +155,11 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         proposed = rec.amendment.proposed_text.ru if lang == "ru" else rec.amendment.proposed_text.en
         justification = rec.amendment.justification_ru if lang == "ru" else rec.amendment.justification
         lines = [ln for ln in proposed.splitlines() if ln.strip()]
+        index_item = blocks[index][1].split(")", 1)[0]
+        if (lines and index_item.isdigit() and lines[0] == last_item_semicolon(lang, int(index_item))
+                and element is blocks[index][0] and full_stop_to_semicolon(element)):
+            # the instruction on the list's last item is carried out on that item, not inserted
+            lines = lines[1:]
         instruction = present_text_numbered(lang, review.document.article_word)
         if instruction in lines and anchor in first_body:
             # the instruction is carried out, not inserted: the article's present text gets its number "1. " (it
