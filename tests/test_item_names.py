@@ -158,7 +158,7 @@ def test_a_review_read_back_names_provisions_as_its_draft_does(tmp_path: Path) -
 def test_the_issue_names_an_item_of_an_article_a_subparagraph(items_review: Review) -> None:
     """Biometric data of children collected without consent, in item 4) of article 2's list of powers."""
     issue = _recommendation(items_review, "data-privacy-04").ru.issue
-    assert issue.startswith("Подпункт 4) статьи 2 упоминает")
+    assert issue.startswith("В подпункте 4) статьи 2 упоминаются")
     assert "ункт 4 статьи 2" not in issue
 
 
@@ -174,7 +174,7 @@ def test_the_gap_table_heads_the_text_that_replaces_an_item_with_its_name(items_
     rec = _recommendation(items_review, "general-principles-01")
     [row] = [row for section in gap_table.sections(items_review, "ru") for row in section.rows if row.id == rec.id]
     assert row.proposed_heading("ru") == "Предлагаемая редакция — подпункт 4) статьи 1"
-    assert row.issue.startswith("Подпункт 4) статьи 1 упоминает")
+    assert row.issue.startswith("В подпункте 4) статьи 1 упоминаются")
 
 
 def test_a_supplement_to_a_list_of_items_adds_paragraphs_and_says_so(items_review: Review) -> None:
@@ -233,13 +233,13 @@ def test_kz_code_article_60_is_a_list_of_items(kz_code: Review) -> None:
 
 
 def test_kz_code_article_60_4_is_named_a_subparagraph_in_the_russian_deliverables(kz_code: Review) -> None:
-    """A signature refused to a person under sixteen (art. 60(4)): «Подпункт 4) статьи 60» in the issue of the
+    """A signature refused to a person under sixteen (art. 60(4)): «В подпункте 4) статьи 60» in the issue of the
     recommendation and so in the gap table, never «Пункт 4 статьи 60»."""
     [rec] = [r for r in kz_code.recommendations if "art:60.4" in r.provisions]
-    assert rec.ru.issue.startswith("Подпункт 4) статьи 60 ")
+    assert rec.ru.issue.startswith("В подпункте 4) статьи 60 ")
     assert "Article 60(4)" in rec.issue
     cells = [row.issue for section in gap_table.sections(kz_code, "ru") for row in section.rows]
-    assert any(cell.startswith("Подпункт 4) статьи 60 ") for cell in cells)
+    assert any(cell.startswith("В подпункте 4) статьи 60 ") for cell in cells)
     assert not [cell for cell in cells if "ункт 4 статьи 60" in cell]
 
 

@@ -271,8 +271,8 @@ def test_kb_check_refuses_a_sentence_frame_with_a_slot_the_engine_does_not_fill(
     """A translator's typo ("{wher}") is refused when the knowledge base is checked, naming the frame and the
     slots the engine fills, not found as a KeyError while a lawyer's review is written."""
     path = data_copy / "phrases.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace('ru: "{where} также не упоминает: {missing}."',
-                                                             'ru: "{wher} также не упоминает: {missing}."'),
+    path.write_text(path.read_text(encoding="utf-8").replace('ru: "{where} также не упоминаются: {missing}."',
+                                                             'ru: "{wher} также не упоминаются: {missing}."'),
                     encoding="utf-8")
     result = check(data_copy)
     assert result.exit_code == 2

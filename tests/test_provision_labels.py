@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from crlens.analysis.engine import review_document
-from crlens.analysis.labels import label, label_genitive, labels
+from crlens.analysis.labels import label, label_genitive, label_in, labels, labels_in
 from crlens.analysis.review import SCHEMA_PATH, Review
 from crlens.ingest import parse_file, parse_text
 from crlens.ingest.model import Naming
@@ -64,6 +64,17 @@ def test_an_article_keeps_its_russian_name_by_default():
     assert label("art:12.3.2", "ru") == "Подпункт 2) пункта 3 статьи 12"
     assert label("art:12", "ru") == "Статья 12"
     assert label_genitive("art:12.3", "ru") == "пункта 3 статьи 12"
+
+
+def test_a_provision_after_in_is_named_in_the_russian_prepositional():
+    """«В статье 5 упоминаются: ...»: the frames that list what a provision mentions name it after "в"."""
+    assert label_in("art:12", "ru") == "статье 12"
+    assert label_in("art:12.3.2", "ru") == "подпункте 2) пункта 3 статьи 12"
+    assert label_in("ch:3", "ru") == "главе 3"
+    assert label_in("preamble", "ru") == "преамбуле"
+    assert label_in("art:6501.1", "ru", naming=SECTIONS) == "§ 6501(1)"
+    assert labels_in(["art:9.5", "art:42.1"], "ru") == "пункте 5 статьи 9, пункте 1 статьи 42"
+    assert label_in("art:12.3") == "Article 12(3)"
 
 
 def test_provisions_listed_in_russian_run_on_after_the_first():

@@ -27,7 +27,7 @@ def test_a_general_right_to_human_review_elsewhere_is_named_and_lowers_the_sever
     assert risk.provision == "art:1" and risk.severity == "medium"
     assert "Article 2 mentions human review or oversight" in risk.description
     assert "(“Заявитель вправе требовать пересмотра" in risk.description
-    assert "Статья 2 упоминает: " in risk.description_ru
+    assert "В статье 2 упоминаются: " in risk.description_ru
     assert "Check that it covers this provision and children." in risk.description
 
 
@@ -383,7 +383,8 @@ def test_a_risks_issue_names_the_rule_the_draft_makes_for_everyone(tmp_path: Pat
     assert rec.general_rules == ["art:1.1"]
     assert "The closest provision, Article 1 (“Право на удаление персональных данных”), mentions" in rec.issue
     assert "(Article 1(1): “Субъект персональных данных вправе требовать удаления" in rec.issue
-    assert "Наиболее близкая норма, статья 1 («Право на удаление персональных данных»), упоминает" in rec.ru.issue
+    assert ("В наиболее близкой норме, статье 1 («Право на удаление персональных данных»), упоминаются"
+            in rec.ru.issue)
 
 
 def test_a_provision_with_the_risky_matter_but_not_its_safeguard_is_no_rule_to_build_on(tmp_path: Path) -> None:

@@ -43,7 +43,9 @@ from crlens.analysis.labels import (
     article_of,
     cite,
     label,
+    label_in,
     labels,
+    labels_in,
     last_item_semicolon,
     new_after,
     present_text_numbered,
@@ -927,7 +929,7 @@ def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, gr
         mention = state.first(place, group)
         concepts = [mention.hit.concept] if mention else list(group)
         quote = _elided(mention.provision, _quote(mention)) if mention else ""
-        where = (label(place.id, naming=naming), label(place.id, "ru", naming=naming))
+        where = _in_provision(kb, label(place.id, naming=naming), label_in(place.id, "ru", naming=naming))
         named = (_group_label(kb, concepts), _group_label(kb, concepts, "ru"))
         en, ru = (_both(_phrases(kb).mentions_quoting, where=where, concepts=named, quote=quote) if quote
                   else _both(_phrases(kb).mentions, where=where, concepts=named))
@@ -1357,8 +1359,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             unit = best_units[crit.id]
             met, lacking, found_ru, missing_en, missing_ru = _elements(kb, state, crit, unit)
             direct = set(kb.relevance.direct) if kb.relevance else set()
-            where = (label(unit.provision.id, naming=document.naming),
-                     label(unit.provision.id, "ru", naming=document.naming))
+            where = _in_provision(kb, label(unit.provision.id, naming=document.naming),
+                                  label_in(unit.provision.id, "ru", naming=document.naming))
             found = ("; ".join(result.found), "; ".join(found_ru))
             missing = ("; ".join(missing_en), "; ".join(missing_ru))
             # Labels join their concepts with "or", so the elements are listed with semicolons, not commas.
@@ -1447,7 +1449,8 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             # provision, Article 4, does not", would deny the articles that do (the KZ Digital Code's art. 43(2)
             # forbids discrimination by algorithmic systems; its principles, art. 4, where the rule goes, do not)
             home_article = _article(said.at)
-            where_en, where_ru = _titled(document, home_article), _titled(document, home_article, "ru")
+            where_en, where_ru = _in_provision(kb, _titled(document, home_article),
+                                               _titled(document, home_article, "ru", inside=True))
             also, also_general, also_en, also_ru = _also_named(document, kb, state, crit,
                                                                subject_units.get(crit.id, []), home_article)
             general = ([said.provision] if said.general else []) + also_general
@@ -1614,17 +1617,27 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
                  _general_rule(kb, state, crit, unit))
 
 
+def _in_provision(kb: KnowledgeBase, where_en: str, where_ru: str) -> tuple[str, str]:
+    """The ``where`` of the frames that say what a provision mentions, in English and Russian: the provision's
+    name in English ("Article 5"), "В статье 5" in Russian (``where_ru`` in the prepositional case,
+    :func:`~crlens.analysis.labels.label_in`), where the frames list what is mentioned in the nominative
+    ("В статье 5 упоминаются: недискриминация или равенство"): a list of concept labels cannot be declined
+    after a Russian transitive verb."""
+    return _both(_phrases(kb).in_provision, where=(where_en, where_ru))
+
+
 def _closest(document: Document, kb: KnowledgeBase, article: Provision) -> tuple[str, str]:
     """"The closest provision, Article 41 (“…”)," in English and Russian, the opening of what an issue says of
     the article nearest to an unmet criterion."""
     return _both(_phrases(kb).closest_provision,
-                 where=(_titled(document, article), run_on(_titled(document, article, "ru"))))
+                 where=(_titled(document, article), _titled(document, article, "ru", inside=True)))
 
 
-def _titled(document: Document, article: Provision, lang: str = "en") -> str:
+def _titled(document: Document, article: Provision, lang: str = "en", *, inside: bool = False) -> str:
     """An article's name with its heading quoted as the draft's own words ("Article 1 (“Право на удаление
-    персональных данных”)"), or its name alone when it has no heading."""
-    name = label(article.id, lang, naming=document.naming)
+    персональных данных”)"), or its name alone when it has no heading; ``inside``, its name after "in" (Russian
+    "статье 1 («…»)", :func:`~crlens.analysis.labels.label_in`)."""
+    name = (label_in if inside else label)(article.id, lang, naming=document.naming)
     if not article.heading:
         return name
     return f"{name} («{article.heading}»)" if lang == "ru" else f"{name} (“{article.heading}”)"
@@ -1670,8 +1683,8 @@ def _also_named(document: Document, kb: KnowledgeBase, state: _Analysis, crit: C
     subject = crit.detect.elements[0]
     phrases = _phrases(kb)
     also_en, also_ru = _both(phrases.also_mentions_one if len(ids) == 1 else phrases.also_mentions_many,
-                             where=(labels(ids, naming=document.naming),
-                                    labels(ids, "ru", naming=document.naming)),
+                             where=_in_provision(kb, labels(ids, naming=document.naming),
+                                                 labels_in(ids, "ru", naming=document.naming)),
                              subject=(_group_label(kb, subject), _group_label(kb, subject, "ru")))
     return ids, [p for p in ids if p in general], f" {also_en}", f" {also_ru}"
 

@@ -15,16 +15,20 @@ import re
 
 from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Naming
 
-_CONTAINERS = {  # English, Russian, Russian genitive ("после главы 3")
-    "book": ("Book", "Книга", "книги"),
-    "part": ("Part", "Часть", "части"),
-    "sec": ("Section", "Раздел", "раздела"),
-    "ch": ("Chapter", "Глава", "главы"),
-    "par": ("Paragraph", "Параграф", "параграфа"),
-    "annex": ("Annex", "Приложение", "приложения"),
+_CONTAINERS = {  # English, then Russian nominative, genitive ("после главы 3"), prepositional ("в главе 3")
+    "book": ("Book", "Книга", "книги", "книге"),
+    "part": ("Part", "Часть", "части", "части"),
+    "sec": ("Section", "Раздел", "раздела", "разделе"),
+    "ch": ("Chapter", "Глава", "главы", "главе"),
+    "par": ("Paragraph", "Параграф", "параграфа", "параграфе"),
+    "annex": ("Annex", "Приложение", "приложения", "приложении"),
 }
 _RU_LEVELS = ("пункт", "подпункт", "абзац")
 _RU_LEVELS_GEN = ("пункта", "подпункта", "абзаца")
+_RU_LEVELS_IN = ("пункте", "подпункте", "абзаце")
+_RU_ARTICLE = {"nom": "Статья", "gen": "статьи", "in": "статье"}
+_RU_PREAMBLE = {"nom": "Преамбула", "gen": "преамбулы", "in": "преамбуле"}
+_CASES = ("nom", "gen", "in")
 
 
 OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(\d+)( (?:настоящей статьи|of this article))")
@@ -79,13 +83,20 @@ BY_ID = Naming()
 def label_genitive(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str:
     """The provision's name inside a sentence after "after", "of" ("после статьи 12", "after Article 12");
     ``naming`` is how the draft names its provisions (``Document.naming``)."""
-    return _name(provision_id, lang, genitive=True, naming=naming)
+    return _name(provision_id, lang, "gen", naming=naming)
+
+
+def label_in(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str:
+    """The provision's name after "in": Russian prepositional, lower-case ("в пункте 3 статьи 12"), so that a
+    Russian sentence can say what is mentioned there in the nominative ("В статье 5 упоминаются: ..."); the
+    English name is the same as :func:`label`'s."""
+    return _name(provision_id, lang, "in", naming=naming)
 
 
 def label(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str:
     """The provision's name as a lawyer writes it at the start of a sentence; ``naming`` is how the draft names
     its provisions (``Document.naming``): "Section 6501(1)", not "Article 6501(1)", in the US Code."""
-    return _name(provision_id, lang, genitive=False, naming=naming)
+    return _name(provision_id, lang, "nom", naming=naming)
 
 
 def run_on(name: str) -> str:
@@ -104,19 +115,25 @@ def labels(provision_ids: list[str], lang: str = "en", *, naming: Naming = BY_ID
     return ", ".join(names)
 
 
-def _name(provision_id: str, lang: str, genitive: bool, naming: Naming = BY_ID) -> str:
-    """English names do not decline; a Russian name in the genitive is all genitive and lower-case.
+def labels_in(provision_ids: list[str], lang: str = "en", *, naming: Naming = BY_ID) -> str:
+    """Several provisions' names after "in" (:func:`label_in`): "пункте 5 статьи 9, пункте 1 статьи 42"."""
+    return ", ".join(label_in(p, lang, naming=naming) for p in provision_ids)
+
+
+def _name(provision_id: str, lang: str, case: str, naming: Naming = BY_ID) -> str:
+    """English names do not decline; a Russian name in the genitive or prepositional ("in") is all in that case
+    and lower-case.
 
     A section in Russian is "§ 6501(1)", the same in every case: Russian writing on US and UK law keeps the
     source's pinpoint after the section sign ("§ 6501 Свода законов США", "после § 6501"). "Статья" would call
     it an article it is not, and "раздел" is taken twice over: by ``sec:`` divisions ("Раздел 2") and, in
     Russian citations of the US Code, by its titles ("раздел 15 Свода законов США")."""
+    form = _CASES.index(case)
     if provision_id == "preamble":
-        return ("преамбулы" if genitive else "Преамбула") if lang == "ru" else "Preamble"
+        return _RU_PREAMBLE[case] if lang == "ru" else "Preamble"
     prefix, parts = _split(provision_id)
     if prefix in _CONTAINERS:
-        en, ru, ru_gen = _CONTAINERS[prefix]
-        name = en if lang != "ru" else ru_gen if genitive else ru
+        name = _CONTAINERS[prefix][1 + form] if lang == "ru" else _CONTAINERS[prefix][0]
         return f"{name} {parts[0] if parts else ''}".strip()
     if not parts:
         return provision_id
@@ -125,17 +142,18 @@ def _name(provision_id: str, lang: str, genitive: bool, naming: Naming = BY_ID) 
         name = ARTICLE_WORDS[naming.word]["ru" if lang == "ru" else "en"]
         return f"{name} {article}" + "".join(f"({p})" for p in inner)
     if not inner:
-        return f"статьи {article}" if genitive else f"{ARTICLE_WORDS['article']['ru']} {article}"
+        return f"{_RU_ARTICLE[case]} {article}"
     # an item straight under its article is a подпункт of the article: there is no пункт above it
     skipped = 1 if f"{prefix}:{article}.{inner[0]}" in naming.items else 0
     words = []
     for depth, number in enumerate(inner, start=skipped):
         level = min(depth, len(_RU_LEVELS) - 1)
         mark = f"{number})" if depth >= 1 else number
-        last = depth == len(inner) - 1 + skipped and not genitive
-        words.append((_RU_LEVELS if last else _RU_LEVELS_GEN)[level] + f" {mark}")
+        last = depth == len(inner) - 1 + skipped
+        levels = _RU_LEVELS_GEN if not last or case == "gen" else _RU_LEVELS_IN if case == "in" else _RU_LEVELS
+        words.append(levels[level] + f" {mark}")
     text = " ".join(reversed(words)) + f" статьи {article}"
-    return text if genitive else text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] if case == "nom" else text
 
 
 def article_of(provision_id: str) -> str:

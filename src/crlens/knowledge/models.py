@@ -640,6 +640,7 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "mentions_but_lacks": {"where", "found", "said", "missing", "lacks"},
     "also_lacks": {"where", "missing"},
     "mentions_quoted_but_not": {"found", "at", "quote", "missing"},
+    "in_provision": {"where"},
     "mentions": {"where", "concepts"},
     "mentions_quoting": {"where", "concepts", "quote"},
     "also_mentions_one": {"where", "subject"},
@@ -679,6 +680,7 @@ class Phrases(_Strict):
     mentions_but_lacks: Phrase
     also_lacks: Phrase
     mentions_quoted_but_not: Phrase
+    in_provision: Phrase
     mentions: Phrase
     mentions_quoting: Phrase
     also_mentions_one: Phrase

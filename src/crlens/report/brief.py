@@ -200,7 +200,7 @@ def _respects(n: int, lang: str) -> str:
     return "respect" if n == 1 else "respects"
 
 
-_EVIDENCE = {"en": " mentions ", "ru": " упоминает: "}
+_EVIDENCE = {"en": " mentions ", "ru": " упоминаются: "}
 _FINDING = {lang: finding_opening(lang) for lang in ("en", "ru")}
 
 
