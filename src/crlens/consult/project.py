@@ -122,19 +122,36 @@ def _document_block(stored: dict) -> dict:
     return block if isinstance(block, dict) else {}
 
 
-def provision_naming(project: Project) -> Naming:
-    """How the newest draft names its provisions ("section" in the US Code, «подпункт 4) статьи 60» for an item
-    of an article), to name them as the deliverables do (``Review.naming``)."""
+@dataclass(frozen=True)
+class DraftFacts:
+    """What forms and pages need to know of the newest draft, read from its stored review in one pass."""
+
+    naming: Naming
+    """How the draft names its provisions ("section" in the US Code, «подпункт 4) статьи 60» for an item of an
+    article), to name them as the deliverables do (``Review.naming``)."""
+    jurisdiction: str | None
+    """Whose law the draft is ("kz"), as its review recorded it, to cite that country's law as national law in
+    force the way the deliverables do; None when unknown or reviewed before it was recorded."""
+
+
+def draft_facts(project: Project) -> DraftFacts:
+    """The newest draft's :class:`DraftFacts`, its stored review parsed once."""
     stored = _stored_review(project)
-    word = "section" if _document_block(stored).get("article_word") == "section" else "article"
-    return Naming.of(word, ((p["id"], p["kind"], p["parent"]) for p in stored.get("provisions", [])))
+    block = _document_block(stored)
+    word = "section" if block.get("article_word") == "section" else "article"
+    naming = Naming.of(word, ((p["id"], p["kind"], p["parent"]) for p in stored.get("provisions", [])))
+    home = block.get("jurisdiction")
+    return DraftFacts(naming, home if isinstance(home, str) else None)
+
+
+def provision_naming(project: Project) -> Naming:
+    """How the newest draft names its provisions (:attr:`DraftFacts.naming`)."""
+    return draft_facts(project).naming
 
 
 def jurisdiction(project: Project) -> str | None:
-    """Whose law the newest draft is ("kz"), as its review recorded it, to cite that country's law as national
-    law in force the way the deliverables do; None when unknown or reviewed before it was recorded."""
-    value = _document_block(_stored_review(project)).get("jurisdiction")
-    return value if isinstance(value, str) else None
+    """Whose law the newest draft is (:attr:`DraftFacts.jurisdiction`)."""
+    return draft_facts(project).jurisdiction
 
 
 def current_data(rec: Recommendation) -> RecommendationData:

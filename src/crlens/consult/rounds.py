@@ -27,10 +27,9 @@ from crlens.consult.project import (
     ACTIVE_STATES,
     ProjectError,
     current_data,
+    draft_facts,
     find_round,
-    jurisdiction,
     latest_draft,
-    provision_naming,
 )
 from crlens.consult.revisions import stale_texts
 from crlens.consult.state import EarlierText, earlier_text, follow_answers, proposals
@@ -339,7 +338,8 @@ def export_round(session: Session, project: Project, number: int, path: Path, la
     consultation = open_round(session, project, number)
     if not consultation.is_open:
         raise ProjectError(f"round {number}", "is closed; export the next round instead")
-    kb, naming, home = load(), provision_naming(project), jurisdiction(project)
+    kb, facts = load(), draft_facts(project)
+    naming, home = facts.naming, facts.jurisdiction
     before = before_round(session, project, number)
     # the protected cells' digests are of the text as the file holds it (a stored control character left out)
     rows = scrubbed([_row(rec, lang, kb, naming, home,

@@ -29,11 +29,11 @@ from crlens.consult.project import (
     DraftAdded,
     add_draft,
     current_data,
+    draft_facts,
     draft_review,
     find_round,
     init_project,
     jurisdiction,
-    provision_naming,
 )
 from crlens.consult.revisions import FIELDS, Revision, confirm, get_text, revise, withdraw
 from crlens.consult.rounds import DECISION_CHOICES, Recorded, close_round, decision_of, open_round, record_answer
@@ -264,7 +264,8 @@ def gap_sections(project: Project, lang: str, area: str | None = None, priority:
     from crlens.report.gap_table import ordered_sources, proposed_heading, source_text
 
     ru = lang == "ru"
-    naming, home, kb = provision_naming(project), jurisdiction(project), load()
+    facts, kb = draft_facts(project), load()
+    naming, home = facts.naming, facts.jurisdiction
     needle = (text or "").strip().lower()
     by_area: dict[str, list[GapRow]] = {}
     total = 0
