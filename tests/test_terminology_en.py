@@ -116,6 +116,22 @@ def test_a_title_is_left_unchanged() -> None:
         "the Law on Online Platforms and Online Advertising and a digital platform")
 
 
+def test_a_one_word_name_inside_a_sentence_is_left_unchanged() -> None:
+    """A title or product name of one capitalised word ("the Law on E-Government", "Facebook Messenger") is a
+    name, not our term; only at the opening of a sentence or an item is a capital no sign of one."""
+    text = "the Law on E-Government and Facebook Messenger, and a messenger"
+    assert adapt_en(text, DIGITAL_PLATFORM_DRAFT) == (
+        "the Law on E-Government and Facebook Messenger, and an instant messaging service")
+
+
+def test_a_one_word_term_opening_a_sentence_or_an_item_is_still_ours() -> None:
+    assert adapt_en("Rules apply. E-government portals shall...", DIGITAL_PLATFORM_DRAFT) == (
+        "Rules apply. Digital government portals shall...")
+    assert adapt_en("shall:\n1) Messengers shall...", DIGITAL_PLATFORM_DRAFT) == (
+        "shall:\n1) Instant messaging services shall...")
+    assert adapt_en("E-government portals", DIGITAL_PLATFORM_DRAFT) == "Digital government portals"
+
+
 def test_a_term_inside_a_longer_hyphenated_word_is_left_unchanged() -> None:
     text = "non-e-government systems and e-government-wide rules"
     assert adapt_en(text, DIGITAL_PLATFORM_DRAFT) == text

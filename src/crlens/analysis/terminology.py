@@ -515,16 +515,26 @@ def _english_matcher(plan: tuple[tuple[int, int], ...], equivalences: tuple[Term
     return pattern, groups
 
 
-def _is_name(original: str) -> bool:
-    """Whether an occurrence is written as part of a name or title ("Online Platforms"), not a common noun."""
+_OPENING = re.compile(r"(?:\A|[.!?…:;]|\n\s*\(?[0-9A-Za-z]{1,4}[.)])[\s“\"«(]*\Z")
+"""The end of the text before an occurrence that opens a sentence or a list item ("1) ", "(a) "): a capital
+there is no sign of a name."""
+
+
+def _is_name(original: str, before: str) -> bool:
+    """Whether an occurrence is written as part of a name or title ("Online Platforms", "the Law on
+    E-Government", "Facebook Messenger"), not a common noun: every word capitalised, and one word only where no
+    sentence or item opens with it (``before``, the text up to it)."""
     words = [w for w in original.split() if w.lower() not in _NAME_WORDS]
-    return len(words) > 1 and all(w[:1].isupper() for w in words) and not original.isupper()
+    if not words or original.isupper() or not all(w[:1].isupper() for w in words):
+        return False
+    return len(words) > 1 or _OPENING.search(before) is None
 
 
-def _english_replacement(original: str, ours: str, theirs: str) -> str | None:
+def _english_replacement(original: str, before: str, ours: str, theirs: str) -> str | None:
     """The alternative's English for an occurrence of our term, in its number, with the words after the head as
-    written when the alternative has the same ones; ``None`` if the occurrence is not to be touched."""
-    if _is_name(original):
+    written when the alternative has the same ones; ``None`` if the occurrence is not to be touched (a name,
+    :func:`_is_name`, ``before`` being the text up to it)."""
+    if _is_name(original, before):
         return None
     our_term, their_term = _english(ours), _english(theirs)
     match = our_term.regex.fullmatch(original)
@@ -607,8 +617,9 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
 
     The plural, a capital first letter, a possessive ("platform's") and the words after the head with their
     article ("operator of the online platform") are kept; "a" or "an" just before the term is made to fit its
-    new first word. An occurrence written as part of a title ("Law on Online Platforms") or inside a longer
-    word is left unchanged, and so is the text when the alternative's English is ours.
+    new first word. An occurrence written as part of a title ("Law on Online Platforms", "Law on
+    E-Government") or inside a longer word is left unchanged, and so is the text when the alternative's English
+    is ours.
     """
     if not text or not draft_text:
         return text
@@ -622,7 +633,7 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     last = 0
     for match in pattern.finditer(text):
         ours, theirs = groups[match.lastgroup or ""]
-        replacement = _english_replacement(match.group(), ours, theirs)
+        replacement = _english_replacement(match.group(), text[:match.start()], ours, theirs)
         if replacement is None:
             continue
         pieces += [_with_article(text[last:match.start()], replacement), replacement]
