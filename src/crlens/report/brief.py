@@ -215,6 +215,12 @@ def _finding(issue: str, lang: str) -> str:
     return issue[match.start(1):] if match else issue
 
 
+def _under(label: str, refs: list[str]) -> str:
+    """References listed after their label, said once ("Kazakhstan, law in force: Law on Personal Data art. 8;
+    Law on Personal Data art. 6"), or alone without one."""
+    return f"{label}: {'; '.join(refs)}" if label else "; ".join(refs)
+
+
 def _first_sentence(text: str, limit: int = 260) -> str:
     """The text's first sentence; one longer than ``limit`` ends at its last clause that fits ("…; …" or
     "…, …"), else at a word, and is marked as cut with "…"."""
@@ -359,8 +365,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         # the country's own law in force, named as such, after the norms: what the recommendation builds on
         laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home)[:MAX_LAWS]
         if laws:
-            norms.append(f"{national_label(kb, laws[0], lang)}: "
-                         + "; ".join(e.ref_ru if ru else e.ref for e in laws))
+            norms.append(_under(national_label(kb, laws[0], lang), [e.ref_ru if ru else e.ref for e in laws]))
         for example in laws:
             # one law's provisions under one "Kazakhstan, law in force:", not the label before each of them
             prefix[example.url] = national_label(kb, example, lang)
@@ -371,8 +376,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         recommendations.append(BriefRecommendation(_first_sentence(rec.ru.solution if ru else rec.solution,
                                                                    SOLUTION_MAX), where, norms, rec.id, status))
     # exactly the norms the recommendations cite, one line per document: "GC25, para. 19; GC25, para. 36 — url"
-    references = [f"{prefix[url] + ': ' if url in prefix else ''}{'; '.join(names)} — {url}"
-                  for url, names in by_url.items()]
+    references = [f"{_under(prefix.get(url, ''), names)} — {url}" for url, names in by_url.items()]
     listed = {r.id for r in recommendations}
     others = [r for r in review.recommendations if r.id in rejected and r.id not in listed]
     act = review.document.act
