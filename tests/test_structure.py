@@ -255,3 +255,13 @@ def test_a_paragraph_number_written_again_after_its_dotted_number_counts_once():
     assert document.get("art:112.2.a").kind == "subparagraph"
     assert document.get("art:112").numbered_text().splitlines()[1] == (
         "112.1 1. The Commission shall assess the list once a year.")
+
+
+def test_by_means_of_is_no_definition() -> None:
+    """'Providers shall, by means of technical measures, ...' defines nothing; the brief took "Providers shall,
+    by" for a defined term. A term defined with "means" after such words is still found."""
+    from crlens.ingest.structure import defined_term
+
+    assert defined_term("Providers shall, by means of technical measures, ensure that children are safe.") is None
+    assert defined_term("Processing by means of automated systems means any handling of data.") == (
+        "Processing by means of automated systems")

@@ -131,8 +131,10 @@ _DEFINITIONS_HEADING = re.compile(
 )
 _TERM_DASH = re.compile(r"^[«\"“‘']?(?P<t>[^–—:;]{2,150}?)[»\"”’']?\s+[–—-]\s+\S")
 _TERM_MEANS = re.compile(
-    r"^[«\"“‘']?(?P<t>[^\"”’'»]{2,120}?)[»\"”’']?\s+(?:means|has the meaning|includes|refers to|shall mean)\b"
+    r"^[«\"“‘']?(?P<t>[^\"”’'»]{2,120}?)[»\"”’']?\s+"
+    r"(?:means(?!\s+of\b)|has the meaning|includes|refers to|shall mean)\b"
 )
+"""'"Operator" means ...'; not "... by means of ...", which is no definition."""
 # "‘consent’ of the data subject means": a quoted term with a qualifier before "means"
 _TERM_QUOTED_MEANS = re.compile(
     r"^[«\"“‘'](?P<t>[^\"”’'»]{2,120})[»\"”’'](?:\s+[\w'’-]+){1,5}?\s+(?:means|shall mean|refers to)\b"
