@@ -924,8 +924,8 @@ def test_the_consultation_log_lists_the_texts_out_of_date(store: Store, tmp_path
     russian = (tmp_path / "log.ru.md").read_text(encoding="utf-8")
     assert "## Texts not yet brought into line across languages" in english
     assert "- rec-001: the Russian proposed text (the English one was revised in version 2)" in english
-    assert "## Тексты, ещё не приведённые в соответствие на двух языках" in russian
-    assert ("- rec-001: предлагаемая редакция на русском языке (английский текст изменён в версии 2)" in russian)
+    assert "## Тексты, еще не приведенные в соответствие на двух языках" in russian
+    assert ("- rec-001: предлагаемая редакция на русском языке (английский текст изменен в версии 2)" in russian)
     for name, words in (("log.docx", "rec-001: the Russian proposed text"),
                         ("log.ru.docx", "rec-001: предлагаемая редакция на русском языке")):
         assert words in "\n".join(p.text for p in Document(str(tmp_path / name)).paragraphs), name
@@ -937,7 +937,7 @@ def test_the_final_report_warns_of_texts_out_of_date_in_one_language(store: Stor
     assert code == 0, output
     assert "warning: rec-001: the Russian proposed text was not revised" in " ".join(output.split())
     annex = (tmp_path / "final" / "gap-table.ru.md").read_text(encoding="utf-8")
-    assert "rec-001: предлагаемая редакция на русском языке (английский текст изменён в версии 2)" in annex
+    assert "rec-001: предлагаемая редакция на русском языке (английский текст изменен в версии 2)" in annex
 
 
 # --- showing a recommendation --------------------------------------------------------------------------------
@@ -996,7 +996,7 @@ def test_rec_show_says_a_withdrawal_in_the_language_asked_with_the_reason_as_wri
     ("en", "Confirmed: the Russian proposed text still matches the English one (revised in version 2): Only a "
            "typo"),
     ("ru", "Подтверждено: предлагаемая редакция на русском языке по-прежнему соответствует тексту на английском "
-           "языке (изменён в версии 2): Only a typo")])
+           "языке (изменен в версии 2): Only a typo")])
 def test_rec_show_says_a_confirmation_in_the_language_asked_whatever_language_recorded_it(
         store: Store, tmp_path: Path, lang: str, reason: str) -> None:
     revise_english(store, tmp_path)
@@ -1046,7 +1046,7 @@ def test_rec_show_in_russian_says_its_state_versions_answers_and_texts_out_of_da
     shown = " ".join(output.split())
     assert shown.startswith("rec-001 (пересмотрена, версия 2) проблема: ")
     assert f"версия 2 {revised:%Y-%m-%d %H:%M} Dana: Ministry asked for 16 предлагаемая редакция (en): " in shown
-    assert "не обновлено: предлагаемая редакция на русском языке (английский текст изменён в версии 2)" in shown
+    assert "не обновлено: предлагаемая редакция на русском языке (английский текст изменен в версии 2)" in shown
     note = ("дан на прежний текст и больше не определяет статус: версия 2 изменила предложение (Ministry asked "
             "for 16)")
     assert shown.endswith(
@@ -1056,7 +1056,7 @@ def test_rec_show_in_russian_says_its_state_versions_answers_and_texts_out_of_da
 
 def test_rec_show_in_russian_says_in_russian_when_there_are_no_answers_yet(store: Store, tmp_path: Path) -> None:
     assert crlens("rec", "show", "rec-001", "--lang", "ru", db=store.url)[1].endswith(
-        "ответы: раундов консультаций ещё не было\n")
+        "ответы: раундов консультаций еще не было\n")
     answered_by_two(store, tmp_path)
     assert crlens("rec", "show", "rec-002", "--lang", "ru", db=store.url)[1].endswith(
         "раунд 1 (открыт): ответов нет\n")

@@ -465,7 +465,7 @@ def test_a_confirmation_on_the_russian_page_is_recorded_in_russian(app: Any) -> 
     versions = reviewer.get("/api/projects/1/recommendations/rec-001").json()["versions"]
     # the gap table's and the forms' word for the proposed text, which the warning it answers also uses
     assert versions[-1]["reason"] == ("Подтверждено: предлагаемая редакция на русском языке по-прежнему "
-                                      "соответствует тексту на английском языке (изменён в версии 2)")
+                                      "соответствует тексту на английском языке (изменен в версии 2)")
 
 
 @INTERFACE
@@ -824,7 +824,7 @@ def test_an_api_confirmation_asked_for_in_russian_is_recorded_in_russian(app: An
     assert response.status_code == 201, response.text
     assert _versions_of_rec_001(app)[-1]["reason"] == (
         "Подтверждено: предлагаемая редакция на русском языке по-прежнему соответствует тексту на английском "
-        "языке (изменён в версии 2)")
+        "языке (изменен в версии 2)")
 
 
 def _withdraw_rec_001(app: Any) -> None:

@@ -395,7 +395,7 @@ REC_SHOW_WORDS = {
            "no_rounds": "answers: no consultation round yet"},
     "ru": {"version": "версия {n}", "out_of_date": "не обновлено", "round": "раунд {n} ({status}): {answers}",
            "open": "открыт", "answers": "ответов: {n}", "no_answers": "ответов нет",
-           "no_rounds": "ответы: раундов консультаций ещё не было"},
+           "no_rounds": "ответы: раундов консультаций еще не было"},
 }
 """The words of ``rec show`` that no document has; the rest (fields, states, decisions, "version", "closed", the
 notes on texts out of date and answers on earlier texts) are the consultation log's, in the same language."""

@@ -370,7 +370,7 @@ def _instructions(lang: str, number: int) -> str:
     choices = ", ".join(DECISIONS_RU[d] if lang == "ru" else d for d in DECISIONS)
     history = HEADERS[lang][HISTORY]
     if lang == "ru":
-        earlier = (f" Столбец «{history}» показывает ответы, данные на рекомендацию в предыдущих раундах, и её "
+        earlier = (f" Столбец «{history}» показывает ответы, данные на рекомендацию в предыдущих раундах, и ее "
                    "изменения с тех пор." if number > 1 else "")
         return (f"Для каждой рекомендации укажите решение ({choices}) и при необходимости комментарий. "
                 f"Остальные ячейки защищены; не меняйте столбец ID.{earlier}")

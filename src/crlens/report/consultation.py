@@ -38,11 +38,11 @@ WORDS = {
                                                             "changed what they propose"},
     "ru": {"title": "Журнал консультаций", "annex": "Приложение: журнал консультаций",
            "project": "Проект", "round": "Раунд", "draft": "редакция проекта",
-           "opened": "открыт", "closed": "закрыт", "open": "ещё открыт", "participants": "Участники",
+           "opened": "открыт", "closed": "закрыт", "open": "еще открыт", "participants": "Участники",
            "none": "нет", "rec": "Рекомендация", "said": "Позиция министерства", "changed":
            "Что изменено и почему", "nochange": "Изменений не внесено.", "state": "Текущий статус",
            "drafts": "Редакции проекта", "added": "добавлена", "by": "кем:", "taken": "учтены в тексте",
-           "new": "новые рекомендации", "no_rounds": "Раунды консультаций ещё не проводились.",
+           "new": "новые рекомендации", "no_rounds": "Раунды консультаций еще не проводились.",
            "no_answers": "В этом раунде отзывов не получено.", "decision": "решение",
            "no_decision": "без решения", "version": "версия", "comments": "комментариев",
            "earlier": "дан на прежний текст и больше не определяет статус: версия {v} изменила предложение "
@@ -50,7 +50,7 @@ WORDS = {
                                                 "изменила предложения"},
 }
 STALE_HEADING = {"en": "Texts not yet brought into line across languages",
-                 "ru": "Тексты, ещё не приведённые в соответствие на двух языках"}
+                 "ru": "Тексты, еще не приведенные в соответствие на двух языках"}
 LANG_NAMES = {"en": {"en": "English", "ru": "Russian"},
               # the language a text is in ("на русском языке"), and the other text named by its language
               "ru": {"en": ("английском", "английский"), "ru": ("русском", "русский")}}
@@ -58,11 +58,11 @@ LANG_NAMES = {"en": {"en": "English", "ru": "Russian"},
 
 def stale_words(stale: StaleText, lang: str = "en") -> str:
     """A text out of date in one language, for the reader: "the Russian proposed text (the English one was
-    revised in version 2)" / "предлагаемая редакция на русском языке (английский текст изменён в версии 2)"."""
+    revised in version 2)" / "предлагаемая редакция на русском языке (английский текст изменен в версии 2)"."""
     other = OTHER[stale.lang]
     if lang == "ru":
         return (f"{FIELD_NAMES['ru'][stale.field]} на {LANG_NAMES['ru'][stale.lang][0]} языке "
-                f"({LANG_NAMES['ru'][other][1]} текст изменён в версии {stale.since})")
+                f"({LANG_NAMES['ru'][other][1]} текст изменен в версии {stale.since})")
     return (f"the {LANG_NAMES['en'][stale.lang]} {FIELD_NAMES['en'][stale.field]} (the "
             f"{LANG_NAMES['en'][other]} one was revised in version {stale.since})")
 
@@ -70,11 +70,11 @@ def stale_words(stale: StaleText, lang: str = "en") -> str:
 def confirmed_words(stale: StaleText, lang: str = "en") -> str:
     """A text out of date confirmed as still matching, for the history: "Confirmed: the Russian proposed text
     still matches the English one (revised in version 2)" / "Подтверждено: предлагаемая редакция на русском языке
-    по-прежнему соответствует тексту на английском языке (изменён в версии 2)"."""
+    по-прежнему соответствует тексту на английском языке (изменен в версии 2)"."""
     other = OTHER[stale.lang]
     if lang == "ru":
         return (f"Подтверждено: {FIELD_NAMES['ru'][stale.field]} на {LANG_NAMES['ru'][stale.lang][0]} языке "
-                f"по-прежнему соответствует тексту на {LANG_NAMES['ru'][other][0]} языке (изменён в версии "
+                f"по-прежнему соответствует тексту на {LANG_NAMES['ru'][other][0]} языке (изменен в версии "
                 f"{stale.since})")
     return (f"Confirmed: the {LANG_NAMES['en'][stale.lang]} {FIELD_NAMES['en'][stale.field]} still matches the "
             f"{LANG_NAMES['en'][other]} one (revised in version {stale.since})")
