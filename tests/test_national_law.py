@@ -155,9 +155,9 @@ def test_a_kazakh_drafts_cyberbullying_issue_names_the_law_in_force_and_what_it_
 def test_its_solution_builds_on_the_law_in_force(kazakh: Review) -> None:
     rec = _rec(kazakh, "cyber-aggression-02")
     _, laws = rec.solution.split(" Build on the law in force and refer to it: ")
-    assert laws.startswith(f"{PLATFORMS_LAW};") and laws.endswith(".")
+    assert laws.startswith(PLATFORMS_LAW) and laws.endswith(".")
     _, laws = rec.ru.solution.split(" Опереться на действующее законодательство и сослаться на него: ")
-    assert laws.startswith(f"{PLATFORMS_LAW_RU};") and laws.endswith(".")
+    assert laws.startswith(PLATFORMS_LAW_RU) and laws.endswith(".")
 
 
 def test_an_adopted_codes_complaints_issue_cites_the_twenty_day_reply_in_force(kz_code: Review) -> None:
@@ -294,3 +294,25 @@ def test_a_laws_provisions_are_listed_under_one_label_in_the_briefs_references(k
     for lang, label in (("en", "Kazakhstan, law in force: "), ("ru", "Казахстан, действующее законодательство: ")):
         [line] = [r for r in brief.build(kz_code, lang).references if r.endswith("docs/Z1300000094")]
         assert line.startswith(label) and line.count(label) == 1 and ";" in line
+
+
+def test_the_power_to_order_removal_of_cyberbullying_cites_the_law_that_has_it(kz_code: Review) -> None:
+    """The removal order with a 24-hour deadline is the Law on Online Platforms, art. 14(3); the Law on Mass
+    Media, art. 40, sets an application to an expert group and no removal order, so it is not cited for it."""
+    sources = {s.id for s in _rec(kz_code, "cyber-aggression-03").sources}
+    assert "kz-online-platforms-art-14-3" in sources and "kz-mass-media-art-40" not in sources
+
+
+def test_the_mass_media_laws_cyberbullying_applications_are_not_cited_as_a_route_for_any_complaint(
+        kz_code: Review) -> None:
+    """A free route to a supervisory body for any complaint a service leaves unresolved (redress-03) is not what
+    art. 40 of the Law on Mass Media gives (applications about cyberbullying of a child in the media)."""
+    assert "kz-mass-media-art-40" not in {s.id for s in _rec(kz_code, "redress-03").sources}
+
+
+def test_the_mass_media_law_is_described_as_it_reads(kz_code: Review) -> None:
+    """Art. 40 leaves the expert group's make-up to the authorised body and orders no removal: the summary
+    quoted in the issues says neither that the group includes child-rights bodies nor that content is removed."""
+    issues = " ".join(r.issue + " " + r.ru.issue for r in kz_code.recommendations if "Mass Media" in r.issue)
+    assert issues and "order to remove" not in issues and "civil-society" not in issues
+    assert "предписание об удалении контента" not in issues
