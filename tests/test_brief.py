@@ -324,8 +324,18 @@ def test_a_provision_to_build_on_is_an_operative_one_not_a_definition(kz_code, l
     criterion on automated decisions about children; the brief quoted instead the first words found, Article
     43(1)'s definition of an algorithmic system ("Алгоритмическая система – цифровая система ..."), which grants
     nothing to build on."""
-    [line] = [f for f in brief.build(kz_code, lang).foundations if f.startswith(area)]
+    [line] = [f for f in brief.build(kz_code, lang).foundations if f"({area}):" in f]
     assert operative in line and definition not in line, line
+
+
+def test_a_provision_to_build_on_is_headed_by_the_criterion_it_partly_meets(kz_code):
+    """The KZ Code's rule on foreigners (Article 1(3)) partly meets the criterion on services offered from abroad;
+    headed by its area alone ("Impact on children, responsibility and liability: Article 1(3)"), it read as a
+    rule on liability."""
+    [line] = [f for f in brief.build(kz_code, "en").foundations if "Article 1(3)" in f]
+    heading = load().criteria[next(c.id for c in kz_code.criteria if c.status == "partial" and any(
+        e.provision == "art:1.3" for e in c.evidence))].recommendation.heading.en
+    assert line.startswith(f"{heading} (Impact on children, responsibility and liability): Article 1(3), ")
 
 
 def test_a_definition_is_still_quoted_when_it_is_all_a_criterion_s_evidence_has(tmp_path):
@@ -436,18 +446,21 @@ def test_an_area_whose_review_quotes_no_general_rule_claims_none(kz_code):
 
 @pytest.mark.parametrize(("lang", "none", "some"), [
     ("en", "Data protection and privacy (5) — Consent to the processing of a child's personal data",
-     "Artificial intelligence and algorithmic systems (6 of 6, 1 in part) — Prohibited artificial intelligence "
+     "Artificial intelligence and algorithmic systems (of 6 criteria: 1 in part, 5 not met) — Prohibited "
+     "artificial intelligence "
      "practices affecting children"),
     ("ru", "Защита данных и неприкосновенность частной жизни (5) — «Согласие на обработку персональных данных "
            "ребенка»",
-     "Искусственный интеллект и алгоритмические системы (6 из 6, частично — 1) — «Запрещенные практики применения "
+     "Искусственный интеллект и алгоритмические системы (из 6 критериев: частично — 1, не выполнено — 5) — "
+     "«Запрещенные практики применения "
      "искусственного интеллекта в отношении детей»"),
 ])
 def test_the_conclusions_say_how_far_each_area_falls_short_and_what_comes_first(kz_code, lang, none, some):
     """The KZ Code's conclusions listed the names of 22 areas. Each area now says how many of its criteria are not
-    met (or met only in part), and the heading of its highest-priority recommendation's first criterion: in one
-    sentence the areas no child-specific provision meets at all, in another those partly met; the closing line
-    stays last."""
+    met, or of all how many are met, met in part and not met ("6 of 6, 1 in part" counted the one met in part
+    among those not met, and read as if all six were missing), and the heading of its highest-priority
+    recommendation's first criterion: in one sentence the areas no child-specific provision meets at all, in
+    another those partly met; the closing line stays last."""
     conclusions = brief.build(kz_code, lang).conclusions
     assert len(conclusions) == 3
     assert none in conclusions[0] and some in conclusions[1]

@@ -76,10 +76,10 @@ T = {
         "msg_good": "The draft already protects children in {n} {respects}, notably in {areas}.",
         "concl_none": "No child-specific provision meets any criterion of these areas (number of criteria in "
                       "brackets, then the first to address): {items}.",
-        "concl_some": "These areas are addressed only in part (criteria not met, of all, in brackets, then the "
-                      "first to address): {items}.",
-        "concl_item": "{area} ({count}) — {heading}", "concl_of": "{unmet} of {total}",
-        "concl_partly": ", {n} in part",
+        "concl_some": "These areas are addressed only in part (of their criteria, in brackets, how many are met, "
+                      "met in part and not met, then the first to address): {items}.",
+        "concl_item": "{area} ({count}) — {heading}", "concl_of": "of {total} criteria: {parts}",
+        "concl_met": "{n} met", "concl_partly": "{n} in part", "concl_unmet": "{n} not met",
         "concl_next": "Adopting the priority amendments below, and assessing the final text's impact on children "
                       "before adoption, would bring the draft closer to the CRC and General Comment No. 25.",
         "concl_next_adopted": "Amending the draft as proposed below, and assessing its impact on children at set "
@@ -114,10 +114,10 @@ T = {
         "msg_good": "Проект уже защищает детей в {n} {respects}, прежде всего по направлениям: {areas}.",
         "concl_none": "Направления, критериям которых не отвечает ни одна норма для детей (в скобках — число "
                       "критериев, затем — что учесть в первую очередь): {items}.",
-        "concl_some": "Направления, учтенные частично (в скобках — сколько критериев из всех не выполнено, "
-                      "затем — что учесть в первую очередь): {items}.",
-        "concl_item": "{area} ({count}) — «{heading}»", "concl_of": "{unmet} из {total}",
-        "concl_partly": ", частично — {n}",
+        "concl_some": "Направления, учтенные частично (в скобках — сколько их критериев выполнено, выполнено "
+                      "частично и не выполнено, затем — что учесть в первую очередь): {items}.",
+        "concl_item": "{area} ({count}) — «{heading}»", "concl_of": "из {total} критериев: {parts}",
+        "concl_met": "выполнено — {n}", "concl_partly": "частично — {n}", "concl_unmet": "не выполнено — {n}",
         "concl_next": "Принятие приоритетных поправок, приведенных ниже, и оценка воздействия окончательного "
                       "текста на детей до его принятия приблизят проект к стандартам КПР и Замечания общего "
                       "порядка № 25.",
@@ -288,11 +288,11 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
 
     open_quote, close_quote = ("«", "»") if ru else ("“", "”")
 
-    def in_its_words(area: str, provision: str, quote: str) -> str:
-        return (f"{title_of[area]}: {label(provision, lang, naming=naming)}, "
+    def in_its_words(title: str, provision: str, quote: str) -> str:
+        return (f"{title}: {label(provision, lang, naming=naming)}, "
                 f"{open_quote}{_first_sentence(quote, 200)}{close_quote}")
 
-    strengths = [in_its_words(f.area, f.provision, f.quote) for f in shown[:MAX_STRENGTHS]]
+    strengths = [in_its_words(title_of[f.area], f.provision, f.quote) for f in shown[:MAX_STRENGTHS]]
 
     # A draft that fully meets few criteria still has provisions to build on: where a criterion is partly met,
     # the words that meet its core element, one area each, the weightiest criteria first.
@@ -308,7 +308,11 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         good_areas.add(result.area)
         # the rule the draft makes, not the definition of a term it uses: a definition grants nothing to build on
         evidence = next((e for e in result.evidence if not defines(e.provision)), result.evidence[0])
-        foundations.append(in_its_words(result.area, evidence.provision, evidence.quote))
+        # headed by what it is a foundation for, the criterion, then its area: "Impact on children, responsibility
+        # and liability: Article 1(3)" read as if the rule on foreigners were one on liability
+        heading = kb.criteria[result.id].recommendation.heading.get(lang)
+        titled = f"{heading} ({title_of[result.area]})"
+        foundations.append(in_its_words(titled, evidence.provision, evidence.quote))
 
     home = review.document.jurisdiction
     gaps = []
@@ -402,16 +406,19 @@ def _definitions(review: Review) -> Callable[[str], bool]:
 
 
 def _conclusion(area: AreaResult, review: Review, kb: KnowledgeBase, t: dict, lang: str) -> str:
-    """An area in the conclusions: how many of its applicable criteria are not met, all of them ("(6)") or so many
-    of all and how many of those in part ("(6 of 6, 1 in part)"), and the heading of the criterion its
+    """An area in the conclusions: how many of its applicable criteria are not met, all of them ("(6)"), or of all
+    how many are met, met in part and not met ("(of 6 criteria: 1 in part, 5 not met)"), and the heading of the
+    criterion its
     highest-priority recommendation answers first ("Consent to the processing of a child's personal data");
     without a recommendation, of its weightiest unmet criterion."""
     counts = area.criteria
     total = sum(counts.get(s, 0) for s in ("addressed", "partial", "gap"))
-    unmet = counts.get("partial", 0) + counts.get("gap", 0)
-    count = str(unmet) if area.status == "gap" else t["concl_of"].format(unmet=unmet, total=total)
-    if counts.get("partial"):
-        count += t["concl_partly"].format(n=counts["partial"])
+    if area.status == "gap":
+        count = str(counts.get("gap", 0))
+    else:
+        shares = (("concl_met", "addressed"), ("concl_partly", "partial"), ("concl_unmet", "gap"))
+        parts = [t[key].format(n=counts[status]) for key, status in shares if counts.get(status)]
+        count = t["concl_of"].format(total=total, parts=", ".join(parts))
     recs = sorted((r for r in review.recommendations if r.areas[0] == area.id and r.criteria),
                   key=lambda r: PRIORITY_RANK[r.priority])  # stable: the review's order among equals
     first = recs[0].criteria[0] if recs else min(
