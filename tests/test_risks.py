@@ -425,3 +425,18 @@ def test_a_note_that_names_a_provision_keeps_its_capital_after_the_provision_it_
     [rec] = [r for r in review_text(tmp_path, text).recommendations if len(r.risks) == 2]
     assert "Article 1: Article 3 mentions" in rec.issue and "article 3 mentions" not in rec.issue
     assert "Article 2: it is framed as the person's own choice" in rec.issue
+
+
+def test_the_amendment_answering_broad_erasure_refusals_sets_them_aside_for_data_from_childhood(
+        tmp_path: Path) -> None:
+    """The new paragraphs answering art. 41(4)'s refusal "for state functions" must not leave that ground to
+    override them: they say such general grounds do not apply to data from childhood unless a law requires them
+    kept; and the solution gives the right to the child and also a parent, as the proposed text does, not to
+    either of them."""
+    text = ERASURE_EXCEPTIONS.format(ground="реализации государственных функций и оказания государственных услуг")
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if "data-privacy-06" in r.criteria]
+    assert "such as the performance of state functions or the public interest, do not apply" in (
+        rec.amendment.proposed_text.en)
+    assert "такие как реализация государственных функций или публичный интерес, к таким данным не применяются" in (
+        rec.amendment.proposed_text.ru)
+    assert "Give the child, and for a child under sixteen also a parent, the right" in rec.solution
