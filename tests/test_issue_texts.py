@@ -359,3 +359,11 @@ def test_a_russian_issue_lists_what_a_provision_mentions_after_it_in_the_preposi
                "упоминаются: недискриминация или равенство" in t for t in texts)
     assert any("В наиболее близкой норме, статье 29 («Цифровые платформы»), такого правила нет." in t
                for t in texts)
+
+
+def test_the_definition_of_a_child_is_not_proposed_to_replace_words_the_draft_never_uses(corpus: Path) -> None:
+    """The KZ Digital Code speaks of no minor or young user; its recommendation to define a child told the drafter
+    to use the term "instead of" them."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+    [rec] = [r for r in review.recommendations if "general-principles-01" in r.criteria]
+    assert "young user" not in rec.solution and "юный пользователь" not in rec.ru.solution
