@@ -86,3 +86,25 @@ def test_no_model_clause_adds_to_a_list_the_draft_may_not_have() -> None:
     Digital Code has none (its AI rules are in another law), so the clause read as amending what is not there."""
     also = {"en": r"\balso include\b|\bincludes? also\b", "ru": r"\bотносятся также\b|\bтакже относятся\b"}
     assert [(cid, lang) for cid, lang, text in _clauses() if re.search(also[lang], text)] == []
+
+
+def _proposals() -> list[tuple[str, str, str]]:
+    """Every text a recommendation proposes, as (criterion and field, language, text): the model clause, the list
+    item and the solution."""
+    found = []
+    for crit in load().criteria.values():
+        rec = crit.recommendation
+        for name, text in (("model_clause", rec.model_clause), ("list_item", rec.list_item),
+                           ("solution", rec.solution)):
+            if text is not None:
+                found += [(f"{crit.id} {name}", lang, getattr(text, lang)) for lang in ("en", "ru")]
+    return found
+
+
+def test_a_body_is_given_a_task_in_the_words_of_competence_not_of_liability() -> None:
+    """«Уполномоченный орган ... несет ответственность за защиту прав ребенка» reads in Kazakh and Russian law as
+    the body being liable, a calque of "is responsible for"; a body's task is said as what it does: «обеспечивает
+    защиту прав ребенка ... и в пределах своей компетенции: ...». Liability for a breach stays liability."""
+    breach = r"(?!нарушени|неисполнени|ненадлежащ|причинени|вред|ущерб)"
+    calque = {"en": r"\b(is|are) responsible for\b", "ru": rf"\b(нес[её]т|несут) ответственность за {breach}"}
+    assert [(where, lang) for where, lang, text in _proposals() if re.search(calque[lang], text)] == []
