@@ -329,3 +329,18 @@ def test_the_knowledge_bases_russian_is_written_with_e_not_yo() -> None:
     written = [p for p in data.rglob("*.yaml")
                if "lexicon" not in p.parts and "ё" in p.read_text(encoding="utf-8")]
     assert not written
+
+
+def test_kb_check_lets_a_clause_name_an_age_bounding_an_age_group_only_when_listed_so(data_copy: Path) -> None:
+    """Age-appropriate design names its groups in words («достигшие тринадцати лет, но не достигшие шестнадцати
+    лет»): sixteen there bounds a group, it is not the age of consent that ages.yaml explains, and the clause is
+    listed as one naming age groups; a clause not so listed may not name the age unnoticed."""
+    path = data_copy / "ages.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "age_group_criteria: [evolving-capacities-01]" in text
+    path.write_text(text.replace("age_group_criteria: [evolving-capacities-01]",
+                                 "age_group_criteria: [evolving-capacities-09]"), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "ages.yaml: age 16: the model clause of evolving-capacities-01 names the age" in result.stderr
+    assert "ages.yaml: age groups: criterion 'evolving-capacities-09' does not resolve" in result.stderr

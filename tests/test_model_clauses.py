@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from crlens.knowledge.loader import load
 
 THIS_CODE = {"en": r"this Code", "ru": r"настоящ\w* Кодекс\w*"}
@@ -108,3 +110,31 @@ def test_a_body_is_given_a_task_in_the_words_of_competence_not_of_liability() ->
     breach = r"(?!нарушени|неисполнени|ненадлежащ|причинени|вред|ущерб)"
     calque = {"en": r"\b(is|are) responsible for\b", "ru": rf"\b(нес[её]т|несут) ответственность за {breach}"}
     assert [(where, lang) for where, lang, text in _proposals() if re.search(calque[lang], text)] == []
+
+
+def test_a_russian_proposal_writes_ages_in_words() -> None:
+    """Kazakh legislation writes «не достигших шести лет», «от шести до девяти лет», not «до 5 лет»."""
+    digits = r"(?<![\d.:])\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(?:лет|года?\b|-?летн)|\bот \d{1,2} до \d{1,2}\b"
+    assert [where for where, lang, text in _proposals() if lang == "ru" and re.search(digits, text)] == []
+
+
+BOUNDS = {"en": r"have reached the age of (\w+) but not the age of (\w+)",
+          "ru": r"достигшие (\w+) лет, но не достигшие (\w+) лет"}
+FIRST = {"en": r"under the age of (\w+)", "ru": r"не достигшие (\w+) лет"}
+LAST = {"en": r"who have reached the age of (\w+)\.", "ru": r"достигшие (\w+) лет\."}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_age_groups_of_age_appropriate_design_leave_no_age_out(lang: str) -> None:
+    """"up to 5 years, 6 to 9 years" left out the five-year-olds (and «до 5 лет» says under five): each group
+    starts at the age the one before it ends, from birth to eighteen, in the same groups in both languages."""
+    clause = _clause("evolving-capacities-01", lang).splitlines()[0]
+    groups = re.findall(BOUNDS[lang], clause)
+    first, last = re.search(FIRST[lang], clause), re.search(LAST[lang], clause)
+    assert first and last and len(groups) == 3
+    bounds = [first[1], *(b for pair in groups for b in pair), last[1]]
+    assert bounds == [WORDS[lang][n] for n in (6, 6, 10, 10, 13, 13, 16, 16)]
+
+
+WORDS = {"en": {6: "six", 10: "ten", 13: "thirteen", 16: "sixteen"},
+         "ru": {6: "шести", 10: "десяти", 13: "тринадцати", 16: "шестнадцати"}}

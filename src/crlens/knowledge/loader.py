@@ -90,6 +90,8 @@ class KnowledgeBase:
     """The draft terms equivalent to ours (``terminology.yaml``), for Russian proposed text."""
     ages: tuple[AgeThreshold, ...] = ()
     """The ages the model clauses use and why (``ages.yaml``)."""
+    age_group_criteria: tuple[str, ...] = ()
+    """The criteria whose model clauses name ages only as the bounds of age groups (``ages.yaml``)."""
     phrases: Phrases | None = None
     """The sentence frames the review writes (``phrases.yaml``); a checked knowledge base always has them."""
     origin: dict[str, str] = field(default_factory=dict)
@@ -243,6 +245,7 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
         ages = _load_file(ages_path, AgesFile, rel(ages_path), problems)
         if ages:
             kb.ages = ages.ages
+            kb.age_group_criteria = ages.age_group_criteria
     phrases_path = data_dir / "phrases.yaml"
     if phrases_path.exists():
         kb.phrases = _load_file(phrases_path, Phrases, rel(phrases_path), problems)
@@ -319,8 +322,10 @@ def _unresolved(kb: KnowledgeBase, norms: Iterable[str], examples: Iterable[str]
 
 def _check_ages(kb: KnowledgeBase) -> list[Problem]:
     """``ages.yaml`` stays true of the model clauses: each criterion listed under an age names it in both
-    languages, and each clause that names one of the ages is listed under it; its norms and examples resolve."""
-    problems: list[Problem] = []
+    languages, and each clause that names one of the ages is listed under it, unless it is listed as naming ages
+    only as the bounds of age groups; its norms and examples resolve."""
+    problems: list[Problem] = [Problem("ages.yaml", "age groups", f"criterion {c!r} does not resolve")
+                               for c in kb.age_group_criteria if c not in kb.criteria]
     for threshold in kb.ages:
         entry = f"age {threshold.age}"
         messages = _unresolved(kb, threshold.norms, threshold.examples)
@@ -332,7 +337,7 @@ def _check_ages(kb: KnowledgeBase) -> list[Problem]:
             if crit.id in threshold.criteria:
                 messages += [f"the {lang} model clause of {crit.id} does not name the age "
                              f"({_age_word(threshold, lang)!r})" for lang in unnamed]
-            elif len(unnamed) < 2:
+            elif len(unnamed) < 2 and crit.id not in kb.age_group_criteria:
                 messages.append(f"the model clause of {crit.id} names the age but the criterion is not listed")
         problems += [Problem("ages.yaml", entry, message) for message in messages]
     return problems

@@ -506,6 +506,10 @@ class AgesFile(_Strict):
     """The shape of ``ages.yaml``."""
 
     ages: tuple[AgeThreshold, ...] = Field(min_length=1)
+    age_group_criteria: tuple[str, ...] = ()
+    """The criteria whose model clauses name ages only as the bounds of the framework's age groups ("children who
+    have reached thirteen but not sixteen"), not as an age from which the child acts: they need not be listed
+    under those ages."""
 
     @model_validator(mode="after")
     def _unique(self) -> AgesFile:
