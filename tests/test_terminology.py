@@ -253,3 +253,34 @@ def test_repeated_calls_with_the_same_draft_are_fast(kz_digital_code: str) -> No
     for _ in range(100):
         adapt_ru(clause, kz_digital_code)
     assert (time.perf_counter() - start) / 100 < 0.05
+
+
+# --- «электронного правительства» in quotation marks, as Kazakh legislation writes it ----------------------------
+
+BARE_GOVERNMENT = re.compile(r"(?<!«)\b(?:электронн|цифров)\w+\s+правительств", re.IGNORECASE)
+
+
+def test_the_knowledge_bases_russian_quotes_e_government_as_kazakh_law_does() -> None:
+    """Kazakh laws write «веб-портал «электронного правительства»» (the Digital Code «цифрового правительства»,
+    every time); a clause that leaves the quotation marks out reads as another name."""
+    bare = []
+    for crit in load().criteria.values():
+        rec = crit.recommendation
+        for name, text in (("statement", crit.statement), ("solution", rec.solution),
+                           ("model_clause", rec.model_clause), ("list_item", rec.list_item)):
+            if text is not None and BARE_GOVERNMENT.search(text.ru):
+                bare.append(f"{crit.id} {name}")
+    assert bare == []
+
+
+def test_the_amendments_to_the_kazakh_digital_code_quote_digital_government_as_the_code_does(corpus: Path) -> None:
+    """The auditor found «веб-портал цифрового правительства» four times where the Code writes «веб-портал
+    «цифрового правительства»»."""
+    from crlens.analysis.engine import review_document
+    from crlens.ingest import parse_file
+
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
+    texts = [(rec.id, text) for rec in review.recommendations
+             for text in (rec.ru.solution, rec.amendment.proposed_text.ru)]
+    assert [rid for rid, text in texts if BARE_GOVERNMENT.search(text)] == []
+    assert sum("«цифрового правительства»" in text for _, text in texts) >= 4
