@@ -390,3 +390,45 @@ def test_limiting_contact_by_strangers_to_prevent_grooming_meets_the_grooming_cr
 ])
 def test_grooming_is_sexual_solicitation(lang: str, text: str) -> None:
     assert "sexual-solicitation" in concepts_in(lang, text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "вправе получать государственные услуги при условии прохождения идентификации иным способом"),
+    ("ru", "услуга оказывается с использованием иного способа идентификации"),
+    ("en", "may receive public services subject to identification by other means established by law"),
+])
+def test_identification_in_another_way_than_digital_is_a_non_digital_route(lang: str, text: str) -> None:
+    """KZ Digital Code art. 40(4): without digital identification a person still gets state services, identified
+    in another way the law sets."""
+    assert "offline-alternative" in concepts_in(lang, text)
+
+
+def test_state_and_other_services_are_public_services() -> None:
+    """KZ Digital Code art. 40(4): «государственные и иные предусмотренные законами Республики Казахстан
+    услуги»; the bodies that render services are not services."""
+    assert "e-service" in concepts_in(
+        "ru", "вправе получать государственные и иные предусмотренные законами Республики Казахстан услуги")
+    assert "e-service" not in concepts_in("ru", "государственные и иные органы, оказывающие услуги")
+
+
+SERVICES_WITHOUT_DIGITAL_ID = (
+    "Статья 1. Право на цифровую идентичность\n"
+    "1. Никто не может быть принужден к цифровой идентификации.\n"
+    "2. При отсутствии возможности цифровой идентификации субъект цифровой среды вправе получать государственные "
+    "и иные предусмотренные законами Республики Казахстан услуги при условии прохождения идентификации иным "
+    "способом, установленным законодательством Республики Казахстан.\n"
+)
+
+
+def test_services_to_everyone_without_a_digital_identity_meet_the_non_digital_route_in_part(tmp_path) -> None:
+    """The KZ Digital Code's art. 40(4) keeps a route to state services for whoever cannot be identified
+    digitally: equal-access-05 is met in part there, for everyone, and the issue quotes it rather than say the
+    closest article has no such rule."""
+    review = review_text(tmp_path, SERVICES_WITHOUT_DIGITAL_ID)
+    criterion = next(c for c in review.criteria if c.id == "equal-access-05")
+    assert criterion.status == "partial"
+    assert "art:1.2" in {e.provision for e in criterion.evidence}
+    [rec] = [r for r in review.recommendations if "equal-access-05" in r.criteria]
+    assert rec.issue.startswith("Article 1(2) mentions a non-digital alternative way to obtain a service")
+    assert "nothing in it is specific to children" in rec.issue
+
