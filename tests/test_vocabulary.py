@@ -432,3 +432,26 @@ def test_services_to_everyone_without_a_digital_identity_meet_the_non_digital_ro
     assert rec.issue.startswith("Article 1(2) mentions a non-digital alternative way to obtain a service")
     assert "nothing in it is specific to children" in rec.issue
 
+
+BREACH_NOTICE_BY_THE_OPERATOR = (
+    "Статья 1. Оператор\n"
+    "Оператор:\n"
+    "1) обеспечивает функционирование цифровых объектов;\n"
+    "2) на основании информации, полученной от уполномоченного органа в сфере защиты персональных данных, "
+    "осуществляет уведомление субъектов персональных данных о нарушении безопасности персональных данных путем "
+    "направления информации в личный кабинет.\n"
+)
+
+
+def test_notifying_data_subjects_of_a_breach_meets_the_breach_notice_criterion_in_part(tmp_path) -> None:
+    """KZ Digital Code art. 74(2)(15): the operator tells the persons concerned of a breach of their personal
+    data, for everyone and with no deadline. That is part of what cybersecurity-02 asks, not its absence: the
+    issue quotes it and says what it lacks, not that no provision makes such a rule."""
+    review = review_text(tmp_path, BREACH_NOTICE_BY_THE_OPERATOR)
+    criterion = next(c for c in review.criteria if c.id == "cybersecurity-02")
+    assert criterion.status == "partial"
+    assert "art:1.2" in {e.provision for e in criterion.evidence}
+    [rec] = [r for r in review.recommendations if "cybersecurity-02" in r.criteria]
+    assert "Article 1(2) mentions data breach or security incident notification; personal data" in rec.issue
+    assert "It does not mention: a time limit for action; children or minors." in rec.issue
+    assert "В подпункте 2) статьи 1 упоминаются: уведомление об утечке данных" in rec.ru.issue
