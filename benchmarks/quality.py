@@ -82,6 +82,8 @@ class Score:
 def _terms(kb: KnowledgeBase, concepts: list[str], lang: str) -> list[str]:
     langs = ("kk", "ru") if lang == "kk" else (lang,)
     out = []
+    # a concept's words include those of the narrower concepts that count as it ("under-age" as "child")
+    concepts = [*concepts, *(c.id for c in kb.concepts.values() if c.counts_as in concepts)]
     for cid in concepts:
         for lang_code in langs:
             for term in getattr(kb.concepts[cid].terms, lang_code):

@@ -186,6 +186,30 @@ def test_a_recommendation_lists_the_general_rules_its_issue_quotes(tmp_path: Pat
     assert rec.general_rules == ["art:1.1"]
 
 
+SIGNATURE_BELOW_SIXTEEN = (
+    "Статья 1. Отказ в выдаче сертификата электронной цифровой подписи\n"
+    "Удостоверяющий центр отказывает в выдаче сертификата открытого ключа электронной цифровой подписи в "
+    "случаях:\n"
+    "1) представления недостоверных сведений;\n"
+    "2) недостижения лицом шестнадцатилетнего возраста.\n"
+)
+
+
+def test_an_age_below_which_a_person_is_a_child_is_named_as_the_age_not_as_children(tmp_path: Path) -> None:
+    """KZ Digital Code art. 60(4): «недостижения лицом шестнадцатилетнего возраста» meets the criterion's child
+    element (a person under sixteen is a child), but the issue quoting those words says they mention persons
+    under a set age: "mentions children or minors" next to them is what a lawyer can see is not there."""
+    review = review_text(tmp_path, SIGNATURE_BELOW_SIXTEEN)
+    [result] = [c for c in review.criteria if c.id == "evolving-capacities-02"]
+    assert result.status == "partial"
+    assert result.found[0] == "persons under a set age"
+    [rec] = [r for r in review.recommendations if "evolving-capacities-02" in r.criteria]
+    assert rec.issue.startswith("Article 1(2) mentions persons under a set age; an age limit stated in years")
+    assert rec.ru.issue.startswith("В подпункте 2) статьи 1 упоминаются: лица, не достигшие установленного "
+                                   "возраста; возрастное ограничение")
+    assert "children or minors" not in rec.issue and "дети или несовершеннолетние" not in rec.ru.issue
+
+
 @functools.cache
 def _review(path: Path) -> Review:
     """The review of a corpus text, made once for the tests that read it."""

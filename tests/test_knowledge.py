@@ -134,6 +134,36 @@ def test_an_unknown_concept_that_keeps_a_risk_whole_is_rejected(data_copy):
     assert f"criterion {crit_id}: unknown concept 'no-such-concept'" in result.stderr
 
 
+def _set_concept(data_copy: Path, concept_id: str, **values: Any) -> None:
+    """Give the lexicon's concept ``concept_id`` the fields ``values``."""
+    for path in sorted((data_copy / "lexicon").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for concept in data["concepts"]:
+            if concept["id"] == concept_id:
+                concept.update(values)
+                path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+                return
+    raise AssertionError(concept_id)
+
+
+def test_a_concept_that_counts_as_another_needs_a_concept_of_its_own_to_count_as(data_copy):
+    _set_concept(data_copy, "under-age", counts_as="no-such-concept")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "concept under-age: counts_as 'no-such-concept' is not a concept of its own" in result.stderr
+
+
+def test_a_rule_cannot_ask_for_a_concept_that_is_only_found_as_another(data_copy):
+    """A person under a set age is found as a child: a criterion asking for ``under-age`` would never be met."""
+    path = data_copy / "framework" / "csea.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["criteria"][0]["detect"]["elements"][0].append("under-age")
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "concept 'under-age' is found as 'child', never under its own id" in result.stderr
+
+
 def test_duplicate_id_is_rejected_naming_both_files(data_copy):
     src = _first_criterion_file(data_copy)
     data = yaml.safe_load(src.read_text(encoding="utf-8"))

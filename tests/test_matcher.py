@@ -86,3 +86,21 @@ def test_finding_concepts_misses_no_match_of_a_regex_term(name: str, lang: str) 
             plain = pattern.regex.search(text.lower())
             if plain:
                 assert (pattern.concept, *plain.span()) in found, (pattern.regex.pattern, text[:80])
+
+
+@pytest.mark.parametrize(("lang", "text", "words"), [
+    ("ru", "в случае недостижения лицом шестнадцатилетнего возраста", "недостижения лицом шестнадцатилетн"),
+    ("en", "individuals who have not attained the age of 16", "individuals who have not attained the age of 16"),
+])
+def test_the_words_of_a_concept_that_counts_as_another_are_found_as_it_and_keep_their_own_name(
+        lang: str, text: str, words: str) -> None:
+    """A person under a set age is found as a child (every rule asking for children is met by it), and the hit
+    keeps the narrower concept's id, by which a finding names what the words say."""
+    matcher = matcher_for(load(), lang)
+    [hit] = [h for h in matcher.find(text) if h.concept == "child"]
+    assert hit.named == "under-age"
+    assert hit.text.startswith(words)
+    assert not [h for h in matcher.find(text) if h.concept == "under-age"]
+    children = [h for h in matcher.find("права ребенка" if lang == "ru" else "rights of the child")
+                if h.concept == "child"]
+    assert children and all(h.named is None for h in children)

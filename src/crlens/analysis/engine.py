@@ -628,7 +628,7 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
         shown = chosen[0] if chosen else best
         results[crit.id] = CriterionResult(
             id=crit.id, area=crit.area, status=status, evidence=evidence, confidence=confidence,
-            found=[_group_label(kb, _named(state, shown, group))
+            found=[_found_label(kb, state, shown, group)
                    for group, ok in zip(groups, shown.met, strict=True) if ok] if shown else [],
             missing=[lab for lab, ok in zip(labels, shown.met, strict=True) if not ok] if shown else labels,
         )
@@ -649,6 +649,20 @@ def _named(state: _Analysis, unit: _Unit, group: ConceptGroup) -> list[str]:
     mentions is what the text says, not every alternative the criterion would accept."""
     found = _occurrence(state, unit, group)
     return [found.hit.concept] if found is not None else list(group)
+
+
+def _found_label(kb: KnowledgeBase, state: _Analysis, unit: _Unit, group: ConceptGroup, lang: str = "en") -> str:
+    """How a finding names a met element: by the concept the provision names (:func:`_named`), and when its words
+    are a narrower concept's that count as that one (``counts_as``), by the narrower one, the words the quote
+    shows: «недостижения лицом шестнадцатилетнего возраста» meets "children" but mentions a person under a set
+    age, not children."""
+    found = _occurrence(state, unit, group)
+    return _group_label(kb, [_as_named(found.hit)] if found is not None else group, lang)
+
+
+def _as_named(hit: Hit) -> str:
+    """The concept a hit's words name: the narrower one they are a term of, else the concept found."""
+    return hit.named or hit.concept
 
 
 def _regulated(articles: list[Provision], state: _Analysis) -> set[str]:
@@ -927,7 +941,7 @@ def _what_is_mentioned(kb: KnowledgeBase, state: _Analysis, place: Provision, gr
     said_ru: list[str] = []
     for group in groups:
         mention = state.first(place, group)
-        concepts = [mention.hit.concept] if mention else list(group)
+        concepts = [_as_named(mention.hit)] if mention else list(group)
         quote = _elided(mention.provision, _quote(mention)) if mention else ""
         where = _in_provision(kb, label(place.id, naming=naming), label_in(place.id, "ru", naming=naming))
         named = (_group_label(kb, concepts), _group_label(kb, concepts, "ru"))
@@ -1529,13 +1543,13 @@ def _spread(document: Document, drafts: list[_Draft]) -> None:
 def _elements(kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit
               ) -> tuple[list[ConceptGroup], list[ConceptGroup], list[str], list[str], list[str]]:
     """The criterion's elements the provision meets and those it lacks, with the labels an issue names them by: a
-    met one (in Russian) by the concept the provision names (:func:`_named`), a lacking one (in English and
+    met one (in Russian) by the concept the provision names (:func:`_found_label`), a lacking one (in English and
     Russian) by its first concept. Every concept of a lacking element is absent, so "does not mention: children
     and minors" stays true without listing each alternative the criterion would accept (pupils, persons
     vulnerable because of their age ...), which made issues read like checklists."""
     met = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if ok]
     lacking = [g for g, ok in zip(crit.detect.elements, unit.met, strict=True) if not ok]
-    return (met, lacking, [_group_label(kb, _named(state, unit, g), "ru") for g in met],
+    return (met, lacking, [_found_label(kb, state, unit, g, "ru") for g in met],
             [_group_label(kb, g[:1]) for g in lacking], [_group_label(kb, g[:1], "ru") for g in lacking])
 
 

@@ -20,12 +20,14 @@ from crlens.knowledge.loader import KnowledgeBase
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """Where a concept was found: character span in the matched text, and the words as written."""
+    """Where a concept was found: character span in the matched text, and the words as written; ``named``, the
+    narrower concept whose words these are when they count as ``concept`` (its ``counts_as``), else None."""
 
     concept: str
     start: int
     end: int
     text: str
+    named: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,7 @@ class _Phrase:
     concept: str
     words: tuple[str, ...]
     prefix: bool
+    named: str | None = None
 
 
 class _Pattern:
@@ -45,14 +48,15 @@ class _Pattern:
     in order of position, which finds the same leftmost match as a search.
     """
 
-    __slots__ = ("concept", "regex", "required", "starts")
+    __slots__ = ("concept", "named", "regex", "required", "starts")
 
     def __init__(self, concept: str, regex: re.Pattern[str], required: tuple[tuple[str, ...], ...],
-                 starts: tuple[str, ...]) -> None:
+                 starts: tuple[str, ...], named: str | None = None) -> None:
         self.concept = concept
         self.regex = regex
         self.required = required
         self.starts = starts
+        self.named = named
 
     def possible(self, present: set[str]) -> bool:
         """Whether a text containing just the literals ``present`` (of all patterns' required ones) can match."""
@@ -95,9 +99,11 @@ class ConceptMatcher:
         self._regexes: list[_Pattern] = []
         langs = {"ru": ("ru",), "kk": ("kk", "ru"), "en": ("en",)}[analyzer.lang]
         for concept in kb.concepts.values():
+            # a concept that counts as a broader one is found as that one, and keeps its own id to be named by
+            found_as, named = (concept.counts_as, concept.id) if concept.counts_as else (concept.id, None)
             for lang in langs:
                 for term in getattr(concept.terms, lang):
-                    self._add(concept.id, term)
+                    self._add(found_as, term, named)
         # A text is checked once for every literal some pattern requires; a pattern is then tried only when the
         # most selective of its required literals (its first clause) is among those found.
         self._literals = tuple(sorted({text for p in self._regexes for clause in p.required for text in clause}))
@@ -108,26 +114,26 @@ class ConceptMatcher:
                 by_literal[text].append(i)
         self._by_literal = dict(by_literal)
 
-    def _add(self, concept: str, term: str) -> None:
+    def _add(self, concept: str, term: str, named: str | None = None) -> None:
         if term.startswith("re:"):
             pattern = term[3:]
             self._regexes.append(_Pattern(concept, re.compile(pattern, re.IGNORECASE), required_literals(pattern),
-                                          literal_starts(pattern)))
+                                          literal_starts(pattern), named))
             return
         if any(ch.isdigit() for ch in term):
             # Words are letters only, so "under 18" would shrink to "under": match such terms literally.
             literal = term.lower()
             self._regexes.append(_Pattern(concept, re.compile(r"\b" + re.escape(literal) + r"\b"), ((literal,),),
-                                          (literal,)))
+                                          (literal,), named))
             return
         if term.endswith("*"):
             words = tuple(fold(w) for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", term[:-1]))
             if words:
-                self._prefixes[words[0][:3]].append(_Phrase(concept, words, prefix=True))
+                self._prefixes[words[0][:3]].append(_Phrase(concept, words, prefix=True, named=named))
             return
         words = self.analyzer.norms(term)
         if words:
-            self._by_norm[words[0]].append(_Phrase(concept, words, prefix=False))
+            self._by_norm[words[0]].append(_Phrase(concept, words, prefix=False, named=named))
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Hit]:
         """Every concept occurrence in ``text``, in order of position (``tokens``: its words, if known)."""
@@ -140,11 +146,11 @@ class ConceptMatcher:
             for phrase in self._by_norm.get(token.norm, ()):
                 end = token.end if len(phrase.words) == 1 else self._match_words(tokens, i, phrase)
                 if end is not None:
-                    hits.append(Hit(phrase.concept, token.start, end, text[token.start:end]))
+                    hits.append(Hit(phrase.concept, token.start, end, text[token.start:end], phrase.named))
             for phrase in self._prefixes.get(token.surface[:3], ()):
                 end = self._match_prefix(tokens, i, phrase)
                 if end is not None:
-                    hits.append(Hit(phrase.concept, token.start, end, text[token.start:end]))
+                    hits.append(Hit(phrase.concept, token.start, end, text[token.start:end], phrase.named))
         if self._regexes:
             lowered = text.lower()
             present = {literal for literal in self._literals if literal in lowered}
@@ -154,7 +160,7 @@ class ConceptMatcher:
                 pattern = self._regexes[i]
                 m = pattern.search_possible(lowered) if pattern.possible(present) else None
                 if m:
-                    hits.append(Hit(pattern.concept, m.start(), m.end(), text[m.start():m.end()]))
+                    hits.append(Hit(pattern.concept, m.start(), m.end(), text[m.start():m.end()], pattern.named))
         hits.sort(key=lambda h: (h.start, h.concept))
         return hits
 

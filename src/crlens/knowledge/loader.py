@@ -282,15 +282,29 @@ def check(kb: KnowledgeBase) -> list[Problem]:
         elif not kb.criteria_of(area_id):
             problems.append(Problem(where("area", area_id), f"area {area_id}", "area has no criteria"))
 
+    counted = {c.id: c.counts_as for c in kb.concepts.values() if c.counts_as is not None}
+    for concept_id, broader in counted.items():
+        if broader not in kb.concepts or broader in counted:
+            problems.append(Problem(where("concept", concept_id), f"concept {concept_id}",
+                                    f"counts_as {broader!r} is not a concept of its own"))
+
+    def unknown(concept: str) -> str | None:
+        """What is wrong with a rule's reference to ``concept``: unknown, or only ever found as another."""
+        if concept not in kb.concepts:
+            return f"unknown concept {concept!r}"
+        if concept in counted:
+            return f"concept {concept!r} is found as {counted[concept]!r}, never under its own id"
+        return None
+
     for area in kb.areas.values():
         for concept in _concepts_of_area(area):
-            if concept not in kb.concepts:
-                problems.append(Problem(where("area", area.id), f"area {area.id}", f"unknown concept {concept!r}"))
+            if message := unknown(concept):
+                problems.append(Problem(where("area", area.id), f"area {area.id}", message))
 
     if kb.relevance is not None:
         for concept in [*kb.relevance.direct, *kb.relevance.indirect, *kb.relevance.whom]:
-            if concept not in kb.concepts:
-                problems.append(Problem("relevance.yaml", "", f"unknown concept {concept!r}"))
+            if message := unknown(concept):
+                problems.append(Problem("relevance.yaml", "", message))
 
     for crit in kb.criteria.values():
         file = where("criterion", crit.id)
@@ -298,8 +312,8 @@ def check(kb: KnowledgeBase) -> list[Problem]:
         if file != where("area", crit.area):
             problems.append(Problem(file, entry, f"criterion of area {crit.area!r} is not in that area's file"))
         for concept in _concepts_of_criterion(crit):
-            if concept not in kb.concepts:
-                problems.append(Problem(file, entry, f"unknown concept {concept!r}"))
+            if message := unknown(concept):
+                problems.append(Problem(file, entry, message))
         problems += [Problem(file, entry, message) for message in _unresolved(kb, crit.norms, crit.examples)]
 
     for norm in kb.norms.values():

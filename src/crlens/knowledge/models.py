@@ -121,12 +121,18 @@ class Concept(_Strict):
 
     ``label`` (English) and ``label_ru`` name the concept in findings, e.g. "the provision mentions consent but
     not an age limit".
+
+    ``counts_as`` names a broader concept whose occurrence this one's words are, everywhere the engine looks for
+    that concept (a person below an age under eighteen is a child), while a finding names what the words say by
+    this concept's label: "недостижения лицом шестнадцатилетнего возраста" mentions a person under a set age, not
+    children. Such a concept is never found under its own id, so no rule names it.
     """
 
     id: str
     label: str = Field(min_length=1)
     label_ru: str | None = None
     terms: Terms
+    counts_as: str | None = None
 
     _id = field_validator("id")(_check_id)
 
