@@ -138,3 +138,13 @@ def test_the_age_groups_of_age_appropriate_design_leave_no_age_out(lang: str) ->
 
 WORDS = {"en": {6: "six", 10: "ten", 13: "thirteen", 16: "sixteen"},
          "ru": {6: "шести", 10: "десяти", 13: "тринадцати", 16: "шестнадцати"}}
+
+
+def test_publicly_funded_software_is_owned_by_the_state_or_openly_licensed_by_its_developer() -> None:
+    """dpg-03's clause said the rights "belong to the state, unless the contract provides for their distribution
+    under an open licence": ownership and licensing are not alternatives; a developer who keeps the rights grants
+    the open licence (the KZ Digital Code, art. 23(5), has the rightholder grant it)."""
+    clause = load().criteria["dpg-03"].recommendation.model_clause
+    assert "where the contract leaves them with the developer, the developer grants the right" in clause.en
+    assert "если по договору они сохраняются за разработчиком, разработчик предоставляет право" in clause.ru
+    assert "unless the contract provides" not in clause.en
