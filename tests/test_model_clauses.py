@@ -148,3 +148,11 @@ def test_publicly_funded_software_is_owned_by_the_state_or_openly_licensed_by_it
     assert "where the contract leaves them with the developer, the developer grants the right" in clause.en
     assert "если по договору они сохраняются за разработчиком, разработчик предоставляет право" in clause.ru
     assert "unless the contract provides" not in clause.en
+
+
+def test_the_impact_assessment_of_state_systems_does_not_presuppose_an_experimental_regime() -> None:
+    """crdd-02's clause required an assessment "before an experimental legal regime ... is established" in every
+    draft; the KZ Digital Code has no such regime, and the clause made it look as if it had."""
+    clause = load().criteria["crdd-02"].recommendation.model_clause
+    assert "where the law provides for experimental legal regimes, before such a regime" in clause.en
+    assert "если законом предусмотрено установление экспериментальных правовых режимов" in clause.ru
