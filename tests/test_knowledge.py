@@ -109,26 +109,26 @@ def test_an_unknown_concept_that_exempts_from_a_risk_is_rejected(data_copy):
 
 
 def test_a_risk_lowered_without_saying_why_is_rejected(data_copy):
-    _with_risk_change(data_copy, lambda risk: risk.pop("lowered_note"))
+    _with_risk_change(data_copy, lambda risk: risk["lowered"][0].pop("note"))
     result = check(data_copy)
     assert result.exit_code == 2
-    assert "lowered_by and lowered_note go together" in result.stderr
+    assert "lowered.0.note" in result.stderr
 
 
-def test_a_risk_kept_whole_without_being_lowered_is_rejected(data_copy):
-    def change(risk: dict[str, Any]) -> None:
-        for key in ("lowered_by", "lowered_note"):
-            risk.pop(key)
-        risk["lowered_unless"] = [["use-without-consent"]]
-
-    _with_risk_change(data_copy, change)
+def test_a_risk_kept_whole_without_saying_why_is_rejected(data_copy):
+    """A lowering that something in the provision can cancel must say what the issue then says: the provision
+    has what would lower the risk, and why it does not."""
+    _with_risk_change(data_copy, lambda risk: risk["lowered"][0].update(unless=[["use-without-consent"]]))
     result = check(data_copy)
     assert result.exit_code == 2
-    assert "lowered_unless qualifies lowered_by, which it lacks" in result.stderr
+    assert "a lowering's unless and kept_note go together" in result.stderr
 
 
 def test_an_unknown_concept_that_keeps_a_risk_whole_is_rejected(data_copy):
-    crit_id = _with_risk_change(data_copy, lambda risk: risk.update(lowered_unless=[["no-such-concept"]]))
+    def change(risk: dict[str, Any]) -> None:
+        risk["lowered"][0].update(unless=[["no-such-concept"]], kept_note={"en": "Kept.", "ru": "Нет."})
+
+    crit_id = _with_risk_change(data_copy, change)
     result = check(data_copy)
     assert result.exit_code == 2
     assert f"criterion {crit_id}: unknown concept 'no-such-concept'" in result.stderr

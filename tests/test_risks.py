@@ -336,6 +336,17 @@ def test_use_without_consent_stays_a_risk_whatever_law_it_complies_with(tmp_path
     assert risk.severity == "medium" and "made subject to" not in risk.description
 
 
+def test_a_risk_kept_whole_says_what_it_cites_and_why_that_does_not_lower_it(tmp_path: Path) -> None:
+    """KZ Digital Code art. 82(6) quotes its own proviso (compliance with the law on personal data) beside 83(3),
+    lowered for the same proviso: the issue must say why 82(6) is not lowered, not pass the proviso over."""
+    [risk] = _risks(tmp_path, STATE_RECORDS, "risk-data-privacy-05")
+    assert "It requires compliance with the law on personal data, but it also permits use without the " \
+           "agreement of the person or owner concerned" in risk.description
+    assert "so the risk is not lowered" in risk.description
+    assert "Норма требует соблюдения законодательства о персональных данных" in risk.description_ru
+    assert "поэтому риск не снижается" in risk.description_ru
+
+
 def test_a_note_that_lowers_one_of_several_risky_provisions_names_that_one(tmp_path: Path) -> None:
     """KZ Digital Code arts. 82(6) and 83(3) in one issue: the note lowering 83(3) followed 82(6)'s quote as if it
     were said of 82(6)."""

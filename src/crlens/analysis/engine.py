@@ -88,6 +88,7 @@ from crlens.knowledge.models import (
     ConceptGroup,
     Criterion,
     Example,
+    Lowering,
     Phrase,
     Phrases,
     RiskRule,
@@ -805,10 +806,16 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
             risk_id = f"{rule.id}@{where}"
             note_en = note_ru = ""
             severity = rule.severity
-            if lowered(found.provision):
-                assert rule.lowered_note is not None  # the model requires it with lowered_by
-                note_en, note_ru = f" {rule.lowered_note.en}", f" {rule.lowered_note.ru}"
-                severity = _LOWER[severity]
+            # what would lower the risk in the provision itself is said, lowered or not: a provision that cites
+            # the law on personal data but permits use without the owners' agreement is no lower, and says why
+            said = _lowering_at(rule, state, found.provision)
+            if said is not None:
+                lowering, kept = said
+                note = lowering.kept_note if kept else lowering.note
+                assert note is not None  # the model requires a kept_note with unless
+                note_en, note_ru = f" {note.en}", f" {note.ru}"
+                if not kept:
+                    severity = _LOWER[severity]
             # A general safeguard elsewhere in the draft (a right to human review in another chapter) may cover
             # this provision: say where it is and lower the severity, rather than call the safeguard absent.
             # Only a provision on the same subject that holds the whole missing safeguard is one: children named
@@ -874,13 +881,22 @@ def _risk_unit(article: Provision, triggers: list[ConceptGroup], state: _Analysi
     return None
 
 
-def _lowered_at(rule: RiskRule, state: _Analysis, provision: Provision) -> bool:
-    """Whether ``provision`` itself makes the risk less severe: it frames it as the person's own choice, or
-    subjects it to a rule that narrows it (the rule's ``lowered_by``), and says nothing that keeps it whole
-    (``lowered_unless``)."""
+def _lowering_at(rule: RiskRule, state: _Analysis, provision: Provision) -> tuple[Lowering, bool] | None:
+    """The first of the rule's lowerings whose subjects ``provision`` itself holds (it frames the risk as the
+    person's own choice, or subjects it to a rule that narrows it), and whether something in it keeps the risk
+    whole all the same (the lowering's ``unless``); None when none is held."""
     held = state.subtree[provision.id]
-    return (bool(rule.lowered_by) and all(_met(rule.lowered_by, held))
-            and not any(_met(rule.lowered_unless, held)))
+    for lowering in rule.lowered:
+        if all(_met(lowering.by, held)):
+            return lowering, any(_met(lowering.unless, held))
+    return None
+
+
+def _lowered_at(rule: RiskRule, state: _Analysis, provision: Provision) -> bool:
+    """Whether ``provision`` itself makes the risk less severe: it holds one of the rule's lowerings and nothing
+    that keeps the risk whole."""
+    said = _lowering_at(rule, state, provision)
+    return said is not None and not said[1]
 
 
 def _risk_place(provision: Provision, trigger: ConceptGroup, state: _Analysis,

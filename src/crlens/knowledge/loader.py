@@ -373,7 +373,7 @@ def _concepts_of_criterion(crit: Criterion) -> Iterator[str]:
         yield from group
     yield from crit.detect.field
     if crit.risk:
-        for group in [*crit.risk.triggers, *crit.risk.safeguards, *crit.risk.exempt, *crit.risk.lowered_by,
-                      *crit.risk.lowered_unless]:
+        lowering = [group for low in crit.risk.lowered for group in [*low.by, *low.unless]]
+        for group in [*crit.risk.triggers, *crit.risk.safeguards, *crit.risk.exempt, *lowering]:
             yield from group
     yield from crit.recommendation.target

@@ -207,6 +207,30 @@ class Detection(_Strict):
         return self
 
 
+class Lowering(_Strict):
+    """Subjects of a risky provision itself that make it less severe by one step (``by``: every group met), unless
+    something in it keeps the risk whole (``unless``: any group met). Only the provision where the risk arises
+    counts: the article's next paragraph may well impose what this one leaves to choice."""
+
+    by: list[ConceptGroup] = Field(min_length=1)
+    unless: list[ConceptGroup] = Field(default_factory=list)
+    """Subjects that keep the severity although ``by`` is met: compliance with the law on personal data lessens a
+    transfer of data between state bodies, not a use of data without the person's agreement, which the provision
+    itself then permits."""
+    note: Text
+    """What the issue says of a risk so lowered: why it is lower and what is still missing."""
+    kept_note: Text | None = None
+    """What the issue says when ``unless`` keeps the risk whole: that the provision has what would lower it (it
+    cites the law on personal data), and why it does not (it still permits a use without the owners' agreement),
+    so that the severity is explained by the text the issue quotes."""
+
+    @model_validator(mode="after")
+    def _kept_note_with_unless(self) -> Lowering:
+        if bool(self.unless) != (self.kept_note is not None):
+            raise ValueError("a lowering's unless and kept_note go together")
+        return self
+
+
 class RiskRule(_Strict):
     """A provision that can harm children when no safeguard accompanies it.
 
@@ -224,27 +248,13 @@ class RiskRule(_Strict):
     is never missing and is never looked for elsewhere in the draft (CSAM removal in another article does
     nothing for a general blocking power)."""
     severity: Severity
-    lowered_by: list[ConceptGroup] = Field(default_factory=list)
-    """Subjects of the risky provision itself that make it less severe by one step without making it safe: a
-    right of every citizen to biometric registration is the person's choice, not a duty imposed on a child, yet
-    it says nothing of who chooses for a child. Only the provision where the risk arises counts: the article's
-    next paragraph may well impose what this one leaves to choice."""
-    lowered_unless: list[ConceptGroup] = Field(default_factory=list)
-    """Subjects of the provision that keep the severity although ``lowered_by`` is met (any group): compliance
-    with the law on personal data lessens a transfer of data between state bodies, not a use of data without
-    the person's agreement, which the provision itself then permits."""
-    lowered_note: Text | None = None
-    """What the issue says of a risk so lowered: why it is lower and what is still missing."""
+    lowered: list[Lowering] = Field(default_factory=list)
+    """What makes the risky provision itself less severe by one step without making it safe, each with the note
+    that says why: a right of every citizen to biometric registration is the person's choice, not a duty imposed
+    on a child. The first that holds of the provision is the one said; however many hold, the severity drops one
+    step."""
 
     _id = field_validator("id")(_check_id)
-
-    @model_validator(mode="after")
-    def _note_with_lowering(self) -> RiskRule:
-        if bool(self.lowered_by) != (self.lowered_note is not None):
-            raise ValueError(f"risk {self.id}: lowered_by and lowered_note go together")
-        if self.lowered_unless and not self.lowered_by:
-            raise ValueError(f"risk {self.id}: lowered_unless qualifies lowered_by, which it lacks")
-        return self
 
     @model_validator(mode="after")
     def _speaks_of_the_provision(self) -> RiskRule:
