@@ -125,22 +125,22 @@ def test_key_messages_name_the_most_severe_risky_provisions_first(sample_review)
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "3 provisions can harm children unless safeguards are added: Article 48(3), Article 20(4), "
+    ("en", "3 provisions can harm children unless safeguards are added: Article 48(5), Article 20(4), "
            "Article 82(6) (Data protection and privacy, Access to information, expression and participation)."),
-    ("ru", "Норм, способных причинить вред детям без дополнительных гарантий: 3 — пункт 3 статьи 48, пункт 4 "
+    ("ru", "Норм, способных причинить вред детям без дополнительных гарантий: 3 — пункт 5 статьи 48, пункт 4 "
            "статьи 20, пункт 6 статьи 82 (Защита данных и неприкосновенность частной жизни, Доступ к информации, "
            "свобода выражения мнения и участие)."),
 ])
 def test_key_messages_name_every_risky_provision_when_there_are_few(kz_code, lang, expected):
     # three of the KZ Code's risks, each named
     few = kz_code.model_copy(update={"risks": [r for r in kz_code.risks
-                                               if r.provision in ("art:48.3", "art:20.4", "art:82.6")]})
+                                               if r.provision in ("art:48.5", "art:20.4", "art:82.6")]})
     assert expected in brief.build(few, lang).key_messages
 
 
 def test_key_messages_name_the_most_severe_risky_provisions_first_when_there_are_many(kz_code):
     [message] = [m for m in brief.build(kz_code, "en").key_messages if "can harm children" in m]
-    assert message.startswith("5 provisions can harm children unless safeguards are added, notably Article 48(3), "
+    assert message.startswith("5 provisions can harm children unless safeguards are added, notably Article 48(5), "
                               "Article 20(4), Article 41(4) (")
 
 
@@ -148,7 +148,7 @@ def test_the_recommendations_open_with_what_to_do_about_the_risky_provisions_nam
     """The key message names the provisions that can harm children; the recommendations say first what to add to
     them. In the KZ Code they were left out: both are of the area whose first recommendation was another."""
     content = brief.build(kz_code, "en")
-    assert [r.where for r in content.recommendations[:3]] == ["Article 48(3)", "Article 20(4)", "Article 41(4)"]
+    assert [r.where for r in content.recommendations[:3]] == ["Article 48(5)", "Article 20(4)", "Article 41(4)"]
 
 
 def test_answering_the_risks_takes_no_area_out_of_the_recommendations(kz_code):

@@ -296,6 +296,38 @@ def test_a_risk_left_to_the_persons_choice_alone_is_still_named_and_lowered(tmp_
     assert risk.severity == "medium"
 
 
+ONLY_BY_LAW = ("Статья 1. Биометрическая аутентификация\n"
+               "1. Обязательная обработка биометрических данных и проведение биометрической аутентификации "
+               "допускаются только в случаях, установленных законами.\n")
+
+
+def test_mandatory_biometrics_only_in_the_cases_laws_set_is_a_lower_risk_that_says_why(tmp_path: Path) -> None:
+    """KZ Digital Code art. 48(3) is itself a legality restriction, as art. 20(4) is for blocking: it narrows the
+    risk, which stays (nothing limits it for children), one step lower, and the issue says why."""
+    [risk] = _risks(tmp_path, ONLY_BY_LAW, "risk-data-privacy-04")
+    assert risk.provision == "art:1.1" and risk.severity == "medium"
+    assert "subject to the legality test (only where the law provides for it" in risk.description
+    assert "подчиняет это требованиям законности" in risk.description_ru
+
+
+def test_biometrics_only_in_the_cases_the_law_provides_for_reads_alike_in_english(tmp_path: Path) -> None:
+    text = ("Article 1. Biometric authentication\nMandatory processing of biometric data is allowed only in the "
+            "cases provided for by law.\n")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-04")
+    assert risk.severity == "medium" and "subject to the legality test" in risk.description
+
+
+def test_a_risk_names_the_part_that_runs_biometrics_not_the_part_that_limits_them_to_law(tmp_path: Path) -> None:
+    """KZ Digital Code art. 48: paragraph 3 confines mandatory biometrics to the cases laws set, paragraph 5 runs
+    biometric authentication for state services through the national system. The part with no limit is named,
+    at the rule's severity."""
+    text = ONLY_BY_LAW + ("2. Биометрическая аутентификация осуществляется с применением национальной системы "
+                          "биометрической аутентификации при оказании государственных услуг.\n")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-04")
+    assert risk.provision == "art:1.2" and risk.severity == "high"
+    assert "legality test" not in risk.description
+
+
 SUSPENSION = ("Статья 1. Цифровые объекты\nПриостановление функционирования или ограничение доступа пользователей "
               "к цифровым объектам допускается в случаях и порядке, предусмотренных законами, и лишь в той мере, "
               "в какой это необходимо в целях охраны общественного порядка.\n")

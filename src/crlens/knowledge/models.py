@@ -251,8 +251,9 @@ class RiskRule(_Strict):
     lowered: list[Lowering] = Field(default_factory=list)
     """What makes the risky provision itself less severe by one step without making it safe, each with the note
     that says why: a right of every citizen to biometric registration is the person's choice, not a duty imposed
-    on a child. The first that holds of the provision is the one said; however many hold, the severity drops one
-    step."""
+    on a child; mandatory biometrics allowed only in the cases laws set is bound by the legality test. The first
+    that holds of the provision is the one said; however many hold, the severity drops one step. A part of the
+    article that is so lowered gives way, as the place of the risk, to one that is not."""
 
     _id = field_validator("id")(_check_id)
 
