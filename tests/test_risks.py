@@ -339,8 +339,20 @@ def test_a_blocking_power_under_a_legality_test_without_appeal_is_a_lower_risk(t
     and nothing lets anyone challenge a restriction."""
     [risk] = _risks(tmp_path, SUSPENSION, "risk-access-information-02")
     assert risk.provision == "art:1" and risk.severity == "medium"
-    assert "gives no one a way to challenge a restriction" in risk.description
-    assert "не дает никому возможности обжаловать" in risk.description_ru
+    assert "names no way to challenge a restriction" in risk.description
+    assert "способа обжаловать ограничение не называет" in risk.description_ru
+
+
+def test_a_blocking_power_is_said_to_lack_an_appeal_of_its_own_not_one_anywhere(tmp_path: Path) -> None:
+    """KZ Digital Code art. 20(4) names no appeal, but the Code elsewhere lets users and owners defend their rights
+    against unlawful restriction or blocking (arts. 24(3)(3), 39(2)(3)): the issue speaks of the provision, and
+    does not say that no one anywhere may challenge a restriction."""
+    [risk] = _risks(tmp_path, SUSPENSION, "risk-access-information-02")
+    assert "does not itself provide a right of appeal to a court" in risk.description
+    assert "само не предусматривает права обжалования в суде" in risk.description_ru
+    for text in (risk.description, risk.description_ru):
+        assert "without a right of appeal" not in text and "gives no one" not in text
+        assert "без права обжалования" not in text and "не дает никому" not in text
 
 
 def test_a_blocking_power_under_a_legality_test_with_an_appeal_is_no_risk(tmp_path: Path) -> None:
