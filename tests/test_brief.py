@@ -338,6 +338,20 @@ def test_a_provision_to_build_on_is_headed_by_the_criterion_it_partly_meets(kz_c
     assert line.startswith(f"{heading} (Impact on children, responsibility and liability): Article 1(3), ")
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_provision_that_can_harm_children_is_not_offered_to_build_on(kz_code, lang):
+    """The KZ Code's art. 20(4), a blocking power bound by the legality test, partly meets the criterion on
+    blocking and is also its risk: the key messages count it among the provisions that can harm children, so it
+    is not listed among those to build on."""
+    content = brief.build(kz_code, lang)
+    named = label("art:20.4", lang).casefold()
+    assert any(named in m.casefold() for m in content.key_messages if "20" in m)
+    risky = {label(r.provision, lang).casefold() for r in kz_code.risks}
+    assert content.foundations
+    for line in content.foundations:
+        assert not any(f": {p}," in line.casefold() for p in risky), line
+
+
 def test_a_definition_is_still_quoted_when_it_is_all_a_criterion_s_evidence_has(tmp_path):
     """Preferring operative provisions leaves nothing out: a draft whose only words on a criterion are a
     definition (a platform operator "responsible for violations of the rights of the child") still has them

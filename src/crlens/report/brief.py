@@ -295,7 +295,9 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     strengths = [in_its_words(title_of[f.area], f.provision, f.quote) for f in shown[:MAX_STRENGTHS]]
 
     # A draft that fully meets few criteria still has provisions to build on: where a criterion is partly met,
-    # the words that meet its core element, one area each, the weightiest criteria first.
+    # the words that meet its core element, one area each, the weightiest criteria first. A provision the key
+    # messages count among those that can harm children is none to build on (KZ Code art. 20(4), a blocking
+    # power bound by the legality test, partly meets the criterion on blocking and is its risk).
     foundations = []
     good_areas = {f.area for f in shown[:MAX_STRENGTHS]}
     defines = _definitions(review)
@@ -305,9 +307,12 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
             break
         if result.area in good_areas:
             continue
+        safe = [e for e in result.evidence if not _within(e.provision, risky)]
+        if not safe:
+            continue
         good_areas.add(result.area)
         # the rule the draft makes, not the definition of a term it uses: a definition grants nothing to build on
-        evidence = next((e for e in result.evidence if not defines(e.provision)), result.evidence[0])
+        evidence = next((e for e in safe if not defines(e.provision)), safe[0])
         # headed by what it is a foundation for, the criterion, then its area: "Impact on children, responsibility
         # and liability: Article 1(3)" read as if the rule on foreigners were one on liability
         heading = kb.criteria[result.id].recommendation.heading.get(lang)
@@ -390,6 +395,11 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
                  recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
                  foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang),
                  in_force_note=in_force)
+
+
+def _within(provision: str, places: list[str]) -> bool:
+    """Whether ``provision`` is one of ``places`` or a part of one (an item of a risky lead-in's list)."""
+    return any(provision == place or provision.startswith(f"{place}.") for place in places)
 
 
 def _definitions(review: Review) -> Callable[[str], bool]:
