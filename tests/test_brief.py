@@ -15,6 +15,7 @@ from crlens.analysis.labels import label
 from crlens.analysis.review import Review
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import load
+from crlens.knowledge.models import AREA_IDS
 from crlens.report import brief
 
 A4 = (595, 842)
@@ -350,6 +351,26 @@ def test_a_provision_that_can_harm_children_is_not_offered_to_build_on(kz_code, 
     assert content.foundations
     for line in content.foundations:
         assert not any(f": {p}," in line.casefold() for p in risky), line
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "; it is also counted among the provisions that can harm children (Access to information, expression "
+           "and participation)"),
+    ("ru", "; вместе с тем это положение входит в число норм, способных причинить вред детям (Доступ к "
+           "информации, свобода выражения мнения и участие)"),
+])
+def test_a_strength_that_can_also_harm_children_says_so(sample_review, lang, said):
+    """The Law on Online Platforms' art. 9(4)(10), a duty to suspend accounts that bully a child on the authorised
+    body's order, protects children from cyberbullying and is a blocking power with no appeal: praised in one area
+    and named as able to harm children in another, the brief says both where it praises it."""
+    [first, *_] = brief.build(sample_review, lang).strengths
+    finding = sorted(sample_review.positive_findings, key=lambda f: AREA_IDS.index(f.area))[0]
+    assert label(finding.provision, lang, naming=sample_review.naming) in first and said not in first
+    risk = next(r for r in sample_review.risks if r.area == "access-information")
+    both = sample_review.model_copy(update={"risks": [risk.model_copy(update={"provision": finding.provision})]})
+    [first, *others] = brief.build(both, lang).strengths
+    assert first.endswith(said)
+    assert not any(said in line for line in others)
 
 
 def test_a_definition_is_still_quoted_when_it_is_all_a_criterion_s_evidence_has(tmp_path):

@@ -63,6 +63,7 @@ T = {
         "title": "Policy brief: children's rights in the draft",
         "key": "Key messages", "context": "Context: children online", "well": "What the draft does well",
         "builds": "Partly in place: provisions to build on",
+        "also_risky": "; it is also counted among the provisions that can harm children ({areas})",
         "gaps": "Main gaps by area", "conclusions": "Conclusions", "recs": "Priority recommendations",
         "refs": "References", "chart": "Status of the review areas (number of criteria)",
         "coverage": "Scope of the review", "status": {"addressed": "addressed", "partial": "partly addressed",
@@ -98,6 +99,7 @@ T = {
         "title": "Аналитическая записка: права детей в проекте",
         "key": "Основные выводы", "context": "Контекст: дети в интернете", "well": "Сильные стороны проекта",
         "builds": "Частично учтено: нормы, на которые можно опереться",
+        "also_risky": "; вместе с тем это положение входит в число норм, способных причинить вред детям ({areas})",
         "gaps": "Основные пробелы по направлениям", "conclusions": "Заключение",
         "recs": "Приоритетные рекомендации", "refs": "Источники",
         "chart": "Состояние направлений проверки (число критериев)", "coverage": "Охват проверки",
@@ -292,7 +294,15 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         return (f"{title}: {label(provision, lang, naming=naming)}, "
                 f"{open_quote}{_first_sentence(quote, 200)}{close_quote}")
 
-    strengths = [in_its_words(title_of[f.area], f.provision, f.quote) for f in shown[:MAX_STRENGTHS]]
+    def also_risky(provision: str) -> str:
+        """A strength in one area may be a risk in another (a platform's duty to suspend accounts that bully a
+        child, with no appeal): the brief says so where it praises the provision, lest it read as a
+        contradiction of the key message."""
+        harm = list(dict.fromkeys(r.area for r in review.risks if _within(provision, [r.provision])))
+        return t["also_risky"].format(areas=", ".join(title_of[a] for a in harm)) if harm else ""
+
+    strengths = [in_its_words(title_of[f.area], f.provision, f.quote) + also_risky(f.provision)
+                 for f in shown[:MAX_STRENGTHS]]
 
     # A draft that fully meets few criteria still has provisions to build on: where a criterion is partly met,
     # the words that meet its core element, one area each, the weightiest criteria first. A provision the key
