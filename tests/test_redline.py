@@ -169,37 +169,40 @@ def test_a_redline_that_places_every_amendment_has_no_note(redline):
     assert not [t for t in texts if t.startswith(LEFT_OUT_NOTE["ru"][0])]
 
 
-def test_numbering_a_list_articles_present_text_after_its_new_items_is_carried_out(tmp_path):
+PRINCIPLES_LIST = ["ЦИФРОВОЙ КОДЕКС", "Глава 1. Общие положения", "Статья 1. Цель настоящего Кодекса",
+                   "Целью настоящего Кодекса является развитие цифровой среды.",
+                   "Статья 2. Принципы цифрового законодательства",
+                   "Регулирование основывается на следующих принципах:",
+                   "1) законность;", "2) технологическая нейтральность."]
+
+
+@pytest.fixture(scope="module")
+def list_article_redline(tmp_path_factory):
+    """The redline of a Word draft whose Article 2 is one list of principles, with the review it came from."""
+    folder = tmp_path_factory.mktemp("list-article")
+    draft = make_docx(PRINCIPLES_LIST, folder / "draft.docx")
+    result = runner.invoke(app, ["review", str(draft), "--out", str(folder), "--formats", "md"])
+    assert result.exit_code == 0, result.output
+    body = docx.Document(str(folder / "amendments-redline.docx")).element.body
+    return Review.read(folder / "review.json"), body
+
+
+def test_numbering_a_list_articles_present_text_after_its_new_items_is_carried_out(list_article_redline):
     """A principle added to an article that is one list comes as its next item, the clause's duties as paragraphs
     2, 3, ... after the instruction to number the present text 1: that instruction, in the middle of the proposed
     text, is carried out too, not inserted as words of the law."""
-    lines = ["ЦИФРОВОЙ КОДЕКС", "Глава 1. Общие положения", "Статья 1. Цель настоящего Кодекса",
-             "Целью настоящего Кодекса является развитие цифровой среды.",
-             "Статья 2. Принципы цифрового законодательства", "Регулирование основывается на следующих принципах:",
-             "1) законность;", "2) технологическая нейтральность."]
-    draft = make_docx(lines, tmp_path / "draft.docx")
-    result = runner.invoke(app, ["review", str(draft), "--out", str(tmp_path), "--formats", "md"])
-    assert result.exit_code == 0, result.output
-    review = Review.read(tmp_path / "review.json")
+    review, body = list_article_redline
     instruction = PRESENT_TEXT_NUMBERED["ru"]
     assert any(f"\n{instruction}\n" in r.amendment.proposed_text.ru for r in review.recommendations)
-    body = docx.Document(str(tmp_path / "amendments-redline.docx")).element.body
     assert instruction not in [t.text for t in body.iterfind(f".//{W}ins//{W}t")]
     numbered = [p for p in body.iter(f"{W}p") if [t.text for t in p.iterfind(f"./{W}ins//{W}t")][:1] == ["1. "]]
     assert any("Регулирование основывается" in "".join(t.text for t in p.iter(f"{W}t")) for p in numbered)
 
 
-def test_the_full_stop_of_a_lists_last_item_is_replaced_by_a_tracked_semicolon(tmp_path):
+def test_the_full_stop_of_a_lists_last_item_is_replaced_by_a_tracked_semicolon(list_article_redline):
     """Items 3), 4) ... follow item 2), which closed the list: the instruction to end it with a semicolon is
     carried out in Word (the full stop deleted, the semicolon inserted, both tracked), not inserted as words."""
-    lines = ["ЦИФРОВОЙ КОДЕКС", "Глава 1. Общие положения", "Статья 1. Цель настоящего Кодекса",
-             "Целью настоящего Кодекса является развитие цифровой среды.",
-             "Статья 2. Принципы цифрового законодательства", "Регулирование основывается на следующих принципах:",
-             "1) законность;", "2) технологическая нейтральность."]
-    draft = make_docx(lines, tmp_path / "draft.docx")
-    result = runner.invoke(app, ["review", str(draft), "--out", str(tmp_path), "--formats", "md"])
-    assert result.exit_code == 0, result.output
-    body = docx.Document(str(tmp_path / "amendments-redline.docx")).element.body
+    _, body = list_article_redline
     assert not [t.text for t in body.iterfind(f".//{W}ins//{W}t") if t.text.startswith("В подпункте 2)")]
     [item] = [p for p in body.iter(f"{W}p") if "технологическая нейтральность" in "".join(
         t.text for t in p.iter(f"{W}t"))]
