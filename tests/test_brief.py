@@ -510,3 +510,11 @@ def test_the_conclusions_say_how_far_each_area_falls_short_and_what_comes_first(
 def test_the_brief_of_the_kz_code_stays_within_five_pages(kz_code, tmp_path, lang):
     """The KZ Code has gaps in all 22 areas: the longest conclusions a brief has."""
     assert len(PdfReader(str(brief.write_pdf(kz_code, tmp_path / "brief.pdf", lang))).pages) <= 5
+
+
+@pytest.mark.parametrize(("lang", "n", "word"), [("en", 1, "criterion"), ("en", 6, "criteria"),
+                                                 ("ru", 1, "критерия"), ("ru", 6, "критериев"),
+                                                 ("ru", 21, "критерия"), ("ru", 11, "критериев")])
+def test_an_areas_count_of_criteria_takes_the_right_noun(lang, n, word):
+    """"of 1 criteria" and «из 1 критериев» for an area with one applicable criterion."""
+    assert brief._criteria_word(n, lang) == word

@@ -306,7 +306,8 @@ def test_mandatory_biometrics_only_in_the_cases_laws_set_is_a_lower_risk_that_sa
     risk, which stays (nothing limits it for children), one step lower, and the issue says why."""
     [risk] = _risks(tmp_path, ONLY_BY_LAW, "risk-data-privacy-04")
     assert risk.provision == "art:1.1" and risk.severity == "medium"
-    assert "subject to the legality test (only where the law provides for it" in risk.description
+    assert "subject to the legality test (grounds set by law, or what is necessary and proportionate)" in (
+        risk.description)
     assert "подчиняет это требованиям законности" in risk.description_ru
 
 
@@ -495,3 +496,16 @@ def test_the_amendment_answering_broad_erasure_refusals_sets_them_aside_for_data
     assert "такие как реализация государственных функций или публичный интерес, к таким данным не применяются" in (
         rec.amendment.proposed_text.ru)
     assert "Give the child, and for a child under sixteen also a parent, the right" in rec.solution
+
+
+def test_a_blocking_power_bound_only_to_the_cases_laws_set_is_not_said_to_be_limited_to_what_is_necessary(
+        tmp_path: Path) -> None:
+    """The note lowering a blocking risk said the provision allows a restriction "only on grounds set by law and
+    as far as necessary"; a provision that says only "in the cases laws set" says nothing of necessity, so the
+    note names the legality test without claiming both of its parts."""
+    text = ("Статья 1. Ограничение доступа\n"
+            "1. Ограничение доступа пользователей к интернет-ресурсам допускается только в случаях, установленных "
+            "законами.\n")
+    [risk] = _risks(tmp_path, text, "risk-access-information-02")
+    assert "as far as necessary" not in risk.description and "в необходимой мере" not in risk.description_ru
+    assert "legality test (grounds set by law, or what is necessary and proportionate)" in risk.description

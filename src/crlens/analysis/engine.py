@@ -1316,7 +1316,8 @@ def _risk_notes(risks: list[Risk], state: _Analysis, naming: Naming) -> tuple[st
 
 def _run_on_note(note: str) -> str:
     """A note run on after a provision's name and a colon: "it is made subject ...", but "Article 3(1) mentions
-    ..." as it is, since a provision's name (a word and its number) keeps its capital."""
+    ..." as it is, since a provision's name (a word and its number) keeps its capital; a Russian note opening
+    «В статье 3 упоминаются» runs on as «в статье 3 ...»."""
     return note if re.match(r"\S+ \d", note) else note[:1].lower() + note[1:]
 
 

@@ -60,9 +60,10 @@ AGE_YEARS = {"en": "{} years", "ru": "{} лет"}
 BASIS = {"en": "Basis", "ru": "Основание"}
 
 _ADDED_PARAGRAPH = re.compile(r"^(\d+)\.\s", re.M)
-_ADDED_ITEM = re.compile(r"^(\d+)\)\s")
 """A paragraph of a proposed text, "5. ..." at the start of a line (not a sub-paragraph "1)", nor the drafting
 instruction "The present text of the article becomes paragraph 1.")."""
+_ADDED_ITEM = re.compile(r"^(\d+)\)\s")
+"""An item of a list, "10) ..." at the start of a line of a proposed text (:func:`added_items`)."""
 
 
 def headers(review: Review, lang: str) -> tuple[str, ...]:

@@ -79,7 +79,7 @@ T = {
                       "brackets, then the first to address): {items}.",
         "concl_some": "These areas are addressed only in part (of their criteria, in brackets, how many are met, "
                       "met in part and not met, then the first to address): {items}.",
-        "concl_item": "{area} ({count}) — {heading}", "concl_of": "of {total} criteria: {parts}",
+        "concl_item": "{area} ({count}) — {heading}", "concl_of": "of {total} {criteria}: {parts}",
         "concl_met": "{n} met", "concl_partly": "{n} in part", "concl_unmet": "{n} not met",
         "concl_next": "Adopting the priority amendments below, and assessing the final text's impact on children "
                       "before adoption, would bring the draft closer to the CRC and General Comment No. 25.",
@@ -118,7 +118,7 @@ T = {
                       "критериев, затем — что учесть в первую очередь): {items}.",
         "concl_some": "Направления, учтенные частично (в скобках — сколько их критериев выполнено, выполнено "
                       "частично и не выполнено, затем — что учесть в первую очередь): {items}.",
-        "concl_item": "{area} ({count}) — «{heading}»", "concl_of": "из {total} критериев: {parts}",
+        "concl_item": "{area} ({count}) — «{heading}»", "concl_of": "из {total} {criteria}: {parts}",
         "concl_met": "выполнено — {n}", "concl_partly": "частично — {n}", "concl_unmet": "не выполнено — {n}",
         "concl_next": "Принятие приоритетных поправок, приведенных ниже, и оценка воздействия окончательного "
                       "текста на детей до его принятия приблизят проект к стандартам КПР и Замечания общего "
@@ -438,7 +438,7 @@ def _conclusion(area: AreaResult, review: Review, kb: KnowledgeBase, t: dict, la
     else:
         shares = (("concl_met", "addressed"), ("concl_partly", "partial"), ("concl_unmet", "gap"))
         parts = [t[key].format(n=counts[status]) for key, status in shares if counts.get(status)]
-        count = t["concl_of"].format(total=total, parts=", ".join(parts))
+        count = t["concl_of"].format(total=total, criteria=_criteria_word(total, lang), parts=", ".join(parts))
     recs = sorted((r for r in review.recommendations if r.areas[0] == area.id and r.criteria),
                   key=lambda r: PRIORITY_RANK[r.priority])  # stable: the review's order among equals
     first = recs[0].criteria[0] if recs else min(
@@ -446,6 +446,14 @@ def _conclusion(area: AreaResult, review: Review, kb: KnowledgeBase, t: dict, la
         key=lambda c: PRIORITY_RANK[kb.criteria[c].priority], default="")
     heading = kb.criteria[first].recommendation.heading.get(lang) if first in kb.criteria else ""
     return t["concl_item"].format(area=kb.areas[area.id].title.get(lang), count=count, heading=heading)
+
+
+def _criteria_word(n: int, lang: str) -> str:
+    """The noun after "of n": "1 criterion", "6 criteria"; Russian genitive after «из»: «из 1 критерия», «из 21
+    критерия», «из 6 критериев»."""
+    if lang == "ru":
+        return "критерия" if n % 10 == 1 and n % 100 != 11 else "критериев"
+    return "criterion" if n == 1 else "criteria"
 
 
 def _place(rec: Recommendation, lang: str, naming: Naming, risky: list[str]) -> str:
