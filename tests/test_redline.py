@@ -209,3 +209,55 @@ def test_the_full_stop_of_a_lists_last_item_is_replaced_by_a_tracked_semicolon(l
     assert [t.text for t in item.iterfind(f"./{W}del//{W}delText")] == ["."]
     assert [t.text for t in item.iterfind(f"./{W}ins//{W}t")] == [";"]
     assert "".join(t.text for t in item.iter(f"{W}t")) == "2) технологическая нейтральность;"
+
+
+def _list_article_docx(path, last_item) -> None:
+    """The list article's Word draft with its last item written by ``last_item(document)``."""
+    document = docx.Document()
+    for line in PRINCIPLES_LIST[:-1]:
+        document.add_paragraph(line, style="Heading 2" if line.startswith(("Статья", "Глава")) else None)
+    last_item(document)
+    document.save(str(path))
+
+
+def _split_runs(document) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.add_run("2) технологическая нейтральность")
+    paragraph.add_run(".")
+
+
+def _trailing_space(document) -> None:
+    document.add_paragraph("2) технологическая нейтральность. ")
+
+
+def _in_a_hyperlink(document) -> None:
+    from docx.oxml import OxmlElement
+
+    paragraph = document.add_paragraph("2) технологическая нейтральность согласно ст.")
+    link, run, text = OxmlElement("w:hyperlink"), OxmlElement("w:r"), OxmlElement("w:t")
+    text.text = " 5 Закона."
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _in_a_table(document) -> None:
+    document.add_table(rows=1, cols=1).cell(0, 0).text = "2) технологическая нейтральность."
+
+
+@pytest.mark.parametrize("last_item", [_split_runs, _trailing_space, _in_a_hyperlink, _in_a_table])
+def test_the_lists_closing_full_stop_is_found_however_word_holds_it(tmp_path, last_item):
+    """Split over runs, followed by a space, inside a hyperlink (adilet copies link their references), or in a
+    table row: the full stop that ends the item is the one replaced, never one before it ("ст. 5"), and the
+    instruction is not inserted as words of the law."""
+    draft = tmp_path / "draft.docx"
+    _list_article_docx(draft, last_item)
+    result = runner.invoke(app, ["review", str(draft), "--out", str(tmp_path), "--formats", "md"])
+    assert result.exit_code == 0, result.output
+    body = docx.Document(str(tmp_path / "amendments-redline.docx")).element.body
+    assert not [t.text for t in body.iterfind(f".//{W}ins//{W}t") if t.text.startswith("В подпункте 2)")]
+    [item] = [p for p in body.iter(f"{W}p") if "технологическая нейтральность" in "".join(
+        t.text for t in p.iter(f"{W}t"))]
+    assert [t.text for t in item.iter(f"{W}delText")] == ["."]
+    shown = "".join(t.text for t in item.iter(f"{W}t")).rstrip()
+    assert shown.endswith(";") and ("ст. 5" in shown or last_item is not _in_a_hyperlink), shown

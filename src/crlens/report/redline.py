@@ -115,29 +115,53 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         ins.set(qn("w:author"), AUTHOR)
         return ins
 
-    def full_stop_to_semicolon(paragraph: BaseOxmlElement) -> bool:
-        """Replace the full stop that ends ``paragraph`` (a list's last item) by a semicolon, as tracked changes;
-        False when its last run does not end with one."""
-        runs = [r for r in paragraph.findall(f"{_W}r") if r.find(f"{_W}t") is not None]
-        if not runs:
+    def full_stop_to_semicolon(block: BaseOxmlElement) -> bool:
+        """Replace the full stop that ends ``block`` (a list's last item: a paragraph, or a table whose last row
+        holds it) by a semicolon, as tracked changes; False when its last visible character is no full stop.
+        The text may be split over runs, sit in a hyperlink, or end in spaces or a line break."""
+        paragraphs = [p for p in block.iter(f"{_W}p") if p.find(f".//{_W}t") is not None]
+        if not paragraphs:
             return False
-        run = runs[-1]
-        last = run[-1]
-        if last.tag != f"{_W}t" or not (last.text or "").endswith("."):
+        texts = [t for t in paragraphs[-1].iter(f"{_W}t")
+                 if not any(a.tag == f"{_W}del" for a in t.iterancestors())]
+        last = next((t for t in reversed(texts) if (t.text or "").strip()), None)
+        if last is None or not last.text.rstrip().endswith(".") or last.getparent().tag != f"{_W}r":
             return False
-        last.text = last.text[:-1]
-        last.set(qn("xml:space"), "preserve")
-        for tag, text_tag, text in (("w:ins", "w:t", ";"), ("w:del", "w:delText", ".")):
-            changed = copy.deepcopy(run)
-            for child in list(changed):
-                if child.tag != f"{_W}rPr":
-                    changed.remove(child)
-            mark = OxmlElement(text_tag)
-            mark.text = text
-            changed.append(mark)
-            wrapper = tracked(tag)
-            wrapper.append(changed)
-            run.addnext(wrapper)  # the deletion ends up first, then the insertion
+        run = last.getparent()
+        kept = last.text.rstrip()
+        after = [child for child in run[list(run).index(last) + 1:]]
+        trailing = last.text[len(kept):]
+        if kept[:-1]:
+            last.text = kept[:-1]
+            last.set(qn("xml:space"), "preserve")
+        else:
+            run.remove(last)  # the run held the full stop alone
+
+        def like_run(*children: BaseOxmlElement) -> BaseOxmlElement:
+            """A run with ``run``'s formatting and the given content."""
+            made = OxmlElement("w:r")
+            if (rpr := run.find(f"{_W}rPr")) is not None:
+                made.append(copy.deepcopy(rpr))
+            for child in children:
+                made.append(child)
+            return made
+
+        def text_of(tag: str, value: str) -> BaseOxmlElement:
+            element = OxmlElement(tag)
+            element.text = value
+            element.set(qn("xml:space"), "preserve")
+            return element
+
+        # what followed the full stop in its run (spaces, a line break) keeps its place after the change
+        if trailing or after:
+            tail = like_run(*([text_of("w:t", trailing)] if trailing else []), *after)
+            run.addnext(tail)
+        inserted_mark = tracked("w:ins")
+        inserted_mark.append(like_run(text_of("w:t", ";")))
+        run.addnext(inserted_mark)
+        deleted_mark = tracked("w:del")
+        deleted_mark.append(like_run(text_of("w:delText", ".")))
+        run.addnext(deleted_mark)  # the deletion first, then the insertion, then what followed
         return True
 
     inserted: list[str] = []
@@ -156,9 +180,11 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         justification = rec.amendment.justification_ru if lang == "ru" else rec.amendment.justification
         lines = [ln for ln in proposed.splitlines() if ln.strip()]
         index_item = blocks[index][1].split(")", 1)[0]
-        if (lines and index_item.isdigit() and lines[0] == last_item_semicolon(lang, int(index_item))
-                and element is blocks[index][0] and full_stop_to_semicolon(element)):
-            # the instruction on the list's last item is carried out on that item, not inserted
+        told = ""  # an instruction on the draft's text that is not carried out goes to the comment
+        if lines and index_item.isdigit() and lines[0] == last_item_semicolon(lang, int(index_item)):
+            # the instruction on the list's last item is carried out on that item, not inserted as law text
+            if not (element is blocks[index][0] and full_stop_to_semicolon(element)):
+                told = f"{lines[0]} "
             lines = lines[1:]
         instruction = present_text_numbered(lang, review.document.article_word)
         if instruction in lines and anchor in first_body:
@@ -197,7 +223,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             if first_run is None:
                 first_run = run
                 # the comment is anchored before the run moves into w:ins, so its markers stay outside it
-                comment = document.add_comment(run, text=f"{rec.id}: {justification}", author=AUTHOR,
+                comment = document.add_comment(run, text=f"{rec.id}: {told}{justification}", author=AUTHOR,
                                                initials="CR")
                 comment._comment_elm.date = None  # python-docx stamps the time; same review, same file
             ins = tracked()
