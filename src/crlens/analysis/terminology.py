@@ -523,7 +523,7 @@ there is no sign of a name."""
 def _is_name(original: str, before: str) -> bool:
     """Whether an occurrence is written as part of a name or title ("Online Platforms", "the Law on
     E-Government", "Facebook Messenger"), not a common noun: every word capitalised, and one word only where no
-    sentence or item opens with it (``before``, the text up to it)."""
+    sentence or item opens with it (``before``, the text just before it)."""
     words = [w for w in original.split() if w.lower() not in _NAME_WORDS]
     if not words or original.isupper() or not all(w[:1].isupper() for w in words):
         return False
@@ -633,7 +633,8 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     last = 0
     for match in pattern.finditer(text):
         ours, theirs = groups[match.lastgroup or ""]
-        replacement = _english_replacement(match.group(), text[:match.start()], ours, theirs)
+        before = text[max(0, match.start() - _CONTEXT):match.start()]  # as adapt_ru reads it
+        replacement = _english_replacement(match.group(), before, ours, theirs)
         if replacement is None:
             continue
         pieces += [_with_article(text[last:match.start()], replacement), replacement]

@@ -129,7 +129,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             return False
         run = last.getparent()
         kept = last.text.rstrip()
-        after = [child for child in run[list(run).index(last) + 1:]]
+        after = run[run.index(last) + 1:]
         trailing = last.text[len(kept):]
         if kept[:-1]:
             last.text = kept[:-1]
