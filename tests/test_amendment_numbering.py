@@ -76,10 +76,10 @@ def test_a_supplement_names_the_paragraphs_it_adds(sample_tables, lang, article,
 @pytest.mark.parametrize(("lang", "expected"), [
     ("en", ["Article 6 (supplement with paragraphs 5–8)",
             "Article 6 (supplement with paragraphs 9–11, numbered after paragraphs 5–8 proposed above)",
-            "Article 6 (supplement with paragraphs 12–13, numbered after paragraphs 5–11 proposed above)"]),
+            "Article 6 (supplement with paragraphs 12–14, numbered after paragraphs 5–11 proposed above)"]),
     ("ru", ["Статья 6 (дополнить пунктами 5–8)",
             "Статья 6 (дополнить пунктами 9–11; нумерация после пунктов 5–8, предложенных выше)",
-            "Статья 6 (дополнить пунктами 12–13; нумерация после пунктов 5–11, предложенных выше)"]),
+            "Статья 6 (дополнить пунктами 12–14; нумерация после пунктов 5–11, предложенных выше)"]),
 ])
 def test_a_supplement_numbered_on_from_the_rows_above_says_so(sample_tables, lang, expected):
     """Each row may be accepted or rejected on its own; a row whose numbers assume the rows above are accepted
@@ -144,19 +144,35 @@ def test_leaving_out_a_supplement_closes_up_the_paragraphs_of_the_ones_after_it(
     assert closed.amendment.proposed_text.ru.startswith(f"{start}. ")
 
 
-def test_a_proposed_texts_reference_to_its_own_added_paragraph_follows_it_when_closed_up():
+def _supplement(rec_id: str, text: str):
     from crlens.analysis.review import Amendment, ProposedText, Recommendation, RecommendationRu
+
+    return Recommendation(id=rec_id, areas=["safety"], criteria=["safety-01"], provisions=[], priority="high",
+                          issue="i", solution="s", sources=[], amendment=Amendment(
+                              target="art:3", action="supplement", current_text="", proposed_text=ProposedText(
+                                  en=text, ru=text), justification="j", justification_ru="j"),
+                          age_bands=[], gender="", ru=RecommendationRu(issue="i", solution="s", gender=""))
+
+
+def test_a_proposed_texts_reference_to_its_own_added_paragraph_follows_it_when_closed_up():
     from crlens.report.amendments import closed_up
 
-    def supplement(rec_id: str, text: str) -> Recommendation:
-        return Recommendation(id=rec_id, areas=["safety"], criteria=["safety-01"], provisions=[], priority="high",
-                              issue="i", solution="s", sources=[], amendment=Amendment(
-                                  target="art:3", action="supplement", current_text="", proposed_text=ProposedText(
-                                      en=text, ru=text), justification="j", justification_ru="j"),
-                              age_bands=[], gender="", ru=RecommendationRu(issue="i", solution="s", gender=""))
-
+    supplement = _supplement
     rejected = supplement("rec-001", "3. A.\n4. B.")
     kept = supplement("rec-002", "5. C under paragraph 5 of this article, not paragraph 2 of this article.\n6. D.")
     [closed] = closed_up([rejected, kept], [kept])
     assert closed.amendment.proposed_text.en == (
         "3. C under paragraph 3 of this article, not paragraph 2 of this article.\n4. D.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("5. C.\n6. D.\n7. E.\n8. The requirements of paragraphs 5–7 of this article apply together with the law.",
+     "3. C.\n4. D.\n5. E.\n6. The requirements of paragraphs 3–5 of this article apply together with the law."),
+    ("5. C.\n6. D.\n7. Требования пунктов 5 и 6 настоящей статьи применяются наряду с законом.",
+     "3. C.\n4. D.\n5. Требования пунктов 3 и 4 настоящей статьи применяются наряду с законом."),
+])
+def test_a_reference_to_a_run_of_its_own_paragraphs_follows_them_when_closed_up(text: str, expected: str):
+    from crlens.report.amendments import closed_up
+
+    [closed] = closed_up([_supplement("rec-001", "3. A.\n4. B."), kept := _supplement("rec-002", text)], [kept])
+    assert closed.amendment.proposed_text.en == expected

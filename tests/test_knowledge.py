@@ -374,3 +374,28 @@ def test_kb_check_lets_a_clause_name_an_age_bounding_an_age_group_only_when_list
     assert result.exit_code == 2
     assert "ages.yaml: age 16: the model clause of evolving-capacities-01 names the age" in result.stderr
     assert "ages.yaml: age groups: criterion 'evolving-capacities-09' does not resolve" in result.stderr
+
+
+def test_kb_check_refuses_a_law_in_force_whose_country_does_not_say_how_its_laws_cite_it(data_copy: Path) -> None:
+    """A Kazakh draft's proposed texts name the Kazakh law in force they add to, in the words Kazakh laws use; a
+    new example of a Kazakh law in force without them would be cited in the issue but never named in the text."""
+    path = data_copy / "examples" / "examples.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kz = next(j for j in data["jurisdictions"] if j["id"] == "kz")
+    kz["acts"] = [a for a in kz["acts"] if a["title"] != "On Online Platforms and Online Advertising"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert ("example kz-online-platforms-art-11: law in force of 'kz', whose acts do not say how its laws cite "
+            "'On Online Platforms and Online Advertising'") in result.stderr
+
+
+def test_kb_check_refuses_an_act_citation_no_example_is_of(data_copy: Path) -> None:
+    path = data_copy / "examples" / "examples.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kz = next(j for j in data["jurisdictions"] if j["id"] == "kz")
+    kz["acts"].append({"title": "On Nothing", "cited": {"en": 'the Law "On Nothing"', "ru": "Законом «О ничем»"}})
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "jurisdiction kz: act 'On Nothing' is the title of none of its examples" in result.stderr

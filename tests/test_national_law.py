@@ -316,3 +316,78 @@ def test_the_mass_media_law_is_described_as_it_reads(kz_code: Review) -> None:
     issues = " ".join(r.issue + " " + r.ru.issue for r in kz_code.recommendations if "Mass Media" in r.issue)
     assert issues and "order to remove" not in issues and "civil-society" not in issues
     assert "предписание об удалении контента" not in issues
+
+
+# --- the proposed texts: what they add to the law in force, named in the text itself ---------------------------
+
+APPLIES_WITH = ("apply together with those set by {laws} and do not limit them; where they differ, the "
+                "requirement more protective of the child applies.")
+APPLIES_WITH_RU = ("применяются наряду с требованиями, установленными {laws}, и не ограничивают их; при их "
+                   "расхождении применяется требование, обеспечивающее более высокий уровень защиты ребенка.")
+PLATFORMS_ACT = 'the Law of the Republic of Kazakhstan "On Online Platforms and Online Advertising"'
+PLATFORMS_ACT_RU = "Законом Республики Казахстан «Об онлайн-платформах и онлайн-рекламе»"
+
+
+def test_a_new_article_on_complaints_names_the_law_in_force_it_adds_to(kz_code: Review) -> None:
+    """The issue tells the drafter to refer to the Law on Online Platforms, whose art. 11 gives every user twenty
+    calendar days; the new article, which gives children five working days, says in its own text that it adds to
+    that law, so a drafter reading the article alone sees the two regimes and which one prevails."""
+    proposed = _rec(kz_code, "redress-01").amendment.proposed_text
+    assert proposed.en.splitlines()[-1] == (
+        f"4. The requirements of this article {APPLIES_WITH.format(laws=PLATFORMS_ACT)}")
+    assert proposed.ru.splitlines()[-1] == (
+        f"4. Требования настоящей статьи {APPLIES_WITH_RU.format(laws=PLATFORMS_ACT_RU)}")
+
+
+def test_the_law_in_forces_title_keeps_its_words_where_the_article_takes_the_drafts_terms(kz_code: Review) -> None:
+    """The Code says "цифровая платформа" and the article follows it; the title of the law it adds to is that
+    law's own."""
+    proposed = _rec(kz_code, "redress-01").amendment.proposed_text
+    assert "цифровой платформы" in proposed.ru and "«Об онлайн-платформах и онлайн-рекламе»" in proposed.ru
+    assert "digital platform" in proposed.en and '"On Online Platforms and Online Advertising"' in proposed.en
+
+
+def test_paragraphs_added_to_an_article_are_the_ones_said_to_apply_with_the_law_in_force(kz_code: Review) -> None:
+    """Article 37 keeps its own paragraphs 1-8; what applies together with the Law on Personal Data is what the
+    supplement adds."""
+    proposed = _rec(kz_code, "data-privacy-01").amendment.proposed_text
+    act = 'the Law of the Republic of Kazakhstan "On Personal Data and Their Protection"'
+    act_ru = "Законом Республики Казахстан «О персональных данных и их защите»"
+    assert proposed.en.splitlines()[0].startswith("9. ")
+    assert proposed.en.splitlines()[-1] == (
+        f"13. The requirements of paragraphs 9–12 of this article {APPLIES_WITH.format(laws=act)}")
+    assert proposed.ru.splitlines()[-1] == (
+        f"13. Требования пунктов 9–12 настоящей статьи {APPLIES_WITH_RU.format(laws=act_ru)}")
+
+
+def test_two_laws_in_force_are_both_named(kz_code: Review) -> None:
+    proposed = _rec(kz_code, "access-information-01").amendment.proposed_text
+    assert ('set by the Law of the Republic of Kazakhstan "On the Rights of the Child in the Republic of '
+            'Kazakhstan" and the Law of the Republic of Kazakhstan "On the Protection of Children from '
+            'Information Harmful to their Health and Development" and do not limit them') in proposed.en
+    assert ("установленными Законом Республики Казахстан «О правах ребенка в Республике Казахстан» и Законом "
+            "Республики Казахстан «О защите детей от информации, причиняющей вред их здоровью и развитию», и не "
+            "ограничивают их") in proposed.ru
+
+
+def test_a_definition_added_to_the_definitions_article_says_nothing_of_the_law_in_force(kz_code: Review) -> None:
+    """A definitions article defines; what applies with which law is for the articles that set the rules."""
+    rec = _rec(kz_code, "cyber-aggression-01")
+    assert "Law on Mass Media" in rec.issue
+    assert "apply together with" not in rec.amendment.proposed_text.en
+    assert "применяются наряду" not in rec.amendment.proposed_text.ru
+
+
+def test_no_two_paragraphs_added_to_one_article_share_a_number(kz_code: Review) -> None:
+    from crlens.report.amendments import added_paragraphs
+
+    added: dict[str, list[int]] = {}
+    for rec in kz_code.recommendations:
+        if rec.amendment.action == "supplement":
+            added.setdefault(rec.amendment.target, []).extend(added_paragraphs(rec))
+    assert all(len(numbers) == len(set(numbers)) for numbers in added.values())
+
+
+def test_without_a_jurisdiction_no_proposed_text_refers_to_a_law_in_force(nameless: Review) -> None:
+    assert not [r.id for r in nameless.recommendations if "apply together with" in r.amendment.proposed_text.en
+                or "применяются наряду" in r.amendment.proposed_text.ru]

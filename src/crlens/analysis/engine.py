@@ -38,7 +38,6 @@ from crlens.analysis.jurisdiction import (
     national_label,
 )
 from crlens.analysis.labels import (
-    OWN_PARAGRAPH,
     anchor_of,
     article_of,
     cite,
@@ -47,8 +46,11 @@ from crlens.analysis.labels import (
     labels,
     labels_in,
     last_item_semicolon,
+    listed,
     new_after,
+    numbers,
     present_text_numbered,
+    renumber_own_paragraphs,
     run_on,
 )
 from crlens.analysis.language import analyzer as get_analyzer
@@ -277,7 +279,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     home = detect_jurisdiction(document, kb)
     recommendations = _recommend(document, kb, state, results, best_units, subject_units, risks, home)
     name = act_name(document.text, document.language)
-    _write_proposed_texts(document, kb, recommendations, name)
+    _write_proposed_texts(document, kb, recommendations, name, home)
     _cite_law_in_force(kb, recommendations, home)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
     review = Review(
@@ -1766,8 +1768,7 @@ def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int]:
     for clause in clauses:
         # "paragraph 1 of this article" in a clause means its own first paragraph, wherever that now lands
         shift = number - 1
-        clause = OWN_PARAGRAPH.sub(lambda m, shift=shift: f"{m.group(1)}{int(m.group(2)) + shift}{m.group(3)}",
-                                    clause)
+        clause = renumber_own_paragraphs(clause, lambda n, shift=shift: n + shift)
         for line in clause.strip().split("\n"):
             marker = _PARAGRAPH.match(line)
             if marker:
@@ -1847,7 +1848,7 @@ def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -
 
 
 def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
-                          name: ActName) -> None:
+                          name: ActName, home: str | None = None) -> None:
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
@@ -1856,7 +1857,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     Our texts, written for a code, name the act as the draft names itself ("this Law":
     :func:`~crlens.analysis.act_name.name_the_act`), then take the draft's own terms, the Russian text and
     solution (:func:`~crlens.analysis.terminology.adapt_ru`) and the English ones by the same decision
-    (:func:`~crlens.analysis.terminology.adapt_en`)."""
+    (:func:`~crlens.analysis.terminology.adapt_en`). A text that adds to the law in force of the draft's own
+    country ``home`` ends by saying so (:func:`_applies_with_law_in_force`)."""
     next_free: dict[str, int] = {}
     next_item: dict[str, int] = {}
     for rec in recommendations:
@@ -1905,11 +1907,48 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts[lang] = name_the_act(texts[lang], name, lang)
             if numbers_present:
                 texts[lang] = f"{present_text_numbered(lang, document.article_word)}\n{texts[lang]}"
+        texts = {lang: _in_drafts_terms(document, kb, text, lang) for lang, text in texts.items()}
+        target = document.get(amendment.target)
+        if amendment.action == "new" or (target is not None and target.kind == "article"):
+            # after the draft's terms replace ours: the law's title is its own ("онлайн-платформы" stays)
+            added = [] if amendment.action == "new" else list(range(first, following))
+            closing = {lang: _applies_with_law_in_force(kb, rec, crits, home, added, lang) for lang in texts}
+            if closing["en"]:
+                texts = {lang: f"{text}\n{following}. {closing[lang]}" for lang, text in texts.items()}
+                following += 1
         if amendment.action != "new" and following > first:
             next_free[amendment.target] = following
         _name_the_act_in_solution(document, kb, rec, name)
-        amendment.proposed_text = ProposedText(**{lang: _in_drafts_terms(document, kb, text, lang)
-                                                  for lang, text in texts.items()})
+        amendment.proposed_text = ProposedText(**texts)
+
+
+def _applies_with_law_in_force(kb: KnowledgeBase, rec: Recommendation, crits: list[Criterion], home: str | None,
+                               added: list[int], lang: str) -> str:
+    """The paragraph that closes a proposed text which adds to the law in force of the draft's own country
+    ``home``: what it sets (the article, or the paragraphs ``added`` to one) applies together with that law,
+    named as that country's laws cite it (``Jurisdiction.acts``), and does not limit it; where the two differ,
+    the rule more protective of the child applies. The issue tells the drafter to refer to that law and add only
+    what it lacks; a text that then set its own periods (five working days for a child's complaint, where the
+    Law on Online Platforms gives every user twenty calendar days) without naming it would leave two regimes
+    side by side and the reader to guess which prevails. "" when the recommendation cites no such law, or
+    defines a term (a definitions article defines; the articles that set rules refer)."""
+    jurisdiction = kb.jurisdictions.get(home) if home else None
+    if jurisdiction is None or any(c.recommendation.place == "definitions" for c in crits):
+        return ""
+    cited = {act.title: act.cited.get(lang) for act in jurisdiction.acts}
+    laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home)
+    acts = list(dict.fromkeys(cited[e.title.en] for e in laws if e.title is not None and e.title.en in cited))
+    if not acts:
+        return ""
+    phrases = _phrases(kb)
+    if not added:
+        what = phrases.this_article.get(lang)
+    elif len(added) == 1:
+        what = phrases.paragraph_of_this_article.fill(lang, number=added[0])
+    else:  # "paragraphs 9 and 10", as a drafter writes two; a run of more, "9–12"
+        runs = listed([str(n) for n in added], lang) if len(added) == 2 else numbers(added)
+        what = phrases.paragraphs_of_this_article.fill(lang, numbers=runs)
+    return phrases.applies_with_law_in_force.fill(lang, what=what, laws=listed(acts, lang))
 
 
 def _in_drafts_terms(document: Document, kb: KnowledgeBase, text: str, lang: str) -> str:

@@ -12,6 +12,7 @@ would name it, its first level a paragraph.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Naming
 
@@ -31,9 +32,39 @@ _RU_PREAMBLE = {"nom": "Преамбула", "gen": "преамбулы", "in": 
 _CASES = ("nom", "gen", "in")
 
 
-OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(\d+)( (?:настоящей статьи|of this article))")
-"""A proposed text's reference to a paragraph of the article it is in ("пункт 1 настоящей статьи"), which follows
-that paragraph when it is renumbered."""
+OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(\d+(?:(?:–| and | и )\d+)?)"
+                           r"( (?:настоящей статьи|of this article))")
+"""A proposed text's reference to a paragraph, or a run of paragraphs, of the article it is in ("пункт 1 настоящей
+статьи", "paragraphs 9–12 of this article", "пунктов 9 и 10 настоящей статьи"), which follows those paragraphs
+when they are renumbered."""
+
+
+def renumber_own_paragraphs(text: str, renumbered: Callable[[int], int]) -> str:
+    """``text`` with each number of its references to its own article's paragraphs (:data:`OWN_PARAGRAPH`)
+    replaced by what ``renumbered`` makes of it."""
+    def each(match: re.Match[str]) -> str:
+        run = re.sub(r"\d+", lambda n: str(renumbered(int(n.group()))), match.group(2))
+        return f"{match.group(1)}{run}{match.group(3)}"
+    return OWN_PARAGRAPH.sub(each, text)
+
+
+def numbers(values: list[int], mark: str = "") -> str:
+    """Paragraph numbers as a drafter writes them, runs joined by a dash: "5–8", "5–8, 12", "2"; items with
+    their ``mark``: "10)–12)"."""
+    runs: list[list[int]] = []
+    for value in sorted(set(values)):
+        if runs and value == runs[-1][-1] + 1:
+            runs[-1].append(value)
+        else:
+            runs.append([value])
+    return ", ".join(f"{run[0]}{mark}–{run[-1]}{mark}" if len(run) > 1 else f"{run[0]}{mark}" for run in runs)
+
+
+def listed(names: list[str], lang: str) -> str:
+    """Names listed in a sentence: "A and B", "A, B and C"; «А и Б» in Russian."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {'и' if lang == 'ru' else 'and'} {names[-1]}"
 
 
 def _split(provision_id: str) -> tuple[str, list[str]]:

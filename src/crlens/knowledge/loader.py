@@ -321,9 +321,20 @@ def check(kb: KnowledgeBase) -> list[Problem]:
             problems.append(Problem(where("norm", norm.id), f"norm {norm.id}",
                                     f"instrument {norm.instrument!r} does not resolve"))
     for example in kb.examples.values():
-        if example.jurisdiction not in kb.jurisdictions:
+        jurisdiction = kb.jurisdictions.get(example.jurisdiction)
+        if jurisdiction is None:
             problems.append(Problem(where("example", example.id), f"example {example.id}",
                                     f"jurisdiction {example.jurisdiction!r} is not declared"))
+        elif (jurisdiction.acts and example.in_force and example.title is not None
+              and example.title.en not in {a.title for a in jurisdiction.acts}):
+            problems.append(Problem(where("example", example.id), f"example {example.id}",
+                                    f"law in force of {jurisdiction.id!r}, whose acts do not say how its laws "
+                                    f"cite {example.title.en!r}"))
+    for jurisdiction in kb.jurisdictions.values():
+        titles = {e.title.en for e in kb.examples.values() if e.jurisdiction == jurisdiction.id and e.title}
+        problems += [Problem(where("jurisdiction", jurisdiction.id), f"jurisdiction {jurisdiction.id}",
+                             f"act {act.title!r} is the title of none of its examples")
+                     for act in jurisdiction.acts if act.title not in titles]
     problems += _check_ages(kb)
     return problems
 

@@ -378,6 +378,17 @@ class Norm(_Strict):
         return self
 
 
+class ActCitation(_Strict):
+    """How the laws of a jurisdiction cite one of its acts in their text: a proposed text for a draft of that
+    jurisdiction names the law in force it adds to in these words."""
+
+    title: str = Field(min_length=1)
+    """The act's short title, as its examples give it in English (``Example.title``)."""
+    cited: Text
+    """The act as a law cites it: 'the Law of the Republic of Kazakhstan "On Mass Media"'; in Russian in the
+    instrumental case, as it follows «установленными» («Законом Республики Казахстан «О масс-медиа»»)."""
+
+
 class Jurisdiction(_Strict):
     """A country or union whose law serves as an example."""
 
@@ -386,6 +397,9 @@ class Jurisdiction(_Strict):
     also_named: list[str] = Field(default_factory=list)
     """Other words by which its acts name it in their titles, besides its short names: "Қазақстан", "EU",
     "Российской Федерации". A name in capitals (an abbreviation) is matched only in capitals."""
+    acts: list[ActCitation] = Field(default_factory=list)
+    """How its laws cite its acts in force that examples are of. A jurisdiction that lists any must list every
+    one (``kb check``): a draft of its own then names in its proposed texts the law in force they add to."""
 
     _id = field_validator("id")(_check_id)
 
@@ -678,6 +692,10 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "law_in_force_whole": set(),
     "law_in_force_part": set(),
     "build_on_law_in_force": {"refs"},
+    "applies_with_law_in_force": {"what", "laws"},
+    "this_article": set(),
+    "paragraph_of_this_article": {"number"},
+    "paragraphs_of_this_article": {"numbers"},
     "grounds": {"norms"},
     "examples_in_legislation": {"examples"},
     "the_draft": set(),
@@ -718,6 +736,10 @@ class Phrases(_Strict):
     law_in_force_whole: Phrase
     law_in_force_part: Phrase
     build_on_law_in_force: Phrase
+    applies_with_law_in_force: Phrase
+    this_article: Phrase
+    paragraph_of_this_article: Phrase
+    paragraphs_of_this_article: Phrase
     grounds: Phrase
     examples_in_legislation: Phrase
     the_draft: Phrase

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crlens.analysis.labels import BY_ID, OWN_PARAGRAPH, anchor_of, article_of, label, label_genitive
+from crlens.analysis.labels import (
+    BY_ID,
+    anchor_of,
+    article_of,
+    label,
+    label_genitive,
+    numbers,
+    renumber_own_paragraphs,
+)
 from crlens.analysis.review import Recommendation, Review
 from crlens.plain_text import safe_text
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
@@ -141,12 +149,13 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
             closed.append(rec)
             continue
 
-        def shifted(number: str, shift: int = shift, ours: frozenset[int] = frozenset(added)) -> str:
-            return str(int(number) - shift) if int(number) in ours else number
+        def shifted(number: int, shift: int = shift, ours: frozenset[int] = frozenset(added)) -> int:
+            return number - shift if number in ours else number
 
         def renumber(text: str) -> str:
-            text = _ADDED_PARAGRAPH.sub(lambda m: shifted(m.group(1)) + m.group(0)[len(m.group(1)):], text)
-            return OWN_PARAGRAPH.sub(lambda m: m.group(1) + shifted(m.group(2)) + m.group(3), text)
+            text = _ADDED_PARAGRAPH.sub(lambda m: f"{shifted(int(m.group(1)))}{m.group(0)[len(m.group(1)):]}",
+                                        text)
+            return renumber_own_paragraphs(text, shifted)
 
         proposed = rec.amendment.proposed_text
         amendment = rec.amendment.model_copy(update={"proposed_text": proposed.model_copy(
@@ -183,18 +192,6 @@ def in_draft_order(review: Review) -> list[Recommendation]:
                 index)
 
     return [rec for _, rec in sorted(enumerate(review.recommendations), key=key)]
-
-
-def numbers(values: list[int], mark: str = "") -> str:
-    """Paragraph numbers as a drafter writes them, runs joined by a dash: "5–8", "5–8, 12", "2"; items with
-    their ``mark``: "10)–12)"."""
-    runs: list[list[int]] = []
-    for value in sorted(set(values)):
-        if runs and value == runs[-1][-1] + 1:
-            runs[-1].append(value)
-        else:
-            runs.append([value])
-    return ", ".join(f"{run[0]}{mark}–{run[-1]}{mark}" if len(run) > 1 else f"{run[0]}{mark}" for run in runs)
 
 
 def _words(forms: dict[str, tuple[str, str]], values: list[int], lang: str, mark: str = "") -> str:
