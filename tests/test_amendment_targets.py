@@ -775,3 +775,31 @@ def test_the_kz_codes_list_of_principles_gets_the_childs_principles_as_items_10_
     [rec] = [r for r in kz_review.recommendations if "general-principles-02" in r.criteria]
     assert rec.amendment.target == "art:4"
     assert [line[:3] for line in rec.amendment.proposed_text.ru.splitlines()][1:4] == ["10)", "11)", "12)"]
+
+
+# --- one body's competence article takes only that body's tasks ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def kz_code_review(corpus: Path) -> Review:
+    return review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
+
+
+def test_the_digitalisation_bodys_competence_takes_a_task_of_that_body(kz_code_review: Review) -> None:
+    """The clause opens "Уполномоченный орган в сфере цифровизации обеспечивает защиту прав ребенка": Article 14,
+    "Компетенция уполномоченного органа в сфере цифровизации", is its place."""
+    assert _target(kz_code_review, "impact-liability-01") == "art:14"
+
+
+def test_another_bodys_tasks_go_to_a_new_article_after_the_digitalisation_bodys_competence(
+        kz_code_review: Review) -> None:
+    """The child-rights body's coordination is no power of the body in the field of digitalisation, whose
+    competence Article 14 lists: a drafter would not put it there."""
+    assert _target(kz_code_review, "coordination-monitoring-01") == "new after art:14 in ch:2"
+
+
+def test_a_body_named_only_as_the_authorised_body_is_not_taken_for_the_digitalisation_body(
+        kz_code_review: Review) -> None:
+    """The cyberbullying clause speaks of "the authorised body" without its field; Article 14 is the competence of
+    the body in the field of digitalisation, so the clause is no supplement to it."""
+    assert _target(kz_code_review, "cyber-aggression-03") == "new after art:14 in ch:2"

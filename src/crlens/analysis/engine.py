@@ -1520,8 +1520,40 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         else:
             drafts.append(_Draft(crit, place, "new", "", [], [],
                                  *_after(template.gap, _both(phrases.no_provision))))
+    _keep_to_their_body(document, state, drafts)
     _spread(document, drafts)
     return _merge(document, kb, drafts, _superseded_examples(document, kb, state, home), home)
+
+
+_BODY_FIELD = re.compile(r"\b(?:в (?:сфере|области)|in the field of) [^.,;:()\n]+", re.IGNORECASE)
+"""The field a body is named by: "в сфере цифровизации" of "уполномоченный орган в сфере цифровизации",
+"in the field of personal data protection". The words do not decline with the body's name."""
+COMPETENCE = "competence-mandate"
+
+
+def _competence_field(state: _Analysis, article: Provision) -> str | None:
+    """The field of the body whose competence the article lists, as its heading names it ("в сфере
+    цифровизации" of "Компетенция уполномоченного органа в сфере цифровизации"); None for an article whose
+    heading does not lead with a competence or names no field."""
+    match = _BODY_FIELD.search(article.heading or "")
+    return match.group().strip().lower() if match and COMPETENCE in state.leads(article) else None
+
+
+def _keep_to_their_body(document: Document, state: _Analysis, drafts: list[_Draft]) -> None:
+    """Move to a new article after it a supplement to an article that lists the competence of the body of one
+    field (the KZ Digital Code's Article 14, "Компетенция уполномоченного органа в сфере цифровизации") when the
+    clause does not name that field: what it sets are another body's tasks (the child-rights body's
+    coordination), or those of an "authorised body" it names by no field, which in that article would read as
+    the body of the article's field. A drafter lists one body's powers in its competence article. Only a rule
+    placed there as the article closest to its subject moves (:attr:`_Draft.closest`): a safeguard for a power the
+    article gives (blocking without a court) stays with that power."""
+    lang = "en" if document.language == "en" else "ru"
+    for draft in drafts:
+        article = document.get(draft.target) if draft.action == "supplement" and draft.closest else None
+        if article is None or article.kind != "article" or (field := _competence_field(state, article)) is None:
+            continue
+        if field not in draft.crit.recommendation.model_clause.get(lang).lower():
+            draft.target, draft.action, draft.current = _new_after(article), "new", ""
 
 
 MAX_SUPPLEMENTS = 3
