@@ -391,3 +391,16 @@ def test_no_two_paragraphs_added_to_one_article_share_a_number(kz_code: Review) 
 def test_without_a_jurisdiction_no_proposed_text_refers_to_a_law_in_force(nameless: Review) -> None:
     assert not [r.id for r in nameless.recommendations if "apply together with" in r.amendment.proposed_text.en
                 or "применяются наряду" in r.amendment.proposed_text.ru]
+
+
+def test_the_kz_codes_automated_decisions_issue_names_the_law_on_artificial_intelligence_in_force(
+        kz_code: Review) -> None:
+    """The Code itself refers to that law (art. 100(4)); its users' rights to an explanation and to decline an AI
+    system are rules for everyone, part of what the criterion asks for children."""
+    rec = _rec(kz_code, "ai-02")
+    assert ("The law in force already has rules on part of this: Law on Artificial Intelligence art. 16(1)(4)–(6) "
+            "(a user may obtain") in rec.issue
+    assert "Закон «Об искусственном интеллекте», подпункты 4)–6) пункта 1 статьи 16" in rec.ru.issue
+    assert rec.amendment.proposed_text.ru.splitlines()[-1].endswith(
+        "установленными Законом Республики Казахстан «Об искусственном интеллекте», и не ограничивают их; при их "
+        "расхождении применяется требование, обеспечивающее более высокий уровень защиты ребенка.")
