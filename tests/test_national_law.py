@@ -320,10 +320,8 @@ def test_the_mass_media_law_is_described_as_it_reads(kz_code: Review) -> None:
 
 # --- the proposed texts: what they add to the law in force, named in the text itself ---------------------------
 
-APPLIES_WITH = ("apply together with those set by {laws} and do not limit them; where they differ, the "
-                "requirement more protective of the child applies.")
-APPLIES_WITH_RU = ("применяются наряду с требованиями, установленными {laws}, и не ограничивают их; при их "
-                   "расхождении применяется требование, обеспечивающее более высокий уровень защиты ребенка.")
+APPLIES_WITH = "apply together with those set by {laws}."
+APPLIES_WITH_RU = "применяются наряду с требованиями, установленными {laws}."
 PLATFORMS_ACT = 'the Law of the Republic of Kazakhstan "On Online Platforms and Online Advertising"'
 PLATFORMS_ACT_RU = "Законом Республики Казахстан «Об онлайн-платформах и онлайн-рекламе»"
 
@@ -331,7 +329,8 @@ PLATFORMS_ACT_RU = "Законом Республики Казахстан «О�
 def test_a_new_article_on_complaints_names_the_law_in_force_it_adds_to(kz_code: Review) -> None:
     """The issue tells the drafter to refer to the Law on Online Platforms, whose art. 11 gives every user twenty
     calendar days; the new article, which gives children five working days, says in its own text that it adds to
-    that law, so a drafter reading the article alone sees the two regimes and which one prevails."""
+    that law, so a drafter reading the article alone sees the two regimes. It sets no priority between them: the
+    Code prevails over laws (art. 2(3)), and a second collision rule would contradict it (lawyer's audit)."""
     proposed = _rec(kz_code, "redress-01").amendment.proposed_text
     assert proposed.en.splitlines()[-1] == (
         f"4. The requirements of this article {APPLIES_WITH.format(laws=PLATFORMS_ACT)}")
@@ -364,10 +363,10 @@ def test_two_laws_in_force_are_both_named(kz_code: Review) -> None:
     proposed = _rec(kz_code, "access-information-01").amendment.proposed_text
     assert ('set by the Law of the Republic of Kazakhstan "On the Rights of the Child in the Republic of '
             'Kazakhstan" and the Law of the Republic of Kazakhstan "On the Protection of Children from '
-            'Information Harmful to their Health and Development" and do not limit them') in proposed.en
+            'Information Harmful to their Health and Development".') in proposed.en
     assert ("установленными Законом Республики Казахстан «О правах ребенка в Республике Казахстан» и Законом "
-            "Республики Казахстан «О защите детей от информации, причиняющей вред их здоровью и развитию», и не "
-            "ограничивают их") in proposed.ru
+            "Республики Казахстан «О защите детей от информации, причиняющей вред их здоровью и "
+            "развитию».") in proposed.ru
 
 
 def test_a_definition_added_to_the_definitions_article_says_nothing_of_the_law_in_force(kz_code: Review) -> None:
@@ -402,5 +401,12 @@ def test_the_kz_codes_automated_decisions_issue_names_the_law_on_artificial_inte
             "(a user may obtain") in rec.issue
     assert "Закон «Об искусственном интеллекте», подпункты 4)–6) пункта 1 статьи 16" in rec.ru.issue
     assert rec.amendment.proposed_text.ru.splitlines()[-1].endswith(
-        "установленными Законом Республики Казахстан «Об искусственном интеллекте», и не ограничивают их; при их "
-        "расхождении применяется требование, обеспечивающее более высокий уровень защиты ребенка.")
+        "установленными Законом Республики Казахстан «Об искусственном интеллекте».")
+
+
+def test_the_paragraph_on_the_law_in_force_sets_no_priority_of_its_own(kz_code: Review) -> None:
+    """The Code prevails over other laws (art. 2(3)); "where they differ, the more protective applies" would be a
+    second, contrary collision rule, and no test a controller or a court can apply in advance."""
+    texts = [r.amendment.proposed_text for r in kz_code.recommendations]
+    assert any("apply together with" in t.en for t in texts)
+    assert not [t for t in texts if "more protective" in t.en or "более высокий уровень защиты" in t.ru]

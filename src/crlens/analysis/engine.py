@@ -1958,12 +1958,13 @@ def _applies_with_law_in_force(kb: KnowledgeBase, rec: Recommendation, crits: li
                                added: list[int], lang: str) -> str:
     """The paragraph that closes a proposed text which adds to the law in force of the draft's own country
     ``home``: what it sets (the article, or the paragraphs ``added`` to one) applies together with that law,
-    named as that country's laws cite it (``Jurisdiction.acts``), and does not limit it; where the two differ,
-    the rule more protective of the child applies. The issue tells the drafter to refer to that law and add only
-    what it lacks; a text that then set its own periods (five working days for a child's complaint, where the
-    Law on Online Platforms gives every user twenty calendar days) without naming it would leave two regimes
-    side by side and the reader to guess which prevails. "" when the recommendation cites no such law, or
-    defines a term (a definitions article defines; the articles that set rules refer)."""
+    named as that country's laws cite it (``Jurisdiction.acts``). The issue tells the drafter to refer to that
+    law and add only what it lacks; a text that then set its own periods (five working days for a child's
+    complaint, where the Law on Online Platforms gives every user twenty calendar days) without naming it would
+    leave the two regimes side by side unseen. It sets no priority of its own: the draft's collision rule (the
+    KZ Code prevails over laws, its art. 2(3)) decides, and a second one would contradict it. "" when the
+    recommendation cites no such law, or defines a term (a definitions article defines; the articles that set
+    rules refer)."""
     jurisdiction = kb.jurisdictions.get(home) if home else None
     if jurisdiction is None or any(c.recommendation.place == "definitions" for c in crits):
         return ""
