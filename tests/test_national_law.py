@@ -410,3 +410,21 @@ def test_the_paragraph_on_the_law_in_force_sets_no_priority_of_its_own(kz_code: 
     texts = [r.amendment.proposed_text for r in kz_code.recommendations]
     assert any("apply together with" in t.en for t in texts)
     assert not [t for t in texts if "more protective" in t.en or "более высокий уровень защиты" in t.ru]
+
+
+def test_the_kz_codes_cyberbullying_texts_name_each_body_by_its_field(kz_code: Review) -> None:
+    """In the Code a bare «уполномоченный орган» is the body in the field of digitalisation (art. 14(1)); the
+    orders to remove cyberbullying are for the body the Law on Online Platforms sets up (its arts. 1(17), 14(3)),
+    named as that law names it even where the Code says "цифровая платформа", and educational measures for a child
+    who bullied are for the child-rights body (lawyer's audit)."""
+    import re
+
+    texts = [r.amendment.proposed_text.ru for r in kz_code.recommendations
+             if r.areas == ["cyber-aggression"] and r.amendment.action == "new"]
+    assert texts
+    joined = "\n".join(texts)
+    assert "обратиться в уполномоченный орган в области онлайн-платформ и онлайн-рекламы" in joined
+    assert "уполномоченный орган в области защиты прав детей совместно с организацией образования" in joined
+    bare = re.findall(r"(?<!указанный )(?<!указанного )уполномоченн\w* орган\w*(?!\w)(?! в (?:области|сфере))",
+                      joined)
+    assert bare == []

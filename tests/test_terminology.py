@@ -48,6 +48,21 @@ def test_a_draft_that_says_digital_platform_gets_digital_platform_in_the_same_ca
         f"Требование применяется: {theirs}.")
 
 
+def test_the_body_the_law_on_online_platforms_sets_up_keeps_its_name_in_a_draft_that_says_digital_platform(
+) -> None:
+    """«уполномоченный орган в области онлайн-платформ и онлайн-рекламы» is that law's body (its art. 1(17)); a
+    code that says "цифровая платформа" cannot rename it, while its own platforms take the code's term."""
+    text = ("Уполномоченный орган в области онлайн-платформ и онлайн-рекламы выносит владельцу онлайн-платформы "
+            "предписание.")
+    assert adapt_ru(text, DIGITAL_PLATFORM_DRAFT) == (
+        "Уполномоченный орган в области онлайн-платформ и онлайн-рекламы выносит владельцу цифровой платформы "
+        "предписание.")
+    english = ("The authorised body in the field of online platforms and online advertising orders the online "
+               "platform.")
+    assert terminology.adapt_en(english, DIGITAL_PLATFORM_DRAFT, load().terminology) == (
+        "The authorised body in the field of online platforms and online advertising orders the digital platform.")
+
+
 def test_a_draft_that_says_digital_government_gets_digital_government_in_the_same_case() -> None:
     draft = "Оператор обеспечивает работу веб-портала цифрового правительства."
     assert adapt_ru("сведения через веб-портал электронного правительства", draft) == (

@@ -563,6 +563,16 @@ def _with_article(before: str, replacement: str) -> str:
 
 # --- the public functions ---------------------------------------------------------------------------------------
 
+def _kept_spans(text: str, equivalences: tuple[TermEquivalence, ...]) -> list[tuple[int, int]]:
+    """Where ``text`` holds a name in which a term stays as written (``TermEquivalence.kept_in``)."""
+    return [(m.start(), m.end()) for entry in equivalences for name in entry.kept_in
+            for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(first <= start and end <= last for first, last in spans)
+
+
 def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...],
              draft_language: str = "ru") -> str:
     """Rewrite a Russian proposed text so that it uses the draft's terms instead of ours.
@@ -571,8 +581,9 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     ``draft_text`` (any form: lemmas are compared) while an alternative does, every occurrence of our term in
     ``text`` becomes the alternative the draft uses most, in the same case and number ("владельцу
     онлайн-платформы" -> "владельцу цифровой платформы") and with the same capitalisation of the first letter.
-    An occurrence whose case cannot be told with confidence, or that cannot be inflected, is left unchanged. A
-    draft that uses our term, or none of the terms, changes nothing. A draft in English (``draft_language``
+    An occurrence whose case cannot be told with confidence, or that cannot be inflected, or that is part of a
+    name the equivalence keeps (``kept_in``: the body another law sets up), is left unchanged. A draft that uses
+    our term, or none of the terms, changes nothing. A draft in English (``draft_language``
     "en") is read in English, by the equivalences' English terms, as :func:`adapt_en` reads it.
 
     The analysis of ``draft_text`` is cached, so calling this for every clause of one review is cheap.
@@ -586,9 +597,12 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     if not owner:
         return text
     compiled = _compiled(equivalences)
+    kept = _kept_spans(text, equivalences)
     pieces: list[str] = []
     last = 0
     for match in pattern.finditer(text):
+        if _within(kept, match.start(), match.end()):
+            continue
         original = match.group()
         i, j = owner[_key(original)]
         item = compiled[i]
@@ -629,9 +643,12 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     pattern, groups = _english_matcher(plan, equivalences)
     if pattern is None:
         return text
+    kept = _kept_spans(text, equivalences)
     pieces: list[str] = []
     last = 0
     for match in pattern.finditer(text):
+        if _within(kept, match.start(), match.end()):
+            continue
         ours, theirs = groups[match.lastgroup or ""]
         before = text[max(0, match.start() - _CONTEXT):match.start()]  # as adapt_ru reads it
         replacement = _english_replacement(match.group(), before, ours, theirs)

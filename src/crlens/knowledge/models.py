@@ -571,6 +571,10 @@ class TermEquivalence(_Strict):
     same as ours ("owner" for both «владелец» and «собственник») leaves the English as it is."""
     note: str = Field(min_length=1)
     """Why the terms are equivalent (in English, for the reviewer)."""
+    kept_in: tuple[str, ...] = ()
+    """Names, in Russian and English, in which our term stays as written whatever the draft says: the field of a
+    body that another law sets up ("в области онлайн-платформ и онлайн-рекламы" is the Law on Online Platforms'
+    own body, not one the Code could rename)."""
 
     _id = field_validator("id")(_check_id)
 
