@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from crlens.analysis.engine import matcher_for, review_document
-from crlens.analysis.review import Review
+from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import load
 
@@ -33,3 +33,19 @@ PLATFORM_ARTICLES = (
 )
 """Two articles of a short Russian code on online platforms: a definitions article and the owner's duty to remove
 what an order names; the body of drafts that differ in their title (whose law they are) or in what follows."""
+
+
+def list_supplement(rec_id: str, target: str, en: str, ru: str | None = None) -> Recommendation:
+    """A recommendation supplementing ``target`` with the proposed texts ``en`` and ``ru`` (``en`` when not
+    given), as a reviser may leave it: two such recommendations adding items to one list article are a case no
+    framework criterion gives the engine today (every principle it adds as an item also adds paragraphs), but a
+    project's revised texts can."""
+    from crlens.analysis.review import Amendment, ProposedText, RecommendationRu
+
+    return Recommendation(id=rec_id, areas=["general-principles"], criteria=["general-principles-02"],
+                          provisions=[target], priority="high", issue="i", solution="s", sources=[],
+                          amendment=Amendment(target=target, action="supplement", current_text="",
+                                              proposed_text=ProposedText(en=en, ru=ru if ru is not None else en),
+                                              justification=f"Justification of {rec_id}.",
+                                              justification_ru=f"Обоснование {rec_id}."),
+                          age_bands=[], gender="", ru=RecommendationRu(issue="i", solution="s", gender=""))

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from crlens.cli import app
+from drafts import list_supplement
 
 runner = CliRunner()
 FIRST_PARAGRAPH = re.compile(r"^(\d+)\.\s", re.M)
@@ -176,3 +177,44 @@ def test_a_reference_to_a_run_of_its_own_paragraphs_follows_them_when_closed_up(
 
     [closed] = closed_up([_supplement("rec-001", "3. A.\n4. B."), kept := _supplement("rec-002", text)], [kept])
     assert closed.amendment.proposed_text.en == expected
+
+
+# --- items added to a list article by two recommendations -------------------------------------------------------
+
+LIST_SUPPLEMENTS = {
+    "en": ("In subparagraph 9), the full stop is replaced by a semicolon.\n10) A;\n11) B.",
+           "In subparagraph 11), the full stop is replaced by a semicolon.\n12) C;\n13) D.",
+           "In subparagraph 9), the full stop is replaced by a semicolon.\n10) C;\n11) D."),
+    "ru": ("В подпункте 9) точку заменить точкой с запятой.\n10) А;\n11) Б.",
+           "В подпункте 11) точку заменить точкой с запятой.\n12) В;\n13) Г.",
+           "В подпункте 9) точку заменить точкой с запятой.\n10) В;\n11) Г."),
+}
+"""The texts of two supplements adding items to a list whose last item in the draft is 9), in each language, and
+what the second's must read when the first is left out."""
+
+
+def _list_supplements(index: int, rec_id: str):
+    return list_supplement(rec_id, "art:4", LIST_SUPPLEMENTS["en"][index], LIST_SUPPLEMENTS["ru"][index])
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_leaving_out_a_list_supplement_closes_up_the_items_of_the_one_after_it(lang: str):
+    """The draft's list ends with item 9); the first supplement (items 10)-11)) is rejected: the second's items
+    become 10)-11), and the item whose full stop becomes a semicolon is the draft's 9), not the rejected 11)."""
+    from crlens.report.amendments import added_items, closed_up
+
+    kept = _list_supplements(1, "rec-002")
+    [closed] = closed_up([_list_supplements(0, "rec-001"), kept], [kept])
+    assert getattr(closed.amendment.proposed_text, lang) == LIST_SUPPLEMENTS[lang][2]
+    assert added_items(closed) == [10, 11]
+
+
+def test_a_closed_up_list_supplement_tells_no_full_stop_to_change_where_the_drafts_list_had_none():
+    """The draft's item 9) ends without a full stop, so the first supplement had no instruction on it; the second,
+    left first when the first is rejected, follows item 9) too and drops its instruction on 11)."""
+    from crlens.report.amendments import closed_up
+
+    rejected = list_supplement("rec-001", "art:4", "10) A;\n11) B.")
+    kept = _list_supplements(1, "rec-002")
+    [closed] = closed_up([rejected, kept], [kept])
+    assert closed.amendment.proposed_text.en == "10) C;\n11) D."

@@ -98,6 +98,20 @@ def last_item_semicolon(lang: str, number: int) -> str:
     return LAST_ITEM_SEMICOLON["ru" if lang == "ru" else "en"].format(number)
 
 
+_LAST_ITEM_SEMICOLON_READ = [re.compile("^" + r"(\d+)".join(map(re.escape, text.split("{}"))) + "$")
+                             for text in LAST_ITEM_SEMICOLON.values()]
+
+
+def item_ending_with_semicolon(line: str) -> int | None:
+    """The number of the item a line of a proposed text tells to end with a semicolon (:data:`LAST_ITEM_SEMICOLON`,
+    in either language): 11 for "In subparagraph 11), the full stop is replaced by a semicolon."; None for any
+    other line."""
+    for pattern in _LAST_ITEM_SEMICOLON_READ:
+        if match := pattern.match(line.strip()):
+            return int(match.group(1))
+    return None
+
+
 UNVERIFIED = {"en": "pinpoint to be verified", "ru": "ссылку требуется проверить"}
 """The mark a citation carries wherever it is shown while its pinpoint is not verified against the source."""
 

@@ -21,8 +21,10 @@ from crlens.analysis.labels import (
     BY_ID,
     anchor_of,
     article_of,
+    item_ending_with_semicolon,
     label,
     label_genitive,
+    last_item_semicolon,
     numbers,
     renumber_own_paragraphs,
 )
@@ -115,6 +117,12 @@ def added_paragraphs(rec: Recommendation) -> list[int]:
     return [int(m.group(1)) for m in _ADDED_PARAGRAPH.finditer(text)]
 
 
+def item_number(line: str) -> int | None:
+    """The number of the list item a line of a proposed text is ("10) ..." gives 10); None for any other line."""
+    match = _ADDED_ITEM.match(line)
+    return int(match.group(1)) if match else None
+
+
 def added_items(rec: Recommendation) -> list[int]:
     """The numbers of the items a supplement adds to a list article ("10) ...", "11) ..."): the items its proposed
     text opens with (after the instruction on the item they follow), not the sub-paragraphs of a paragraph it
@@ -134,34 +142,72 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
     """The ``kept`` recommendations with the paragraphs they add renumbered as if the others had never been
     proposed: the engine numbers the supplements to one article on from one another (7-8, then 9-10), so leaving
     one out (rejected by the ministry) would leave a hole in the article that a drafter must not accept. A text's
-    reference to its own added paragraph ("paragraph 9 of this article") follows it."""
+    reference to its own added paragraph ("paragraph 9 of this article") follows it. The items supplements add to
+    a list article close up the same way (12)-13) become 10)-11) when 10)-11) are left out), and so does the
+    instruction on the item they follow (:func:`_items_closed_up`)."""
     left_out: dict[str, list[int]] = {}
+    items_left_out: dict[str, list[int]] = {}
     kept_ids = {rec.id for rec in kept}
     for rec in recommendations:
         if rec.id not in kept_ids:
             left_out.setdefault(rec.amendment.target, []).extend(added_paragraphs(rec))
+            items_left_out.setdefault(rec.amendment.target, []).extend(added_items(rec))
     closed = []
     for rec in kept:
         added = added_paragraphs(rec)
+        items = added_items(rec)
         gone = left_out.get(rec.amendment.target, [])
         shift = sum(1 for n in gone if n < min(added)) if added else 0
-        if not shift:
+        items_gone = items_left_out.get(rec.amendment.target, [])
+        item_shift = sum(1 for n in items_gone if n < min(items)) if items else 0
+        if not shift and not item_shift:
             closed.append(rec)
             continue
+        # the supplement whose items began where this one's begin now: what it said of the item before them
+        origin = next((other for other in recommendations if other.amendment.target == rec.amendment.target
+                       and added_items(other)[:1] == [min(items) - item_shift]), None) if item_shift else None
 
         def shifted(number: int, shift: int = shift, ours: frozenset[int] = frozenset(added)) -> int:
             return number - shift if number in ours else number
 
-        def renumber(text: str) -> str:
+        def renumber(text: str, lang: str, item_shift: int = item_shift, origin: Recommendation | None = origin
+                     ) -> str:
+            if item_shift:
+                said = getattr(origin.amendment.proposed_text, lang) if origin is not None else None
+                text = _items_closed_up(text, item_shift, said, lang)
             text = _ADDED_PARAGRAPH.sub(lambda m: f"{shifted(int(m.group(1)))}{m.group(0)[len(m.group(1)):]}",
                                         text)
             return renumber_own_paragraphs(text, shifted)
 
         proposed = rec.amendment.proposed_text
         amendment = rec.amendment.model_copy(update={"proposed_text": proposed.model_copy(
-            update={"en": renumber(proposed.en), "ru": renumber(proposed.ru)})})
+            update={"en": renumber(proposed.en, "en"), "ru": renumber(proposed.ru, "ru")})})
         closed.append(rec.model_copy(update={"amendment": amendment}))
     return closed
+
+
+def _items_closed_up(text: str, shift: int, origin: str | None, lang: str) -> str:
+    """A list supplement's proposed ``text`` with the items it opens with numbered ``shift`` lower, the items of
+    supplements left out before it gone. The instruction on the item they follow names the new one before them;
+    whether there is one at all is what ``origin``, the text of the supplement whose items began at the new first
+    number, said: the item before is then the same one (the draft's last item, which may have closed the list
+    without a full stop, or the last item of a supplement kept before, which always closes with one). Without
+    ``origin`` (texts renumbered by a reviser), the instruction is kept, renumbered."""
+    lines = text.split("\n")
+    opened = 1 if item_ending_with_semicolon(lines[0]) is not None else 0  # the instruction opens the text
+    items: list[str] = []
+    first = 0
+    for line in lines[opened:]:
+        if not (match := _ADDED_ITEM.match(line)):
+            break
+        number = int(match.group(1)) - shift
+        first = first or number
+        items.append(f"{number}{line[len(match.group(1)):]}")
+    if not items:
+        return text
+    told = bool(opened) if origin is None else item_ending_with_semicolon(origin.split("\n", 1)[0]) is not None
+    return "\n".join([*([last_item_semicolon(lang, first - 1)] if told else []), *items,
+                      *lines[opened + len(items):]])
 
 
 def in_draft_order(review: Review) -> list[Recommendation]:
