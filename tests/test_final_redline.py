@@ -14,6 +14,7 @@ from consulting import answer_xlsx, draft_version_2
 from crlens.analysis.review import Review
 from crlens.cli import app
 from crlens.store.database import Store
+from drafts import list_supplement
 from makefiles import make_docx
 
 runner = CliRunner()
@@ -120,3 +121,62 @@ def test_the_final_redline_names_in_itself_the_amendments_crlens_project_report_
     paragraphs = [p.text for p in docx.Document(str(tmp_path / "final" / "amendments-redline.docx")).paragraphs]
     note = paragraphs[paragraphs.index("Примечание crlens: поправки, не внесенные в настоящий документ") + 2:]
     assert [line.split(" — ", 1)[0] for line in note] == noted
+
+
+# --- two recommendations adding items to one list, one of them rejected ------------------------------------------
+
+LIST_ARTICLE = ["ЦИФРОВОЙ КОДЕКС", "Статья 1. Принципы цифрового законодательства",
+                "Регулирование основывается на следующих принципах:",
+                "1) законность;", "2) технологическая нейтральность;", "3) открытость."]
+FIRST = ("В подпункте 3) точку заменить точкой с запятой.\n"
+         "4) первоочередной учет наилучших интересов ребенка;\n"
+         "5) недопустимость дискриминации детей в цифровой среде.")
+SECOND = ("В подпункте 5) точку заменить точкой с запятой.\n"
+          "6) защита права ребенка на жизнь, выживание и развитие;\n"
+          "7) учет мнения ребенка.")
+
+
+def _shown(paragraph) -> str:  # type: ignore[no-untyped-def]
+    """A paragraph's text as it reads with every tracked change accepted."""
+    return "".join(t.text for t in paragraph.iter(f"{W}t"))
+
+
+def _final_list_redline(tmp_path: Path, rejected: str) -> docx.document.Document:
+    """The final redline of the list article's Word draft with two list supplements to Article 1, rec-901 adding
+    items 4)-5) and rec-902 items 6)-7), after the ministry rejected ``rejected``."""
+    from crlens.analysis.engine import review_document
+    from crlens.consult.log import ConsultationLog
+    from crlens.ingest import parse_file
+    from crlens.report.redline import write_final_redline
+
+    draft = make_docx(LIST_ARTICLE, tmp_path / "draft.docx")
+    recs = [list_supplement("rec-901", "art:1", FIRST), list_supplement("rec-902", "art:1", SECOND)]
+    review = review_document(parse_file(draft)).model_copy(update={"recommendations": recs})
+    log = ConsultationLog(project="p", drafts=[], rounds=[], states={rejected: "rejected"})
+    written = write_final_redline(review, log, draft.name, draft.read_bytes(), tmp_path / "redline.docx")
+    assert written is not None and written.skipped == []
+    return docx.Document(str(written.path))
+
+
+def test_a_list_supplement_kept_after_a_rejected_one_continues_the_drafts_list(tmp_path: Path) -> None:
+    """The first supplement (items 4)-5)) is rejected: the second's items become 4)-5), after the draft's item 3),
+    whose full stop becomes a tracked semicolon; no instruction is left in the law text or the comment."""
+    document = _final_list_redline(tmp_path, rejected="rec-901")
+    shown = [_shown(p) for p in document.element.body.iter(f"{W}p")]
+    start = shown.index("1) законность;")
+    assert shown[start + 2:start + 5] == ["3) открытость;",
+                                          "4) защита права ребенка на жизнь, выживание и развитие;",
+                                          "5) учет мнения ребенка."]
+    [item] = [p for p in document.element.body.iter(f"{W}p") if _shown(p).startswith("3) ")]
+    assert [t.text for t in item.iter(f"{W}delText")] == ["."]
+    assert not [line for line in shown if "В подпункте" in line]
+    assert [c.text.split(":", 1)[0] for c in document.comments] == ["rec-902"]
+    assert not [c.text for c in document.comments if "В подпункте" in c.text]
+
+
+def test_a_list_supplement_kept_before_a_rejected_one_keeps_its_closing_full_stop(tmp_path: Path) -> None:
+    document = _final_list_redline(tmp_path, rejected="rec-902")
+    [item] = [p for p in document.element.body.iter(f"{W}p") if _shown(p).startswith("5) ")]
+    assert _shown(item) == "5) недопустимость дискриминации детей в цифровой среде."
+    assert not list(item.iter(f"{W}delText"))
+    assert not [p for p in document.element.body.iter(f"{W}p") if _shown(p).startswith(("6) ", "7) "))]

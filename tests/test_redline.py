@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from crlens.analysis.labels import PRESENT_TEXT_NUMBERED, anchor_of
 from crlens.analysis.review import Review
 from crlens.cli import app
+from drafts import list_supplement
 from makefiles import make_docx
 
 runner = CliRunner()
@@ -261,3 +262,75 @@ def test_the_lists_closing_full_stop_is_found_however_word_holds_it(tmp_path, la
     assert [t.text for t in item.iter(f"{W}delText")] == ["."]
     shown = "".join(t.text for t in item.iter(f"{W}t")).rstrip()
     assert shown.endswith(";") and ("ст. 5" in shown or last_item is not _in_a_hyperlink), shown
+
+
+# --- two recommendations adding items to one list ----------------------------------------------------------------
+
+FIRST_ITEMS = ("В подпункте 2) точку заменить точкой с запятой.\n"
+               "3) первоочередной учет наилучших интересов ребенка;\n"
+               "4) недопустимость дискриминации детей в цифровой среде.")
+SECOND_ITEMS = ("В подпункте 4) точку заменить точкой с запятой.\n"
+                "5) защита права ребенка на жизнь, выживание и развитие;\n"
+                "6) учет мнения ребенка.")
+FIRST_PARAGRAPHS = f"\n{PRESENT_TEXT_NUMBERED['ru']}\n2. Собственники цифровых объектов учитывают интересы детей."
+
+
+def _shown(paragraph) -> str:
+    """A paragraph's text as it reads with every tracked change accepted."""
+    return "".join(t.text for t in paragraph.iter(f"{W}t"))
+
+
+@pytest.fixture(scope="module")
+def principles_draft(tmp_path_factory):
+    """The Word draft whose Article 2 is one list of two principles, and its review."""
+    folder = tmp_path_factory.mktemp("principles")
+    draft = make_docx(PRINCIPLES_LIST, folder / "draft.docx")
+    result = runner.invoke(app, ["review", str(draft), "--out", str(folder), "--formats", "md"])
+    assert result.exit_code == 0, result.output
+    return draft, Review.read(folder / "review.json")
+
+
+def _list_redline(principles_draft, tmp_path, *texts: str):
+    """The body of the redline of the principles draft with one list supplement to Article 2 per text."""
+    from crlens.report.redline import write_redline
+
+    draft, review = principles_draft
+    recs = [list_supplement(f"rec-90{k}", "art:2", text) for k, text in enumerate(texts, start=1)]
+    written = write_redline(review.model_copy(update={"recommendations": recs}), draft, tmp_path / "redline.docx")
+    return docx.Document(str(written.path))
+
+
+def test_a_second_list_supplement_ends_the_first_ones_last_item_with_a_tracked_semicolon(principles_draft,
+                                                                                         tmp_path):
+    """Items 5)-6) follow items 3)-4) another recommendation adds: item 4)'s full stop, inserted by the first, is
+    deleted and a semicolon inserted as the second's tracked changes; the instruction is carried out, neither
+    inserted as words of the law nor left to the comment."""
+    document = _list_redline(principles_draft, tmp_path, FIRST_ITEMS, SECOND_ITEMS)
+    body = document.element.body
+    [item] = [p for p in body.iter(f"{W}p") if _shown(p).startswith("4) ")]
+    assert _shown(item) == "4) недопустимость дискриминации детей в цифровой среде;"
+    assert [t.text for t in item.iter(f"{W}delText")] == ["."]
+    # the full stop was inserted, then deleted: its deletion sits inside the first's insertion, the semicolon
+    # is an insertion of its own, not one nested in another
+    assert item.find(f"./{W}ins/{W}del") is not None
+    assert [t.text for t in item.iterfind(f"./{W}ins/{W}r/{W}t")][-1] == ";"
+    assert not body.findall(f".//{W}ins//{W}ins")
+    assert "В подпункте 4)" not in "\n".join(_shown(p) for p in body.iter(f"{W}p"))
+    assert not [c.text for c in document.comments if "В подпункте 4)" in c.text]
+
+
+def test_a_second_list_supplements_items_follow_the_first_ones(principles_draft, tmp_path):
+    document = _list_redline(principles_draft, tmp_path, FIRST_ITEMS, SECOND_ITEMS)
+    shown = [_shown(p) for p in document.element.body.iter(f"{W}p")]
+    start = shown.index("1) законность;")
+    assert [line.split(")", 1)[0] for line in shown[start:start + 6]] == ["1", "2", "3", "4", "5", "6"]
+
+
+def test_a_second_list_supplements_items_go_before_the_paragraphs_the_first_adds(principles_draft, tmp_path):
+    """The first supplement also numbers the present text 1 and adds paragraph 2 after its items: the second's
+    items belong to the list, so they come after item 4), not after paragraph 2."""
+    document = _list_redline(principles_draft, tmp_path, FIRST_ITEMS + FIRST_PARAGRAPHS, SECOND_ITEMS)
+    shown = [_shown(p) for p in document.element.body.iter(f"{W}p")]
+    start = shown.index("1) законность;")
+    assert [line[:2] for line in shown[start:start + 7]] == ["1)", "2)", "3)", "4)", "5)", "6)", "2."]
+    assert shown[start - 1].startswith("1. Регулирование основывается")

@@ -4,7 +4,9 @@ Each amendment is inserted after the last paragraph of its target article (or, f
 article it follows) as paragraphs marked ``w:ins`` by author "crlens", with a Word comment holding the
 justification, so that the ministry accepts or rejects each change in Word's Review pane. An amendment with no
 place in the Word file (its article not found there) is left out, and a note at the end of the document names it,
-where it was to go and why, in the document's language.
+where it was to go and why, in the document's language. Items added to an article that is one list go after the
+item they follow, the draft's last or one an amendment before inserts, whose closing full stop becomes a
+semicolon as a tracked deletion and insertion.
 
 We write the ``w:ins`` markup ourselves rather than use the registry's ``docx-redline``: that library diffs two
 texts into tracked changes, while we insert whole new paragraphs at known places, which is a few elements of
@@ -23,16 +25,16 @@ from typing import TYPE_CHECKING
 from crlens.analysis.labels import (
     anchor_of,
     article_of,
+    item_ending_with_semicolon,
     label,
     label_genitive,
-    last_item_semicolon,
     present_text_numbered,
 )
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_text
 from crlens.ingest.docx import open_docx, text_blocks
 from crlens.plain_text import safe_text
-from crlens.report.amendments import closed_up, where
+from crlens.report.amendments import closed_up, item_number, where
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -162,12 +164,27 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         deleted_mark = tracked("w:del")
         deleted_mark.append(like_run(text_of("w:delText", ".")))
         run.addnext(deleted_mark)  # the deletion first, then the insertion, then what followed
+        holder = run.getparent()
+        if holder.tag == f"{_W}ins":
+            # the item is one another amendment inserts (the last item of a list supplement before this one): its
+            # full stop is inserted, then deleted (the w:del stays inside that w:ins), while the semicolon is this
+            # amendment's own insertion, after that one, not nested in it; what followed the full stop is still
+            # the earlier insertion's, in a w:ins of its own after the semicolon
+            rest = list(inserted_mark.itersiblings())
+            holder.addnext(inserted_mark)
+            if rest:
+                continued = tracked("w:ins")
+                continued.extend(rest)
+                inserted_mark.addnext(continued)
         return True
 
     inserted: list[str] = []
     skipped: list[str] = []
     why_left_out: list[tuple[Recommendation, str]] = []
     after_element: dict[int, object] = {}
+    # the items of each list article (by its last block) that an amendment may follow: the draft's last item, and
+    # the items supplements insert, so that a second supplement's items follow the first's
+    list_items: dict[int, dict[int, BaseOxmlElement]] = {}
     for rec in review.recommendations:
         anchor = _anchor(rec)
         if anchor not in last_block:
@@ -179,11 +196,14 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         proposed = rec.amendment.proposed_text.ru if lang == "ru" else rec.amendment.proposed_text.en
         justification = rec.amendment.justification_ru if lang == "ru" else rec.amendment.justification
         lines = [ln for ln in proposed.splitlines() if ln.strip()]
-        index_item = blocks[index][1].split(")", 1)[0]
+        items = list_items.setdefault(index, {})
+        if not items and (last := blocks[index][1].split(")", 1)[0]).isdigit():
+            items[int(last)] = blocks[index][0]
         told = ""  # an instruction on the draft's text that is not carried out goes to the comment
-        if lines and index_item.isdigit() and lines[0] == last_item_semicolon(lang, int(index_item)):
-            # the instruction on the list's last item is carried out on that item, not inserted as law text
-            if not (element is blocks[index][0] and full_stop_to_semicolon(element)):
+        if lines and (number := item_ending_with_semicolon(lines[0])) is not None:
+            # the instruction on the item that closed the list (the draft's, or one a supplement before inserts)
+            # is carried out on that item, not inserted as law text
+            if not (number in items and full_stop_to_semicolon(items[number])):
                 told = f"{lines[0]} "
             lines = lines[1:]
         instruction = present_text_numbered(lang, review.document.article_word)
@@ -201,10 +221,18 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
                     body.insert(0, ins)
                 ins.append(number_run._r)
                 lines = [line for line in lines if line != instruction]
+        # a list supplement's items follow the item before them, wherever it is: after the items another
+        # supplement adds, not after the paragraphs that one adds after its items
+        numbers: list[int] = []  # of the items the supplement opens with
+        if rec.amendment.action == "supplement":
+            numbers = list(itertools.takewhile(lambda n: n is not None, map(item_number, lines)))
+        item_after = items.get(numbers[0] - 1) if numbers else None
         first_run = None
-        for line in lines:
+        for position, line in enumerate(lines):
+            in_list = position < len(numbers) and item_after is not None
+            before = item_after if in_list else element
             paragraph_el = OxmlElement("w:p")
-            source_ppr = element.find(f"{_W}pPr") if element.tag == f"{_W}p" else None
+            source_ppr = before.find(f"{_W}pPr") if before.tag == f"{_W}p" else None
             ppr = copy.deepcopy(source_ppr) if source_ppr is not None else OxmlElement("w:pPr")
             # keep the paragraph's style, not its numbering, section break or own revision marks
             for name in ("numPr", "sectPr", "pPrChange"):
@@ -216,8 +244,15 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
                 ppr.append(rpr)  # rPr is the last child of pPr once sectPr and pPrChange are gone
             rpr.insert(0, tracked())  # the paragraph mark itself is inserted; ins comes first in rPr
             paragraph_el.append(ppr)
-            element.addnext(paragraph_el)
-            element = paragraph_el
+            before.addnext(paragraph_el)
+            if in_list:
+                if element is item_after:  # the list ended the article: what follows goes after its new items
+                    element = paragraph_el
+                item_after = paragraph_el
+            else:
+                element = paragraph_el
+            if position < len(numbers):
+                items[numbers[position]] = paragraph_el
             paragraph = Paragraph(paragraph_el, document._body)
             run = paragraph.add_run(line)
             if first_run is None:
@@ -277,9 +312,9 @@ def write_final_redline(review: Review, log: ConsultationLog, draft_name: str, d
     """A project's redline after its consultation rounds: the Word draft its newest version was made from, as the
     project stored it (``draft_name``, ``draft_content``), with the recommendations as they stand now (``review``:
     each one's latest, revised text) as tracked changes, but none the consultation ``log`` says is rejected (or
-    withdrawn or taken up), the paragraphs they add to an article numbered without the holes those would leave
-    (:func:`~crlens.report.amendments.closed_up`). None when that draft is not a Word file: there is no document to
-    mark up."""
+    withdrawn or taken up), the paragraphs and list items they add to an article numbered without the holes those
+    would leave (:func:`~crlens.report.amendments.closed_up`). None when that draft is not a Word file: there is no
+    document to mark up."""
     import tempfile
 
     if not is_word_draft(draft_name):
