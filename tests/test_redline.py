@@ -86,6 +86,16 @@ def test_numbering_an_articles_present_text_is_carried_out_not_inserted_as_words
                for p in numbered)
 
 
+def test_each_inserted_paragraph_mark_is_one_tracked_insertion_with_its_own_id(redline):
+    """A paragraph mark holds at most one insertion mark (WordprocessingML allows one), and no two revision marks
+    share an id: an inserted paragraph copies the style of the one before it, not its revision marks."""
+    path, _, _ = redline
+    body = docx.Document(str(path)).element.body
+    assert max(len(p.findall(f"./{W}pPr/{W}rPr/{W}ins")) for p in body.iter(f"{W}p")) == 1
+    ids = [mark.get(f"{W}id") for tag in ("ins", "del") for mark in body.iter(f"{W}{tag}")]
+    assert len(ids) == len(set(ids))
+
+
 def test_the_same_review_gives_the_same_redline_markup(redline, tmp_path):
     """Same input, same output: neither the tracked changes nor the comments carry the time they were made."""
     import zipfile

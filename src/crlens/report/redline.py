@@ -242,6 +242,10 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             if rpr is None:
                 rpr = OxmlElement("w:rPr")
                 ppr.append(rpr)  # rPr is the last child of pPr once sectPr and pPrChange are gone
+            # the mark's revision is this paragraph's own, not that of the one copied (which may be inserted too)
+            for name in ("ins", "del", "moveFrom", "moveTo"):
+                for old in rpr.findall(f"{_W}{name}"):
+                    rpr.remove(old)
             rpr.insert(0, tracked())  # the paragraph mark itself is inserted; ins comes first in rPr
             paragraph_el.append(ppr)
             before.addnext(paragraph_el)
