@@ -96,6 +96,22 @@ def test_each_inserted_paragraph_mark_is_one_tracked_insertion_with_its_own_id(r
     assert len(ids) == len(set(ids))
 
 
+def test_a_supplements_paragraphs_go_to_its_article_not_into_a_new_article_after_it(redline):
+    """Article 45 of the sample is supplemented and followed by a new Article 45-1, whichever the review gives
+    first: the paragraphs added to Article 45 come before the new article's heading, not under it."""
+    path, review, _ = redline
+    shown = ["".join(t.text for t in p.iter(f"{W}t")) for p in docx.Document(str(path)).element.body.iter(f"{W}p")]
+    pairs = [(supplement, new) for supplement in review.recommendations for new in review.recommendations
+             if supplement.amendment.action == "supplement" and new.amendment.action == "new"
+             and anchor_of(new.amendment.target) == supplement.amendment.target]
+    assert "art:45" in {supplement.amendment.target for supplement, _ in pairs}
+    for supplement, new in pairs:
+        # its first numbered line: an instruction on the draft's text is carried out, not inserted
+        added = next(line for line in supplement.amendment.proposed_text.ru.splitlines() if line[:1].isdigit())
+        heading = new.amendment.proposed_text.ru.splitlines()[0]
+        assert shown.index(added) < shown.index(heading), (supplement.id, new.id)
+
+
 def test_the_same_review_gives_the_same_redline_markup(redline, tmp_path):
     """Same input, same output: neither the tracked changes nor the comments carry the time they were made."""
     import zipfile

@@ -1,12 +1,12 @@
 """The redline: the ministry's own Word draft with every proposed amendment as a native tracked change.
 
 Each amendment is inserted after the last paragraph of its target article (or, for a new article, after the
-article it follows) as paragraphs marked ``w:ins`` by author "crlens", with a Word comment holding the
-justification, so that the ministry accepts or rejects each change in Word's Review pane. An amendment with no
-place in the Word file (its article not found there) is left out, and a note at the end of the document names it,
-where it was to go and why, in the document's language. Items added to an article that is one list go after the
-item they follow, the draft's last or one an amendment before inserts, whose closing full stop becomes a
-semicolon as a tracked deletion and insertion.
+article it follows and what the others add to that article) as paragraphs marked ``w:ins`` by author "crlens",
+with a Word comment holding the justification, so that the ministry accepts or rejects each change in Word's Review
+pane. An amendment with no place in the Word file (its article not found there) is left out, and a note at the end
+of the document names it, where it was to go and why, in the document's language. Items added to an article that
+is one list go after the item they follow, the draft's last or one an amendment before inserts, whose closing full
+stop becomes a semicolon as a tracked deletion and insertion.
 
 We write the ``w:ins`` markup ourselves rather than use the registry's ``docx-redline``: that library diffs two
 texts into tracked changes, while we insert whole new paragraphs at known places, which is a few elements of
@@ -181,7 +181,10 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
     inserted: list[str] = []
     skipped: list[str] = []
     why_left_out: list[tuple[Recommendation, str]] = []
-    after_element: dict[int, object] = {}
+    # where the next insertion at an article (by its last block) goes: its supplements after its own text, before
+    # the new articles that follow it, whichever the review gives first
+    after_element: dict[int, BaseOxmlElement] = {}
+    after_new: dict[int, BaseOxmlElement] = {}
     # the items of each list article (by its last block) that an amendment may follow: the draft's last item, and
     # the items supplements insert, so that a second supplement's items follow the first's
     list_items: dict[int, dict[int, BaseOxmlElement]] = {}
@@ -193,6 +196,9 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             continue
         index = last_block[anchor]
         element = after_element.get(index, blocks[index][0])
+        new_article = rec.amendment.action == "new"
+        if new_article:
+            element = after_new.get(index, element)
         proposed = rec.amendment.proposed_text.ru if lang == "ru" else rec.amendment.proposed_text.en
         justification = rec.amendment.justification_ru if lang == "ru" else rec.amendment.justification
         lines = [ln for ln in proposed.splitlines() if ln.strip()]
@@ -272,7 +278,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
             skipped.append(rec.id)
             why_left_out.append((rec, NO_TEXT[lang]))
             continue
-        after_element[index] = element
+        (after_new if new_article else after_element)[index] = element
         inserted.append(rec.id)
     if why_left_out:
         _note_left_out(document, why_left_out, lang, review.naming)
