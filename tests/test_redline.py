@@ -204,14 +204,10 @@ PRINCIPLES_LIST = ["ЦИФРОВОЙ КОДЕКС", "Глава 1. Общие п
 
 
 @pytest.fixture(scope="module")
-def list_article_redline(tmp_path_factory):
+def list_article_redline(principles_draft):
     """The redline of a Word draft whose Article 2 is one list of principles, with the review it came from."""
-    folder = tmp_path_factory.mktemp("list-article")
-    draft = make_docx(PRINCIPLES_LIST, folder / "draft.docx")
-    result = runner.invoke(app, ["review", str(draft), "--out", str(folder), "--formats", "md"])
-    assert result.exit_code == 0, result.output
-    body = docx.Document(str(folder / "amendments-redline.docx")).element.body
-    return Review.read(folder / "review.json"), body
+    draft, review = principles_draft
+    return review, docx.Document(str(draft.parent / "amendments-redline.docx")).element.body
 
 
 def test_numbering_a_list_articles_present_text_after_its_new_items_is_carried_out(list_article_redline):
