@@ -518,3 +518,25 @@ def test_the_brief_of_the_kz_code_stays_within_five_pages(kz_code, tmp_path, lan
 def test_an_areas_count_of_criteria_takes_the_right_noun(lang, n, word):
     """"of 1 criteria" and «из 1 критериев» for an area with one applicable criterion."""
     assert brief._criteria_word(n, lang) == word
+
+
+def test_the_brief_names_a_law_in_force_once_by_the_first_provision_cited(sample_review):
+    """The gap table cites both articles of the Law on Artificial Intelligence that a recommendation builds on; the
+    five-page brief names that law once."""
+    content = brief.build(sample_review, "en")
+    refs = [ref for rec in content.recommendations for ref in rec.refs if "Law on Artificial Intelligence" in ref]
+    assert refs
+    assert all(ref.count("Law on Artificial Intelligence") == 1 for ref in refs)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_a_recommendation_of_the_brief_cites_at_most_three_sources_its_law_in_force_among_them(sample_review,
+                                                                                            lang):
+    """The Russian brief of a draft whose every recommendation was rejected ran to six pages once the Law on
+    Artificial Intelligence was cited beside three norms; the amendments table cites them all."""
+    content = brief.build(sample_review, lang)
+    label = "Kazakhstan, law in force: " if lang == "en" else "Казахстан, действующее законодательство: "
+    assert any(ref.startswith(label) for rec in content.recommendations for ref in rec.refs)
+    for rec in content.recommendations:
+        names = [name for ref in rec.refs for name in ref.removeprefix(label).split("; ")]
+        assert len(names) <= 3, rec.id

@@ -27,7 +27,7 @@ from crlens.analysis.labels import article_of, cite, label, labels, run_on
 from crlens.analysis.review import AreaResult, PositiveFinding, Recommendation, Review
 from crlens.ingest.structure import defined_term
 from crlens.knowledge.loader import KnowledgeBase, load
-from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK
+from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK, Example
 from crlens.plain_text import safe_text
 from crlens.report.amendments import where as amendment_place
 from crlens.report.office import draft_title
@@ -48,7 +48,11 @@ then one per area, the first of the areas with gaps in order; the KZ Digital Cod
 MAX_GENERAL_RULES = 4
 """General provisions (for everyone, not children) an area's line in the main gaps names, at most."""
 MAX_LAWS = 2
-"""The country's own laws in force a line of the brief names, at most (the gap table names them all)."""
+"""The country's own laws in force a line of the brief names, at most, each by the first of its provisions cited
+(the gap table names them all)."""
+REFS_PER_RECOMMENDATION = 3
+"""The sources a recommendation of the brief cites, at most: its first norms, and the country's law in force it
+builds on in place of the last of them (the amendments table gives them all)."""
 SOLUTION_MAX = 400
 """A recommendation's solution in the brief: its first sentence, whole up to this many characters."""
 MAX_FIGURES = 4
@@ -376,13 +380,14 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
             seen_areas.add(rec.areas[0])
             picks.setdefault(rec.id, rec)
     for rec in picks.values():
-        cited = [s for s in rec.sources if s.kind == "norm"][:3]
+        # the country's own law in force, named as such, after the norms: what the recommendation builds on; it
+        # takes the place of the last norms, so that a line cites at most REFS_PER_RECOMMENDATION sources
+        laws = _one_per_act(national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home))
+        cited = [s for s in rec.sources if s.kind == "norm"][:max(1, REFS_PER_RECOMMENDATION - len(laws))]
         norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in cited]
         for source, name in zip(cited, norms, strict=True):
             if name not in by_url.setdefault(source.url, []):
                 by_url[source.url].append(name)
-        # the country's own law in force, named as such, after the norms: what the recommendation builds on
-        laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home)[:MAX_LAWS]
         if laws:
             norms.append(_under(national_label(kb, laws[0], lang), [e.ref_ru if ru else e.ref for e in laws]))
         for example in laws:
@@ -470,6 +475,15 @@ def _place(rec: Recommendation, lang: str, naming: Naming, risky: list[str]) -> 
     return labels(named[:2], lang, naming=naming) or amendment_place(rec, lang, naming=naming)
 
 
+def _one_per_act(laws: list[Example]) -> list[Example]:
+    """At most :data:`MAX_LAWS` laws in force, each by the first of its provisions cited: a five-page brief names
+    the Law on Artificial Intelligence once, not by both articles the gap table cites."""
+    firsts: dict[str, Example] = {}
+    for law in laws:
+        firsts.setdefault(law.title.en if law.title else law.id, law)
+    return list(firsts.values())[:MAX_LAWS]
+
+
 def _law_in_force(rec: Recommendation, kb: KnowledgeBase, home: str | None, lang: str, t: dict) -> str:
     """The sentence on the country's own law in force that already has rules on the first finding of ``rec``
     (its first criterion's, which the brief quotes), with what it provides: "... rules on this: Law on Online
@@ -477,8 +491,8 @@ def _law_in_force(rec: Recommendation, kb: KnowledgeBase, home: str | None, lang
     for everyone, not for children; empty when there is none or the jurisdiction is unknown."""
     criterion = kb.criteria.get(rec.criteria[0]) if rec.criteria else None
     first = set(criterion.examples) if criterion else set()
-    laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example" and s.id in first),
-                             home)[:MAX_LAWS]
+    laws = _one_per_act(national_in_force(kb, (s.id for s in rec.sources if s.kind == "example" and s.id in first),
+                                          home))
     if not laws:
         return ""
     said = "; ".join(f"{e.ref_ru if lang == 'ru' else e.ref} ({in_brackets(e.summary.get(lang))})" for e in laws)
