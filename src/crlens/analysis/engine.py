@@ -105,6 +105,7 @@ SIDE_CUT = 0.4
 RELEVANCE_MIN_HITS = 2
 CLOSING = "final-provisions"
 ONE_BODY = "designated-body"
+COMPETENCE = "competence-mandate"
 LEAD_WORDS = 4
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "by", "with", "at", "from",
@@ -1528,7 +1529,6 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
 _BODY_FIELD = re.compile(r"\b(?:в (?:сфере|области)|in the field of) [^.,;:()\n]+", re.IGNORECASE)
 """The field a body is named by: "в сфере цифровизации" of "уполномоченный орган в сфере цифровизации",
 "in the field of personal data protection". The words do not decline with the body's name."""
-COMPETENCE = "competence-mandate"
 
 
 def _competence_field(state: _Analysis, article: Provision) -> str | None:
