@@ -561,8 +561,6 @@ def _with_article(before: str, replacement: str) -> str:
     return before[:match.start(1)] + article + match[2]
 
 
-# --- the public functions ---------------------------------------------------------------------------------------
-
 def _kept_spans(text: str, equivalences: tuple[TermEquivalence, ...]) -> list[tuple[int, int]]:
     """Where ``text`` holds a name in which a term stays as written (``TermEquivalence.kept_in``)."""
     return [(m.start(), m.end()) for entry in equivalences for name in entry.kept_in
@@ -570,8 +568,11 @@ def _kept_spans(text: str, equivalences: tuple[TermEquivalence, ...]) -> list[tu
 
 
 def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether the occurrence from ``start`` to ``end`` lies inside one of the ``spans``."""
     return any(first <= start and end <= last for first, last in spans)
 
+
+# --- the public functions ---------------------------------------------------------------------------------------
 
 def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...],
              draft_language: str = "ru") -> str:
