@@ -34,7 +34,7 @@ from crlens.analysis.jurisdiction import (
     examples_of_act,
     in_brackets,
     is_national,
-    national_in_force,
+    laws_in_force_cited,
     national_label,
 )
 from crlens.analysis.labels import (
@@ -1969,7 +1969,7 @@ def _applies_with_law_in_force(kb: KnowledgeBase, rec: Recommendation, crits: li
     if jurisdiction is None or any(c.recommendation.place == "definitions" for c in crits):
         return ""
     cited = {act.title: act.cited.get(lang) for act in jurisdiction.acts}
-    laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home)
+    laws = laws_in_force_cited(kb, rec, home)
     acts = list(dict.fromkeys(cited[e.title.en] for e in laws if e.title is not None and e.title.en in cited))
     if not acts:
         return ""
@@ -2039,7 +2039,7 @@ def _cite_law_in_force(kb: KnowledgeBase, recommendations: list[Recommendation],
     replace ours in the solutions, which must not rename a law's title)."""
     phrases = _phrases(kb)
     for rec in recommendations:
-        laws = national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home)
+        laws = laws_in_force_cited(kb, rec, home)
         if not laws:
             continue
         ids = {e.id for e in laws}

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from crlens.analysis.language import fold
 
 if TYPE_CHECKING:
+    from crlens.analysis.review import Recommendation
     from crlens.ingest.model import Document
     from crlens.knowledge.loader import KnowledgeBase
     from crlens.knowledge.models import Example
@@ -127,6 +128,11 @@ def national_in_force(kb: KnowledgeBase, ids: Iterable[str], jurisdiction: str |
     """The examples among ``ids`` that are law in force of ``jurisdiction``, once each, in order."""
     examples = (kb.examples.get(i) for i in dict.fromkeys(ids))
     return [e for e in examples if e is not None and is_national(e, jurisdiction) and e.in_force]
+
+
+def laws_in_force_cited(kb: KnowledgeBase, rec: Recommendation, jurisdiction: str | None) -> list[Example]:
+    """The law in force of ``jurisdiction`` among the examples ``rec`` cites (:func:`national_in_force`)."""
+    return national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), jurisdiction)
 
 
 def in_brackets(summary: str) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import finding_opening
-from crlens.analysis.jurisdiction import in_brackets, national_in_force, national_label
+from crlens.analysis.jurisdiction import in_brackets, laws_in_force_cited, national_in_force, national_label
 from crlens.analysis.labels import article_of, cite, label, labels, run_on
 from crlens.analysis.review import AreaResult, PositiveFinding, Recommendation, Review
 from crlens.ingest.structure import defined_term
@@ -382,7 +382,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     for rec in picks.values():
         # the country's own law in force, named as such, after the norms: what the recommendation builds on; it
         # takes the place of the last norms, so that a line cites at most REFS_PER_RECOMMENDATION sources
-        laws = _one_per_act(national_in_force(kb, (s.id for s in rec.sources if s.kind == "example"), home))
+        laws = _one_per_act(laws_in_force_cited(kb, rec, home))
         cited = [s for s in rec.sources if s.kind == "norm"][:max(1, REFS_PER_RECOMMENDATION - len(laws))]
         norms = [cite(s.ref_ru if ru else s.ref, s.verified, lang) for s in cited]
         for source, name in zip(cited, norms, strict=True):
