@@ -118,10 +118,49 @@ def test_a_russian_proposal_writes_ages_in_words() -> None:
     assert [where for where, lang, text in _proposals() if lang == "ru" and re.search(digits, text)] == []
 
 
+def test_a_russian_proposal_writes_an_age_as_kazakh_law_does() -> None:
+    """The Digital Code writes «недостижения лицом шестнадцатилетнего возраста» (art. 60(4)). «Не достигшего
+    шестнадцати лет» in one proposed text and «шестнадцатилетнего возраста» in the next read to a drafter as two
+    rules."""
+    years = r"\b(?:шести|десяти|тринадцати|четырнадцати|шестнадцати|восемнадцати) лет\b"
+    assert [crit for crit, lang, text in _clauses() if lang == "ru" and re.search(years, text)] == []
+
+
+def test_a_fourteen_year_old_exercises_data_rights_but_consents_to_processing_at_the_age_of_consent() -> None:
+    """Consent is one of a data subject's rights (KZ Digital Code art. 37(3)). A clause letting a fourteen-year-old
+    exercise them all, beside one requiring a parent's consent until sixteen in the same article, left a
+    fifteen-year-old both able and unable to consent."""
+    assert ("other than consent to the processing of his or her personal data, which the child gives "
+            "independently from the age of sixteen" in _clause("evolving-capacities-02", "en"))
+    assert ("за исключением дачи согласия на обработку своих персональных данных, которое ребенок дает "
+            "самостоятельно по достижении шестнадцатилетнего возраста" in _clause("evolving-capacities-02", "ru"))
+
+
+def test_counselling_a_child_received_stays_confidential_from_the_parents_at_every_age() -> None:
+    """A helpline tells no parent of a child's call without the child's consent, whatever the child's age
+    (evolving-capacities-06). The clause on state records gave the parents the record of that same help until
+    the child was sixteen; now only health and social support records wait for sixteen."""
+    counselling = {"en": "counselling", "ru": "консультационной"}
+    sixteen = {"en": "sixteen", "ru": "шестнадцат"}
+    for lang in ("en", "ru"):
+        sentence = next(s for s in _sentences(_clause("evolving-capacities-04", lang)) if counselling[lang] in s)
+        assert sixteen[lang] not in sentence
+
+
+def test_a_contract_in_a_childs_name_needs_the_consent_civil_law_requires_not_an_age_of_its_own() -> None:
+    """The Civil Code sets when a minor's transaction needs the legal representative's consent (KZ art. 22: from
+    fourteen to eighteen), and the Digital Code sends civil relations to it (art. 1(2)); a second age of sixteen
+    for contracts in a child's name did not fit it."""
+    clause = load().criteria["cybersecurity-06"].recommendation.model_clause
+    assert "where the law requires the consent of the legal representative" in clause.en
+    assert "в случаях, когда законом требуется согласие законного представителя" in clause.ru
+    assert "sixteen" not in clause.en
+
+
 BOUNDS = {"en": r"have reached the age of (\w+) but not the age of (\w+)",
-          "ru": r"достигшие (\w+) лет, но не достигшие (\w+) лет"}
-FIRST = {"en": r"under the age of (\w+)", "ru": r"не достигшие (\w+) лет"}
-LAST = {"en": r"who have reached the age of (\w+)\.", "ru": r"достигшие (\w+) лет\."}
+          "ru": r"достигшие (\w+), но не достигшие (\w+) возраста"}
+FIRST = {"en": r"under the age of (\w+)", "ru": r"не достигшие (\w+) возраста"}
+LAST = {"en": r"who have reached the age of (\w+)\.", "ru": r"достигшие (\w+) возраста\."}
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -137,7 +176,7 @@ def test_the_age_groups_of_age_appropriate_design_leave_no_age_out(lang: str) ->
 
 
 WORDS = {"en": {6: "six", 10: "ten", 13: "thirteen", 16: "sixteen"},
-         "ru": {6: "шести", 10: "десяти", 13: "тринадцати", 16: "шестнадцати"}}
+         "ru": {6: "шестилетнего", 10: "десятилетнего", 13: "тринадцатилетнего", 16: "шестнадцатилетнего"}}
 
 
 def test_publicly_funded_software_is_owned_by_the_state_or_openly_licensed_by_its_developer() -> None:
