@@ -56,14 +56,6 @@ def test_the_model_definition_of_csam_stays_within_opsc_art_2c() -> None:
     assert "explicit sexual activity" in definition["en"] and "откровенных действиях" in definition["ru"]
 
 
-def test_a_child_is_exempt_for_images_of_himself_or_herself_only_when_shared_by_consent_for_private_use() -> None:
-    """GC25 para 118 leaves out of criminal law what children make and share by consent for their own use, not
-    every sharing of a child's own images."""
-    exemption = {lang: _clause("csea-06", lang).splitlines()[2] for lang in ("en", "ru")}
-    assert "mutual consent" in exemption["en"] and "personal use" in exemption["en"]
-    assert "взаимному согласию" in exemption["ru"] and "личного использования" in exemption["ru"]
-
-
 def test_a_model_clause_limits_a_liability_exemption_only_where_a_law_grants_one() -> None:
     """The KZ Digital Code grants platforms no exemption from liability; a clause that takes one away must not
     presume it exists."""
@@ -195,3 +187,40 @@ def test_the_impact_assessment_of_state_systems_does_not_presuppose_an_experimen
     clause = load().criteria["crdd-02"].recommendation.model_clause
     assert "where the law provides for experimental legal regimes, before such a regime" in clause.en
     assert "если законом предусмотрено установление экспериментальных правовых режимов" in clause.ru
+
+
+def test_no_model_clause_exempts_anyone_from_liability() -> None:
+    """Who is liable for what is set by the criminal code and the code of administrative offences; a digital code
+    that says a report, an analyst's work or a child's own images "do not entail liability" changes nothing there
+    (KZ Digital Code art. 105(1) refers liability to other laws). What the code can give is a legal basis: a report
+    needs no consent of the data subject."""
+    exempts = {"en": r"\b(not liable|do(es)? not entail liability)\b",
+               "ru": r"\bне (влечет|влекут|несет|несут) ответственност"}
+    assert [(crit, lang) for crit, lang, text in _clauses() if re.search(exempts[lang], text)] == []
+
+
+def test_the_solution_leaves_to_criminal_law_what_children_make_and_share_by_consent_for_their_own_use() -> None:
+    """GC25 para 118 leaves out of criminal law what children make and share by consent for their own use, not
+    every sharing of a child's own images; the criminal law is where that is said."""
+    solution = load().criteria["csea-06"].recommendation.solution
+    assert "criminal law" in solution.en and "mutual consent" in solution.en and "personal use" in solution.en
+    assert "уголовн" in solution.ru and "взаимному согласию" in solution.ru
+    assert "личного использования" in solution.ru
+
+
+def test_a_code_says_once_that_breaching_it_entails_liability() -> None:
+    """"Breach ... entails liability established by law" is the liability article's; said again of access to a
+    child's data or of a foreign platform, it repeats the Code's general rules (KZ arts. 105(1), 1(3))."""
+    entails = {"en": r"\bentails liability\b|\bliable in accordance with\b",
+               "ru": r"\bвлечет ответственность\b|\bнесет ответственность в соответствии\b"}
+    said = {crit for crit, lang, text in _clauses() if re.search(entails[lang], text)}
+    assert said == {"impact-liability-02"}
+
+
+def test_liability_of_any_kind_leaves_the_duty_to_compensate_a_child() -> None:
+    """KZ Digital Code art. 105(2) already says administrative or criminal liability leaves the duty to remedy a
+    breach; the clause repeated it for administrative liability only. What it adds is the child's compensation."""
+    clause = {lang: _clause("redress-05", lang) for lang in ("en", "ru")}
+    assert "административной ответственности" not in clause["ru"]
+    assert "administrative liability" not in clause["en"]
+    assert "возместить вред, причиненный ребенку" in clause["ru"]

@@ -433,3 +433,37 @@ def test_the_kz_codes_cyberbullying_texts_name_each_body_by_its_field(kz_code: R
     bare = re.findall(r"(?<!указанный )(?<!указанного )уполномоченн\w* орган\w*(?!\w)(?! в (?:области|сфере))",
                       joined)
     assert bare == []
+
+
+def test_the_kz_codes_csam_article_names_the_law_on_online_platforms_it_adds_to(kz_code: Review) -> None:
+    """The Law on Online Platforms already bans paedophilia and pornography as illegal content and sends their
+    removal to art. 41-1 of the Law on Communications (its art. 14(1)–(2)), and has platforms tell the police at
+    once (its art. 9(4)(5)): the CSAM article says it applies together with that law, and cites it (lawyer's audit,
+    H2 and H7)."""
+    rec = _rec(kz_code, "csea-01")
+    cited = {s.id for s in rec.sources}
+    assert {"kz-online-platforms-art-14-1", "kz-online-platforms-art-9-4-5"} <= cited
+    assert rec.amendment.proposed_text.ru.splitlines()[-1].endswith(
+        "применяются наряду с требованиями, установленными Законом Республики Казахстан "
+        "«Об онлайн-платформах и онлайн-рекламе».")
+
+
+def test_the_kz_codes_csam_definition_goes_to_its_definitions_article(kz_code: Review) -> None:
+    """A term is defined where the Code defines its terms (art. 1), before the articles that use it, not at the
+    end of the article that has used it since its first paragraph."""
+    rec = _rec(kz_code, "csea-06")
+    assert rec.criteria == ["csea-06"] and rec.amendment.target == "art:1"
+    assert "Для целей настоящего Кодекса под материалами сексуального насилия над детьми понимаются" in (
+        rec.amendment.proposed_text.ru)
+    assert "сексуального насилия над детьми —" not in _rec(kz_code, "csea-01").amendment.proposed_text.ru
+
+
+def test_the_kz_codes_csam_texts_name_each_body_by_its_field(kz_code: Review) -> None:
+    """The hotline and the referral of a child to help are the child-rights body's, not the digitalisation body's
+    that a bare «уполномоченный орган» means in the Code (art. 14(1))."""
+    import re
+
+    text = "\n".join(r.amendment.proposed_text.ru for r in kz_code.recommendations if r.areas == ["csea"])
+    assert "Уполномоченный орган в области защиты прав детей обеспечивает функционирование горячей линии" in text
+    bare = re.findall(r"уполномоченн\w* орган\w*(?!\w)(?! в (?:области|сфере))", text)
+    assert bare == []
