@@ -224,3 +224,16 @@ def test_liability_of_any_kind_leaves_the_duty_to_compensate_a_child() -> None:
     assert "административной ответственности" not in clause["ru"]
     assert "administrative liability" not in clause["en"]
     assert "возместить вред, причиненный ребенку" in clause["ru"]
+
+
+def test_no_model_clause_makes_a_court_decision_the_only_way_to_block_or_shut_down() -> None:
+    """Kazakh law restricts access and suspends networks out of court (Law on Communications art. 41-1, to which
+    the Law on Online Platforms art. 14(2) sends removal). A supplement allowing it "only on the basis of a court
+    decision" would, through the Code's priority (art. 2(3)), repeal that regime in passing (lawyer's audit H11).
+    A clause keeps the safeguards for children and the right to go to court."""
+    court_only = {"en": r"\bon the basis of a court decision\b", "ru": r"\bна основании решения суда\b"}
+    assert [(crit, lang) for crit, lang, text in _clauses() if re.search(court_only[lang], text)] == []
+    appeal = {"en": "may be appealed in court", "ru": "может быть обжаловано в судебном порядке"}
+    for lang in ("en", "ru"):
+        assert appeal[lang] in _clause("access-information-02", lang)
+        assert appeal[lang] in _clause("access-information-05", lang)
