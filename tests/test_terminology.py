@@ -245,6 +245,18 @@ def test_a_clause_for_the_kazakh_digital_code_says_cybersecurity_where_we_say_in
     assert "информационн" not in adapted.lower()
 
 
+def test_a_clause_for_the_kazakh_digital_code_says_digital_system_where_we_say_information_system(
+        kz_digital_code: str) -> None:
+    """The Code never says «информационная система»: its art. 28 calls the same thing a digital system (lawyer's
+    audit M15)."""
+    clause = ("Персональные данные лиц, содержащиеся в государственных информационных системах, защищаются. "
+              "Собственники информационных систем ведут журнал доступа.")
+    adapted = adapt_ru(clause, kz_digital_code)
+    assert "в государственных цифровых системах" in adapted
+    assert "Собственники цифровых систем" in adapted
+    assert "информационн" not in adapted.lower()
+
+
 def test_no_russian_model_clause_leaves_the_operator_unnamed() -> None:
     # Kazakh law calls the e-government operator "оператор"; a clause says whose duty it is (the person processing
     # the data, the platform's owner) or names the kind of operator first ("оператор связи"), and may then say
