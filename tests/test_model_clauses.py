@@ -237,3 +237,12 @@ def test_no_model_clause_makes_a_court_decision_the_only_way_to_block_or_shut_do
     for lang in ("en", "ru"):
         assert appeal[lang] in _clause("access-information-02", lang)
         assert appeal[lang] in _clause("access-information-05", lang)
+
+
+@pytest.mark.parametrize("criterion", ["business-hrdd-03", "industry-role-05"])
+def test_the_threshold_of_large_platforms_counts_users_as_the_law_in_force_does(criterion: str) -> None:
+    """"More than one hundred thousand users" left open whether they are registered, monthly or daily users; the
+    Kazakh Law on Online Platforms art. 9(1) counts those who reach the platform on an average day over a month
+    (lawyer's audit M16)."""
+    assert "on an average day over a month" in _clause(criterion, "en")
+    assert "в среднем за сутки в течение месяца" in _clause(criterion, "ru")
