@@ -70,3 +70,12 @@ def track(run: object, change: str, number: int, author: str = "Marat K.") -> ob
         for text in r.findall(qn("w:t")):
             text.tag = qn("w:delText")
     return mark
+
+
+WORD_NS = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def accepted_text(paragraph) -> str:  # type: ignore[no-untyped-def]
+    """A Word paragraph's text (an lxml ``w:p``) as it reads with every tracked change accepted: its ``w:t``
+    runs, inserted ones included, without the deleted ``w:delText``."""
+    return "".join(t.text for t in paragraph.iter(f"{WORD_NS}t"))

@@ -15,7 +15,7 @@ from crlens.analysis.review import Review
 from crlens.cli import app
 from crlens.store.database import Store
 from drafts import list_supplement
-from makefiles import make_docx
+from makefiles import accepted_text, make_docx
 
 runner = CliRunner()
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -136,11 +136,6 @@ SECOND = ("В подпункте 5) точку заменить точкой с 
           "7) учет мнения ребенка.")
 
 
-def _shown(paragraph) -> str:  # type: ignore[no-untyped-def]
-    """A paragraph's text as it reads with every tracked change accepted."""
-    return "".join(t.text for t in paragraph.iter(f"{W}t"))
-
-
 def _final_list_redline(tmp_path: Path, rejected: str) -> docx.document.Document:
     """The final redline of the list article's Word draft with two list supplements to Article 1, rec-901 adding
     items 4)-5) and rec-902 items 6)-7), after the ministry rejected ``rejected``."""
@@ -162,12 +157,12 @@ def test_a_list_supplement_kept_after_a_rejected_one_continues_the_drafts_list(t
     """The first supplement (items 4)-5)) is rejected: the second's items become 4)-5), after the draft's item 3),
     whose full stop becomes a tracked semicolon; no instruction is left in the law text or the comment."""
     document = _final_list_redline(tmp_path, rejected="rec-901")
-    shown = [_shown(p) for p in document.element.body.iter(f"{W}p")]
+    shown = [accepted_text(p) for p in document.element.body.iter(f"{W}p")]
     start = shown.index("1) законность;")
     assert shown[start + 2:start + 5] == ["3) открытость;",
                                           "4) защита права ребенка на жизнь, выживание и развитие;",
                                           "5) учет мнения ребенка."]
-    [item] = [p for p in document.element.body.iter(f"{W}p") if _shown(p).startswith("3) ")]
+    [item] = [p for p in document.element.body.iter(f"{W}p") if accepted_text(p).startswith("3) ")]
     assert [t.text for t in item.iter(f"{W}delText")] == ["."]
     assert not [line for line in shown if "В подпункте" in line]
     assert [c.text.split(":", 1)[0] for c in document.comments] == ["rec-902"]
@@ -176,7 +171,7 @@ def test_a_list_supplement_kept_after_a_rejected_one_continues_the_drafts_list(t
 
 def test_a_list_supplement_kept_before_a_rejected_one_keeps_its_closing_full_stop(tmp_path: Path) -> None:
     document = _final_list_redline(tmp_path, rejected="rec-902")
-    [item] = [p for p in document.element.body.iter(f"{W}p") if _shown(p).startswith("5) ")]
-    assert _shown(item) == "5) недопустимость дискриминации детей в цифровой среде."
+    [item] = [p for p in document.element.body.iter(f"{W}p") if accepted_text(p).startswith("5) ")]
+    assert accepted_text(item) == "5) недопустимость дискриминации детей в цифровой среде."
     assert not list(item.iter(f"{W}delText"))
-    assert not [p for p in document.element.body.iter(f"{W}p") if _shown(p).startswith(("6) ", "7) "))]
+    assert not [p for p in document.element.body.iter(f"{W}p") if accepted_text(p).startswith(("6) ", "7) "))]

@@ -13,7 +13,7 @@ from crlens.analysis.labels import PRESENT_TEXT_NUMBERED, anchor_of
 from crlens.analysis.review import Review
 from crlens.cli import app
 from drafts import list_supplement
-from makefiles import make_docx
+from makefiles import accepted_text, make_docx
 
 runner = CliRunner()
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -297,11 +297,6 @@ SECOND_ITEMS = ("В подпункте 4) точку заменить точко
 FIRST_PARAGRAPHS = f"\n{PRESENT_TEXT_NUMBERED['ru']}\n2. Собственники цифровых объектов учитывают интересы детей."
 
 
-def _shown(paragraph) -> str:
-    """A paragraph's text as it reads with every tracked change accepted."""
-    return "".join(t.text for t in paragraph.iter(f"{W}t"))
-
-
 @pytest.fixture(scope="module")
 def principles_draft(tmp_path_factory):
     """The Word draft whose Article 2 is one list of two principles, and its review."""
@@ -329,21 +324,21 @@ def test_a_second_list_supplement_ends_the_first_ones_last_item_with_a_tracked_s
     inserted as words of the law nor left to the comment."""
     document = _list_redline(principles_draft, tmp_path, FIRST_ITEMS, SECOND_ITEMS)
     body = document.element.body
-    [item] = [p for p in body.iter(f"{W}p") if _shown(p).startswith("4) ")]
-    assert _shown(item) == "4) недопустимость дискриминации детей в цифровой среде;"
+    [item] = [p for p in body.iter(f"{W}p") if accepted_text(p).startswith("4) ")]
+    assert accepted_text(item) == "4) недопустимость дискриминации детей в цифровой среде;"
     assert [t.text for t in item.iter(f"{W}delText")] == ["."]
     # the full stop was inserted, then deleted: its deletion sits inside the first's insertion, the semicolon
     # is an insertion of its own, not one nested in another
     assert item.find(f"./{W}ins/{W}del") is not None
     assert [t.text for t in item.iterfind(f"./{W}ins/{W}r/{W}t")][-1] == ";"
     assert not body.findall(f".//{W}ins//{W}ins")
-    assert "В подпункте 4)" not in "\n".join(_shown(p) for p in body.iter(f"{W}p"))
+    assert "В подпункте 4)" not in "\n".join(accepted_text(p) for p in body.iter(f"{W}p"))
     assert not [c.text for c in document.comments if "В подпункте 4)" in c.text]
 
 
 def test_a_second_list_supplements_items_follow_the_first_ones(principles_draft, tmp_path):
     document = _list_redline(principles_draft, tmp_path, FIRST_ITEMS, SECOND_ITEMS)
-    shown = [_shown(p) for p in document.element.body.iter(f"{W}p")]
+    shown = [accepted_text(p) for p in document.element.body.iter(f"{W}p")]
     start = shown.index("1) законность;")
     assert [line.split(")", 1)[0] for line in shown[start:start + 6]] == ["1", "2", "3", "4", "5", "6"]
 
@@ -352,7 +347,7 @@ def test_a_second_list_supplements_items_go_before_the_paragraphs_the_first_adds
     """The first supplement also numbers the present text 1 and adds paragraph 2 after its items: the second's
     items belong to the list, so they come after item 4), not after paragraph 2."""
     document = _list_redline(principles_draft, tmp_path, FIRST_ITEMS + FIRST_PARAGRAPHS, SECOND_ITEMS)
-    shown = [_shown(p) for p in document.element.body.iter(f"{W}p")]
+    shown = [accepted_text(p) for p in document.element.body.iter(f"{W}p")]
     start = shown.index("1) законность;")
     assert [line[:2] for line in shown[start:start + 7]] == ["1)", "2)", "3)", "4)", "5)", "6)", "2."]
     assert shown[start - 1].startswith("1. Регулирование основывается")
