@@ -52,6 +52,7 @@ from crlens.analysis.labels import (
     present_text_numbered,
     renumber_own_paragraphs,
     run_on,
+    within,
 )
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
@@ -1635,8 +1636,7 @@ def _general_rule_said(document: Document, kb: KnowledgeBase, state: _Analysis, 
     under that criterion: the closest provision, when it is a general rule (:func:`_general_rule`), neither
     defines, protects nor sets a scope, and is not itself one of the ``risky`` provisions, whose words the issue
     already quotes."""
-    if unit is None or result.status not in ("gap", "partial") or any(
-            unit.provision.id == p or unit.provision.id.startswith(f"{p}.") for p in risky):
+    if unit is None or result.status not in ("gap", "partial") or within(unit.provision.id, risky):
         return None
     said = _said_in(document, kb, state, crit, unit, result)
     # a scope clause or a definition is no rule to build on ("this article does not apply to intelligence work")

@@ -206,6 +206,11 @@ def article_of(provision_id: str) -> str:
     return provision_id.split(".", 1)[0]
 
 
+def within(provision_id: str, places: list[str]) -> bool:
+    """Whether the provision is one of ``places`` or a part of one (``art:12.3`` is within ``art:12``)."""
+    return any(provision_id == place or provision_id.startswith(f"{place}.") for place in places)
+
+
 _NEW_AFTER = "new after "
 
 

@@ -27,6 +27,7 @@ from crlens.analysis.labels import (
     last_item_semicolon,
     numbers,
     renumber_own_paragraphs,
+    within,
 )
 from crlens.analysis.review import Recommendation, Review
 from crlens.plain_text import safe_text
@@ -222,7 +223,7 @@ def in_draft_order(review: Review) -> list[Recommendation]:
     end = len(position)
 
     def last_part(target: str) -> int:
-        inside = [i for pid, i in position.items() if pid == target or pid.startswith(target + ".")]
+        inside = [i for pid, i in position.items() if within(pid, [target])]
         return max(inside, default=end)
 
     def key(indexed: tuple[int, Recommendation]) -> tuple[int, int, int, int, int, int]:

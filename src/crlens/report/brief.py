@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import finding_opening
 from crlens.analysis.jurisdiction import in_brackets, laws_in_force_cited, national_in_force, national_label
-from crlens.analysis.labels import article_of, cite, label, labels, run_on
+from crlens.analysis.labels import article_of, cite, label, labels, run_on, within
 from crlens.analysis.review import AreaResult, PositiveFinding, Recommendation, Review
 from crlens.ingest.structure import defined_term
 from crlens.knowledge.loader import KnowledgeBase, load
@@ -302,7 +302,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         """A strength in one area may be a risk in another (a platform's duty to suspend accounts that bully a
         child, with no appeal): the brief says so where it praises the provision, lest it read as a
         contradiction of the key message."""
-        harm = list(dict.fromkeys(r.area for r in review.risks if _within(provision, [r.provision])))
+        harm = list(dict.fromkeys(r.area for r in review.risks if within(provision, [r.provision])))
         return t["also_risky"].format(areas=", ".join(title_of[a] for a in harm)) if harm else ""
 
     strengths = [in_its_words(title_of[f.area], f.provision, f.quote) + also_risky(f.provision)
@@ -321,7 +321,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
             break
         if result.area in good_areas:
             continue
-        safe = [e for e in result.evidence if not _within(e.provision, risky)]
+        safe = [e for e in result.evidence if not within(e.provision, risky)]
         if not safe:
             continue
         good_areas.add(result.area)
@@ -410,11 +410,6 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
                  recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
                  foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang),
                  in_force_note=in_force)
-
-
-def _within(provision: str, places: list[str]) -> bool:
-    """Whether ``provision`` is one of ``places`` or a part of one (an item of a risky lead-in's list)."""
-    return any(provision == place or provision.startswith(f"{place}.") for place in places)
 
 
 def _definitions(review: Review) -> Callable[[str], bool]:
