@@ -132,8 +132,8 @@ def added_items(rec: Recommendation) -> list[int]:
         return []
     found: list[int] = []
     for line in (rec.amendment.proposed_text.en or rec.amendment.proposed_text.ru).splitlines():
-        if match := _ADDED_ITEM.match(line):
-            found.append(int(match.group(1)))
+        if (number := item_number(line)) is not None:
+            found.append(number)
         elif found or _ADDED_PARAGRAPH.match(line):
             break
     return found
