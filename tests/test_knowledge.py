@@ -399,3 +399,27 @@ def test_kb_check_refuses_an_act_citation_no_example_is_of(data_copy: Path) -> N
     result = check(data_copy)
     assert result.exit_code == 2
     assert "jurisdiction kz: act 'On Nothing' is the title of none of its examples" in result.stderr
+
+
+def test_kb_check_refuses_a_text_naming_kazakhstan_that_the_localisation_does_not_cover(data_copy: Path) -> None:
+    """A clause written for Kazakhstan that a draft of another country would get with Kazakhstan in it is refused
+    when the knowledge base is checked, naming the criterion, the text and the words."""
+    path = data_copy / "framework" / "negative-effects.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "трудовым законодательством Республики Казахстан", "Трудовым кодексом Республики Казахстан"),
+        encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "the ru model_clause still names the home country" in result.stderr
+    assert "Трудовым кодексом Республики Казахстан" in result.stderr
+
+
+def test_kb_check_refuses_a_localisation_phrase_no_text_uses(data_copy: Path) -> None:
+    path = data_copy / "localisation.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        '  - {as_written: "в Казахстане", elsewhere: "в стране"}\n',
+        '  - {as_written: "в Казахстане", elsewhere: "в стране"}\n'
+        '  - {as_written: "в Алматы", elsewhere: "в столице"}\n'), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "localisation.yaml: ru: в Алматы: no text uses this phrase" in result.stderr

@@ -35,6 +35,7 @@ from crlens.analysis.jurisdiction import (
     in_brackets,
     is_national,
     laws_in_force_cited,
+    localised,
     national_label,
 )
 from crlens.analysis.labels import (
@@ -279,6 +280,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     risks = _risks(document, kb, state)
     tell("recommendations")
     home = detect_jurisdiction(document, kb)
+    kb = localised(kb, home)  # a draft of another country: our texts without the country they name
     recommendations = _recommend(document, kb, state, results, best_units, subject_units, risks, home)
     name = act_name(document.text, document.language)
     _write_proposed_texts(document, kb, recommendations, name, home)

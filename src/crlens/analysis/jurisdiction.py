@@ -15,17 +15,19 @@ nothing in the review.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from crlens.analysis.language import fold
+from crlens.knowledge.models import TEMPLATE_TEXTS
 
 if TYPE_CHECKING:
     from crlens.analysis.review import Recommendation
     from crlens.ingest.model import Document
     from crlens.knowledge.loader import KnowledgeBase
-    from crlens.knowledge.models import Example
+    from crlens.knowledge.models import Criterion, Example, Localisation, Text
 
 TITLE_LINES = 12
 """How many lines of the text before the first article make its title block (as for "(проект)": a source note
@@ -102,6 +104,34 @@ def detect_jurisdiction(document: Document, kb: KnowledgeBase) -> str | None:
             return named.pop()
     own = {ex.jurisdiction for ex in examples_of_act(document, kb)}
     return own.pop() if len(own) == 1 else None
+
+
+def localised(kb: KnowledgeBase, home: str | None) -> KnowledgeBase:
+    """The knowledge base whose texts a draft of ``home`` is given. Our texts are written for the law of one
+    country (``localisation.yaml``): a draft of another gets the criteria with the phrases that name it replaced
+    ("the laws in force" for "the laws of the Republic of Kazakhstan"); a draft of that country, or of one that
+    cannot be told, gets ``kb`` itself. Everything but the criteria is shared, the compiled matchers too."""
+    loc = kb.localisation
+    if loc is None or home is None or home == loc.home:
+        return kb
+    if "localised" not in kb.derived:
+        criteria = {key: _localised_criterion(crit, loc) for key, crit in kb.criteria.items()}
+        kb.derived["localised"] = dataclasses.replace(kb, criteria=criteria)
+    localised_kb: KnowledgeBase = kb.derived["localised"]
+    return localised_kb
+
+
+def _localised_criterion(crit: Criterion, loc: Localisation) -> Criterion:
+    template = crit.recommendation
+    texts = {name: _localised_text(getattr(template, name), loc) for name in TEMPLATE_TEXTS}
+    return crit.model_copy(update={"statement": _localised_text(crit.statement, loc),
+                                   "recommendation": template.model_copy(update=texts)})
+
+
+def _localised_text(text: Text | None, loc: Localisation) -> Text | None:
+    if text is None:
+        return text
+    return text.model_copy(update={"en": loc.apply(text.en, "en"), "ru": loc.apply(text.ru, "ru")})
 
 
 def is_national(example: Example | None, jurisdiction: str | None) -> bool:

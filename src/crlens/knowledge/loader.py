@@ -1,10 +1,10 @@
 """Load the knowledge base from YAML, validate it, and index it.
 
 The data lives under ``knowledge/data/``: ``framework/*.yaml`` (one file per area), ``lexicon/*.yaml``,
-``norms/*.yaml``, ``examples/*.yaml``, ``relevance.yaml``, ``terminology.yaml``, ``ages.yaml`` and ``phrases.yaml``
-(the sentence frames the review writes). Files of one kind are
-merged; an id defined twice is an error. The loaded :class:`KnowledgeBase` is cached per data directory, so a
-run pays for parsing once.
+``norms/*.yaml``, ``examples/*.yaml``, ``relevance.yaml``, ``terminology.yaml``, ``ages.yaml``,
+``localisation.yaml`` (our texts for a draft of another country) and ``phrases.yaml`` (the sentence frames the
+review writes). Files of one kind are merged; an id defined twice is an error. The loaded :class:`KnowledgeBase`
+is cached per data directory, so a run pays for parsing once.
 
 Validation happens in two layers: pydantic checks each file's shape (:mod:`crlens.knowledge.models`), then
 :func:`check` cross-checks the whole (every reference resolves, every area has criteria, ...). Problems are
@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from crlens.knowledge.models import (
     AREA_IDS,
+    TEMPLATE_TEXTS,
     AgesFile,
     AgeThreshold,
     Area,
@@ -38,12 +39,14 @@ from crlens.knowledge.models import (
     Instrument,
     Jurisdiction,
     LexiconFile,
+    Localisation,
     Norm,
     NormsFile,
     Phrases,
     RelevanceRules,
     TermEquivalence,
     TerminologyFile,
+    Text,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -92,6 +95,8 @@ class KnowledgeBase:
     """The ages the model clauses use and why (``ages.yaml``)."""
     age_group_criteria: tuple[str, ...] = ()
     """The criteria whose model clauses name ages only as the bounds of age groups (``ages.yaml``)."""
+    localisation: Localisation | None = None
+    """Our texts' phrases naming their home country and what a draft of another gets (``localisation.yaml``)."""
     phrases: Phrases | None = None
     """The sentence frames the review writes (``phrases.yaml``); a checked knowledge base always has them."""
     origin: dict[str, str] = field(default_factory=dict)
@@ -246,6 +251,9 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
         if ages:
             kb.ages = ages.ages
             kb.age_group_criteria = ages.age_group_criteria
+    localisation_path = data_dir / "localisation.yaml"
+    if localisation_path.exists():
+        kb.localisation = _load_file(localisation_path, Localisation, rel(localisation_path), problems)
     phrases_path = data_dir / "phrases.yaml"
     if phrases_path.exists():
         kb.phrases = _load_file(phrases_path, Phrases, rel(phrases_path), problems)
@@ -336,6 +344,7 @@ def check(kb: KnowledgeBase) -> list[Problem]:
                              f"act {act.title!r} is the title of none of its examples")
                      for act in jurisdiction.acts if act.title not in titles]
     problems += _check_ages(kb)
+    problems += _check_localisation(kb)
     return problems
 
 
@@ -343,6 +352,41 @@ def _unresolved(kb: KnowledgeBase, norms: Iterable[str], examples: Iterable[str]
     """What is wrong with the norms and examples an entry cites: each one the knowledge base does not have."""
     return ([f"norm {norm!r} does not resolve" for norm in norms if norm not in kb.norms]
             + [f"example {example!r} does not resolve" for example in examples if example not in kb.examples])
+
+
+def _localised_texts(crit: Criterion) -> Iterator[tuple[str, Text]]:
+    """The texts of a criterion a draft of another jurisdiction is given (:func:`_check_localisation`), by name."""
+    yield "statement", crit.statement
+    template = crit.recommendation
+    for name in TEMPLATE_TEXTS:
+        text = getattr(template, name)
+        if text is not None:
+            yield name, text
+
+
+def _check_localisation(kb: KnowledgeBase) -> list[Problem]:
+    """``localisation.yaml`` leaves no text naming the home country, and every phrase it lists is used."""
+    loc = kb.localisation
+    if loc is None:
+        return []
+    problems: list[Problem] = []
+    if loc.home not in kb.jurisdictions:
+        problems.append(Problem("localisation.yaml", "home", f"jurisdiction {loc.home!r} is not declared"))
+    used: set[tuple[str, str]] = set()
+    for crit in kb.criteria.values():
+        for name, text in _localised_texts(crit):
+            for lang in ("en", "ru"):
+                written = text.get(lang)
+                used |= {(lang, r.as_written) for r in getattr(loc, lang)
+                         if r.as_written in written or r.as_written[0].upper() + r.as_written[1:] in written}
+                if left := loc.named(loc.apply(written, lang)):
+                    problems.append(Problem(
+                        kb.origin.get(f"criterion:{crit.id}", ""), f"criterion {crit.id}",
+                        f"the {lang} {name} still names the home country for a draft of another one: {left!r}; "
+                        "add the phrase to localisation.yaml"))
+    problems += [Problem("localisation.yaml", f"{lang}: {r.as_written}", "no text uses this phrase")
+                 for lang in ("en", "ru") for r in getattr(loc, lang) if (lang, r.as_written) not in used]
+    return problems
 
 
 def _check_ages(kb: KnowledgeBase) -> list[Problem]:

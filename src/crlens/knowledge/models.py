@@ -9,6 +9,7 @@ Every model forbids unknown keys so that a typo in a data file is an error, not 
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from enum import StrEnum
@@ -270,6 +271,10 @@ RISK_OPENING = {"en": "The provision ", "ru": "Положение "}
 """How a risk's description begins: it speaks of the one provision where the risk arises."""
 RISK_OPENING_EACH = {"en": "Each of these provisions ", "ru": "Каждое из этих положений "}
 """The opening in its place when an issue names several provisions with the same risk."""
+
+
+TEMPLATE_TEXTS = ("gap", "partial", "solution", "heading", "model_clause", "list_item")
+"""The texts of a :class:`RecommendationTemplate` that go into a review."""
 
 
 class RecommendationTemplate(_Strict):
@@ -657,6 +662,64 @@ class TerminologyFile(_Strict):
                 if other != entry.id:
                     raise ValueError(f"English term {term!r} of {entry.id!r} is already listed under {other!r}")
         return self
+
+
+class Replacement(_Strict):
+    """A phrase of our texts that names the home jurisdiction, and what a draft of another one gets instead."""
+
+    as_written: str = Field(min_length=1)
+    elsewhere: str = Field(min_length=1)
+
+
+@functools.lru_cache(maxsize=8)
+def _replacements(rules: tuple[Replacement, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    """One pattern for all the phrases of ``rules`` (the longest first, whole words) and what each becomes."""
+    table: dict[str, str] = {}
+    for rule in rules:
+        table[rule.as_written] = rule.elsewhere
+        if rule.as_written[0].islower():
+            table.setdefault(rule.as_written[0].upper() + rule.as_written[1:],
+                             rule.elsewhere[0].upper() + rule.elsewhere[1:])
+    if not table:
+        return None
+    phrases = sorted(table, key=len, reverse=True)
+    return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases)), table
+
+
+class Localisation(_Strict):
+    """The shape of ``localisation.yaml``: our texts are written for the law of ``home``; a draft of another
+    jurisdiction gets them with these phrases replaced (:meth:`apply`)."""
+
+    home: str
+    names: tuple[str, ...] = Field(min_length=1)
+    """Stems of the home country's names (any case) that no text may keep once the phrases are replaced."""
+    en: tuple[Replacement, ...] = ()
+    ru: tuple[Replacement, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique(self) -> Localisation:
+        for lang in ("en", "ru"):
+            phrases = [r.as_written for r in getattr(self, lang)]
+            if len(set(phrases)) != len(phrases):
+                raise ValueError(f"a phrase is listed twice under {lang}")
+        return self
+
+    def apply(self, text: str, lang: str) -> str:
+        """``text`` with every phrase of ``lang`` replaced, the longest first and each word for word; a phrase in
+        lower case is also replaced when a sentence opens with it."""
+        compiled = _replacements(self.ru if lang == "ru" else self.en)
+        if compiled is None:
+            return text
+        pattern, table = compiled
+        return pattern.sub(lambda m: table[m.group()], text)
+
+    def named(self, text: str) -> str | None:
+        """The first name of the home country ``text`` still contains, in a few words of context; None if none."""
+        for stem in self.names:
+            match = re.search(rf"(?:\S+\s+){{0,4}}\S*{re.escape(stem)}\S*", text, re.IGNORECASE)
+            if match:
+                return match.group()
+        return None
 
 
 def _slots(frame: str) -> set[str]:
