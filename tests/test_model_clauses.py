@@ -246,3 +246,43 @@ def test_the_threshold_of_large_platforms_counts_users_as_the_law_in_force_does(
     (lawyer's audit M16)."""
     assert "on an average day over a month" in _clause(criterion, "en")
     assert "в среднем за сутки в течение месяца" in _clause(criterion, "ru")
+
+
+def _russian_texts() -> list[tuple[str, str]]:
+    """Every Russian model clause and heading, with its criterion."""
+    return [(crit.id, text) for crit in load().criteria.values()
+            for text in (crit.recommendation.model_clause.ru, crit.recommendation.heading.ru)]
+
+
+def test_a_russian_clause_names_a_child_user_by_the_defined_term_child() -> None:
+    """«Ребенок» is what the Code (and our definition) defines: not «несовершеннолетний пользователь» nor the
+    compound «пользователи-дети», which a Kazakh drafter would not write."""
+    found = [(cid, m.group()) for cid, text in _russian_texts()
+             for m in re.finditer(r"несовершеннолетн\w* пользовател\w*|пользовател\w*-дет\w*", text)]
+    assert found == []
+
+
+def test_a_russian_clause_has_no_explanations_hedges_or_slang_a_norm_cannot_carry() -> None:
+    """"то есть", "по возможности", "отдают предпочтение", a pronoun opening a paragraph, slang in parentheses."""
+    banned = r"\bто есть\b|\bпо возможности\b|отдают предпочтение|^\d+\. Они\b|\(«|лутбокс|детей-блогеров"
+    found = [(cid, m.group()) for cid, text in _russian_texts()
+             for m in re.finditer(banned, text, re.MULTILINE)]
+    assert found == []
+
+
+def test_an_operator_is_named_with_what_it_operates_every_time() -> None:
+    """A Code that abbreviates the e-government operator as «оператор» (KZ Code art. 16(3)) would give a bare
+    «Оператор информирует абонента» to that operator: every operator is named in full or as «указанный»."""
+    found = [(cid, m.group()) for cid, text in _russian_texts()
+             for m in re.finditer(r"(?<!указанный )(?<!Указанный )\b[Оо]ператор\w*(?!\w)(?! связи| магазина| таких"
+                                  r"| государственной)( \S+)?", text)]
+    assert found == []
+
+
+def test_a_childs_request_to_remove_images_of_the_child_needs_no_parent_and_says_so_apart() -> None:
+    """"удаляет контент с его изображением без согласия его законных представителей" left open whether the content
+    or its removal lacked the consent."""
+    clause = load().criteria["negative-effects-05"].recommendation.model_clause
+    assert "удаляет контент, содержащий изображение ребенка. Согласие законных представителей ребенка на " \
+           "предъявление такого требования не требуется." in clause.ru
+    assert "The child's request does not require the consent of his or her legal representatives." in clause.en
