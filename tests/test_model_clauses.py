@@ -286,3 +286,12 @@ def test_a_childs_request_to_remove_images_of_the_child_needs_no_parent_and_says
     assert "удаляет контент, содержащий изображение ребенка. Согласие законных представителей ребенка на " \
            "предъявление такого требования не требуется." in clause.ru
     assert "The child's request does not require the consent of his or her legal representatives." in clause.en
+
+
+def test_a_russian_clause_says_services_in_the_digital_environment_not_digital_services() -> None:
+    """«Цифровая услуга» is a defined term of the KZ Code (art. 82(3): computing resources and software supplied
+    under the service model), far narrower than any online service a child uses; the Code's own general words
+    are «услуги в цифровой среде» (art. 29(1)), and a state service online is one «в электронной форме»."""
+    found = [(cid, m.group()) for cid, text in _russian_texts()
+             for m in re.finditer(r"цифров\w+ услуг\w*", text)]
+    assert found == []
