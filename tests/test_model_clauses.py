@@ -295,3 +295,13 @@ def test_a_russian_clause_says_services_in_the_digital_environment_not_digital_s
     found = [(cid, m.group()) for cid, text in _russian_texts()
              for m in re.finditer(r"цифров\w+ услуг\w*", text)]
     assert found == []
+
+
+def test_the_childs_right_to_see_who_accessed_its_data_is_proposed_once_with_the_access_log() -> None:
+    """Two clauses added to one article (KZ Code art. 77) both gave a fourteen-year-old the right to know who
+    accessed the child's data: it belongs to the access-log criterion, whose clause says it more fully (through the
+    portal, with the purpose of each access), and which a draft meets only if it has that right."""
+    kb = load()
+    access = re.compile(r"fourteen.*(accessed|access log)", re.IGNORECASE)
+    saying = [cid for cid, crit in kb.criteria.items() if access.search(crit.recommendation.model_clause.en)]
+    assert saying == ["cybersecurity-05"]
