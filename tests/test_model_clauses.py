@@ -305,3 +305,11 @@ def test_the_childs_right_to_see_who_accessed_its_data_is_proposed_once_with_the
     access = re.compile(r"fourteen.*(accessed|access log)", re.IGNORECASE)
     saying = [cid for cid, crit in kb.criteria.items() if access.search(crit.recommendation.model_clause.en)]
     assert saying == ["cybersecurity-05"]
+
+
+def test_no_russian_clause_coins_a_term_for_ai_generated_images() -> None:
+    """Kazakhstan's Law on Artificial Intelligence (2025, art. 1) names them «синтетические результаты деятельности
+    систем искусственного интеллекта»; a clause that coined «синтезированный контент» in parentheses would put a
+    second term for the same thing into the law. The clause describes what it prohibits instead."""
+    found = [(cid, m.group()) for cid, text in _russian_texts() for m in re.finditer(r"синтезированн\w+", text)]
+    assert found == []
