@@ -218,3 +218,17 @@ def test_a_closed_up_list_supplement_tells_no_full_stop_to_change_where_the_draf
     kept = _list_supplements(1, "rec-002")
     [closed] = closed_up([rejected, kept], [kept])
     assert closed.amendment.proposed_text.en == "10) C;\n11) D."
+
+
+@pytest.mark.parametrize(("lang", "cell"), [
+    ("en", "Article 4 (supplement with subparagraphs 12)–13), numbered after subparagraphs 10)–11) proposed "
+           "above)"),
+    ("ru", "Статья 4 (дополнить подпунктами 12)–13); нумерация после подпунктов 10)–11), предложенных выше)"),
+])
+def test_a_second_list_supplement_says_which_items_proposed_above_it_is_numbered_after(lang: str, cell: str):
+    """Each row is accepted or rejected on its own: the row adding items 12)-13) says they follow the items
+    10)-11) proposed in the row above, as a row of paragraphs does, so the drafter knows to renumber them."""
+    from crlens.report.amendments import supplement_place
+
+    second = _list_supplements(1, "rec-002")
+    assert supplement_place(second, lang, [], above_items=[10, 11]) == cell

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -65,6 +66,13 @@ NUMBERED_AFTER = {"en": (", numbered after paragraph {} proposed above",
                          "; нумерация после пунктов {}, предложенных выше")}
 ALSO_PROPOSED = {"en": ("; paragraph {} is also proposed above", "; paragraphs {} are also proposed above"),
                  "ru": ("; пункт {} также предложен выше", "; пункты {} также предложены выше")}
+ITEMS_NUMBERED_AFTER = {"en": (", numbered after subparagraph {} proposed above",
+                               ", numbered after subparagraphs {} proposed above"),
+                        "ru": ("; нумерация после подпункта {}, предложенного выше",
+                               "; нумерация после подпунктов {}, предложенных выше")}
+ITEMS_ALSO_PROPOSED = {"en": ("; subparagraph {} is also proposed above",
+                               "; subparagraphs {} are also proposed above"),
+                       "ru": ("; подпункт {} также предложен выше", "; подпункты {} также предложены выше")}
 
 AGES_HEADING = {"en": "Ages in the proposed texts", "ru": "Возраст в предлагаемых текстах"}
 AGE_YEARS = {"en": "{} years", "ru": "{} лет"}
@@ -246,30 +254,36 @@ def _words(forms: dict[str, tuple[str, str]], values: list[int], lang: str, mark
     return (one if len(set(values)) == 1 else several).format(numbers(values, mark))
 
 
-def supplement_place(rec: Recommendation, lang: str, above: list[int], *, naming: Naming = BY_ID) -> str:
+def supplement_place(rec: Recommendation, lang: str, above: list[int], *, naming: Naming = BY_ID,
+                     above_items: Sequence[int] = ()) -> str:
     """The provision cell of a supplement that adds numbered paragraphs: "Article 6 (supplement with paragraphs
     9–11, numbered after paragraphs 5–8 proposed above)", or items to a list article: "Article 4 (supplement
-    with subparagraphs 10)–12) and paragraphs 2–4)". The engine numbers the paragraphs that several
-    recommendations add to one article on from one another, so that accepting them all gives no two paragraphs
-    one number; but each row is accepted or rejected on its own, so a row whose numbers follow those proposed in
-    the rows ``above`` says so, and the drafter knows what to renumber when they are not accepted. Numbers that
-    the rows above also propose (a reviser numbered a text from the draft's last paragraph) are flagged."""
+    with subparagraphs 10)–12) and paragraphs 2–4)". The engine numbers the paragraphs (and the list items) that
+    several recommendations add to one article on from one another, so that accepting them all gives no two one
+    number; but each row is accepted or rejected on its own, so a row whose numbers follow those proposed in the
+    rows above (paragraphs ``above``, items ``above_items``) says so, and the drafter knows what to renumber when
+    they are not accepted. Numbers that the rows above also propose (a reviser numbered a text from the draft's
+    last paragraph) are flagged."""
     added = added_paragraphs(rec)
     items = added_items(rec)
     if not added and not items:
         return where(rec, lang, naming=naming)
     name = label(rec.amendment.target, lang, naming=naming)
-    if items:
-        said = _words(WITH_ITEMS, items, lang, ")")
-        if added:
-            said += _words(AND_PARAGRAPHS, added, lang)
-    else:
+    said = _words(WITH_ITEMS, items, lang, ")") if items else ""
+    if items and added:
+        said += _words(AND_PARAGRAPHS, added, lang)
+    elif added:
         said = _words(WITH_PARAGRAPHS, added, lang)
-    clash = sorted(set(added) & set(above))
-    if clash:
-        said += _words(ALSO_PROPOSED, clash, lang)
-    elif above:
-        said += _words(NUMBERED_AFTER, above, lang)
+    notes = ((items, above_items, ")", ITEMS_ALSO_PROPOSED, ITEMS_NUMBERED_AFTER),
+             (added, above, "", ALSO_PROPOSED, NUMBERED_AFTER))
+    for numbered, proposed, mark, also, after in notes:
+        if not numbered:
+            continue
+        clash = sorted(set(numbered) & set(proposed))
+        if clash:
+            said += _words(also, clash, lang, mark)
+        elif proposed:
+            said += _words(after, list(proposed), lang, mark)
     return f"{name} ({said})"
 
 
@@ -283,6 +297,7 @@ def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -
     table: list[AmendmentRow] = []
     previous: Recommendation | None = None
     proposed: dict[str, list[int]] = {}  # the paragraphs the rows so far add to each article
+    proposed_items: dict[str, list[int]] = {}  # and the list items
     for rec in in_draft_order(review):
         current = rec.amendment.current_text or NONE[lang]
         if (previous is not None and rec.amendment.current_text
@@ -290,16 +305,19 @@ def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -
                 == (rec.amendment.target, rec.amendment.current_text)):
             # an article supplemented by several recommendations is quoted once, not once per row
             current = SAME[lang]
-        above = proposed.setdefault(rec.amendment.target, []) if rec.amendment.action == "supplement" else []
+        supplement = rec.amendment.action == "supplement"
+        above = proposed.setdefault(rec.amendment.target, []) if supplement else []
+        items_above = proposed_items.setdefault(rec.amendment.target, []) if supplement else []
         table.append(AmendmentRow(
             id=rec.id,
-            provision=supplement_place(rec, lang, list(above), naming=naming),
+            provision=supplement_place(rec, lang, list(above), naming=naming, above_items=list(items_above)),
             current=current,
             proposed=rec.amendment.proposed_text.ru if ru else rec.amendment.proposed_text.en,
             justification=rec.amendment.justification_ru if ru else rec.amendment.justification,
             status=status.get(rec.id, ""),
         ))
         above.extend(added_paragraphs(rec))
+        items_above.extend(added_items(rec))
         previous = rec
     return table
 
