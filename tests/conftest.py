@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 if TYPE_CHECKING:
+    from crlens.analysis.review import Review
     from crlens.store.database import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +35,22 @@ def sample_ru() -> Path:
 @pytest.fixture(scope="session")
 def sample_en() -> Path:
     return EXAMPLES / "draft-digital-code.en.txt"
+
+
+@pytest.fixture(scope="session")
+def kazakh(tmp_path_factory: pytest.TempPathFactory) -> Review:
+    """The review of the short platform code titled as Kazakhstan's (``drafts.KAZAKH_PLATFORM_CODE``)."""
+    from drafts import KAZAKH_PLATFORM_CODE, review_text
+
+    return review_text(tmp_path_factory.mktemp("kz"), KAZAKH_PLATFORM_CODE)
+
+
+@pytest.fixture(scope="session")
+def nameless(tmp_path_factory: pytest.TempPathFactory) -> Review:
+    """The review of the same code under a title that names no country (``drafts.NAMELESS_PLATFORM_CODE``)."""
+    from drafts import NAMELESS_PLATFORM_CODE, review_text
+
+    return review_text(tmp_path_factory.mktemp("nameless"), NAMELESS_PLATFORM_CODE)
 
 
 # --- databases --------------------------------------------------------------------------------------------------

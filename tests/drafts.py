@@ -34,6 +34,11 @@ PLATFORM_ARTICLES = (
 """Two articles of a short Russian code on online platforms: a definitions article and the owner's duty to remove
 what an order names; the body of drafts that differ in their title (whose law they are) or in what follows."""
 
+KAZAKH_PLATFORM_CODE = f"ЦИФРОВОЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН\n(проект)\n{PLATFORM_ARTICLES}"
+"""The platform articles as a draft code of Kazakhstan."""
+NAMELESS_PLATFORM_CODE = f"КОДЕКС О ЦИФРОВЫХ УСЛУГАХ\n(проект)\n{PLATFORM_ARTICLES}"
+"""The platform articles as a draft code whose title names no country: its jurisdiction cannot be told."""
+
 
 def list_supplement(rec_id: str, target: str, en: str, ru: str | None = None) -> Recommendation:
     """A recommendation supplementing ``target`` with the proposed texts ``en`` and ``ru`` (``en`` when not

@@ -17,8 +17,6 @@ from drafts import PLATFORM_ARTICLES as ARTICLES
 from drafts import review_text
 
 KYRGYZ = f"ЦИФРОВОЙ КОДЕКС КЫРГЫЗСКОЙ РЕСПУБЛИКИ\n(проект)\n{ARTICLES}"
-KAZAKH = f"ЦИФРОВОЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН\n(проект)\n{ARTICLES}"
-NAMELESS = f"КОДЕКС О ЦИФРОВЫХ УСЛУГАХ\n(проект)\n{ARTICLES}"
 KAZAKHSTAN = re.compile(r"kazakh|казах", re.IGNORECASE)
 
 
@@ -37,16 +35,6 @@ def _our_texts(review: Review) -> list[str]:
 @pytest.fixture(scope="module")
 def kyrgyz(tmp_path_factory: pytest.TempPathFactory) -> Review:
     return review_text(tmp_path_factory.mktemp("kg"), KYRGYZ)
-
-
-@pytest.fixture(scope="module")
-def kazakh(tmp_path_factory: pytest.TempPathFactory) -> Review:
-    return review_text(tmp_path_factory.mktemp("kz"), KAZAKH)
-
-
-@pytest.fixture(scope="module")
-def nameless(tmp_path_factory: pytest.TempPathFactory) -> Review:
-    return review_text(tmp_path_factory.mktemp("nameless"), NAMELESS)
 
 
 def test_a_kyrgyz_drafts_proposed_texts_and_solutions_never_name_kazakhstan(kyrgyz: Review) -> None:

@@ -16,8 +16,6 @@ from crlens.report import brief, gap_table
 from drafts import PLATFORM_ARTICLES as ARTICLES
 from drafts import review_text
 
-KAZAKH = f"ЦИФРОВОЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН\n(проект)\n{ARTICLES}"
-NAMELESS = f"КОДЕКС О ЦИФРОВЫХ УСЛУГАХ\n(проект)\n{ARTICLES}"
 EU = (
     "REGULATION (EU) 2026/101 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL on online platforms\n"
     "Article 1\nSubject matter\n"
@@ -29,16 +27,6 @@ PLATFORMS_LAW_RU = "Закон «Об онлайн-платформах и он�
 
 def _rec(review: Review, criterion: str) -> Recommendation:
     return next(r for r in review.recommendations if criterion in r.criteria)
-
-
-@pytest.fixture(scope="module")
-def kazakh(tmp_path_factory: pytest.TempPathFactory) -> Review:
-    return review_text(tmp_path_factory.mktemp("kz"), KAZAKH)
-
-
-@pytest.fixture(scope="module")
-def nameless(tmp_path_factory: pytest.TempPathFactory) -> Review:
-    return review_text(tmp_path_factory.mktemp("nameless"), NAMELESS)
 
 
 @pytest.fixture(scope="module")
