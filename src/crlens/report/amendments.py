@@ -269,10 +269,11 @@ def supplement_place(rec: Recommendation, lang: str, above: list[int], *, naming
     if not added and not items:
         return where(rec, lang, naming=naming)
     name = label(rec.amendment.target, lang, naming=naming)
-    said = _words(WITH_ITEMS, items, lang, ")") if items else ""
-    if items and added:
-        said += _words(AND_PARAGRAPHS, added, lang)
-    elif added:
+    if items:
+        said = _words(WITH_ITEMS, items, lang, ")")
+        if added:
+            said += _words(AND_PARAGRAPHS, added, lang)
+    else:
         said = _words(WITH_PARAGRAPHS, added, lang)
     notes = ((items, above_items, ")", ITEMS_ALSO_PROPOSED, ITEMS_NUMBERED_AFTER),
              (added, above, "", ALSO_PROPOSED, NUMBERED_AFTER))
