@@ -377,8 +377,7 @@ def _check_localisation(kb: KnowledgeBase) -> list[Problem]:
         for name, text in _localised_texts(crit):
             for lang in ("en", "ru"):
                 written = text.get(lang)
-                used |= {(lang, r.as_written) for r in getattr(loc, lang)
-                         if r.as_written in written or r.as_written[0].upper() + r.as_written[1:] in written}
+                used |= {(lang, phrase) for phrase in loc.phrases_in(written, lang)}
                 if left := loc.named(loc.apply(written, lang)):
                     problems.append(Problem(
                         kb.origin.get(f"criterion:{crit.id}", ""), f"criterion {crit.id}",

@@ -672,14 +672,15 @@ class Replacement(_Strict):
 
 
 @functools.lru_cache(maxsize=8)
-def _replacements(rules: tuple[Replacement, ...]) -> tuple[re.Pattern[str], dict[str, str]] | None:
-    """One pattern for all the phrases of ``rules`` (the longest first, whole words) and what each becomes."""
-    table: dict[str, str] = {}
+def _replacements(rules: tuple[Replacement, ...]) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]] | None:
+    """One pattern for all the phrases of ``rules`` (the longest first, whole words), and for each way a phrase
+    is written (also with a capital, when it is written in lower case) the phrase and what it becomes."""
+    table: dict[str, tuple[str, str]] = {}
     for rule in rules:
-        table[rule.as_written] = rule.elsewhere
+        table[rule.as_written] = (rule.as_written, rule.elsewhere)
         if rule.as_written[0].islower():
             table.setdefault(rule.as_written[0].upper() + rule.as_written[1:],
-                             rule.elsewhere[0].upper() + rule.elsewhere[1:])
+                             (rule.as_written, rule.elsewhere[0].upper() + rule.elsewhere[1:]))
     if not table:
         return None
     phrases = sorted(table, key=len, reverse=True)
@@ -711,7 +712,15 @@ class Localisation(_Strict):
         if compiled is None:
             return text
         pattern, table = compiled
-        return pattern.sub(lambda m: table[m.group()], text)
+        return pattern.sub(lambda m: table[m.group()][1], text)
+
+    def phrases_in(self, text: str, lang: str) -> set[str]:
+        """The phrases of ``lang`` that :meth:`apply` replaces in ``text``, as listed."""
+        compiled = _replacements(self.ru if lang == "ru" else self.en)
+        if compiled is None:
+            return set()
+        pattern, table = compiled
+        return {table[m.group()][0] for m in pattern.finditer(text)}
 
     def named(self, text: str) -> str | None:
         """The first name of the home country ``text`` still contains, in a few words of context; None if none."""
