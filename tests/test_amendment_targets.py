@@ -113,11 +113,13 @@ def test_the_paragraphs_of_a_merged_new_article_are_numbered_in_one_sequence(rev
 def test_a_clause_that_refers_to_its_own_paragraph_follows_it_when_renumbered() -> None:
     from crlens.analysis.engine import _number_paragraphs
 
-    text, following = _number_paragraphs(["1. A.\n2. B.", "1. Measures under paragraph 1 of this article need no "
-                                          "order.\n2. Пункт 1 настоящей статьи применяется и к играм."], 1)
+    text, following, starts = _number_paragraphs(["1. A.\n2. B.", "1. Measures under paragraph 1 of this article "
+                                                  "need no order.\n2. Пункт 1 настоящей статьи применяется и к "
+                                                  "играм."], 1)
     assert "3. Measures under paragraph 3 of this article" in text
     assert "4. Пункт 3 настоящей статьи" in text
     assert following == 5
+    assert starts == [1, 3]
 
 
 def test_recommendations_supplementing_one_article_never_give_two_paragraphs_one_number(review_ru: Review) -> None:
@@ -756,15 +758,15 @@ def test_the_amendments_table_names_the_items_and_paragraphs_a_list_article_is_s
 
 def test_what_a_principle_clause_requires_beyond_the_principle_follows_the_items_as_paragraphs(
         tmp_path: Path) -> None:
-    """The list takes the principle; the duties the clauses add (recording how the child's best interests were
-    weighed, no discriminatory processing, weighing children's development), which the solution promises, follow
-    as paragraphs 2, 3, ... once the present text is numbered 1; they were dropped."""
+    """The list takes the principle; the duties the clauses add (the impact assessment's record of how the child's
+    best interests were weighed, no discriminatory processing, weighing children's development), which the
+    solution promises, follow as paragraphs 2, 3, ... once the present text is numbered 1; they were dropped."""
     [rec] = [r for r in review_text(tmp_path, PRINCIPLES_LIST_RU).recommendations
              if "general-principles-02" in r.criteria]
     text = rec.amendment.proposed_text.en
     items, duties = text.split(f"\n{PRESENT_TEXT_NUMBERED['en']}\n")
     assert items.splitlines()[1].startswith("3) ") and duties.startswith("2. ")
-    assert "shall record the reasons" in duties
+    assert "records how the design of the service or system serves the best interests of the child" in duties
     assert f"\n{PRESENT_TEXT_NUMBERED['ru']}\n2. " in rec.amendment.proposed_text.ru
     assert "paragraph 1 of this article" not in duties
 

@@ -423,3 +423,26 @@ def test_kb_check_refuses_a_localisation_phrase_no_text_uses(data_copy: Path) ->
     result = check(data_copy)
     assert result.exit_code == 2
     assert "localisation.yaml: ru: в Алматы: no text uses this phrase" in result.stderr
+
+
+def test_kb_check_refuses_a_model_clause_referring_to_the_rule_of_no_criterion(data_copy: Path) -> None:
+    """A clause that names where another criterion's rule is (``{rule:crdd-01}``) must name a criterion: a typo
+    would otherwise refer the drafter to the act as a whole."""
+    path = data_copy / "framework" / "gender.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{rule:crdd-01,crdd-02}", "{rule:crdd-01,crdd-99}"),
+                    encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "criterion gender-03: the model clause refers to the rule of 'crdd-99', which is no criterion" in (
+        result.stderr)
+
+
+def test_kb_check_refuses_a_model_clause_referring_to_other_rules_in_english_than_in_russian(data_copy: Path
+                                                                                            ) -> None:
+    path = data_copy / "framework" / "gender.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("provided for in {rule:crdd-01,crdd-02}", "provided for in {rule:crdd-01}"),
+                    encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "refers to rules [('crdd-01',)] in English but [('crdd-01', 'crdd-02')] in Russian" in result.stderr

@@ -57,6 +57,7 @@ from crlens.analysis.labels import (
 )
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
+from crlens.analysis.references import RulePlace, refer_to_rules
 from crlens.analysis.review import (
     ActInfo,
     Amendment,
@@ -283,7 +284,8 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     kb = localised(kb, home)  # a draft of another country: our texts without the country they name
     recommendations = _recommend(document, kb, state, results, best_units, subject_units, risks, home)
     name = act_name(document.text, document.language)
-    _write_proposed_texts(document, kb, recommendations, name, home)
+    places = _write_proposed_texts(document, kb, recommendations, name, home)
+    _refer_to_rules(document, kb, recommendations, results, places, name)
     _cite_law_in_force(kb, recommendations, home)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
     review = Review(
@@ -1791,15 +1793,18 @@ def _next_paragraph(numbers: list[int] | None) -> int:
     return max(numbers) + 1 if numbers else 2
 
 
-def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int]:
+def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int, list[int | None]]:
     """Model clauses joined into the text of one article or one supplement, its paragraphs numbered in sequence
     from ``first``: each clause numbers its paragraphs from 1, so two merged clauses would repeat "1.", and a
     supplement to an article with five paragraphs adds paragraph 6. Sub-paragraphs ("1)") keep their numbers.
-    Returns the text and the number the next added paragraph would take."""
+    Returns the text, the number the next added paragraph would take, and the number each clause begins at
+    (None for a clause left unnumbered: the only clause of a new article, of one paragraph)."""
     several = len(clauses) > 1 or first > 1
     number = first
     lines: list[str] = []
+    starts: list[int | None] = []
     for clause in clauses:
+        starts.append(number)
         # "paragraph 1 of this article" in a clause means its own first paragraph, wherever that now lands
         shift = number - 1
         clause = renumber_own_paragraphs(clause, lambda n, shift=shift: n + shift)
@@ -1812,7 +1817,7 @@ def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int]:
                 line = f"{number}. {line}"
                 number += 1
             lines.append(line)
-    return "\n".join(lines), number
+    return "\n".join(lines), number, [start if start < number else None for start in starts]
 
 
 def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], superseded: frozenset[str],
@@ -1882,7 +1887,7 @@ def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -
 
 
 def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
-                          name: ActName, home: str | None = None) -> None:
+                          name: ActName, home: str | None = None) -> dict[str, RulePlace]:
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
@@ -1892,9 +1897,11 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     :func:`~crlens.analysis.act_name.name_the_act`), then take the draft's own terms, the Russian text and
     solution (:func:`~crlens.analysis.terminology.adapt_ru`) and the English ones by the same decision
     (:func:`~crlens.analysis.terminology.adapt_en`). A text that adds to the law in force of the draft's own
-    country ``home`` ends by saying so (:func:`_applies_with_law_in_force`)."""
+    country ``home`` ends by saying so (:func:`_applies_with_law_in_force`). Returns where each criterion's rule
+    now is, for the texts that refer to it (:func:`_refer_to_rules`)."""
     next_free: dict[str, int] = {}
     next_item: dict[str, int] = {}
+    places: dict[str, RulePlace] = {}
     for rec in recommendations:
         amendment = rec.amendment
         crits = [kb.criteria[c] for c in rec.criteria]
@@ -1917,12 +1924,13 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 duties = [d for c in crits if (d := _after_first_paragraph(_fill(
                     getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)))]
                 if duties:
-                    added, following = _number_paragraphs(duties, 2)
+                    added, following, _ = _number_paragraphs(duties, 2)
                     items += f"\n{present_text_numbered(lang, document.article_word)}\n{added}"
                     next_free[amendment.target] = following
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(items, name, lang), lang)
             amendment.proposed_text = ProposedText(**texts)
             _name_the_act_in_solution(document, kb, rec, name)
+            places.update({c.id: RulePlace(amendment.target) for c in crits})
             continue
         numbers = None if amendment.action == "new" else _paragraph_numbers(document, amendment.target)
         first = 1 if amendment.action == "new" else next_free.get(amendment.target) or _next_paragraph(numbers)
@@ -1933,7 +1941,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         for lang in ("en", "ru"):
             clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)
                        for c in crits]
-            texts[lang], following = _number_paragraphs(clauses, first)
+            texts[lang], following, starts = _number_paragraphs(clauses, first)
             if amendment.action == "new":
                 number = f" {amendment.number}" if amendment.number else ""
                 opening = ARTICLE_WORDS[document.article_word][lang]
@@ -1954,6 +1962,46 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             next_free[amendment.target] = following
         _name_the_act_in_solution(document, kb, rec, name)
         amendment.proposed_text = ProposedText(**texts)
+        places.update(_rule_places(document, amendment, crits, starts))
+    return places
+
+
+def _rule_places(document: Document, amendment: Amendment, crits: list[Criterion],
+                 starts: list[int | None]) -> dict[str, RulePlace]:
+    """Where the rule of each of ``crits`` is once ``amendment`` is made, each beginning at the paragraph
+    ``starts`` gives it (:func:`_number_paragraphs`): a new article that holds one rule is that rule; a supplement
+    to a provision that is no article (a definition, a paragraph) is that provision."""
+    if amendment.action == "new":
+        if not amendment.number:
+            return {}
+        article = f"art:{amendment.number}"
+        if len(crits) == 1:
+            return {crits[0].id: RulePlace(article)}
+        return {c.id: RulePlace(article, start) for c, start in zip(crits, starts, strict=True)}
+    target = document.get(amendment.target)
+    if target is None or target.kind != "article":
+        return {c.id: RulePlace(amendment.target) for c in crits}
+    return {c.id: RulePlace(amendment.target, start) for c, start in zip(crits, starts, strict=True)}
+
+
+def _refer_to_rules(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
+                    results: dict[str, CriterionResult], places: dict[str, RulePlace], name: ActName) -> None:
+    """Name in each proposed text where the rules it refers to are (:func:`~crlens.analysis.references.
+    refer_to_rules`): those our texts set where :func:`_write_proposed_texts` put them (``places``), the others
+    in the draft's provision that meets or partly meets them."""
+    everywhere = dict(places)
+    for crit_id, result in results.items():
+        if crit_id not in everywhere and result.status in ("addressed", "partial") and result.evidence:
+            everywhere[crit_id] = RulePlace(result.evidence[0].provision)
+    for rec in recommendations:
+        if not any(kb.criteria[c].recommendation.rules for c in rec.criteria):
+            continue
+        amendment = rec.amendment
+        here = f"art:{amendment.number}" if amendment.action == "new" else article_of(amendment.target)
+        amendment.proposed_text = ProposedText(**{
+            lang: refer_to_rules(getattr(amendment.proposed_text, lang), lang, here, everywhere, _phrases(kb),
+                                 name, document.naming)
+            for lang in ("en", "ru")})
 
 
 def _applies_with_law_in_force(kb: KnowledgeBase, rec: Recommendation, crits: list[Criterion], home: str | None,

@@ -16,20 +16,22 @@ from collections.abc import Callable
 
 from crlens.ingest.model import ARTICLE_WORDS, ArticleWord, Naming
 
-_CONTAINERS = {  # English, then Russian nominative, genitive ("после главы 3"), prepositional ("в главе 3")
-    "book": ("Book", "Книга", "книги", "книге"),
-    "part": ("Part", "Часть", "части", "части"),
-    "sec": ("Section", "Раздел", "раздела", "разделе"),
-    "ch": ("Chapter", "Глава", "главы", "главе"),
-    "par": ("Paragraph", "Параграф", "параграфа", "параграфе"),
-    "annex": ("Annex", "Приложение", "приложения", "приложении"),
+_CONTAINERS = {  # English, then Russian nominative, genitive ("после главы 3"), prepositional ("в главе 3"),
+    # instrumental ("предусмотренный главой 3")
+    "book": ("Book", "Книга", "книги", "книге", "книгой"),
+    "part": ("Part", "Часть", "части", "части", "частью"),
+    "sec": ("Section", "Раздел", "раздела", "разделе", "разделом"),
+    "ch": ("Chapter", "Глава", "главы", "главе", "главой"),
+    "par": ("Paragraph", "Параграф", "параграфа", "параграфе", "параграфом"),
+    "annex": ("Annex", "Приложение", "приложения", "приложении", "приложением"),
 }
 _RU_LEVELS = ("пункт", "подпункт", "абзац")
 _RU_LEVELS_GEN = ("пункта", "подпункта", "абзаца")
 _RU_LEVELS_IN = ("пункте", "подпункте", "абзаце")
-_RU_ARTICLE = {"nom": "Статья", "gen": "статьи", "in": "статье"}
-_RU_PREAMBLE = {"nom": "Преамбула", "gen": "преамбулы", "in": "преамбуле"}
-_CASES = ("nom", "gen", "in")
+_RU_LEVELS_BY = ("пунктом", "подпунктом", "абзацем")
+_RU_ARTICLE = {"nom": "Статья", "gen": "статьи", "in": "статье", "by": "статьей"}
+_RU_PREAMBLE = {"nom": "Преамбула", "gen": "преамбулы", "in": "преамбуле", "by": "преамбулой"}
+_CASES = ("nom", "gen", "in", "by")
 
 
 OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(\d+(?:(?:–| and | и )\d+)?)"
@@ -138,6 +140,23 @@ def label_in(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> 
     return _name(provision_id, lang, "in", naming=naming)
 
 
+def label_by(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str:
+    """The provision's name after "provided for in", "set by": Russian instrumental, lower-case ("предусмотренную
+    пунктом 9 статьи 29"); the English name is the same as :func:`label`'s."""
+    return _name(provision_id, lang, "by", naming=naming)
+
+
+def paragraphs_by(article_id: str, paragraphs: list[int], lang: str = "en", *, naming: Naming = BY_ID) -> str:
+    """Several paragraphs of one article named after "provided for in" (:func:`label_by`): "Article 27(8) and
+    (10)", «пунктами 8 и 10 статьи 27»."""
+    if len(paragraphs) == 1:
+        return label_by(f"{article_id}.{paragraphs[0]}", lang, naming=naming)
+    if lang != "ru" or naming.word == "section":
+        marks = [f"({n})" for n in paragraphs]
+        return label_by(article_id, lang, naming=naming) + listed(marks, lang)
+    return f"пунктами {listed([str(n) for n in paragraphs], lang)} {_RU_ARTICLE['gen']} {_split(article_id)[1][0]}"
+
+
 def label(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str:
     """The provision's name as a lawyer writes it at the start of a sentence; ``naming`` is how the draft names
     its provisions (``Document.naming``): "Section 6501(1)", not "Article 6501(1)", in the US Code."""
@@ -166,8 +185,8 @@ def labels_in(provision_ids: list[str], lang: str = "en", *, naming: Naming = BY
 
 
 def _name(provision_id: str, lang: str, case: str, naming: Naming = BY_ID) -> str:
-    """English names do not decline; a Russian name in the genitive or prepositional ("in") is all in that case
-    and lower-case.
+    """English names do not decline; a Russian name in the genitive, prepositional ("in") or instrumental ("by") is
+    lower-case, its last level in that case and the levels above it in the genitive ("пунктом 9 статьи 29").
 
     A section in Russian is "§ 6501(1)", the same in every case: Russian writing on US and UK law keeps the
     source's pinpoint after the section sign ("§ 6501 Свода законов США", "после § 6501"). "Статья" would call
@@ -195,7 +214,8 @@ def _name(provision_id: str, lang: str, case: str, naming: Naming = BY_ID) -> st
         level = min(depth, len(_RU_LEVELS) - 1)
         mark = f"{number})" if depth >= 1 else number
         last = depth == len(inner) - 1 + skipped
-        levels = _RU_LEVELS_GEN if not last or case == "gen" else _RU_LEVELS_IN if case == "in" else _RU_LEVELS
+        levels = (_RU_LEVELS_GEN if not last or case == "gen" else _RU_LEVELS_IN if case == "in"
+                  else _RU_LEVELS_BY if case == "by" else _RU_LEVELS)
         words.append(levels[level] + f" {mark}")
     text = " ".join(reversed(words)) + f" статьи {article}"
     return text[:1].upper() + text[1:] if case == "nom" else text

@@ -323,6 +323,9 @@ def check(kb: KnowledgeBase) -> list[Problem]:
             if message := unknown(concept):
                 problems.append(Problem(file, entry, message))
         problems += [Problem(file, entry, message) for message in _unresolved(kb, crit.norms, crit.examples)]
+        problems += [Problem(file, entry, f"the model clause refers to the rule of {rule!r}, "
+                             + ("its own" if rule == crit.id else "which is no criterion"))
+                     for rule in crit.recommendation.rules if rule == crit.id or rule not in kb.criteria]
 
     for norm in kb.norms.values():
         if norm.instrument not in kb.instruments:

@@ -22,9 +22,12 @@ from crlens.analysis.language import fold
 
 AGE_BANDS: tuple[str, ...] = ("0-5", "6-9", "10-12", "13-15", "16-17")
 
-MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft"})
+MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft", "rule"})
 """Placeholders a model clause may use: ``{article}`` is the target article's label as the draft writes it
-(e.g. "Article 40"), ``{draft}`` the draft's title."""
+(e.g. "Article 40"), ``{draft}`` the draft's title, ``{rule:crdd-01}`` where the rule of another criterion (or of
+several: ``{rule:crdd-01,crdd-02}``) is in the draft as amended, named as the words before it need it ("provided
+for in Article 29(9)", «предусмотренную пунктом 9 статьи 29 настоящего Кодекса»), so that a clause building on
+that rule refers to it instead of setting it a second time."""
 
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
@@ -313,7 +316,19 @@ class RecommendationTemplate(_Strict):
             unknown = used - MODEL_CLAUSE_PLACEHOLDERS
             if unknown:
                 raise ValueError(f"model_clause.{lang} uses unknown placeholders: {sorted(unknown)}")
+        if self._rules("en") != self._rules("ru"):
+            raise ValueError(f"model_clause refers to rules {self._rules('en')} in English but "
+                             f"{self._rules('ru')} in Russian")
         return self
+
+    def _rules(self, lang: str) -> list[tuple[str, ...]]:
+        return [tuple(spec.split(",")) for _, name, spec, _ in string.Formatter().parse(
+            getattr(self.model_clause, lang)) if name == "rule"]
+
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The criteria whose rules the model clause refers to (``{rule:...}``), each once, in order."""
+        return tuple(dict.fromkeys(c for group in self._rules("en") for c in group))
 
 
 class Criterion(_Strict):
@@ -772,6 +787,9 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "this_article": set(),
     "paragraph_of_this_article": {"number"},
     "paragraphs_of_this_article": {"numbers"},
+    "rule_elsewhere": {"where"},
+    "rule_in_this_article": {"where"},
+    "rule_in_this_act": set(),
     "grounds": {"norms"},
     "examples_in_legislation": {"examples"},
     "the_draft": set(),
@@ -816,6 +834,9 @@ class Phrases(_Strict):
     this_article: Phrase
     paragraph_of_this_article: Phrase
     paragraphs_of_this_article: Phrase
+    rule_elsewhere: Phrase
+    rule_in_this_article: Phrase
+    rule_in_this_act: Phrase
     grounds: Phrase
     examples_in_legislation: Phrase
     the_draft: Phrase

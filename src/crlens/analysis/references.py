@@ -1,0 +1,82 @@
+"""A proposed text's references to the rules of other criteria, named where those rules are in the draft as
+amended.
+
+A model clause that builds on another criterion's rule writes ``{rule:crdd-01}`` where a drafter names the
+provision that sets it: due diligence "includes the assessment of the impact on the rights of the child provided
+for in {rule:crdd-01}", and does not set a second assessment with its own trigger and period. Where that rule is
+is known only once every proposed text is numbered: in the paragraphs a recommendation adds to an article
+(Article 29(9)), in a new article (Article 29-9), or in the draft's own provision that already meets the
+criterion. A rule that is in none of these (a criterion not applicable to the draft) is referred to as the act's
+("this Code"), as a drafter who cannot point to one article does.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from crlens.analysis.act_name import ActName, name_the_act
+from crlens.analysis.labels import BY_ID, label_by, listed, paragraphs_by
+from crlens.ingest.model import Naming
+from crlens.knowledge.models import Phrases
+
+RULE = re.compile(r"\{rule:([^{}]+)\}")
+"""A reference to other criteria's rules in a proposed text, as the model clause writes it."""
+
+_PARAGRAPHS_BY = {"en": ("paragraph", "paragraphs"), "ru": ("пунктом", "пунктами")}
+
+
+@dataclass(frozen=True, slots=True)
+class RulePlace:
+    """Where a criterion's rule is: a provision (``art:38.2``, or ``art:29-9``, a new article), from its paragraph
+    ``paragraph`` when it is some of an article's paragraphs."""
+
+    provision: str
+    paragraph: int | None = None
+
+    @property
+    def id(self) -> str:
+        """The id of the provision the rule begins in (``art:29.9``)."""
+        return f"{self.provision}.{self.paragraph}" if self.paragraph is not None else self.provision
+
+
+def refer_to_rules(text: str, lang: str, here: str, places: Mapping[str, RulePlace], phrases: Phrases,
+                   name: ActName, naming: Naming = BY_ID) -> str:
+    """``text`` with each ``{rule:...}`` replaced by where those criteria's rules are (``places``), in the
+    instrumental in Russian: paragraphs of the article ``here``, which the text is in, as "paragraph 1 of this
+    article" («пунктом 1 настоящей статьи»); any other provision by its name (and «настоящего Кодекса» after it in
+    Russian); the act ("this Code", «настоящим Кодексом») when none of them is anywhere. The act is named as it
+    names itself (``name``)."""
+    def each(match: re.Match[str]) -> str:
+        found = list(dict.fromkeys(places[c] for c in match.group(1).split(",") if c in places))
+        if not found:
+            return name_the_act(phrases.rule_in_this_act.get(lang), name, lang)
+        own = [p.paragraph for p in found if p.provision == here and p.paragraph is not None]
+        others = _named_by([p for p in found if not (p.provision == here and p.paragraph is not None)], lang,
+                           naming)
+        said = []
+        if others:
+            said.append(name_the_act(phrases.rule_elsewhere.fill(lang, where=listed(others, lang)), name, lang))
+        if own:
+            word = _PARAGRAPHS_BY[lang if lang == "ru" else "en"][len(own) > 1]
+            said.append(phrases.rule_in_this_article.fill(
+                lang, where=f"{word} {listed([str(n) for n in sorted(own)], lang)}"))
+        return listed(said, lang)
+
+    return RULE.sub(each, text)
+
+
+def _named_by(places: list[RulePlace], lang: str, naming: Naming) -> list[str]:
+    """The names of ``places`` after "provided for in", the paragraphs of one provision named together ("Article
+    27(8) and (10)"); a provision a rule is the whole of needs no paragraph."""
+    paragraphs: dict[str, list[int] | None] = {}
+    for place in places:
+        known = paragraphs.setdefault(place.provision, [])
+        if place.paragraph is None or known is None:
+            paragraphs[place.provision] = None
+        else:
+            known.append(place.paragraph)
+    return [label_by(provision, lang, naming=naming) if not numbers
+            else paragraphs_by(provision, sorted(numbers), lang, naming=naming)
+            for provision, numbers in paragraphs.items()]

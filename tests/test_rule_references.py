@@ -1,0 +1,117 @@
+"""A proposed text that builds on another criterion's rule names where that rule is, instead of setting it again.
+
+Due diligence includes the child-rights impact assessment; the person who carried out that assessment acts on it;
+a supplier submits it. Each of these once set an assessment of its own, with its own trigger and period, so that
+one platform owed four. Now each names the provision that sets the assessment in the draft as amended: the
+paragraph a recommendation adds, the new article, or the draft's own provision that already requires it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crlens.analysis.act_name import CODE, ActName
+from crlens.analysis.engine import review_document
+from crlens.analysis.labels import label_by, paragraphs_by
+from crlens.analysis.references import RulePlace, refer_to_rules
+from crlens.analysis.review import Recommendation, Review
+from crlens.ingest import parse_file
+from crlens.knowledge.loader import load
+from drafts import PLATFORM_ARTICLES, review_text
+
+
+@pytest.fixture(scope="module")
+def kz_code(corpus: Path) -> Review:
+    return review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
+
+
+def _rec(review: Review, criterion: str) -> Recommendation:
+    return next(r for r in review.recommendations if criterion in r.criteria)
+
+
+def test_a_russian_provision_after_provided_for_is_named_in_the_instrumental() -> None:
+    assert label_by("art:29.9", "ru") == "пунктом 9 статьи 29"
+    assert label_by("art:29-9", "ru") == "статьей 29-9"
+    assert label_by("art:29.9", "en") == "Article 29(9)"
+
+
+def test_several_paragraphs_of_one_article_are_named_together() -> None:
+    assert paragraphs_by("art:27", [8, 10], "ru") == "пунктами 8 и 10 статьи 27"
+    assert paragraphs_by("art:27", [8, 10], "en") == "Article 27(8) and (10)"
+
+
+def test_due_diligence_includes_the_impact_assessment_the_review_proposes_not_one_of_its_own(
+        kz_code: Review) -> None:
+    assessment = _rec(kz_code, "crdd-01")
+    assert assessment.amendment.target == "art:29"
+    assert assessment.amendment.proposed_text.ru.startswith("9. Владелец цифровой платформы")
+    due_diligence = _rec(kz_code, "business-hrdd-03").amendment.proposed_text
+    assert "оценку воздействия на права ребенка, предусмотренную пунктом 9 статьи 29 настоящего Кодекса" in (
+        due_diligence.ru)
+    assert "the assessment of the impact on the rights of the child provided for in Article 29(9)" in (
+        due_diligence.en)
+    assert "выявление и оценку фактического" not in due_diligence.ru
+
+
+def test_due_diligence_results_may_go_into_the_platforms_report_on_children_not_a_report_of_their_own(
+        kz_code: Review) -> None:
+    report = _rec(kz_code, "industry-role-05").amendment
+    assert report.number == "29-8"
+    assert "\n10. Владелец цифровой платформы" in report.proposed_text.ru
+    assert "могут включаться в отчет, предусмотренный пунктом 10 статьи 29-8 настоящего Кодекса" in (
+        _rec(kz_code, "business-hrdd-03").amendment.proposed_text.ru)
+
+
+def test_a_rule_in_the_same_article_is_a_paragraph_of_this_article(kz_code: Review) -> None:
+    article = _rec(kz_code, "crdd-04").amendment
+    assert article.number == "29-9" and "crdd-02" in _rec(kz_code, "crdd-04").criteria
+    assert "\n1. Государственные органы" in article.proposed_text.ru
+    assert ("Лицо, проводившее оценку воздействия на права ребенка, предусмотренную пунктом 9 статьи 29 "
+            "настоящего Кодекса и пунктом 1 настоящей статьи, принимает меры") in article.proposed_text.ru
+    assert "provided for in Article 29(9) and paragraph 1 of this article" in article.proposed_text.en
+
+
+def test_the_best_interests_principle_has_the_impact_assessments_record_it_instead_of_a_third_assessment(
+        kz_code: Review) -> None:
+    principle = _rec(kz_code, "general-principles-02").amendment.proposed_text.ru
+    assert ("2. В оценке воздействия на права ребенка, предусмотренной пунктом 9 статьи 29 и пунктом 1 "
+            "статьи 29-9 настоящего Кодекса, указывается") in principle
+    assert "оценивает, насколько выбранное решение" not in principle
+
+
+def test_a_rule_the_draft_already_meets_is_its_own_provision(tmp_path: Path) -> None:
+    review = review_text(tmp_path, "ЦИФРОВОЙ КОДЕКС РЕСПУБЛИКИ КАЗАХСТАН\n(проект)\n" + PLATFORM_ARTICLES
+                         + "Статья 3. Оценка воздействия на права ребенка\n"
+                         "1. Владелец онлайн-платформы, которой пользуются дети, до начала ее эксплуатации и до "
+                         "внесения в нее существенных изменений проводит оценку воздействия на права ребенка.\n"
+                         "2. Оценка выявляет риски онлайн-платформы для детей.\n")
+    assert next(c for c in review.criteria if c.id == "crdd-01").status == "addressed"
+    assert "оценку воздействия на права ребенка, предусмотренную пунктом 1 статьи 3 настоящего Кодекса" in (
+        _rec(review, "business-hrdd-03").amendment.proposed_text.ru)
+
+
+def test_a_rule_nowhere_in_the_draft_is_the_acts() -> None:
+    phrases = load().phrases
+    assert phrases is not None
+    text = "оценку, предусмотренную {rule:crdd-01}"
+    assert refer_to_rules(text, "ru", "art:5", {}, phrases, CODE) == "оценку, предусмотренную настоящим Кодексом"
+    assert refer_to_rules(text, "ru", "art:5", {}, phrases, ActName("Law", "Закон")) == (
+        "оценку, предусмотренную настоящим Законом")
+    assert refer_to_rules("provided for in {rule:crdd-01}", "en", "art:5", {}, phrases, CODE) == (
+        "provided for in this Code")
+
+
+def test_a_rule_that_is_a_whole_new_article_is_named_without_a_paragraph() -> None:
+    phrases = load().phrases
+    assert phrases is not None
+    assert refer_to_rules("предусмотренную {rule:crdd-01}", "ru", "art:13", {"crdd-01": RulePlace("art:29-9")},
+                          phrases, CODE) == "предусмотренную статьей 29-9 настоящего Кодекса"
+
+
+def test_no_proposed_text_keeps_a_reference_as_the_model_clause_wrote_it(kz_code: Review, sample_ru: Path) -> None:
+    for review in (kz_code, review_document(parse_file(sample_ru), load())):
+        left = [r.id for r in review.recommendations
+                for text in (r.amendment.proposed_text.en, r.amendment.proposed_text.ru) if "{rule:" in text]
+        assert left == []
