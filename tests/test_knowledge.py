@@ -446,3 +446,13 @@ def test_kb_check_refuses_a_model_clause_referring_to_other_rules_in_english_tha
     result = check(data_copy)
     assert result.exit_code == 2
     assert "refers to rules [('crdd-01',)] in English but [('crdd-01', 'crdd-02')] in Russian" in result.stderr
+
+
+def test_kb_check_refuses_a_reference_to_a_paragraph_the_other_clause_lacks(data_copy: Path) -> None:
+    path = data_copy / "framework" / "redress.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("{rule:redress-01.2}", "{rule:redress-01.7}"),
+                    encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert ("criterion redress-02: the model clause refers to paragraph 7 of the clause of 'redress-01', which "
+            "has no such paragraph") in result.stderr

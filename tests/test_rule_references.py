@@ -115,3 +115,40 @@ def test_no_proposed_text_keeps_a_reference_as_the_model_clause_wrote_it(kz_code
         left = [r.id for r in review.recommendations
                 for text in (r.amendment.proposed_text.en, r.amendment.proposed_text.ru) if "{rule:" in text]
         assert left == []
+
+
+def test_a_childs_challenge_to_a_moderation_decision_has_the_periods_of_a_childs_complaint(
+        kz_code: Review) -> None:
+    """A child's challenge to the removal of his or her content fell under two periods, five working days for
+    complaints and ten for challenges; it now has the complaint's, named by the paragraph that sets them."""
+    complaints = _rec(kz_code, "redress-01").amendment
+    assert complaints.number == "29-7"
+    assert "\n2. Владелец незамедлительно подтверждает получение жалобы" in complaints.proposed_text.ru
+    challenge = _rec(kz_code, "redress-02").amendment.proposed_text
+    assert ("а жалоба ребенка или его законного представителя — в сроки, предусмотренные пунктом 2 статьи 29-7 "
+            "настоящего Кодекса") in challenge.ru
+    assert "within the periods provided for in Article 29-7(2)" in challenge.en
+
+
+def test_a_rule_the_draft_meets_in_several_paragraphs_is_the_article_that_holds_them(sample_en: Path) -> None:
+    """The sample draft's Article 39 has the complaint mechanism in paragraph 1 and its periods in paragraph 2."""
+    review = review_document(parse_file(sample_en), load())
+    complaints = next(c for c in review.criteria if c.id == "redress-01")
+    assert complaints.status == "addressed"
+    assert {e.provision for e in complaints.evidence} == {"art:39.1", "art:39.2"}
+    assert "within the periods provided for in Article 39." in (
+        _rec(review, "redress-02").amendment.proposed_text.en)
+
+
+def test_access_to_harmful_content_is_restricted_by_the_age_assurance_whose_method_and_data_are_set_once(
+        kz_code: Review) -> None:
+    """Age checks kept their data by three rules in three places (audit L23); the restriction of harmful content
+    now uses the method the age-assurance rule sets, whose data rule then applies."""
+    assurance = _rec(kz_code, "evolving-capacities-03").amendment
+    assert assurance.number == "29-3"
+    assert "\n3. Если настоящим Кодексом или иным законом требуется подтверждение возраста" in (
+        assurance.proposed_text.ru)
+    restriction = _rec(kz_code, "safety-04").amendment.proposed_text.ru
+    assert ("ограничивается посредством подтверждения возраста способом, предусмотренным пунктом 3 статьи 29-3 "
+            "настоящего Кодекса.") in restriction
+    assert "не сохраняющих их после проверки" not in restriction

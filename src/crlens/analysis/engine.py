@@ -1976,7 +1976,7 @@ def _rule_places(document: Document, amendment: Amendment, crits: list[Criterion
             return {}
         article = f"art:{amendment.number}"
         if len(crits) == 1:
-            return {crits[0].id: RulePlace(article)}
+            return {crits[0].id: RulePlace(article, whole=True)}
         return {c.id: RulePlace(article, start) for c, start in zip(crits, starts, strict=True)}
     target = document.get(amendment.target)
     if target is None or target.kind != "article":
@@ -1984,15 +1984,31 @@ def _rule_places(document: Document, amendment: Amendment, crits: list[Criterion
     return {c.id: RulePlace(amendment.target, start) for c, start in zip(crits, starts, strict=True)}
 
 
+def _holding(first: str, provisions: list[str]) -> str:
+    """The smallest provision that holds all ``provisions`` of the article of the ``first`` (the draft's rule on
+    complaints is its Article 39: a mechanism in paragraph 1, the periods in paragraph 2); ``first`` itself when
+    the others are in other articles."""
+    parts = first.split(".")
+    for other in provisions:
+        if article_of(other) != parts[0]:
+            continue
+        shared = other.split(".")
+        depth = next((i for i, (a, b) in enumerate(zip(parts, shared, strict=False)) if a != b),
+                     min(len(parts), len(shared)))
+        parts = parts[:depth]
+    return ".".join(parts)
+
+
 def _refer_to_rules(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
                     results: dict[str, CriterionResult], places: dict[str, RulePlace], name: ActName) -> None:
     """Name in each proposed text where the rules it refers to are (:func:`~crlens.analysis.references.
     refer_to_rules`): those our texts set where :func:`_write_proposed_texts` put them (``places``), the others
-    in the draft's provision that meets or partly meets them."""
+    in the draft's provision that holds the words meeting them, in part or in full (:func:`_holding`)."""
     everywhere = dict(places)
     for crit_id, result in results.items():
         if crit_id not in everywhere and result.status in ("addressed", "partial") and result.evidence:
-            everywhere[crit_id] = RulePlace(result.evidence[0].provision)
+            provisions = [e.provision for e in result.evidence]
+            everywhere[crit_id] = RulePlace(_holding(provisions[0], provisions))
     for rec in recommendations:
         if not any(kb.criteria[c].recommendation.rules for c in rec.criteria):
             continue

@@ -30,26 +30,50 @@ _PARAGRAPHS_BY = {"en": ("paragraph", "paragraphs"), "ru": ("пунктом", "�
 @dataclass(frozen=True, slots=True)
 class RulePlace:
     """Where a criterion's rule is: a provision (``art:38.2``, or ``art:29-9``, a new article), from its paragraph
-    ``paragraph`` when it is some of an article's paragraphs."""
+    ``paragraph`` when it is some of an article's paragraphs. ``whole``: the provision is a new article that is
+    the rule's model clause and nothing else, its paragraphs numbered as the clause numbers them."""
 
     provision: str
     paragraph: int | None = None
+    whole: bool = False
 
     @property
     def id(self) -> str:
         """The id of the provision the rule begins in (``art:29.9``)."""
         return f"{self.provision}.{self.paragraph}" if self.paragraph is not None else self.provision
 
+    def at(self, paragraph: int) -> RulePlace:
+        """Where the ``paragraph``-th paragraph of the rule's model clause is (a period the clause sets in its
+        second paragraph): the rule's own provision when the draft's provision meets it, whose paragraphs are
+        not the clause's."""
+        if paragraph == 1:
+            return self
+        if self.paragraph is not None:
+            return RulePlace(self.provision, self.paragraph + paragraph - 1)
+        return RulePlace(self.provision, paragraph) if self.whole else self
+
+
+def _referred(spec: str, places: Mapping[str, RulePlace]) -> list[RulePlace]:
+    """The places a reference's ``spec`` names ("crdd-01,crdd-02", "redress-01.2": the second paragraph of
+    redress-01's clause), each once, those of criteria that are nowhere left out."""
+    found: list[RulePlace] = []
+    for part in spec.split(","):
+        criterion, _, paragraph = part.partition(".")
+        if criterion in places:
+            found.append(places[criterion].at(int(paragraph or 1)))
+    return list(dict.fromkeys(found))
+
 
 def refer_to_rules(text: str, lang: str, here: str, places: Mapping[str, RulePlace], phrases: Phrases,
                    name: ActName, naming: Naming = BY_ID) -> str:
-    """``text`` with each ``{rule:...}`` replaced by where those criteria's rules are (``places``), in the
+    """``text`` with each ``{rule:...}`` replaced by where those criteria's rules (or the paragraphs of their
+    clauses it names) are (``places``), in the
     instrumental in Russian: paragraphs of the article ``here``, which the text is in, as "paragraph 1 of this
     article" («пунктом 1 настоящей статьи»); any other provision by its name (and «настоящего Кодекса» after it in
     Russian); the act ("this Code", «настоящим Кодексом») when none of them is anywhere. The act is named as it
     names itself (``name``)."""
     def each(match: re.Match[str]) -> str:
-        found = list(dict.fromkeys(places[c] for c in match.group(1).split(",") if c in places))
+        found = _referred(match.group(1), places)
         if not found:
             return name_the_act(phrases.rule_in_this_act.get(lang), name, lang)
         own = [p.paragraph for p in found if p.provision == here and p.paragraph is not None]

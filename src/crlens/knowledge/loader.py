@@ -17,6 +17,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -323,9 +324,7 @@ def check(kb: KnowledgeBase) -> list[Problem]:
             if message := unknown(concept):
                 problems.append(Problem(file, entry, message))
         problems += [Problem(file, entry, message) for message in _unresolved(kb, crit.norms, crit.examples)]
-        problems += [Problem(file, entry, f"the model clause refers to the rule of {rule!r}, "
-                             + ("its own" if rule == crit.id else "which is no criterion"))
-                     for rule in crit.recommendation.rules if rule == crit.id or rule not in kb.criteria]
+        problems += [Problem(file, entry, message) for message in _unresolved_rules(kb, crit)]
 
     for norm in kb.norms.values():
         if norm.instrument not in kb.instruments:
@@ -355,6 +354,27 @@ def _unresolved(kb: KnowledgeBase, norms: Iterable[str], examples: Iterable[str]
     """What is wrong with the norms and examples an entry cites: each one the knowledge base does not have."""
     return ([f"norm {norm!r} does not resolve" for norm in norms if norm not in kb.norms]
             + [f"example {example!r} does not resolve" for example in examples if example not in kb.examples])
+
+
+def _unresolved_rules(kb: KnowledgeBase, crit: Criterion) -> list[str]:
+    """What is wrong with the rules a criterion's model clause refers to (``{rule:...}``): its own, no criterion's,
+    or a paragraph the other clause does not have."""
+    messages = []
+    for rule in crit.recommendation.rules:
+        criterion, _, paragraph = rule.partition(".")
+        other = kb.criteria.get(criterion)
+        if criterion == crit.id or other is None:
+            messages.append(f"the model clause refers to the rule of {criterion!r}, "
+                            + ("its own" if criterion == crit.id else "which is no criterion"))
+        elif paragraph and not 1 <= int(paragraph) <= _clause_paragraphs(other.recommendation.model_clause.en):
+            messages.append(f"the model clause refers to paragraph {paragraph} of the clause of {criterion!r}, "
+                            "which has no such paragraph")
+    return messages
+
+
+def _clause_paragraphs(clause: str) -> int:
+    """How many paragraphs a model clause has: its lines that are not sub-paragraphs ("1)")."""
+    return sum(1 for line in clause.strip().split("\n") if line.strip() and not re.match(r"\d+\)", line))
 
 
 def _localised_texts(crit: Criterion) -> Iterator[tuple[str, Text]]:

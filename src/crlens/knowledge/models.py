@@ -24,10 +24,11 @@ AGE_BANDS: tuple[str, ...] = ("0-5", "6-9", "10-12", "13-15", "16-17")
 
 MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft", "rule"})
 """Placeholders a model clause may use: ``{article}`` is the target article's label as the draft writes it
-(e.g. "Article 40"), ``{draft}`` the draft's title, ``{rule:crdd-01}`` where the rule of another criterion (or of
-several: ``{rule:crdd-01,crdd-02}``) is in the draft as amended, named as the words before it need it ("provided
-for in Article 29(9)", «предусмотренную пунктом 9 статьи 29 настоящего Кодекса»), so that a clause building on
-that rule refers to it instead of setting it a second time."""
+(e.g. "Article 40"), ``{draft}`` the draft's title, ``{rule:crdd-01}`` where the rule of another criterion is in
+the draft as amended (or the rules of several: ``{rule:crdd-01,crdd-02}``; or a paragraph of its clause:
+``{rule:redress-01.2}``), named as the words before it need it ("provided for in Article 29(9)", «предусмотренную
+пунктом 9 статьи 29 настоящего Кодекса»), so that a clause building on that rule refers to it instead of setting
+it a second time."""
 
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
@@ -327,7 +328,8 @@ class RecommendationTemplate(_Strict):
 
     @property
     def rules(self) -> tuple[str, ...]:
-        """The criteria whose rules the model clause refers to (``{rule:...}``), each once, in order."""
+        """The criteria whose rules the model clause refers to (``{rule:...}``), each once, in order, with the
+        paragraph of their clause it names when it names one (``redress-01.2``)."""
         return tuple(dict.fromkeys(c for group in self._rules("en") for c in group))
 
 
