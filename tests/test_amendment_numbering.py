@@ -167,6 +167,25 @@ def test_a_proposed_texts_reference_to_its_own_added_paragraph_follows_it_when_c
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("2. The assessment provided for in Article 3(5) covers girls.",
+     "2. The assessment provided for in Article 3(3) covers girls."),
+    ("2. Оценка, предусмотренная пунктами 5 и 6 статьи 3 настоящего Кодекса, охватывает девочек.",
+     "2. Оценка, предусмотренная пунктами 3 и 4 статьи 3 настоящего Кодекса, охватывает девочек."),
+])
+def test_another_articles_reference_to_an_added_paragraph_follows_it_when_closed_up(text: str, expected: str):
+    """A text that refers to a rule another recommendation adds ("the assessment provided for in Article 3(5)")
+    still names it when a rejected supplement before it moves it to paragraph 3."""
+    from crlens.report.amendments import closed_up
+
+    rejected, moved = _supplement("rec-001", "3. A.\n4. B."), _supplement("rec-002", "5. C.\n6. D.")
+    referring = _supplement("rec-003", text)
+    to_article_7 = referring.amendment.model_copy(update={"target": "art:7"})
+    referring = referring.model_copy(update={"amendment": to_article_7})
+    closed = closed_up([rejected, moved, referring], [moved, referring])
+    assert closed[1].amendment.proposed_text.en == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("5. C.\n6. D.\n7. E.\n8. The requirements of paragraphs 5–7 of this article apply together with the law.",
      "3. C.\n4. D.\n5. E.\n6. The requirements of paragraphs 3–5 of this article apply together with the law."),
     ("5. C.\n6. D.\n7. Требования пунктов 5 и 6 настоящей статьи применяются наряду с законом.",

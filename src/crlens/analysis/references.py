@@ -104,3 +104,19 @@ def _named_by(places: list[RulePlace], lang: str, naming: Naming) -> list[str]:
     return [label_by(provision, lang, naming=naming) if not numbers
             else paragraphs_by(provision, sorted(numbers), lang, naming=naming)
             for provision, numbers in paragraphs.items()]
+
+
+_REFERRED_RU = re.compile(r"\b(пункт(?:ом|ами) )(\d+(?:(?:, | и )\d+)*)( статьи ([0-9][\w-]*))")
+_REFERRED_EN = re.compile(r"\b((?:Article|Section) ([0-9][\w-]*))(\(\d+\)(?:(?:, | and )\(\d+\))*)(?!\()")
+
+
+def renumber_referred_paragraphs(text: str, moved: Mapping[str, Mapping[int, int]]) -> str:
+    """``text`` with its references to paragraphs of other articles (as :func:`refer_to_rules` names them:
+    "Article 29(9)", «пунктами 9 и 10 статьи 29») following those paragraphs to the numbers ``moved`` gives them,
+    by article id (``art:29``: {9: 7}); a paragraph ``moved`` does not list keeps its number."""
+    def numbers_in(run: str, article: str) -> str:
+        new = moved.get(f"art:{article}", {})
+        return re.sub(r"\d+", lambda n: str(new.get(int(n.group()), int(n.group()))), run)
+
+    text = _REFERRED_RU.sub(lambda m: f"{m.group(1)}{numbers_in(m.group(2), m.group(4))}{m.group(3)}", text)
+    return _REFERRED_EN.sub(lambda m: f"{m.group(1)}{numbers_in(m.group(3), m.group(2))}", text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,6 +30,7 @@ from crlens.analysis.labels import (
     renumber_own_paragraphs,
     within,
 )
+from crlens.analysis.references import renumber_referred_paragraphs
 from crlens.analysis.review import Recommendation, Review
 from crlens.plain_text import safe_text
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
@@ -151,7 +152,9 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
     """The ``kept`` recommendations with the paragraphs they add renumbered as if the others had never been
     proposed: the engine numbers the supplements to one article on from one another (7-8, then 9-10), so leaving
     one out (rejected by the ministry) would leave a hole in the article that a drafter must not accept. A text's
-    reference to its own added paragraph ("paragraph 9 of this article") follows it. The items supplements add to
+    reference to its own added paragraph ("paragraph 9 of this article") follows it, and so does another text's
+    reference to it ("provided for in Article 29(9)": :func:`~crlens.analysis.references.
+    renumber_referred_paragraphs`). The items supplements add to
     a list article close up the same way (12)-13) become 10)-11) when 10)-11) are left out), and so does the
     instruction on the item they follow (:func:`_items_closed_up`)."""
     left_out: dict[str, list[int]] = {}
@@ -188,11 +191,21 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
                                         text)
             return renumber_own_paragraphs(text, shifted)
 
-        proposed = rec.amendment.proposed_text
-        amendment = rec.amendment.model_copy(update={"proposed_text": proposed.model_copy(
-            update={"en": renumber(proposed.en, "en"), "ru": renumber(proposed.ru, "ru")})})
-        closed.append(rec.model_copy(update={"amendment": amendment}))
-    return closed
+        closed.append(_with_texts(rec, renumber))
+    # another text's reference to a paragraph that moved ("provided for in Article 29(9)") follows it
+    moved = {rec.amendment.target: dict(zip(added_paragraphs(rec), added_paragraphs(now), strict=True))
+             for rec, now in zip(kept, closed, strict=True) if now is not rec and added_paragraphs(rec)}
+    if not moved:
+        return closed
+    return [_with_texts(rec, lambda text, _lang: renumber_referred_paragraphs(text, moved)) for rec in closed]
+
+
+def _with_texts(rec: Recommendation, change: Callable[[str, str], str]) -> Recommendation:
+    """The recommendation with its proposed texts changed by ``change`` (text, language)."""
+    proposed = rec.amendment.proposed_text
+    amendment = rec.amendment.model_copy(update={"proposed_text": proposed.model_copy(
+        update={"en": change(proposed.en, "en"), "ru": change(proposed.ru, "ru")})})
+    return rec.model_copy(update={"amendment": amendment})
 
 
 def _items_closed_up(text: str, shift: int, origin: str | None, lang: str) -> str:
