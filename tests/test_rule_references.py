@@ -152,3 +152,15 @@ def test_access_to_harmful_content_is_restricted_by_the_age_assurance_whose_meth
     assert ("ограничивается посредством подтверждения возраста способом, предусмотренным пунктом 3 статьи 29-3 "
             "настоящего Кодекса.") in restriction
     assert "не сохраняющих их после проверки" not in restriction
+
+
+def test_the_authoritys_cyberbullying_order_follows_the_period_the_platform_had_not_an_open_reference(
+        kz_code: Review) -> None:
+    """A child may turn to the authority when the platform has not removed cyberbullying in time: the time is
+    the one the platform's paragraph sets, named, not "the period established by this Code" (audit L25)."""
+    platform = _rec(kz_code, "cyber-aggression-02").amendment
+    assert platform.number == "29-4"
+    assert "\n2. Владелец цифровой платформы рассматривает жалобу" in platform.proposed_text.ru
+    authority = _rec(kz_code, "cyber-aggression-03").amendment.proposed_text
+    assert "в срок, установленный пунктом 2 статьи 29-4 настоящего Кодекса." in authority.ru
+    assert "within the period established by Article 29-4(2)." in authority.en
