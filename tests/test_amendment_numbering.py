@@ -169,20 +169,22 @@ def test_a_proposed_texts_reference_to_its_own_added_paragraph_follows_it_when_c
 @pytest.mark.parametrize(("text", "expected"), [
     ("2. The assessment provided for in Article 3(5) covers girls.",
      "2. The assessment provided for in Article 3(3) covers girls."),
-    ("2. Оценка, предусмотренная пунктами 5 и 6 статьи 3 настоящего Кодекса, охватывает девочек.",
-     "2. Оценка, предусмотренная пунктами 3 и 4 статьи 3 настоящего Кодекса, охватывает девочек."),
+    ("2. Оценка, предусмотренная пунктами 5 и 7 статьи 3 настоящего Кодекса, охватывает девочек.",
+     "2. Оценка, предусмотренная пунктами 3 и 5 статьи 3 настоящего Кодекса, охватывает девочек."),
 ])
 def test_another_articles_reference_to_an_added_paragraph_follows_it_when_closed_up(text: str, expected: str):
     """A text that refers to a rule another recommendation adds ("the assessment provided for in Article 3(5)")
-    still names it when a rejected supplement before it moves it to paragraph 3."""
+    still names it when a rejected supplement before it moves it to paragraph 3; so does one that refers to the
+    next supplement's paragraph 7, now 5."""
     from crlens.report.amendments import closed_up
 
     rejected, moved = _supplement("rec-001", "3. A.\n4. B."), _supplement("rec-002", "5. C.\n6. D.")
+    also_moved = _supplement("rec-004", "7. E.")
     referring = _supplement("rec-003", text)
     to_article_7 = referring.amendment.model_copy(update={"target": "art:7"})
     referring = referring.model_copy(update={"amendment": to_article_7})
-    closed = closed_up([rejected, moved, referring], [moved, referring])
-    assert closed[1].amendment.proposed_text.en == expected
+    closed = closed_up([rejected, moved, also_moved, referring], [moved, also_moved, referring])
+    assert closed[2].amendment.proposed_text.en == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -193,8 +193,11 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
 
         closed.append(_with_texts(rec, renumber))
     # another text's reference to a paragraph that moved ("provided for in Article 29(9)") follows it
-    moved = {rec.amendment.target: dict(zip(added_paragraphs(rec), added_paragraphs(now), strict=True))
-             for rec, now in zip(kept, closed, strict=True) if now is not rec and added_paragraphs(rec)}
+    moved: dict[str, dict[int, int]] = {}
+    for rec, now in zip(kept, closed, strict=True):
+        if now is not rec:
+            moved.setdefault(rec.amendment.target, {}).update(
+                zip(added_paragraphs(rec), added_paragraphs(now), strict=True))
     if not moved:
         return closed
     return [_with_texts(rec, lambda text, _lang: renumber_referred_paragraphs(text, moved)) for rec in closed]
