@@ -67,11 +67,10 @@ def _referred(spec: str, places: Mapping[str, RulePlace]) -> list[RulePlace]:
 def refer_to_rules(text: str, lang: str, here: str, places: Mapping[str, RulePlace], phrases: Phrases,
                    name: ActName, naming: Naming = BY_ID) -> str:
     """``text`` with each ``{rule:...}`` replaced by where those criteria's rules (or the paragraphs of their
-    clauses it names) are (``places``), in the
-    instrumental in Russian: paragraphs of the article ``here``, which the text is in, as "paragraph 1 of this
-    article" («пунктом 1 настоящей статьи»); any other provision by its name (and «настоящего Кодекса» after it in
-    Russian); the act ("this Code", «настоящим Кодексом») when none of them is anywhere. The act is named as it
-    names itself (``name``)."""
+    clauses it names) are (``places``), in the instrumental in Russian: paragraphs of the article ``here``, which
+    the text is in, as "paragraph 1 of this article" («пунктом 1 настоящей статьи»); any other provision by its
+    name (and «настоящего Кодекса» after it in Russian); the act ("this Code", «настоящим Кодексом») when none of
+    them is anywhere. The act is named as it names itself (``name``)."""
     def each(match: re.Match[str]) -> str:
         found = _referred(match.group(1), places)
         if not found:
