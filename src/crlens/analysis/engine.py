@@ -1567,11 +1567,6 @@ drafter would accept (the KZ Digital Code's six-paragraph Article 29 took 48 new
 further regimes on subjects it lacks become new articles after it."""
 
 
-def _paragraphs(clause: str) -> int:
-    """How many paragraphs a model clause has (its sub-paragraphs, "1)", are part of a paragraph)."""
-    return sum(1 for line in clause.strip().split("\n") if line.strip() and not _SUBPARAGRAPH.match(line))
-
-
 def _spread(document: Document, drafts: list[_Draft]) -> None:
     """Keep at most :data:`MAX_SUPPLEMENTS` recommendations supplementing one article (those of one area to one
     article are one, :func:`_merge`) and move the regimes of the others to new articles after it. The ones kept:
@@ -1591,8 +1586,7 @@ def _spread(document: Document, drafts: list[_Draft]) -> None:
             min(PRIORITY_RANK[d.crit.priority] for d in group)))
         for group in ranked[MAX_SUPPLEMENTS:]:
             for draft in group:
-                clause = draft.crit.recommendation.model_clause
-                if draft.closest and clause is not None and _paragraphs(clause.en) > 1:
+                if draft.closest and draft.crit.recommendation.paragraphs > 1:
                     draft.target, draft.action, draft.current = _new_after(article), "new", ""
 
 

@@ -146,6 +146,16 @@ def label_by(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> 
     return _name(provision_id, lang, "by", naming=naming)
 
 
+_PARAGRAPHS_BY = {"en": ("paragraph", "paragraphs"), "ru": ("пунктом", "пунктами")}
+
+
+def paragraph_numbers_by(paragraphs: list[int], lang: str = "en") -> str:
+    """Paragraphs named by their numbers alone after "provided for in": "paragraph 1", "paragraphs 8 and 10";
+    «пунктом 1», «пунктами 8 и 10»."""
+    word = _PARAGRAPHS_BY["ru" if lang == "ru" else "en"][len(paragraphs) > 1]
+    return f"{word} {listed([str(n) for n in paragraphs], lang)}"
+
+
 def paragraphs_by(article_id: str, paragraphs: list[int], lang: str = "en", *, naming: Naming = BY_ID) -> str:
     """Several paragraphs of one article named after "provided for in" (:func:`label_by`): "Article 27(8) and
     (10)", «пунктами 8 и 10 статьи 27»."""
@@ -154,7 +164,7 @@ def paragraphs_by(article_id: str, paragraphs: list[int], lang: str = "en", *, n
     if lang != "ru" or naming.word == "section":
         marks = [f"({n})" for n in paragraphs]
         return label_by(article_id, lang, naming=naming) + listed(marks, lang)
-    return f"пунктами {listed([str(n) for n in paragraphs], lang)} {_RU_ARTICLE['gen']} {_split(article_id)[1][0]}"
+    return f"{paragraph_numbers_by(paragraphs, lang)} {_RU_ARTICLE['gen']} {_split(article_id)[1][0]}"
 
 
 def label(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str:

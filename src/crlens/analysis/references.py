@@ -17,15 +17,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from crlens.analysis.act_name import ActName, name_the_act
-from crlens.analysis.labels import BY_ID, label_by, listed, paragraphs_by
+from crlens.analysis.labels import BY_ID, label_by, listed, paragraph_numbers_by, paragraphs_by
 from crlens.ingest.model import Naming
 from crlens.knowledge.models import Phrases
 
 RULE = re.compile(r"\{rule:([^{}]+)\}")
 """A reference to other criteria's rules in a proposed text, as the model clause writes it."""
-
-_PARAGRAPHS_BY = {"en": ("paragraph", "paragraphs"), "ru": ("пунктом", "пунктами")}
-
 
 @dataclass(frozen=True, slots=True)
 class RulePlace:
@@ -82,9 +79,7 @@ def refer_to_rules(text: str, lang: str, here: str, places: Mapping[str, RulePla
         if others:
             said.append(name_the_act(phrases.rule_elsewhere.fill(lang, where=listed(others, lang)), name, lang))
         if own:
-            word = _PARAGRAPHS_BY[lang if lang == "ru" else "en"][len(own) > 1]
-            said.append(phrases.rule_in_this_article.fill(
-                lang, where=f"{word} {listed([str(n) for n in sorted(own)], lang)}"))
+            said.append(phrases.rule_in_this_article.fill(lang, where=paragraph_numbers_by(sorted(own), lang)))
         return listed(said, lang)
 
     return RULE.sub(each, text)

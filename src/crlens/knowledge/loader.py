@@ -17,7 +17,6 @@ import functools
 import hashlib
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -366,15 +365,10 @@ def _unresolved_rules(kb: KnowledgeBase, crit: Criterion) -> list[str]:
         if criterion == crit.id or other is None:
             messages.append(f"the model clause refers to the rule of {criterion!r}, "
                             + ("its own" if criterion == crit.id else "which is no criterion"))
-        elif paragraph and not 1 <= int(paragraph) <= _clause_paragraphs(other.recommendation.model_clause.en):
+        elif paragraph and not 1 <= int(paragraph) <= other.recommendation.paragraphs:
             messages.append(f"the model clause refers to paragraph {paragraph} of the clause of {criterion!r}, "
                             "which has no such paragraph")
     return messages
-
-
-def _clause_paragraphs(clause: str) -> int:
-    """How many paragraphs a model clause has: its lines that are not sub-paragraphs ("1)")."""
-    return sum(1 for line in clause.strip().split("\n") if line.strip() and not re.match(r"\d+\)", line))
 
 
 def _localised_texts(crit: Criterion) -> Iterator[tuple[str, Text]]:

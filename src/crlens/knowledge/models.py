@@ -277,6 +277,9 @@ RISK_OPENING_EACH = {"en": "Each of these provisions ", "ru": "Каждое из
 """The opening in its place when an issue names several provisions with the same risk."""
 
 
+_SUBPARAGRAPH = re.compile(r"\d+\)\s")
+"""A line of a model clause that is a sub-paragraph ("1) ..."), part of the paragraph before it."""
+
 TEMPLATE_TEXTS = ("gap", "partial", "solution", "heading", "model_clause", "list_item")
 """The texts of a :class:`RecommendationTemplate` that go into a review."""
 
@@ -325,6 +328,12 @@ class RecommendationTemplate(_Strict):
     def _rules(self, lang: str) -> list[tuple[str, ...]]:
         return [tuple(spec.split(",")) for _, name, spec, _ in string.Formatter().parse(
             getattr(self.model_clause, lang)) if name == "rule"]
+
+    @property
+    def paragraphs(self) -> int:
+        """How many paragraphs the model clause has (its sub-paragraphs, "1)", are part of a paragraph)."""
+        return sum(1 for line in self.model_clause.en.strip().split("\n")
+                   if line.strip() and not _SUBPARAGRAPH.match(line))
 
     @property
     def rules(self) -> tuple[str, ...]:

@@ -154,9 +154,9 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
     one out (rejected by the ministry) would leave a hole in the article that a drafter must not accept. A text's
     reference to its own added paragraph ("paragraph 9 of this article") follows it, and so does another text's
     reference to it ("provided for in Article 29(9)": :func:`~crlens.analysis.references.
-    renumber_referred_paragraphs`). The items supplements add to
-    a list article close up the same way (12)-13) become 10)-11) when 10)-11) are left out), and so does the
-    instruction on the item they follow (:func:`_items_closed_up`)."""
+    renumber_referred_paragraphs`). The items supplements add to a list article close up the same way (12)-13)
+    become 10)-11) when 10)-11) are left out), and so does the instruction on the item they follow
+    (:func:`_items_closed_up`)."""
     left_out: dict[str, list[int]] = {}
     items_left_out: dict[str, list[int]] = {}
     kept_ids = {rec.id for rec in kept}
