@@ -200,6 +200,66 @@ def test_a_reference_to_a_run_of_its_own_paragraphs_follows_them_when_closed_up(
     assert closed.amendment.proposed_text.en == expected
 
 
+def _to(rec, target: str, action: str = "supplement", number: str = ""):
+    """``rec`` amending ``target`` instead: a supplement to another article, or a new article ``number``."""
+    amendment = rec.amendment.model_copy(update={"target": target, "action": action, "number": number})
+    return rec.model_copy(update={"amendment": amendment})
+
+
+def test_a_reference_to_another_supplements_paragraph_in_the_same_article_follows_it_when_closed_up():
+    """Two kept supplements to Article 3 after a rejected one: the second's reference to the first's paragraph
+    ("paragraph 5 of this article") follows it to 3, as a reference from another article does."""
+    from crlens.report.amendments import closed_up
+
+    rejected, moved = _supplement("rec-001", "3. A.\n4. B."), _supplement("rec-002", "5. C.")
+    referring = _supplement("rec-003", "6. D under paragraph 5 of this article.")
+    closed = closed_up([rejected, moved, referring], [moved, referring])
+    assert closed[1].amendment.proposed_text.en == "4. D under paragraph 3 of this article."
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "2. The assessment provided for in Article 3(3) covers girls.",
+     "2. The assessment provided for in [reference to be revised: “Article 3(3)” named the rule of rec-001, which "
+     "is left out] covers girls."),
+    ("ru", "2. Оценка, предусмотренная пунктом 3 статьи 3 настоящего Кодекса, охватывает девочек.",
+     "2. Оценка, предусмотренная [ссылка подлежит уточнению: «пунктом 3 статьи 3 настоящего Кодекса» указывала на "
+     "норму рекомендации rec-001, которая не включена], охватывает девочек."),
+])
+def test_a_reference_to_a_paragraph_a_left_out_supplement_proposed_is_marked_for_the_reviser(
+        lang: str, text: str, expected: str):
+    """The ministry rejects rec-001, which adds Article 3(3)-(4) with the rule another text refers to: once the
+    next supplement closes up, "Article 3(3)" would name its paragraph, another rule. The reference is marked in
+    square brackets, with what it said and whose rule it was, for the reviser to mend."""
+    from crlens.report.amendments import closed_up
+
+    rejected, moved = _supplement("rec-001", "3. A.\n4. B."), _supplement("rec-002", "5. C.")
+    referring = _to(_supplement("rec-003", text), "art:7")
+    closed = closed_up([rejected, moved, referring], [moved, referring])
+    assert closed[0].amendment.proposed_text.en == "3. C."
+    assert getattr(closed[1].amendment.proposed_text, lang) == expected
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "1. Due diligence includes the assessment provided for in Article 3-1 and Article 3(5).",
+     "1. Due diligence includes the assessment provided for in [reference to be revised: “Article 3-1” named the "
+     "rule of rec-001, which is left out] and Article 3(5)."),
+    ("ru", "1. Оценка, предусмотренная статьей 3-1 настоящего Кодекса, и пунктом 2 статьи 3-1.",
+     "1. Оценка, предусмотренная [ссылка подлежит уточнению: «статьей 3-1 настоящего Кодекса» указывала на норму "
+     "рекомендации rec-001, которая не включена], и [ссылка подлежит уточнению: «пунктом 2 статьи 3-1» указывала "
+     "на норму рекомендации rec-001, которая не включена]."),
+])
+def test_a_reference_to_a_new_article_left_out_is_marked_for_the_reviser(lang: str, text: str, expected: str):
+    """A new article the ministry rejects (rec-001, Article 3-1) is referred to as a whole or by a paragraph:
+    both are marked; the reference to Article 3(5), a kept paragraph, stays."""
+    from crlens.report.amendments import closed_up
+
+    rejected = _to(_supplement("rec-001", "Article 3-1. Assessment\n1. A."), "new after art:3", "new", "3-1")
+    kept = _to(_supplement("rec-002", "5. C."), "art:3")
+    referring = _to(_supplement("rec-003", text), "art:7")
+    closed = closed_up([rejected, kept, referring], [kept, referring])
+    assert getattr(closed[1].amendment.proposed_text, lang) == expected
+
+
 # --- items added to a list article by two recommendations -------------------------------------------------------
 
 LIST_SUPPLEMENTS = {

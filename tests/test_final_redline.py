@@ -4,6 +4,7 @@ as tracked changes: revised texts as revised, none the ministry rejected or the 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -175,3 +176,30 @@ def test_a_list_supplement_kept_before_a_rejected_one_keeps_its_closing_full_sto
     assert accepted_text(item) == "5) недопустимость дискриминации детей в цифровой среде."
     assert not list(item.iter(f"{W}delText"))
     assert not [p for p in document.element.body.iter(f"{W}p") if accepted_text(p).startswith(("6) ", "7) "))]
+
+
+# --- a text that refers to the rule of a rejected recommendation -------------------------------------------------
+
+def test_a_reference_to_the_rule_of_a_rejected_recommendation_is_marked_for_the_reviser(tmp_path: Path,
+                                                                                        sample_ru: Path) -> None:
+    """The ministry rejects the impact assessment the sample's Article 38(8) would set (crdd-01): the follow-up
+    duties (crdd-04, new Article 38-7) still refer to "the assessment provided for in Article 38(8)", which names
+    nothing in the final redline. The reference is marked in square brackets for the reviser, with whose rule it
+    named; the reference to the draft's own Article 33(5) beside it stays."""
+    from crlens.analysis.engine import review_document
+    from crlens.consult.log import ConsultationLog
+    from crlens.ingest import parse_file
+    from crlens.report.redline import write_final_redline
+
+    draft = make_docx(sample_ru.read_text(encoding="utf-8").splitlines(), tmp_path / "draft.docx")
+    review = review_document(parse_file(draft))
+    [assessment] = [r for r in review.recommendations if r.criteria == ["crdd-01"]]
+    log = ConsultationLog(project="p", drafts=[], rounds=[], states={assessment.id: "rejected"})
+    written = write_final_redline(review, log, draft.name, draft.read_bytes(), tmp_path / "redline.docx")
+    assert written is not None
+    shown = [accepted_text(p) for p in docx.Document(str(written.path)).element.body.iter(f"{W}p")]
+    [follow_up] = [line for line in shown if line.startswith("1. Лицо, проводившее оценку воздействия")]
+    assert (f"предусмотренную [ссылка подлежит уточнению: «пунктом 8 статьи 38» указывала на норму рекомендации "
+            f"{assessment.id}, которая не включена] и пунктом 5 статьи 33 настоящего Кодекса") in follow_up
+    unmarked = [re.sub(r"\[ссылка подлежит уточнению: [^]]*\]", "", line) for line in shown]
+    assert not [line for line in unmarked if "пунктом 8 статьи 38" in line]

@@ -197,3 +197,27 @@ def test_a_word_brief_with_every_recommendation_rejected_stays_within_five_pages
     subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=180)
     assert len(PdfReader(str(tmp_path / "brief.pdf")).pages) <= 5
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Its proposed text refers to the rule of {}, which the ministry rejected: the reference is to be revised"),
+    ("ru", "Предлагаемая редакция ссылается на норму рекомендации {}, отклоненной министерством: ссылка подлежит "
+           "уточнению"),
+])
+def test_a_row_whose_text_refers_to_a_rejected_rule_says_so_in_both_tables(sample_ru, lang, expected):
+    """The ministry rejects the impact assessment of the sample's Article 38(8) (crdd-01). The tables keep its
+    row, marked, and the numbers of every row; the rows whose texts refer to "the assessment provided for in
+    Article 38(8)" say that the reference must be revised before they are taken, and only those rows."""
+    from crlens.report import amendments, gap_table
+
+    review = review_document(parse_file(sample_ru))
+    [assessment] = [r for r in review.recommendations if r.criteria == ["crdd-01"]]
+    log = ConsultationLog(project="p", drafts=[], rounds=[], states={assessment.id: "rejected"})
+    referring = {r.id for r in review.recommendations
+                 if "пунктом 8 статьи 38" in r.amendment.proposed_text.ru and r.id != assessment.id}
+    assert len(referring) >= 3
+    line = expected.format(assessment.id)
+    in_amendments = {row.id for row in amendments.rows(review, lang, log) if row.status == line}
+    in_gap_table = {row.id for section in gap_table.sections(review, lang, log=log) for row in section.rows
+                    if row.status == line}
+    assert in_amendments == in_gap_table == referring

@@ -34,7 +34,7 @@ _RU_PREAMBLE = {"nom": "Преамбула", "gen": "преамбулы", "in": 
 _CASES = ("nom", "gen", "in", "by")
 
 
-OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(\d+(?:(?:–| and | и )\d+)?)"
+OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(?P<own_run>\d+(?:(?:–| and | и )\d+)?)"
                            r"( (?:настоящей статьи|of this article))")
 """A proposed text's reference to a paragraph, or a run of paragraphs, of the article it is in ("пункт 1 настоящей
 статьи", "paragraphs 9–12 of this article", "пунктов 9 и 10 настоящей статьи"), which follows those paragraphs

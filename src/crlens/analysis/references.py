@@ -13,11 +13,11 @@ criterion. A rule that is in none of these (a criterion not applicable to the dr
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from crlens.analysis.act_name import ActName, name_the_act
-from crlens.analysis.labels import BY_ID, label_by, listed, paragraph_numbers_by, paragraphs_by
+from crlens.analysis.labels import BY_ID, OWN_PARAGRAPH, label_by, listed, paragraph_numbers_by, paragraphs_by
 from crlens.ingest.model import Naming
 from crlens.knowledge.models import Phrases
 
@@ -100,17 +100,75 @@ def _named_by(places: list[RulePlace], lang: str, naming: Naming) -> list[str]:
             for provision, numbers in paragraphs.items()]
 
 
-_REFERRED_RU = re.compile(r"\b(пункт(?:ом|ами) )(\d+(?:(?:, | и )\d+)*)( статьи ([0-9][\w-]*))")
-_REFERRED_EN = re.compile(r"\b((?:Article|Section) ([0-9][\w-]*))(\(\d+\)(?:(?:, | and )\(\d+\))*)(?!\()")
+_ACT = r"(?: настоящего [А-Яа-яЁё]+)?"
+"""The act a Russian reference names after the provision («настоящего Кодекса»): part of the reference."""
+_REFERENCE = re.compile(
+    # another article's paragraphs: «пунктами 9 и 10 статьи 29 настоящего Кодекса», "Article 29(9) and (10)"
+    rf"\bпункт(?:ом|ами) (?P<ru_run>\d+(?:(?:, | и )\d+)*) статьи (?P<ru_article>[0-9][\w-]*){_ACT}"
+    r"|\b(?:Article|Section) (?P<en_article>[0-9][\w-]*)(?P<en_run>\(\d+\)(?:(?:, | and )\(\d+\))*)(?!\()"
+    # the paragraphs of the article the text is in: "paragraphs 9–12 of this article", «пунктом 1 настоящей статьи»
+    rf"|{OWN_PARAGRAPH.pattern}"
+    # a whole article: "Article 29-9", «статьей 29-9 настоящего Кодекса»
+    rf"|\b(?:Article|Section|[Сс]тать(?:ей|и|е|я|ю)) (?P<whole>[0-9][\w-]*)(?![\w(-]){_ACT}")
+"""A proposed text's reference to paragraphs or articles of the draft as amended, in the forms
+:func:`refer_to_rules` writes and :data:`~crlens.analysis.labels.OWN_PARAGRAPH` follows."""
 
 
-def renumber_referred_paragraphs(text: str, moved: Mapping[str, Mapping[int, int]]) -> str:
-    """``text`` with its references to paragraphs of other articles (as :func:`refer_to_rules` names them:
-    "Article 29(9)", «пунктами 9 и 10 статьи 29») following those paragraphs to the numbers ``moved`` gives them,
-    by article id (``art:29``: {9: 7}); a paragraph ``moved`` does not list keeps its number."""
-    def numbers_in(run: str, article: str) -> str:
-        new = moved.get(f"art:{article}", {})
-        return re.sub(r"\d+", lambda n: str(new.get(int(n.group()), int(n.group()))), run)
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """Where the rules of recommendations left out of a text would have been: the paragraphs they add to an
+    article (``art:29``: {9: "rec-012"}) and the new articles they propose (``art:29-9``: "rec-018")."""
 
-    text = _REFERRED_RU.sub(lambda m: f"{m.group(1)}{numbers_in(m.group(2), m.group(4))}{m.group(3)}", text)
-    return _REFERRED_EN.sub(lambda m: f"{m.group(1)}{numbers_in(m.group(3), m.group(2))}", text)
+    paragraphs: Mapping[str, Mapping[int, str]]
+    articles: Mapping[str, str]
+
+    def proposers(self, article: str, numbers: list[int] | None = None) -> list[str]:
+        """The recommendations left out that proposed ``article``, or those of its paragraphs ``numbers``."""
+        if article in self.articles:
+            return [self.articles[article]]
+        added = self.paragraphs.get(article, {})
+        return list(dict.fromkeys(added[n] for n in numbers or [] if n in added))
+
+
+NOTHING_LEFT_OUT = LeftOut({}, {})
+
+
+def _numbers(run: str) -> list[int]:
+    """The paragraph numbers a reference's run names, each of a dash range ("9–12") included."""
+    found = [int(n) for n in re.findall(r"\d+", run)]
+    if "–" in run and len(found) == 2:
+        return list(range(found[0], found[1] + 1))
+    return found
+
+
+def follow_references(text: str, here: str, moved: Mapping[str, Mapping[int, int]],
+                      left_out: LeftOut = NOTHING_LEFT_OUT,
+                      unresolved: Callable[[str, list[str]], str] | None = None) -> str:
+    """``text``, a proposed text in the article ``here`` (``art:29``, ``art:29-9`` for a new one), with its
+    references to paragraphs that ``moved`` gives new numbers, by article id (``art:29``: {9: 7}), following
+    them: "Article 29(9)", «пунктами 9 и 10 статьи 29», "paragraph 9 of this article". A paragraph ``moved`` does
+    not list keeps its number. A reference to a paragraph or an article that a recommendation ``left_out``
+    proposed names nothing any more, and a number that moved up may now name another rule: it is replaced
+    whole by what ``unresolved`` makes of it and the ids of those recommendations (kept as it is without
+    ``unresolved``)."""
+    def each(match: re.Match[str]) -> str:
+        said = match.group(0)
+        if match.group("whole"):
+            article, run = f"art:{match.group('whole')}", ""
+        elif match.group("own_run"):
+            article, run = here, match.group("own_run")
+        else:
+            article = f"art:{match.group('ru_article') or match.group('en_article')}"
+            run = match.group("ru_run") or match.group("en_run")
+        gone = left_out.proposers(article, _numbers(run))
+        if gone:
+            return unresolved(said, gone) if unresolved is not None else said
+        if not run:
+            return said
+        new = moved.get(article, {})
+        renumbered = re.sub(r"\d+", lambda n: str(new.get(int(n.group()), int(n.group()))), run)
+        start, end = match.span("ru_run" if match.group("ru_run") else "en_run" if match.group("en_run")
+                                else "own_run")
+        return f"{said[:start - match.start()]}{renumbered}{said[end - match.start():]}"
+
+    return _REFERENCE.sub(each, text)

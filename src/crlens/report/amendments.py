@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,11 +27,11 @@ from crlens.analysis.labels import (
     label,
     label_genitive,
     last_item_semicolon,
+    listed,
     numbers,
-    renumber_own_paragraphs,
     within,
 )
-from crlens.analysis.references import renumber_referred_paragraphs
+from crlens.analysis.references import NOTHING_LEFT_OUT, LeftOut, follow_references
 from crlens.analysis.review import Recommendation, Review
 from crlens.plain_text import safe_text
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
@@ -148,14 +149,33 @@ def added_items(rec: Recommendation) -> list[int]:
     return found
 
 
+UNRESOLVED = {
+    "en": ("[reference to be revised: “{said}” named the rule of {recs}, which is left out]",
+           "[reference to be revised: “{said}” named the rules of {recs}, which are left out]"),
+    "ru": ("[ссылка подлежит уточнению: «{said}» указывала на норму рекомендации {recs}, которая не включена]",
+           "[ссылка подлежит уточнению: «{said}» указывала на нормы рекомендаций {recs}, которые не включены]"),
+}
+"""What a kept text says in place of its reference to a rule that a recommendation left out would have set: the
+reference names nothing any more (or, once the paragraphs after it close up, another rule), and only the reviser
+can say what the text should refer to now. In square brackets, as a drafting unit marks text still to agree."""
+
+
+def unresolved_reference(said: str, recommendations: list[str], lang: str) -> str:
+    """The marker that replaces a reference (``said``) to the rules of ``recommendations`` left out."""
+    one, several = UNRESOLVED["ru" if lang == "ru" else "en"]
+    recs = listed(recommendations, lang)
+    return (one if len(recommendations) == 1 else several).format(said=said, recs=recs)
+
+
 def closed_up(recommendations: list[Recommendation], kept: list[Recommendation]) -> list[Recommendation]:
     """The ``kept`` recommendations with the paragraphs they add renumbered as if the others had never been
     proposed: the engine numbers the supplements to one article on from one another (7-8, then 9-10), so leaving
     one out (rejected by the ministry) would leave a hole in the article that a drafter must not accept. A text's
-    reference to its own added paragraph ("paragraph 9 of this article") follows it, and so does another text's
-    reference to it ("provided for in Article 29(9)": :func:`~crlens.analysis.references.
-    renumber_referred_paragraphs`). The items supplements add to a list article close up the same way (12)-13)
-    become 10)-11) when 10)-11) are left out), and so does the instruction on the item they follow
+    references to added paragraphs follow them, its own ("paragraph 9 of this article") and another text's
+    ("provided for in Article 29(9)"); a reference to a paragraph or a new article that a recommendation left out
+    proposed is marked for the reviser instead (:data:`UNRESOLVED`, :func:`~crlens.analysis.references.
+    follow_references`). The items supplements add to a list article close up the same way (12)-13) become
+    10)-11) when 10)-11) are left out), and so does the instruction on the item they follow
     (:func:`_items_closed_up`)."""
     left_out: dict[str, list[int]] = {}
     items_left_out: dict[str, list[int]] = {}
@@ -179,28 +199,67 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
         origin = next((other for other in recommendations if other.amendment.target == rec.amendment.target
                        and added_items(other)[:1] == [min(items) - item_shift]), None) if item_shift else None
 
-        def shifted(number: int, shift: int = shift, ours: frozenset[int] = frozenset(added)) -> int:
-            return number - shift if number in ours else number
-
-        def renumber(text: str, lang: str, item_shift: int = item_shift, origin: Recommendation | None = origin
-                     ) -> str:
+        def renumber(text: str, lang: str, shift: int = shift, item_shift: int = item_shift,
+                     origin: Recommendation | None = origin) -> str:
             if item_shift:
                 said = getattr(origin.amendment.proposed_text, lang) if origin is not None else None
                 text = _items_closed_up(text, item_shift, said, lang)
-            text = _ADDED_PARAGRAPH.sub(lambda m: f"{shifted(int(m.group(1)))}{m.group(0)[len(m.group(1)):]}",
-                                        text)
-            return renumber_own_paragraphs(text, shifted)
+            return _ADDED_PARAGRAPH.sub(lambda m: f"{int(m.group(1)) - shift}{m.group(0)[len(m.group(1)):]}",
+                                        text) if shift else text
 
         closed.append(_with_texts(rec, renumber))
-    # another text's reference to a paragraph that moved ("provided for in Article 29(9)") follows it
     moved: dict[str, dict[int, int]] = {}
     for rec, now in zip(kept, closed, strict=True):
         if now is not rec:
             moved.setdefault(rec.amendment.target, {}).update(
                 zip(added_paragraphs(rec), added_paragraphs(now), strict=True))
-    if not moved:
+    left = proposed_by([rec for rec in recommendations if rec.id not in kept_ids])
+    if not moved and left == NOTHING_LEFT_OUT:
         return closed
-    return [_with_texts(rec, lambda text, _lang: renumber_referred_paragraphs(text, moved)) for rec in closed]
+
+    def followed(rec: Recommendation) -> Recommendation:
+        here = _article_of_text(rec)
+        return _with_texts(rec, lambda text, lang: follow_references(
+            text, here, moved, left, partial(unresolved_reference, lang=lang)))
+
+    return [followed(rec) for rec in closed]
+
+
+def proposed_by(recommendations: Sequence[Recommendation]) -> LeftOut:
+    """Where the rules of ``recommendations`` (those left out of a text) would have been: the paragraphs their
+    supplements add to each article, the new articles they propose."""
+    paragraphs: dict[str, dict[int, str]] = {}
+    articles: dict[str, str] = {}
+    for rec in recommendations:
+        if added := added_paragraphs(rec):
+            paragraphs.setdefault(rec.amendment.target, {}).update(dict.fromkeys(added, rec.id))
+        if rec.amendment.action == "new" and rec.amendment.number:
+            articles[f"art:{rec.amendment.number}"] = rec.id
+    return LeftOut(paragraphs, articles) if paragraphs or articles else NOTHING_LEFT_OUT
+
+
+def referring_to(recommendations: Sequence[Recommendation], left: LeftOut) -> dict[str, list[str]]:
+    """The recommendations whose proposed texts refer to the rules of those ``left`` out, by id, with the ids of
+    those they refer to: a table that keeps a rejected recommendation's row keeps its numbers, so these texts
+    name what the table shows, but a drafter who takes the other rows must mend them."""
+    found: dict[str, list[str]] = {}
+    for rec in recommendations:
+        named: list[str] = []
+
+        def note(said: str, recs: list[str], named: list[str] = named) -> str:
+            named.extend(recs)
+            return said
+
+        for text in (rec.amendment.proposed_text.en, rec.amendment.proposed_text.ru):
+            follow_references(text, _article_of_text(rec), {}, left, note)
+        if named := [r for r in dict.fromkeys(named) if r != rec.id]:
+            found[rec.id] = named
+    return found
+
+
+def _article_of_text(rec: Recommendation) -> str:
+    """The article a recommendation's proposed text is in: a new article's own, or the one it amends."""
+    return f"art:{rec.amendment.number}" if rec.amendment.action == "new" else article_of(rec.amendment.target)
 
 
 def _with_texts(rec: Recommendation, change: Callable[[str, str], str]) -> Recommendation:
@@ -309,7 +368,7 @@ def rows(review: Review, lang: str = "en", log: ConsultationLog | None = None) -
     adds (:func:`supplement_place`); with the consultation ``log`` of a project, a recommendation the ministry
     rejected says so in the words of the gap table (:func:`~crlens.report.rejections.consultation_status`)."""
     ru = lang == "ru"
-    status = consultation_status(log, lang)
+    status = consultation_status(log, lang, review.recommendations)
     naming = review.naming
     table: list[AmendmentRow] = []
     previous: Recommendation | None = None

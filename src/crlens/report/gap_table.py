@@ -93,7 +93,7 @@ def sections(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     a project, a recommendation the ministry rejected says so
     (:func:`~crlens.report.rejections.consultation_status`)."""
     kb = kb or load()
-    status = consultation_status(log, lang)
+    status = consultation_status(log, lang, review.recommendations)
     naming = review.naming
     by_area: dict[str, list[Recommendation]] = {}
     for rec in review.recommendations:

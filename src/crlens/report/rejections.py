@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
+    from crlens.analysis.review import Recommendation
     from crlens.consult.log import ConsultationLog
 
 REJECTED = {"en": "Rejected by the ministry", "ru": "Отклонена министерством"}
@@ -75,6 +76,32 @@ def rejections(log: ConsultationLog | None) -> dict[str, Rejection]:
     return out
 
 
-def consultation_status(log: ConsultationLog | None, lang: str = "en") -> dict[str, str]:
-    """The status line a table shows at each rejected recommendation's row, by id (:meth:`Rejection.status`)."""
-    return {key: rejection.status(lang) for key, rejection in rejections(log).items()}
+REFERS_TO_REJECTED = {
+    "en": ("Its proposed text refers to the rule of {recs}, which the ministry rejected: the reference is to be "
+           "revised",
+           "Its proposed text refers to the rules of {recs}, which the ministry rejected: the references are to "
+           "be revised"),
+    "ru": ("Предлагаемая редакция ссылается на норму рекомендации {recs}, отклоненной министерством: ссылка "
+           "подлежит уточнению",
+           "Предлагаемая редакция ссылается на нормы рекомендаций {recs}, отклоненных министерством: ссылки "
+           "подлежат уточнению"),
+}
+"""What a table says at a recommendation whose proposed text names the paragraph or the article a rejected one
+proposed ("the assessment provided for in Article 29(9)"): the row may be accepted, but not with that reference."""
+
+
+def consultation_status(log: ConsultationLog | None, lang: str = "en",
+                        recommendations: Sequence[Recommendation] = ()) -> dict[str, str]:
+    """The status line a table shows at each rejected recommendation's row, by id (:meth:`Rejection.status`),
+    and at each of ``recommendations`` whose proposed text refers to the rule of a rejected one
+    (:data:`REFERS_TO_REJECTED`; both when it is both)."""
+    from crlens.analysis.labels import listed
+    from crlens.report.amendments import proposed_by, referring_to
+
+    status = {key: rejection.status(lang) for key, rejection in rejections(log).items()}
+    rejected = [rec for rec in recommendations if rec.id in status]
+    for key, referred in referring_to(recommendations, proposed_by(rejected)).items():
+        one, several = REFERS_TO_REJECTED["ru" if lang == "ru" else "en"]
+        line = (one if len(referred) == 1 else several).format(recs=listed(referred, lang))
+        status[key] = f"{status[key]}. {line}" if key in status else line
+    return status
