@@ -200,7 +200,8 @@ def test_a_word_brief_with_every_recommendation_rejected_stays_within_five_pages
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "Its proposed text refers to the rule of {}, which the ministry rejected: the reference is to be revised"),
+    ("en", "Its proposed text refers to the rule of {}, which the ministry rejected: the reference is to be "
+           "revised"),
     ("ru", "Предлагаемая редакция ссылается на норму рекомендации {}, отклоненной министерством: ссылка подлежит "
            "уточнению"),
 ])
