@@ -78,6 +78,22 @@ def test_the_platform_s_duty_bearer_is_named_as_the_draft_names_it(draft_term: s
     assert adapt_ru("Обязанности владельца онлайн-платформы.", draft_term) == f"{theirs}."
 
 
+@pytest.mark.parametrize(("ours", "theirs"), [
+    ("Собственники и владельцы онлайн-платформ проектируют.", "Собственники онлайн-платформ проектируют."),
+    ("Обязанности собственника или владельца онлайн-платформы.", "Обязанности собственника онлайн-платформы."),
+    ("Собственник и (или) владелец онлайн-платформы обязан.", "Собственник онлайн-платформы обязан."),
+])
+def test_a_duty_bearer_the_drafts_term_would_name_twice_is_named_once(ours: str, theirs: str) -> None:
+    """Our clauses name two duty-bearers, «собственники и владельцы»; in a law whose only one is the proprietor
+    (собственник, the Law on Online Platforms), the rewrite would name it twice, «Собственники и собственники»."""
+    assert adapt_ru(ours, "Собственник онлайн-платформы публикует правила.") == theirs
+
+
+def test_a_repetition_the_text_itself_makes_is_kept() -> None:
+    text = "Собственник онлайн-платформы и собственник онлайн-платформы обязаны."
+    assert adapt_ru(text, "Собственник онлайн-платформы публикует правила.") == text
+
+
 def test_the_words_after_the_head_noun_stay_as_written_while_the_head_inflects() -> None:
     assert adapt_ru("удаление сообщений и мессенджеров", RF_EDUCATION_DRAFT) == (
         "удаление сообщений и сервисов обмена мгновенными сообщениями")

@@ -615,12 +615,27 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
         form = _choose(options, before, item.ours, original[:1].isupper())
         if form is None:
             continue
-        pieces += [text[last:match.start()], _cased_like(form, original)]
+        pieces += _coordinated_once(text[last:match.start()], _cased_like(form, original))
         last = match.end()
     if not pieces:
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+_COORDINATED = re.compile(r"(?<![\w-])(\w+)(?: и \(или\) | и | или )$")
+"""A word just before a term, joined to it by «и», «или» or «и (или)»: two duty-bearers named together."""
+
+
+def _coordinated_once(before: str, replacement: str) -> list[str]:
+    """The text ``before`` an occurrence and its ``replacement``, the draft's term named once where it would
+    follow itself: our clauses name two duty-bearers («собственники и владельцы онлайн-платформ»), and a law
+    whose only one is the proprietor would otherwise read «Собственники и собственники»."""
+    first, _, rest = replacement.partition(" ")
+    joined = _COORDINATED.search(before)
+    if joined is None or fold(joined.group(1)) != fold(first):
+        return [before, replacement]
+    return [before[:joined.end(1)], f" {rest}" if rest else ""]
 
 
 def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...],
