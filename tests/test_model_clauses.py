@@ -150,16 +150,18 @@ def test_a_contract_in_a_childs_name_needs_the_consent_civil_law_requires_not_an
 
 
 BOUNDS = {"en": r"have reached the age of (\w+) but not the age of (\w+)",
-          "ru": r"достигшие (\w+), но не достигшие (\w+) возраста"}
-FIRST = {"en": r"under the age of (\w+)", "ru": r"не достигшие (\w+) возраста"}
-LAST = {"en": r"who have reached the age of (\w+)\.", "ru": r"достигшие (\w+) возраста\."}
+          "ru": r"достигших (\w+), но не достигших (\w+) возраста"}
+FIRST = {"en": r"under the age of (\w+)", "ru": r"не достигших (\w+) возраста"}
+LAST = {"en": r"who have reached the age of (\w+)\.", "ru": r"\) достигших (\w+) возраста\."}
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_the_age_groups_of_age_appropriate_design_leave_no_age_out(lang: str) -> None:
     """"up to 5 years, 6 to 9 years" left out the five-year-olds (and «до 5 лет» says under five): each group
-    starts at the age the one before it ends, from birth to eighteen, in the same groups in both languages."""
-    clause = _clause("evolving-capacities-01", lang).splitlines()[0]
+    starts at the age the one before it ends, from birth to eighteen, in the same groups in both languages, each
+    group a subparagraph of the first paragraph."""
+    clause = _clause("evolving-capacities-01", lang).split("\n2. ")[0]
+    assert re.findall(r"^(\d)\) ", clause, re.MULTILINE) == ["1", "2", "3", "4", "5"]
     groups = re.findall(BOUNDS[lang], clause)
     first, last = re.search(FIRST[lang], clause), re.search(LAST[lang], clause)
     assert first and last and len(groups) == 3
@@ -268,6 +270,26 @@ def test_a_russian_clause_has_no_explanations_hedges_or_slang_a_norm_cannot_carr
     found = [(cid, m.group()) for cid, text in _russian_texts()
              for m in re.finditer(banned, text, re.MULTILINE)]
     assert found == []
+
+
+def test_a_clauses_subparagraphs_each_open_a_line_under_a_lead_in_ending_with_a_colon() -> None:
+    """Kazakh drafting puts each subparagraph "1) ...;" on its own line, not run into the paragraph that lists
+    them; the line before the first one ends with a colon, and each but the last ends with a semicolon."""
+    run_in = [(cid, lang, m.group()) for cid, lang, text in _clauses()
+              for m in re.finditer(r"\S+[:;] \d+\) \S+", text)]
+    assert run_in == []
+    badly_closed = []
+    for cid, lang, text in _clauses():
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
+            if not re.match(r"\d+\) ", line):
+                continue
+            before, after = lines[i - 1], lines[i + 1] if i + 1 < len(lines) else ""
+            if line.startswith("1) ") and not before.endswith(":"):
+                badly_closed.append((cid, lang, before[-30:]))
+            if re.match(r"\d+\) ", after) and not line.endswith(";"):
+                badly_closed.append((cid, lang, line[-30:]))
+    assert badly_closed == []
 
 
 def test_an_operator_is_named_with_what_it_operates_every_time() -> None:
