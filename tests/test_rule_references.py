@@ -164,3 +164,21 @@ def test_the_authoritys_cyberbullying_order_follows_the_period_the_platform_had_
     authority = _rec(kz_code, "cyber-aggression-03").amendment.proposed_text
     assert "в срок, установленный пунктом 2 статьи 29-4 настоящего Кодекса." in authority.ru
     assert "within the period established by Article 29-4(2)." in authority.en
+
+
+def test_legal_representatives_limit_a_childs_time_with_the_parental_tools_not_a_second_set(
+        kz_code: Review) -> None:
+    """Audit L23: the time tools against compulsive use (negative-effects-03) gave legal representatives tools to
+    limit the child's time, which the parental tools (safety-02, Article 29-6(3)) give them too, for children
+    under sixteen. The child keeps its own tools; the representatives' are the parental tools, named."""
+    parental = _rec(kz_code, "safety-02")
+    assert parental.amendment.number == "29-6"
+    assert "3. Владелец цифровой платформы или онлайн-игры, которыми пользуются дети, предоставляет родителям" in (
+        parental.amendment.proposed_text.ru)
+    time_tools = _rec(kz_code, "negative-effects-03").amendment.proposed_text
+    assert "предоставляет детям простые средства просмотра и ограничения собственного времени" in time_tools.ru
+    assert ("Законным представителям ребенка средства ограничения времени его пользования цифровой платформой "
+            "предоставляются в порядке, предусмотренном пунктом 3 статьи 29-6 настоящего Кодекса.") in (
+        time_tools.ru)
+    assert "as provided for in Article 29-6(3)." in time_tools.en
+    assert "детям и их законным представителям простые средства" not in time_tools.ru
