@@ -182,3 +182,19 @@ def test_legal_representatives_limit_a_childs_time_with_the_parental_tools_not_a
         time_tools.ru)
     assert "as provided for in Article 29-6(3)." in time_tools.en
     assert "детям и их законным представителям простые средства" not in time_tools.ru
+
+
+def test_data_from_an_age_check_follow_the_one_age_assurance_data_rule(kz_code: Review) -> None:
+    """Audit L23: pseudonymous use (access-information-04) had its own rule for data from age checks beside the
+    age-assurance rule's (evolving-capacities-03, Article 29-3(4): used only for the check, not passed on, deleted
+    at once). It keeps its rule for identity checks and refers to that paragraph for age checks."""
+    age_assurance = _rec(kz_code, "evolving-capacities-03").amendment
+    assert age_assurance.number == "29-3"
+    assert "\n4. Персональные данные, полученные для подтверждения возраста, используются только" in (
+        age_assurance.proposed_text.ru)
+    pseudonym = _rec(kz_code, "access-information-04").amendment.proposed_text
+    assert "при проверке личности ребенка, не раскрываются" in pseudonym.ru
+    assert ("Сведения, полученные при подтверждении возраста ребенка, обрабатываются в порядке, предусмотренном "
+            "пунктом 4 статьи 29-3 настоящего Кодекса.") in pseudonym.ru
+    assert "is processed as provided for in Article 29-3(4)." in pseudonym.en
+    assert "личности или возраста" not in pseudonym.ru
