@@ -198,3 +198,16 @@ def test_data_from_an_age_check_follow_the_one_age_assurance_data_rule(kz_code: 
             "пунктом 4 статьи 29-3 настоящего Кодекса.") in pseudonym.ru
     assert "is processed as provided for in Article 29-3(4)." in pseudonym.en
     assert "личности или возраста" not in pseudonym.ru
+
+
+def test_the_complaint_mechanism_is_in_the_languages_of_the_one_language_rule(kz_code: Review) -> None:
+    """Audit L23: the complaint mechanism (redress-01) set its own languages beside the rule on the languages of a
+    platform's terms, settings and complaint mechanism (equal-access-04, Article 42-1(4)); it now refers to it."""
+    languages = _rec(kz_code, "equal-access-04").amendment
+    assert languages.number == "42-1"
+    assert "\n4. Владелец цифровой платформы, которой пользуются дети на территории Республики Казахстан" in (
+        languages.proposed_text.ru)
+    complaints = _rec(kz_code, "redress-01").amendment.proposed_text
+    assert "без помощи взрослых, на языках, предусмотренных пунктом 4 статьи 42-1 настоящего Кодекса." in (
+        complaints.ru)
+    assert "in the languages provided for in Article 42-1(4)." in complaints.en
