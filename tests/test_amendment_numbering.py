@@ -260,6 +260,37 @@ def test_a_reference_to_a_new_article_left_out_is_marked_for_the_reviser(lang: s
     assert getattr(closed[1].amendment.proposed_text, lang) == expected
 
 
+@pytest.mark.parametrize(("lang", "rejected", "kept", "expected"), [
+    ("en", "The present text of the article becomes paragraph 1.\n2. A.\n3. B.", "4. C.\n5. D.",
+     "The present text of the article becomes paragraph 1.\n2. C.\n3. D."),
+    ("ru", "Действующий текст статьи считать пунктом 1.\n2. А.", "3. В.",
+     "Действующий текст статьи считать пунктом 1.\n2. В."),
+    ("ru", "В подпункте 9) точку заменить точкой с запятой.\n10) А.\nДействующий текст статьи считать пунктом 1.\n"
+           "2. Б.", "3. В.",
+     "Действующий текст статьи считать пунктом 1.\n2. В."),
+])
+def test_a_kept_supplement_numbers_the_present_text_when_the_one_that_did_is_left_out(lang: str, rejected: str,
+                                                                                      kept: str, expected: str):
+    """The first supplement to an article without numbered paragraphs made its present text paragraph 1 ("The
+    present text of the article becomes paragraph 1."); when the ministry rejects it, the next one's paragraphs
+    close up to 2, 3, ... and it carries the instruction, or the article would read its present text, then
+    "2."."""
+    from crlens.report.amendments import closed_up
+
+    [closed] = closed_up([_supplement("rec-001", rejected), kept_rec := _supplement("rec-002", kept)], [kept_rec])
+    assert getattr(closed.amendment.proposed_text, lang) == expected
+
+
+def test_a_kept_supplement_after_one_that_numbered_the_present_text_does_not_repeat_it():
+    from crlens.report.amendments import closed_up
+
+    first = _supplement("rec-001", "The present text of the article becomes paragraph 1.\n2. A.")
+    second, third = _supplement("rec-002", "3. B."), _supplement("rec-003", "4. C.")
+    closed = closed_up([first, second, third], [first, third])
+    assert [r.amendment.proposed_text.en for r in closed] == [
+        "The present text of the article becomes paragraph 1.\n2. A.", "3. C."]
+
+
 # --- items added to a list article by two recommendations -------------------------------------------------------
 
 LIST_SUPPLEMENTS = {

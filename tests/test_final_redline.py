@@ -203,3 +203,28 @@ def test_a_reference_to_the_rule_of_a_rejected_recommendation_is_marked_for_the_
             f"{assessment.id}, которая не включена] и пунктом 5 статьи 33 настоящего Кодекса") in follow_up
     unmarked = [re.sub(r"\[ссылка подлежит уточнению: [^]]*\]", "", line) for line in shown]
     assert not [line for line in unmarked if "пунктом 8 статьи 38" in line]
+
+
+def test_a_kept_supplement_numbers_the_articles_present_text_when_the_one_that_did_is_rejected(
+        tmp_path: Path) -> None:
+    """Article 1 has no numbered paragraphs: the first supplement (rejected) made its present text paragraph 1
+    and added 2; the second added 3. In the final redline the second's paragraph is 2 and the present text still
+    becomes 1, a tracked "1. " before it, with no instruction left in the law text."""
+    from crlens.analysis.engine import review_document
+    from crlens.consult.log import ConsultationLog
+    from crlens.ingest import parse_file
+    from crlens.report.redline import write_final_redline
+
+    draft = make_docx(["ЦИФРОВОЙ КОДЕКС", "Статья 1. Принципы",
+                       "Регулирование основывается на принципе законности."], tmp_path / "draft.docx")
+    recs = [list_supplement("rec-901", "art:1", "Действующий текст статьи считать пунктом 1.\n2. Первое правило."),
+            list_supplement("rec-902", "art:1", "3. Второе правило.")]
+    review = review_document(parse_file(draft)).model_copy(update={"recommendations": recs})
+    log = ConsultationLog(project="p", drafts=[], rounds=[], states={"rec-901": "rejected"})
+    written = write_final_redline(review, log, draft.name, draft.read_bytes(), tmp_path / "redline.docx")
+    assert written is not None and written.inserted == ["rec-902"]
+    shown = [accepted_text(p) for p in docx.Document(str(written.path)).element.body.iter(f"{W}p")]
+    start = shown.index("Статья 1. Принципы")
+    assert shown[start + 1:start + 3] == ["1. Регулирование основывается на принципе законности.",
+                                          "2. Второе правило."]
+    assert not [line for line in shown if "Действующий текст" in line]

@@ -83,6 +83,10 @@ _PRESENT_SECTION_NUMBERED = {"en": "The present text of the section becomes para
                              "ru": "Действующий текст параграфа считать пунктом 1."}
 
 
+PRESENT_TEXT_INSTRUCTIONS = frozenset({*PRESENT_TEXT_NUMBERED.values(), *_PRESENT_SECTION_NUMBERED.values()})
+"""The instruction in each language and word for articles, as a line of a proposed text is compared with it."""
+
+
 def present_text_numbered(lang: str, word: ArticleWord = "article") -> str:
     """:data:`PRESENT_TEXT_NUMBERED` in the draft's own word for its articles: "the present text of the section"
     in a law of sections such as the US Code ("параграф" in Russian, the § it is cited by)."""

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from crlens.analysis.labels import (
     BY_ID,
+    PRESENT_TEXT_INSTRUCTIONS,
     anchor_of,
     article_of,
     item_ending_with_semicolon,
@@ -208,6 +209,7 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
                                         text) if shift else text
 
         closed.append(_with_texts(rec, renumber))
+    closed = _present_text_numbered_once(recommendations, kept_ids, closed)
     moved: dict[str, dict[int, int]] = {}
     for rec, now in zip(kept, closed, strict=True):
         if now is not rec:
@@ -223,6 +225,44 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
             text, here, moved, left, partial(unresolved_reference, lang=lang)))
 
     return [followed(rec) for rec in closed]
+
+
+def _present_text_numbered_once(recommendations: list[Recommendation], kept_ids: set[str],
+                                closed: list[Recommendation]) -> list[Recommendation]:
+    """``closed`` with the instruction that numbers an article's present text ("The present text of the article
+    becomes paragraph 1.") moved to the first kept supplement that adds paragraphs to it, when the supplement
+    that carried it is left out: without it the article would read its present text, then "2."."""
+    told: dict[str, Recommendation] = {}  # by article, the left-out supplement that carried the instruction
+    for rec in recommendations:
+        if rec.id not in kept_ids and _instruction(rec.amendment.proposed_text.en) is not None:
+            told.setdefault(rec.amendment.target, rec)
+    for rec in closed:
+        if _instruction(rec.amendment.proposed_text.en) is not None:
+            told.pop(rec.amendment.target, None)
+    if not told:
+        return closed
+    out = []
+    for rec in closed:
+        origin = told.get(rec.amendment.target)
+        if origin is None or not added_paragraphs(rec):
+            out.append(rec)
+            continue
+        del told[rec.amendment.target]  # once, at the first kept supplement with paragraphs
+
+        def told_again(text: str, lang: str, origin: Recommendation = origin) -> str:
+            instruction = _instruction(getattr(origin.amendment.proposed_text, lang))
+            first = _ADDED_PARAGRAPH.search(text)
+            if instruction is None or first is None:
+                return text
+            return f"{text[:first.start()]}{instruction}\n{text[first.start():]}"
+
+        out.append(_with_texts(rec, told_again))
+    return out
+
+
+def _instruction(text: str) -> str | None:
+    """The line of a proposed text that numbers its article's present text, if it has one."""
+    return next((line for line in text.splitlines() if line in PRESENT_TEXT_INSTRUCTIONS), None)
 
 
 def proposed_by(recommendations: Sequence[Recommendation]) -> LeftOut:
