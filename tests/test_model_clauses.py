@@ -139,6 +139,17 @@ def test_counselling_a_child_received_stays_confidential_from_the_parents_at_eve
         assert sixteen[lang] not in sentence
 
 
+def test_no_clause_makes_a_platform_tie_a_childs_account_to_the_state_identity_system() -> None:
+    """Audit L24: pseudonymous use (access-information-04) forbids a platform to require a child to link the
+    account to the state digital identification system; the identifier's protection (cybersecurity-06) made
+    platform owners confirm consent through that system. It now binds financial organisations and communication
+    operators, whose contracts in a child's name the identifier opens; a platform's consent is the data rules'."""
+    identifier = load().criteria["cybersecurity-06"].recommendation.model_clause
+    assert identifier.en.startswith("1. Financial organisations and communication operators may not")
+    assert identifier.ru.startswith("1. Финансовые организации и операторы связи не вправе")
+    assert "platform" not in identifier.en.split("\n")[0]
+
+
 def test_a_contract_in_a_childs_name_needs_the_consent_civil_law_requires_not_an_age_of_its_own() -> None:
     """The Civil Code sets when a minor's transaction needs the legal representative's consent (KZ art. 22: from
     fourteen to eighteen), and the Digital Code sends civil relations to it (art. 1(2)); a second age of sixteen
