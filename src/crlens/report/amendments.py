@@ -288,12 +288,12 @@ def referring_to(recommendations: Sequence[Recommendation], left: LeftOut) -> di
 
         def note(said: str, recs: list[str], named: list[str] = named) -> str:
             named.extend(recs)
-            return said
+            return said  # the text is read, not changed
 
         for text in (rec.amendment.proposed_text.en, rec.amendment.proposed_text.ru):
             follow_references(text, _article_of_text(rec), {}, left, note)
-        if named := [r for r in dict.fromkeys(named) if r != rec.id]:
-            found[rec.id] = named
+        if others := [r for r in dict.fromkeys(named) if r != rec.id]:
+            found[rec.id] = others
     return found
 
 

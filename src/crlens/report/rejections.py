@@ -96,10 +96,12 @@ def consultation_status(log: ConsultationLog | None, lang: str = "en",
     and at each of ``recommendations`` whose proposed text refers to the rule of a rejected one
     (:data:`REFERS_TO_REJECTED`; both when it is both)."""
     from crlens.analysis.labels import listed
-    from crlens.report.amendments import proposed_by, referring_to
+    from crlens.report.amendments import proposed_by, referring_to  # amendments imports this module
 
     status = {key: rejection.status(lang) for key, rejection in rejections(log).items()}
     rejected = [rec for rec in recommendations if rec.id in status]
+    if not rejected:
+        return status
     for key, referred in referring_to(recommendations, proposed_by(rejected)).items():
         one, several = REFERS_TO_REJECTED["ru" if lang == "ru" else "en"]
         line = (one if len(referred) == 1 else several).format(recs=listed(referred, lang))
