@@ -57,7 +57,7 @@ from crlens.analysis.labels import (
 )
 from crlens.analysis.language import analyzer as get_analyzer
 from crlens.analysis.matcher import ConceptMatcher, Hit
-from crlens.analysis.references import RulePlace, refer_to_rules
+from crlens.analysis.references import RulePlace, article_of_text, refer_to_rules
 from crlens.analysis.review import (
     ActInfo,
     Amendment,
@@ -1968,14 +1968,12 @@ def _rule_places(document: Document, amendment: Amendment, crits: list[Criterion
     if amendment.action == "new":
         if not amendment.number:
             return {}
-        article = f"art:{amendment.number}"
         if len(crits) == 1:
-            return {crits[0].id: RulePlace(article, whole=True)}
-        return {c.id: RulePlace(article, start) for c, start in zip(crits, starts, strict=True)}
-    target = document.get(amendment.target)
-    if target is None or target.kind != "article":
+            return {crits[0].id: RulePlace(article_of_text(amendment), whole=True)}
+    elif (target := document.get(amendment.target)) is None or target.kind != "article":
         return {c.id: RulePlace(amendment.target) for c in crits}
-    return {c.id: RulePlace(amendment.target, start) for c, start in zip(crits, starts, strict=True)}
+    article = article_of_text(amendment)
+    return {c.id: RulePlace(article, start) for c, start in zip(crits, starts, strict=True)}
 
 
 def _holding(first: str, provisions: list[str]) -> str:
@@ -2007,7 +2005,7 @@ def _refer_to_rules(document: Document, kb: KnowledgeBase, recommendations: list
         if not any(kb.criteria[c].recommendation.rules for c in rec.criteria):
             continue
         amendment = rec.amendment
-        here = f"art:{amendment.number}" if amendment.action == "new" else article_of(amendment.target)
+        here = article_of_text(amendment)
         amendment.proposed_text = ProposedText(**{
             lang: refer_to_rules(getattr(amendment.proposed_text, lang), lang, here, everywhere, _phrases(kb),
                                  name, document.naming)

@@ -15,14 +15,33 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from crlens.analysis.act_name import ActName, name_the_act
-from crlens.analysis.labels import BY_ID, OWN_PARAGRAPH, label_by, listed, paragraph_numbers_by, paragraphs_by
+from crlens.analysis.labels import (
+    BY_ID,
+    OWN_PARAGRAPH,
+    article_of,
+    label_by,
+    listed,
+    paragraph_numbers_by,
+    paragraphs_by,
+)
 from crlens.ingest.model import Naming
 from crlens.knowledge.models import Phrases
 
+if TYPE_CHECKING:
+    from crlens.analysis.review import Amendment
+
 RULE = re.compile(r"\{rule:([^{}]+)\}")
 """A reference to other criteria's rules in a proposed text, as the model clause writes it."""
+
+
+def article_of_text(amendment: Amendment) -> str:
+    """The article an amendment's proposed text is in, which its "paragraph 1 of this article" names: a new
+    article's own (``art:29-9``), or the one it amends."""
+    return f"art:{amendment.number}" if amendment.action == "new" else article_of(amendment.target)
+
 
 @dataclass(frozen=True, slots=True)
 class RulePlace:
@@ -33,11 +52,6 @@ class RulePlace:
     provision: str
     paragraph: int | None = None
     whole: bool = False
-
-    @property
-    def id(self) -> str:
-        """The id of the provision the rule begins in (``art:29.9``)."""
-        return f"{self.provision}.{self.paragraph}" if self.paragraph is not None else self.provision
 
     def at(self, paragraph: int) -> RulePlace:
         """Where the ``paragraph``-th paragraph of the rule's model clause is (a period the clause sets in its

@@ -32,7 +32,7 @@ from crlens.analysis.labels import (
     numbers,
     within,
 )
-from crlens.analysis.references import NOTHING_LEFT_OUT, LeftOut, follow_references
+from crlens.analysis.references import NOTHING_LEFT_OUT, LeftOut, article_of_text, follow_references
 from crlens.analysis.review import Recommendation, Review
 from crlens.plain_text import safe_text
 from crlens.report.office import add_table, draft_title, landscape_document, write_sheet
@@ -220,7 +220,7 @@ def closed_up(recommendations: list[Recommendation], kept: list[Recommendation])
         return closed
 
     def followed(rec: Recommendation) -> Recommendation:
-        here = _article_of_text(rec)
+        here = article_of_text(rec.amendment)
         return _with_texts(rec, lambda text, lang: follow_references(
             text, here, moved, left, partial(unresolved_reference, lang=lang)))
 
@@ -291,15 +291,10 @@ def referring_to(recommendations: Sequence[Recommendation], left: LeftOut) -> di
             return said  # the text is read, not changed
 
         for text in (rec.amendment.proposed_text.en, rec.amendment.proposed_text.ru):
-            follow_references(text, _article_of_text(rec), {}, left, note)
+            follow_references(text, article_of_text(rec.amendment), {}, left, note)
         if others := [r for r in dict.fromkeys(named) if r != rec.id]:
             found[rec.id] = others
     return found
-
-
-def _article_of_text(rec: Recommendation) -> str:
-    """The article a recommendation's proposed text is in: a new article's own, or the one it amends."""
-    return f"art:{rec.amendment.number}" if rec.amendment.action == "new" else article_of(rec.amendment.target)
 
 
 def _with_texts(rec: Recommendation, change: Callable[[str, str], str]) -> Recommendation:
