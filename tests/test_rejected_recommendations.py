@@ -222,3 +222,30 @@ def test_a_row_whose_text_refers_to_a_rejected_rule_says_so_in_both_tables(sampl
     in_gap_table = {row.id for section in gap_table.sections(review, lang, log=log) for row in section.rows
                     if row.status == line}
     assert in_amendments == in_gap_table == referring
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Its proposed text uses “content”, which {} was to define and the ministry rejected: the term is to be "
+           "defined"),
+    ("ru", "Предлагаемая редакция использует понятие «контент», определение которого содержалось в рекомендации "
+           "{}, отклоненной министерством: понятие подлежит определению"),
+])
+def test_a_row_whose_text_uses_a_term_only_a_rejected_recommendation_defined_says_so(corpus, lang, expected):
+    """The ministry rejects the definition of a child in the Kazakh Digital Code, the recommendation that also
+    defines the terms the other texts use and the Code has no word for ("content"). Each row that uses
+    "content" says that the term must be defined before it is taken, in both tables."""
+    from crlens.report import amendments, gap_table
+
+    path = corpus / "kz-digital-code-2026-ru.txt"
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    review = review_document(parse_file(path))
+    [definitions] = [r for r in review.recommendations if r.defined_terms]
+    [content] = [t for t in definitions.defined_terms if t.term_en == "content"]
+    log = ConsultationLog(project="p", drafts=[], rounds=[], states={definitions.id: "rejected"})
+    line = expected.format(definitions.id)
+    in_amendments = {row.id for row in amendments.rows(review, lang, log) if line in (row.status or "")}
+    in_gap_table = {row.id for section in gap_table.sections(review, lang, log=log) for row in section.rows
+                    if line in (row.status or "")}
+    assert len(content.used_in) >= 10
+    assert in_amendments == in_gap_table == set(content.used_in) - {definitions.id}

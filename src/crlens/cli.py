@@ -314,7 +314,7 @@ def kb_check(data_dir: DataDirOption = None) -> None:
     kb = load(data_dir)
     out.print(f"[green]ok[/]: {len(kb.areas)} areas, {len(kb.criteria)} criteria, {len(kb.concepts)} concepts, "
               f"{len(kb.norms)} norms, {len(kb.examples)} examples, {len(kb.terminology)} term equivalences, "
-              f"{len(kb.ages)} ages",
+              f"{len(kb.term_definitions)} defined terms, {len(kb.ages)} ages",
               soft_wrap=True)
 
 

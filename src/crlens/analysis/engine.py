@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Iterator, Set
 from dataclasses import dataclass, field
 
 from crlens import __version__
@@ -78,10 +78,11 @@ from crlens.analysis.review import (
     Risk,
     Signal,
     Source,
+    TermUse,
     Tool,
     reading_order,
 )
-from crlens.analysis.terminology import adapt_en, adapt_ru
+from crlens.analysis.terminology import adapt_en, adapt_ru, uses_term
 from crlens.ingest.model import ARTICLE_WORDS, Document, Naming, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import (
@@ -97,6 +98,7 @@ from crlens.knowledge.models import (
     Phrase,
     Phrases,
     RiskRule,
+    TermDefinition,
     Text,
 )
 
@@ -1896,6 +1898,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     next_free: dict[str, int] = {}
     next_item: dict[str, int] = {}
     places: dict[str, RulePlace] = {}
+    terms = _terms_to_define(document, kb, recommendations)
+    host = _definitions_host(kb, recommendations, terms)
     for rec in recommendations:
         amendment = rec.amendment
         crits = [kb.criteria[c] for c in rec.criteria]
@@ -1935,7 +1939,10 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         for lang in ("en", "ru"):
             clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)
                        for c in crits]
+            if rec is host:
+                clauses.append(_definitions_paragraph(document, kb, terms, lang))
             texts[lang], following, starts = _number_paragraphs(clauses, first)
+            starts = starts[:len(crits)]  # the definitions paragraph is no criterion's rule
             if amendment.action == "new":
                 number = f" {amendment.number}" if amendment.number else ""
                 opening = ARTICLE_WORDS[document.article_word][lang]
@@ -1954,10 +1961,105 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 following += 1
         if amendment.action != "new" and following > first:
             next_free[amendment.target] = following
+        if rec is host:
+            _say_terms_are_defined(kb, rec, terms)
         _name_the_act_in_solution(document, kb, rec, name)
         amendment.proposed_text = ProposedText(**texts)
         places.update(_rule_places(document, amendment, crits, starts))
     return places
+
+
+@dataclass(frozen=True)
+class _TermToDefine:
+    """A term of ours (``terminology.yaml``, definitions) that proposed texts use and the draft has no word for."""
+
+    term: TermDefinition
+    used_in: tuple[str, ...]
+    """The recommendations whose proposed texts use it."""
+
+
+def _clause_texts(kb: KnowledgeBase, rec: Recommendation, lang: str) -> Iterator[str]:
+    for crit in (kb.criteria[c] for c in rec.criteria):
+        yield getattr(crit.recommendation.model_clause, lang)
+        if crit.recommendation.list_item:
+            yield getattr(crit.recommendation.list_item, lang)
+
+
+def _terms_to_define(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation]
+                     ) -> list[_TermToDefine]:
+    """The terms our proposed texts use that the draft never uses, in any form, so does not define either, with
+    the recommendations that use each; a term that one of their definitions uses counts too ("content", in the
+    definition of a hosting provider). In the order of the draft's language ("контент", "онлайн-игра", ...).
+    Our texts are read in the draft's language: Russian for a Russian or Kazakh draft, English for an English
+    one."""
+    lang = "en" if document.language == "en" else "ru"
+    missing = [t for t in kb.term_definitions
+               if not uses_term(document.text, t.term, t.term_en, document.language)]
+    used_in: dict[str, list[str]] = {t.id: [] for t in missing}
+    for rec in recommendations:
+        texts = "\n".join(_clause_texts(kb, rec, lang))
+        for term in missing:
+            if uses_term(texts, term.term, term.term_en, lang):
+                used_in[term.id].append(rec.id)
+    needed = {t.id for t in missing if used_in[t.id]}
+    grown = True
+    while grown:  # a definition may use another of our terms
+        grown = False
+        for term in missing:
+            if term.id not in needed and any(
+                    uses_term(d.definition.get(lang), term.term, term.term_en, lang)
+                    for d in missing if d.id in needed):
+                needed.add(term.id)
+                grown = True
+    chosen = [t for t in missing if t.id in needed]
+    chosen.sort(key=lambda t: (t.term_en if lang == "en" else t.term).replace("ё", "е"))
+    return [_TermToDefine(t, tuple(sorted(used_in[t.id]))) for t in chosen]
+
+
+def _definitions_host(kb: KnowledgeBase, recommendations: list[Recommendation], terms: list[_TermToDefine]
+                      ) -> Recommendation | None:
+    """The recommendation whose proposed text also defines ``terms``: the first that adds definitions to the
+    draft (a child, cyberbullying) as paragraphs of its own, else the first whose text uses one of the terms
+    and is not a list of principles. None when there is nothing to define."""
+    if not terms:
+        return None
+    for rec in recommendations:
+        if rec.amendment.action in {"supplement", "new"} and any(
+                kb.criteria[c].recommendation.place == "definitions" for c in rec.criteria):
+            return rec
+    users = {r for t in terms for r in t.used_in}
+    return next((r for r in recommendations if r.id in users
+                 and not all(kb.criteria[c].recommendation.list_item for c in r.criteria)), None)
+
+
+def _definitions_paragraph(document: Document, kb: KnowledgeBase, terms: list[_TermToDefine], lang: str) -> str:
+    """One paragraph that defines ``terms``, a sub-paragraph each ("1) контент – информация ...;"), worded as
+    a model clause is ("1. ..."), for :func:`_number_paragraphs` to number."""
+    phrases = _phrases(kb)
+    items = []
+    for i, term in enumerate(terms, start=1):
+        word = term.term.term_en if lang == "en" else term.term.term
+        end = "." if i == len(terms) else ";"
+        defined = phrases.defined_term.fill(lang, term=word, definition=term.term.definition.get(lang))
+        items.append(f"{i}) {defined}{end}")
+    return "\n".join([f"1. {phrases.defined_terms.get(lang)}", *items])
+
+
+def _say_terms_are_defined(kb: KnowledgeBase, rec: Recommendation, terms: list[_TermToDefine]) -> None:
+    """The issue and solution of the recommendation that defines ``terms`` say so, naming the recommendations
+    whose texts use each."""
+    phrases = _phrases(kb)
+    listed = {lang: "; ".join(phrases.term_used_in.fill(
+        lang, term=t.term.term_en if lang == "en" else t.term.term, recommendations=", ".join(t.used_in))
+        for t in terms) for lang in ("en", "ru")}
+    words = {"en": ", ".join(t.term.term_en for t in terms), "ru": ", ".join(t.term.term for t in terms)}
+    issue = _both(phrases.terms_our_texts_use, terms=(listed["en"], listed["ru"]))
+    solution = _both(phrases.define_terms_our_texts_use, terms=(words["en"], words["ru"]))
+    rec.defined_terms = [TermUse(term=t.term.term, term_en=t.term.term_en, used_in=list(t.used_in)) for t in terms]
+    rec.issue = f"{rec.issue} {issue[0]}"
+    rec.ru.issue = f"{rec.ru.issue} {issue[1]}"
+    rec.solution = f"{rec.solution} {solution[0]}"
+    rec.ru.solution = f"{rec.ru.solution} {solution[1]}"
 
 
 def _rule_places(document: Document, amendment: Amendment, crits: list[Criterion],

@@ -179,6 +179,17 @@ class RecommendationRu(_Model):
     gender: str = ""
 
 
+class TermUse(_Model):
+    """A term a recommendation's proposed text defines because other proposed texts use it and the draft has no
+    word for it."""
+
+    term: str
+    """In Russian, in dictionary form ("контент")."""
+    term_en: str
+    used_in: list[str]
+    """The recommendations whose proposed texts use it."""
+
+
 class Recommendation(_Model):
     id: str
     areas: list[AreaId]
@@ -198,6 +209,17 @@ class Recommendation(_Model):
     age_bands: list[AgeBand]
     gender: str = ""
     ru: RecommendationRu
+    defined_terms: list[TermUse] = Field(
+        default_factory=list, description="the terms its proposed text defines for the other proposed texts that "
+        "use them, the draft having no word for them; absent when it defines none")
+
+    @model_serializer(mode="wrap")
+    def _without_empty_terms(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """``defined_terms`` only where there are some: every other recommendation reads as before it existed."""
+        data: dict[str, Any] = handler(self)
+        if not data.get("defined_terms"):
+            data.pop("defined_terms", None)
+        return data
 
 
 def reading_order(rec: Recommendation) -> tuple[int, int, str]:

@@ -676,3 +676,23 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+@functools.lru_cache(maxsize=8)
+def _index(text: str) -> tuple[tuple[Token, ...], dict[str, list[int]]]:
+    """A Russian text's tokens and where each lemma first stands, cached per text (a draft is asked about several
+    terms)."""
+    tokens = tuple(analyzer("ru").tokens(text))
+    first: dict[str, list[int]] = defaultdict(list)
+    for i, token in enumerate(tokens):
+        first[token.norm].append(i)
+    return tokens, first
+
+
+def uses_term(text: str, term: str, term_en: str, language: str) -> bool:
+    """Whether ``text`` uses a term in any form: a Russian (or Kazakh) text is searched for the Russian
+    ``term`` by lemmas, as :func:`adapt_ru` reads a draft; an English one for ``term_en``, in either number."""
+    if language == "en":
+        return _english_count(term_en, text.lower()) > 0
+    tokens, first = _index(text)
+    return any(_count(tokens, text, first, lemmas) for lemmas in _lemmas(term, _phrase(term)))

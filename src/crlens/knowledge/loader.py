@@ -44,6 +44,7 @@ from crlens.knowledge.models import (
     NormsFile,
     Phrases,
     RelevanceRules,
+    TermDefinition,
     TermEquivalence,
     TerminologyFile,
     Text,
@@ -91,6 +92,9 @@ class KnowledgeBase:
     relevance: RelevanceRules | None = None
     terminology: tuple[TermEquivalence, ...] = ()
     """The draft terms equivalent to ours (``terminology.yaml``), for Russian proposed text."""
+    term_definitions: tuple[TermDefinition, ...] = ()
+    """Terms our proposed texts use, with our definitions, for a draft that has no word for them
+    (``terminology.yaml``)."""
     ages: tuple[AgeThreshold, ...] = ()
     """The ages the model clauses use and why (``ages.yaml``)."""
     age_group_criteria: tuple[str, ...] = ()
@@ -245,6 +249,7 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
         terminology = _load_file(terminology_path, TerminologyFile, rel(terminology_path), problems)
         if terminology:
             kb.terminology = terminology.equivalences
+            kb.term_definitions = terminology.definitions
     ages_path = data_dir / "ages.yaml"
     if ages_path.exists():
         ages = _load_file(ages_path, AgesFile, rel(ages_path), problems)

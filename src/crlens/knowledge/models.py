@@ -666,10 +666,50 @@ class TermEquivalence(_Strict):
         return self
 
 
+class TermDefinition(_Strict):
+    """A term our model clauses use that a draft may have no word for ("контент", "онлайн-игра"), with our
+    definition of it: when the proposed texts of a review use the term and the draft neither uses nor defines it,
+    the review proposes the definition, so that no proposed duty rests on an undefined word."""
+
+    id: str
+    term: str
+    """The term in dictionary form, as the Russian model clauses use it."""
+    term_en: str
+    """The term as the English model clauses write it (singular, lower case, no article)."""
+    definition: Text
+    """What the term means, in our own words, written to follow the term ("information in any form ...")."""
+    note: str = Field(min_length=1)
+    """Why the proposed texts need the term defined (in English, for the reviewer)."""
+
+    _id = field_validator("id")(_check_id)
+
+    @field_validator("term")
+    @classmethod
+    def _term_shape(cls, value: str) -> str:
+        return _check_term(value)
+
+    @field_validator("term_en")
+    @classmethod
+    def _term_en_shape(cls, value: str) -> str:
+        return _check_term_en(value)
+
+    @field_validator("definition")
+    @classmethod
+    def _definition_shape(cls, value: Text) -> Text:
+        for lang in ("en", "ru"):
+            text = value.get(lang)
+            # it is set as a sub-paragraph of a definitions paragraph: "1) content means information ...;"
+            if not text[:1].islower() or text.rstrip()[-1:] in {".", ";"}:
+                raise ValueError(f"definition ({lang}) must start in lower case and end without a full stop or "
+                                 "semicolon: it follows the term in a list of definitions")
+        return value
+
+
 class TerminologyFile(_Strict):
     """The shape of ``terminology.yaml``."""
 
     equivalences: tuple[TermEquivalence, ...] = Field(min_length=1)
+    definitions: tuple[TermDefinition, ...] = ()
 
     @model_validator(mode="after")
     def _unique(self) -> TerminologyFile:
@@ -687,6 +727,13 @@ class TerminologyFile(_Strict):
                 other = terms.setdefault(term, entry.id)
                 if other != entry.id:
                     raise ValueError(f"English term {term!r} of {entry.id!r} is already listed under {other!r}")
+        for definition in self.definitions:
+            if definition.id in ids:
+                raise ValueError(f"duplicate id {definition.id!r}")
+            ids.add(definition.id)
+            if (other := terms.get(fold(definition.term))) is not None:
+                # an equivalence rewrites the term to the draft's: defining ours too would name one thing twice
+                raise ValueError(f"defined term {definition.term!r} is also listed under {other!r}")
         return self
 
 
@@ -790,6 +837,11 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "no_terms_defined": set(),
     "definition_missing": {"where"},
     "no_definitions_article": {"where"},
+    "terms_our_texts_use": {"terms"},
+    "define_terms_our_texts_use": {"terms"},
+    "term_used_in": {"term", "recommendations"},
+    "defined_terms": set(),
+    "defined_term": {"term", "definition"},
     "law_in_force": {"this", "laws"},
     "law_in_force_whole": set(),
     "law_in_force_part": set(),
@@ -837,6 +889,11 @@ class Phrases(_Strict):
     no_terms_defined: Phrase
     definition_missing: Phrase
     no_definitions_article: Phrase
+    terms_our_texts_use: Phrase
+    define_terms_our_texts_use: Phrase
+    term_used_in: Phrase
+    defined_terms: Phrase
+    defined_term: Phrase
     law_in_force: Phrase
     law_in_force_whole: Phrase
     law_in_force_part: Phrase

@@ -90,11 +90,35 @@ REFERS_TO_REJECTED = {
 proposed ("the assessment provided for in Article 29(9)"): the row may be accepted, but not with that reference."""
 
 
+USES_TERM_OF_REJECTED = {
+    "en": "Its proposed text uses “{term}”, which {rec} was to define and the ministry rejected: the term is to "
+          "be defined",
+    "ru": "Предлагаемая редакция использует понятие «{term}», определение которого содержалось в рекомендации "
+          "{rec}, отклоненной министерством: понятие подлежит определению",
+}
+"""What a table says at a recommendation whose proposed text uses a term that only a rejected one defined (the
+draft has no word for it): accepted as it stands, the text would rest on an undefined word."""
+
+
+def _uses_terms_of_rejected(rejected: Sequence[Recommendation], lang: str) -> dict[str, list[str]]:
+    """The lines :data:`USES_TERM_OF_REJECTED` gives, by the id of each recommendation that uses such a term."""
+    lines: dict[str, list[str]] = {}
+    for rec in rejected:
+        for use in rec.defined_terms:
+            line = USES_TERM_OF_REJECTED["ru" if lang == "ru" else "en"].format(
+                term=use.term if lang == "ru" else use.term_en, rec=rec.id)
+            for user in use.used_in:
+                if user != rec.id:
+                    lines.setdefault(user, []).append(line)
+    return lines
+
+
 def consultation_status(log: ConsultationLog | None, lang: str = "en",
                         recommendations: Sequence[Recommendation] = ()) -> dict[str, str]:
     """The status line a table shows at each rejected recommendation's row, by id (:meth:`Rejection.status`),
     and at each of ``recommendations`` whose proposed text refers to the rule of a rejected one
-    (:data:`REFERS_TO_REJECTED`; both when it is both)."""
+    (:data:`REFERS_TO_REJECTED`) or uses a term only a rejected one defined (:data:`USES_TERM_OF_REJECTED`);
+    all that apply."""
     from crlens.analysis.labels import listed
     from crlens.report.amendments import proposed_by, referring_to  # amendments imports this module
 
@@ -105,5 +129,11 @@ def consultation_status(log: ConsultationLog | None, lang: str = "en",
     for key, referred in referring_to(recommendations, proposed_by(rejected)).items():
         one, several = REFERS_TO_REJECTED["ru" if lang == "ru" else "en"]
         line = (one if len(referred) == 1 else several).format(recs=listed(referred, lang))
+        status[key] = f"{status[key]}. {line}" if key in status else line
+    rejected_ids = {rec.id for rec in rejected}
+    for key, lines in _uses_terms_of_rejected(rejected, lang).items():
+        if key in rejected_ids:
+            continue  # rejected itself: nothing of it goes into the draft
+        line = ". ".join(lines)
         status[key] = f"{status[key]}. {line}" if key in status else line
     return status

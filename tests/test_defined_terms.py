@@ -1,0 +1,136 @@
+"""Terms our proposed texts use that the draft has no word for are defined where the review adds definitions
+(``terminology.yaml``, definitions): no proposed duty rests on an undefined word.
+
+The Kazakh Digital Code and the Law on Online Platforms are read in place from ../shared/corpus; the sample
+draft is ours."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from crlens.analysis.engine import review_document
+from crlens.analysis.review import Recommendation, Review
+from crlens.analysis.terminology import uses_term
+from crlens.ingest import parse_file
+from crlens.knowledge.loader import KnowledgeBaseError, load, load_terminology
+
+
+def _review(path: Path) -> Review:
+    if not path.is_file():
+        pytest.skip(f"{path} is not present")
+    return review_document(parse_file(path), load())
+
+
+@pytest.fixture(scope="module")
+def kz_code(corpus: Path) -> Review:
+    return _review(corpus / "kz-digital-code-2026-ru.txt")
+
+
+def _defining(review: Review) -> list[Recommendation]:
+    return [r for r in review.recommendations if "следующие понятия:" in r.amendment.proposed_text.ru]
+
+
+def _defined_terms(rec: Recommendation, lang: str) -> list[str]:
+    separator = " means " if lang == "en" else " – "
+    text = getattr(rec.amendment.proposed_text, lang)
+    lead = text.index("the following terms are used:" if lang == "en" else "следующие понятия:")
+    return [line.split(") ", 1)[1].split(separator)[0]
+            for line in text[lead:].split("\n")[1:] if re.match(r"\d+\) ", line)]
+
+
+def test_the_code_gets_definitions_of_the_terms_our_texts_use_and_it_never_does(kz_code: Review) -> None:
+    (rec,) = _defining(kz_code)
+    assert _defined_terms(rec, "ru") == ["контент", "онлайн-игра", "поставщик услуг хостинга", "цифровой сервис"]
+    assert _defined_terms(rec, "en") == [
+        "content", "online game", "provider of hosting services", "digital service"]
+
+
+def test_the_definitions_go_with_the_definition_of_a_child(kz_code: Review) -> None:
+    (rec,) = _defining(kz_code)
+    assert "general-principles-01" in rec.criteria
+    assert rec.amendment.target == "art:1"
+
+
+def test_the_definitions_are_one_paragraph_of_sub_paragraphs_ending_with_a_full_stop(kz_code: Review) -> None:
+    (rec,) = _defining(kz_code)
+    text = rec.amendment.proposed_text.ru
+    paragraph = text[text.rindex("\n", 0, text.index("следующие понятия:")) + 1:]
+    lines = paragraph.split("\n")
+    assert re.match(r"\d+\. Для целей настоящего Кодекса используются следующие понятия:$", lines[0])
+    assert [line[:3] for line in lines[1:]] == ["1) ", "2) ", "3) ", "4) "]
+    assert all(line.endswith(";") for line in lines[1:-1]) and lines[-1].endswith(".")
+
+
+def test_the_definitions_take_the_drafts_terms_like_any_proposed_text(kz_code: Review) -> None:
+    (rec,) = _defining(kz_code)
+    assert "посредством цифровой платформы, веб-сайта" in rec.amendment.proposed_text.ru
+    assert "through a digital platform, a website" in rec.amendment.proposed_text.en
+
+
+def test_the_issue_names_each_term_with_the_recommendations_whose_texts_use_it(kz_code: Review) -> None:
+    (rec,) = _defining(kz_code)
+    by_id = {r.id: r for r in kz_code.recommendations}
+    listed = re.search(r"«поставщик услуг хостинга» \(([^)]*)\)", rec.ru.issue)
+    assert listed is not None
+    ids = listed.group(1).split(", ")
+    assert ids == sorted(ids)
+    assert all(uses_term(by_id[i].amendment.proposed_text.ru, "поставщик услуг хостинга", "", "ru") for i in ids)
+    assert "the Code neither uses nor defines: “content” (rec-" in rec.issue
+    assert rec.solution.endswith("Define the terms that the proposed texts use and the Code does not: content, "
+                                 "online game, provider of hosting services, digital service.")
+
+
+def test_every_recommendation_that_uses_a_term_the_code_lacks_is_listed(kz_code: Review) -> None:
+    (rec,) = _defining(kz_code)
+    users = [r.id for r in kz_code.recommendations if r is not rec
+             and uses_term(r.amendment.proposed_text.ru, "онлайн-игра", "online game", "ru")]
+    listed = re.search(r"«онлайн-игра» \(([^)]*)\)", rec.ru.issue)
+    assert listed is not None
+    assert set(users) <= set(listed.group(1).split(", "))
+
+
+def test_supplements_to_the_same_article_are_numbered_after_the_definitions(kz_code: Review) -> None:
+    numbers: list[int] = []
+    for rec in kz_code.recommendations:
+        if rec.amendment.target == "art:1" and rec.amendment.action == "supplement":
+            numbers += [int(n) for n in re.findall(r"^(\d+)\. ", rec.amendment.proposed_text.ru, re.M)]
+    assert len(numbers) == len(set(numbers))
+
+
+def test_a_law_that_uses_content_gets_no_definition_of_it(corpus: Path) -> None:
+    review = _review(corpus / "kz-law-online-platforms-2023-ru.txt")
+    (rec,) = _defining(review)
+    terms = _defined_terms(rec, "ru")
+    assert "контент" not in terms
+    assert "онлайн-игра" in terms
+
+
+def test_a_draft_is_read_in_its_own_language(sample_en: Path, sample_ru: Path) -> None:
+    # the sample draft names content, online games and digital services, in both its versions, but no hosting
+    # provider
+    for path in (sample_en, sample_ru):
+        (rec,) = _defining(review_document(parse_file(path), load()))
+        assert _defined_terms(rec, "en") == ["provider of hosting services"]
+
+
+def test_a_definition_that_ends_with_a_full_stop_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "terms.yaml"
+    path.write_text(
+        "equivalences:\n  - id: messenger\n    term: мессенджер\n    alternatives: [сервис обмена сообщениями]\n"
+        "    note: x\ndefinitions:\n  - id: content\n    term: контент\n    term_en: content\n    definition:\n"
+        "      en: information in any form.\n      ru: информация в любой форме\n    note: x\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="without a full stop"):
+        load_terminology(path)
+
+
+def test_a_term_both_defined_and_rewritten_to_the_drafts_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "terms.yaml"
+    path.write_text(
+        "equivalences:\n  - id: messenger\n    term: мессенджер\n    alternatives: [сервис обмена сообщениями]\n"
+        "    note: x\ndefinitions:\n  - id: messenger-defined\n    term: мессенджер\n    term_en: messenger\n"
+        "    definition:\n      en: a service\n      ru: сервис\n    note: x\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="also listed under 'messenger'"):
+        load_terminology(path)
