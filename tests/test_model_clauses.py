@@ -346,3 +346,12 @@ def test_no_russian_clause_coins_a_term_for_ai_generated_images() -> None:
     second term for the same thing into the law. The clause describes what it prohibits instead."""
     found = [(cid, m.group()) for cid, text in _russian_texts() for m in re.finditer(r"синтезированн\w+", text)]
     assert found == []
+
+
+def test_owners_of_digital_objects_are_named_as_the_code_names_them() -> None:
+    """The KZ Code binds «собственники и (или) владельцы цифровых объектов» (art. 38 and throughout), never
+    «собственники и владельцы»: a duty on owners *and* possessors could be read to bind only a person who is
+    both."""
+    found = [(cid, m.group()) for cid, text in _russian_texts()
+             for m in re.finditer(r"собственник\w*\s+и\s+владел\w*", text)]
+    assert found == []
