@@ -142,6 +142,23 @@ def test_the_russian_proposed_text_speaks_of_platforms_in_the_drafts_own_words(t
     assert "онлайн-платформ" not in rec.amendment.proposed_text.ru.lower()
 
 
+def test_the_protection_of_a_childs_identifier_goes_to_the_article_on_digital_identity_not_the_e_signature(
+        corpus: Path) -> None:
+    """The KZ Code's Article 49 (electronic digital signature) mentions means of identification more often than
+    Article 40 ("Право на цифровую идентичность и ее защиту"), but a child's identifier is Article 40's subject
+    (audit L24)."""
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
+    [rec] = [r for r in review.recommendations if "cybersecurity-06" in r.criteria]
+    assert (rec.amendment.target, rec.amendment.action) == ("art:40", "supplement")
+
+
+def test_an_identification_number_of_a_body_is_no_place_for_a_childs_identifier(corpus: Path) -> None:
+    """The AI Act's Article 35 gives notified bodies identification numbers: nothing to do with a person's."""
+    review = review_document(parse_file(corpus / "eu-ai-act-2024-1689.txt"), load())
+    [rec] = [r for r in review.recommendations if "cybersecurity-06" in r.criteria]
+    assert rec.amendment.target != "art:35"
+
+
 @pytest.mark.parametrize(("article", "container", "target"), [
     ("art:40", "ch:9", "new after art:40 in ch:9"),
     ("art:12-1", "", "new after art:12-1"),
