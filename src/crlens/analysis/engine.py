@@ -2019,17 +2019,16 @@ def _terms_to_define(document: Document, kb: KnowledgeBase, recommendations: lis
 def _definitions_host(kb: KnowledgeBase, recommendations: list[Recommendation], terms: list[_TermToDefine]
                       ) -> Recommendation | None:
     """The recommendation whose proposed text also defines ``terms``: the first that adds definitions to the
-    draft (a child, cyberbullying) as paragraphs of its own, else the first whose text uses one of the terms
-    and is not a list of principles. None when there is nothing to define."""
+    draft (a child, cyberbullying) as paragraphs of its own, else the first whose text uses one of the terms.
+    Only one that adds paragraphs (a supplement or a new article), not one that rewrites a provision or adds
+    principles to a list. None when there is nothing to define."""
     if not terms:
         return None
-    for rec in recommendations:
-        if rec.amendment.action in {"supplement", "new"} and any(
-                kb.criteria[c].recommendation.place == "definitions" for c in rec.criteria):
-            return rec
+    adds = [r for r in recommendations if r.amendment.action in {"supplement", "new"}
+            and not all(kb.criteria[c].recommendation.list_item for c in r.criteria)]
     users = {r for t in terms for r in t.used_in}
-    return next((r for r in recommendations if r.id in users
-                 and not all(kb.criteria[c].recommendation.list_item for c in r.criteria)), None)
+    defining = (r for r in adds if any(kb.criteria[c].recommendation.place == "definitions" for c in r.criteria))
+    return next(defining, None) or next((r for r in adds if r.id in users), None)
 
 
 def _definitions_paragraph(document: Document, kb: KnowledgeBase, terms: list[_TermToDefine], lang: str) -> str:
