@@ -116,21 +116,26 @@ def test_a_draft_is_read_in_its_own_language(sample_en: Path, sample_ru: Path) -
         assert _defined_terms(rec, "en") == ["provider of hosting services"]
 
 
-def test_a_definition_that_ends_with_a_full_stop_is_refused(tmp_path: Path) -> None:
+def _terminology_with(tmp_path: Path, definition: str) -> Path:
+    """A terminology file with one equivalence (the messenger) and one ``definition``, as YAML lines."""
     path = tmp_path / "terms.yaml"
     path.write_text(
         "equivalences:\n  - id: messenger\n    term: мессенджер\n    alternatives: [сервис обмена сообщениями]\n"
-        "    note: x\ndefinitions:\n  - id: content\n    term: контент\n    term_en: content\n    definition:\n"
-        "      en: information in any form.\n      ru: информация в любой форме\n    note: x\n", encoding="utf-8")
+        f"    note: x\ndefinitions:\n{definition}", encoding="utf-8")
+    return path
+
+
+def test_a_definition_that_ends_with_a_full_stop_is_refused(tmp_path: Path) -> None:
+    path = _terminology_with(
+        tmp_path, "  - id: content\n    term: контент\n    term_en: content\n    definition:\n"
+        "      en: information in any form.\n      ru: информация в любой форме\n    note: x\n")
     with pytest.raises(KnowledgeBaseError, match="without a full stop"):
         load_terminology(path)
 
 
 def test_a_term_both_defined_and_rewritten_to_the_drafts_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "terms.yaml"
-    path.write_text(
-        "equivalences:\n  - id: messenger\n    term: мессенджер\n    alternatives: [сервис обмена сообщениями]\n"
-        "    note: x\ndefinitions:\n  - id: messenger-defined\n    term: мессенджер\n    term_en: messenger\n"
-        "    definition:\n      en: a service\n      ru: сервис\n    note: x\n", encoding="utf-8")
+    path = _terminology_with(
+        tmp_path, "  - id: messenger-defined\n    term: мессенджер\n    term_en: messenger\n"
+        "    definition:\n      en: a service\n      ru: сервис\n    note: x\n")
     with pytest.raises(KnowledgeBaseError, match="also listed under 'messenger'"):
         load_terminology(path)

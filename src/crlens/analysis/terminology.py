@@ -222,16 +222,24 @@ def _count(tokens: Sequence[Token], text: str, first: Mapping[str, list[int]], l
 
 
 @functools.lru_cache(maxsize=8)
+def _index(text: str) -> tuple[tuple[Token, ...], dict[str, list[int]]]:
+    """A Russian text's tokens and, for each lemma, the positions of the tokens that have it: what :func:`_count`
+    searches. Cached per text (a draft is asked about every equivalence, and about every defined term)."""
+    tokens = tuple(analyzer("ru").tokens(text))
+    first: dict[str, list[int]] = defaultdict(list)
+    for i, token in enumerate(tokens):
+        first[token.norm].append(i)
+    return tokens, first
+
+
+@functools.lru_cache(maxsize=8)
 def _plan(draft_text: str, equivalences: tuple[TermEquivalence, ...]) -> tuple[tuple[int, int], ...]:
     """Which equivalences to apply for a draft: pairs (equivalence, chosen alternative), as indices.
 
     Cached by the draft text itself: Python keeps a string's hash, so a repeated call with the same draft costs
     a dictionary lookup."""
     compiled = _compiled(equivalences)
-    tokens = analyzer("ru").tokens(draft_text)
-    first: dict[str, list[int]] = defaultdict(list)
-    for i, token in enumerate(tokens):
-        first[token.norm].append(i)
+    tokens, first = _index(draft_text)
 
     def uses(lemma_sets: frozenset[tuple[str, ...]]) -> int:
         return sum(_count(tokens, draft_text, first, lemmas) for lemmas in lemma_sets)
@@ -676,17 +684,6 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
         return text
     pieces.append(text[last:])
     return "".join(pieces)
-
-
-@functools.lru_cache(maxsize=8)
-def _index(text: str) -> tuple[tuple[Token, ...], dict[str, list[int]]]:
-    """A Russian text's tokens and where each lemma first stands, cached per text (a draft is asked about several
-    terms)."""
-    tokens = tuple(analyzer("ru").tokens(text))
-    first: dict[str, list[int]] = defaultdict(list)
-    for i, token in enumerate(tokens):
-        first[token.norm].append(i)
-    return tokens, first
 
 
 def uses_term(text: str, term: str, term_en: str, language: str) -> bool:

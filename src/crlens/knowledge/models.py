@@ -624,10 +624,7 @@ class TermEquivalence(_Strict):
             raise ValueError("English terms must not repeat")
         return value
 
-    @field_validator("term")
-    @classmethod
-    def _term_shape(cls, value: str) -> str:
-        return _check_term(value)
+    _term = field_validator("term")(_check_term)
 
     @field_validator("alternatives")
     @classmethod
@@ -682,16 +679,8 @@ class TermDefinition(_Strict):
     """Why the proposed texts need the term defined (in English, for the reviewer)."""
 
     _id = field_validator("id")(_check_id)
-
-    @field_validator("term")
-    @classmethod
-    def _term_shape(cls, value: str) -> str:
-        return _check_term(value)
-
-    @field_validator("term_en")
-    @classmethod
-    def _term_en_shape(cls, value: str) -> str:
-        return _check_term_en(value)
+    _term = field_validator("term")(_check_term)
+    _term_en = field_validator("term_en")(_check_term_en)
 
     @field_validator("definition")
     @classmethod

@@ -101,14 +101,16 @@ draft has no word for it): accepted as it stands, the text would rest on an unde
 
 
 def _uses_terms_of_rejected(rejected: Sequence[Recommendation], lang: str) -> dict[str, list[str]]:
-    """The lines :data:`USES_TERM_OF_REJECTED` gives, by the id of each recommendation that uses such a term."""
+    """The lines :data:`USES_TERM_OF_REJECTED` gives, by the id of each recommendation that uses such a term and
+    is not rejected itself (nothing of a rejected one goes into the draft)."""
+    ids = {rec.id for rec in rejected}
     lines: dict[str, list[str]] = {}
     for rec in rejected:
         for use in rec.defined_terms:
             line = USES_TERM_OF_REJECTED["ru" if lang == "ru" else "en"].format(
                 term=use.term if lang == "ru" else use.term_en, rec=rec.id)
             for user in use.used_in:
-                if user != rec.id:
+                if user not in ids:
                     lines.setdefault(user, []).append(line)
     return lines
 
@@ -130,10 +132,7 @@ def consultation_status(log: ConsultationLog | None, lang: str = "en",
         one, several = REFERS_TO_REJECTED["ru" if lang == "ru" else "en"]
         line = (one if len(referred) == 1 else several).format(recs=listed(referred, lang))
         status[key] = f"{status[key]}. {line}" if key in status else line
-    rejected_ids = {rec.id for rec in rejected}
     for key, lines in _uses_terms_of_rejected(rejected, lang).items():
-        if key in rejected_ids:
-            continue  # rejected itself: nothing of it goes into the draft
         line = ". ".join(lines)
         status[key] = f"{status[key]}. {line}" if key in status else line
     return status
