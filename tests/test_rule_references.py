@@ -211,3 +211,39 @@ def test_the_complaint_mechanism_is_in_the_languages_of_the_one_language_rule(kz
     assert "без помощи взрослых, на языках, предусмотренных пунктом 4 статьи 42-1 настоящего Кодекса." in (
         complaints.ru)
     assert "in the languages provided for in Article 42-1(4)." in complaints.en
+
+
+def test_a_child_who_lowers_the_default_settings_keeps_the_bans_on_adult_strangers_and_advertising_profiling(
+        kz_code: Review) -> None:
+    """Audit M12: the default settings (safety-01) let a child lower every setting, messages from strangers and
+    profiling included, while Article 29(7) barred unapproved adults from messaging a child outright, Article 41-1
+    barred profiling for commercial ends and Article 29(11) set its own condition for a profiled recommender.
+    Lowering a setting now leaves the first two standing and switches the recommender on only as the third says."""
+    defaults = _rec(kz_code, "safety-01").amendment.proposed_text
+    assert ("Такое изменение не освобождает от соблюдения требований, установленных пунктом 7 статьи 29 и статьей "
+            "41-1 настоящего Кодекса, а вариант работы рекомендательной системы, основанный на профилировании, "
+            "включается только в порядке, предусмотренном пунктом 11 статьи 29 настоящего Кодекса.") in defaults.ru
+    assert ("It does not lift the requirements set by Article 29(7) and Article 41-1, and an option of the "
+            "recommender system based on profiling is switched on only as provided for in Article 29(11).") in (
+        defaults.en)
+
+
+def test_the_ban_on_commercial_profiling_leaves_the_recommender_option_a_child_switched_on(
+        kz_code: Review) -> None:
+    """Audit M12: a recommender is arguably a commercial purpose, so Article 41-1 barred what Article 29(11) let a
+    child switch on; it now says so."""
+    profiling = _rec(kz_code, "data-privacy-03").amendment.proposed_text
+    assert ("не достиг восемнадцатилетнего возраста, за исключением варианта работы рекомендательной системы, "
+            "основанного на профилировании и включенного в порядке, предусмотренном пунктом 11 статьи 29 "
+            "настоящего Кодекса.") in profiling.ru
+    assert ("or other commercial purposes is prohibited, except for an option of the recommender system based on "
+            "profiling that has been switched on as provided for in Article 29(11).") in profiling.en
+
+
+def test_a_child_objects_to_no_processing_for_advertising_that_is_barred_anyway(kz_code: Review) -> None:
+    """Audit M12: the right to object to processing for advertising (data-privacy-06) was a right against what
+    Article 41-1(2) bars outright for everyone under eighteen."""
+    withdrawal = _rec(kz_code, "data-privacy-06").amendment.proposed_text
+    assert "возразить против их обработки в целях научных исследований" in withdrawal.ru
+    assert "рекламы" not in withdrawal.ru.split("\n")[0]
+    assert "advertising" not in withdrawal.en.split("\n")[0]
