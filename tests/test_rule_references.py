@@ -247,3 +247,4 @@ def test_a_child_objects_to_no_processing_for_advertising_that_is_barred_anyway(
     assert "возразить против их обработки в целях научных исследований" in withdrawal.ru
     assert "рекламы" not in withdrawal.ru.split("\n")[0]
     assert "advertising" not in withdrawal.en.split("\n")[0]
+    assert "advertising" not in _rec(kz_code, "data-privacy-06").solution
