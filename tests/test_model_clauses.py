@@ -150,6 +150,13 @@ def test_no_clause_makes_a_platform_tie_a_childs_account_to_the_state_identity_s
     assert "platform" not in identifier.en.split("\n")[0]
 
 
+def test_no_clause_names_a_state_identification_system_the_draft_may_not_have() -> None:
+    """Audit M14: the KZ Digital Code knows digital identification (its art. 40) but no "state digital
+    identification system" and no operator of one; a clause naming them binds a body the law never set up."""
+    for crit, lang, text in _clauses():
+        assert not re.search(r"identification system|систем\w* цифровой идентификации", text), (crit, lang)
+
+
 def test_a_contract_in_a_childs_name_needs_the_consent_civil_law_requires_not_an_age_of_its_own() -> None:
     """The Civil Code sets when a minor's transaction needs the legal representative's consent (KZ art. 22: from
     fourteen to eighteen), and the Digital Code sends civil relations to it (art. 1(2)); a second age of sixteen
