@@ -33,7 +33,8 @@ def _texts() -> list[tuple[str, str, str]]:
                            ("solution", rec.solution), ("model_clause", rec.model_clause),
                            ("list_item", rec.list_item)):
             if text is not None:
-                texts.append((f"{crit.id} {name}", text.en, text.ru))
+                # a placeholder names criteria by their ids ("{rule:@cybersecurity-03}"), the same in both
+                texts.append((f"{crit.id} {name}", *(re.sub(r"\{[^{}]*\}", "", t) for t in (text.en, text.ru))))
     return texts
 
 

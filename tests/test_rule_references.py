@@ -8,14 +8,15 @@ paragraph a recommendation adds, the new article, or the draft's own provision t
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from crlens.analysis.act_name import CODE, ActName
 from crlens.analysis.engine import review_document
-from crlens.analysis.labels import label_by, paragraphs_by
-from crlens.analysis.references import RulePlace, refer_to_rules
+from crlens.analysis.labels import articles_by, label_by, paragraphs_by
+from crlens.analysis.references import LeftOut, RulePlace, follow_references, refer_to_rules
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import load
@@ -248,3 +249,62 @@ def test_a_child_objects_to_no_processing_for_advertising_that_is_barred_anyway(
     assert "рекламы" not in withdrawal.ru.split("\n")[0]
     assert "advertising" not in withdrawal.en.split("\n")[0]
     assert "advertising" not in _rec(kz_code, "data-privacy-06").solution
+
+
+def test_three_or_more_paragraphs_in_a_row_are_named_as_a_run() -> None:
+    assert paragraphs_by("art:29", [7, 8, 11, 12, 13], "ru") == "пунктами 7, 8 и 11–13 статьи 29"
+    assert paragraphs_by("art:29", [7, 8, 11, 12, 13], "en") == "Article 29(7), (8) and (11)–(13)"
+
+
+def test_several_whole_articles_are_named_together() -> None:
+    assert articles_by(["art:29-6", "art:29-7"], "ru") == "статьями 29-6 и 29-7"
+    assert articles_by(["art:29-6", "art:29-7", "art:41-1"], "en") == "Articles 29-6, 29-7 and 41-1"
+
+
+def test_a_reference_to_rules_whole_names_every_paragraph_and_a_new_article_they_fill_as_such() -> None:
+    """Audit L25: "the requirements of this Code on the protection of children" left open what a duty reaches
+    (the person responsible for compliance, state support, an app store's check). ``@`` refers to rules whole:
+    an area's (``@a``) or a criterion's, each with all its paragraphs, and a new article as such when every rule in
+    it is referred to; in the draft's order, with its own paragraphs among those added to the same article."""
+    phrases = load().phrases
+    assert phrases is not None
+    places = {"a-01": RulePlace("art:29-2", 1, span=2, new=True), "a-02": RulePlace("art:29-2", 3, new=True),
+              "b-01": RulePlace("art:29-3", 1, span=2, new=True),
+              "b-02": RulePlace("art:29-3", 3, span=2, new=True),
+              "c-01": RulePlace("art:37", 9, span=4), "d-01": RulePlace("art:41-1", whole=True),
+              "e-01": RulePlace("art:37.2")}
+    text = "требованиям, установленным {rule:@d-01,@a,@c-01,@b-01,@e-01}"
+    assert refer_to_rules(text, "ru", "art:13-1", places, phrases, CODE, areas={"a": ["a-01", "a-02"]}) == (
+        "требованиям, установленным статьей 29-2, пунктами 1 и 2 статьи 29-3, пунктами 2 и 9–12 статьи 37 и "
+        "статьей 41-1 настоящего Кодекса")
+
+
+def test_the_codes_requirements_on_children_are_named_where_a_duty_depends_on_them(kz_code: Review) -> None:
+    """Audit L25: the person responsible for compliance, the reach to foreign platforms, state support and an app
+    store's check each depended on "the requirements of this Code on the protection of children"."""
+    for rec in kz_code.recommendations:
+        assert not re.search(r"настоящего Кодекса о (защите|безопасности)", rec.amendment.proposed_text.ru), rec.id
+        assert not re.search(r"of this Code on the (protection|safety)", rec.amendment.proposed_text.en), rec.id
+    officer = _rec(kz_code, "impact-liability-03").amendment.proposed_text
+    assert ("ответственное за соблюдение требований о защите детей, установленных пунктами 5–7 статьи 20, "
+            "пунктами 7, 8 и 11–13 статьи 29, статьей 29-2, пунктами 1–6 статьи 29-3") in officer.ru
+    assert "статьями 29-6 и 29-7" in officer.ru
+    assert "set by Article 20(5)–(7), Article 29(7), (8) and (11)–(13), Article 29-2," in officer.en
+
+
+def test_a_reference_to_articles_left_out_is_marked_and_a_run_of_paragraphs_follows_its_renumbering() -> None:
+    left = LeftOut({}, {"art:29-6": "rec-067"})
+    marked: list[list[str]] = []
+
+    def note(said: str, recs: list[str]) -> str:
+        marked.append(recs)
+        return f"[{said}]"
+
+    text = "установленных статьями 29-2 и 29-6 настоящего Кодекса"
+    assert follow_references(text, "art:13", {}, left, note) == (
+        "установленных [статьями 29-2 и 29-6 настоящего Кодекса]")
+    assert marked == [["rec-067"]]
+    moved = {"art:37": {9: 7, 10: 8, 11: 9, 12: 10}}
+    assert follow_references("пунктами 9–12 статьи 37 настоящего Кодекса", "art:13", moved) == (
+        "пунктами 7–10 статьи 37 настоящего Кодекса")
+    assert follow_references("Article 37(9)–(12)", "art:13", {"art:37": {9: 7, 12: 10}}) == "Article 37(7)–(10)"

@@ -1942,7 +1942,9 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             if rec is host:
                 clauses.append(_definitions_paragraph(document, kb, terms, lang))
             texts[lang], following, starts = _number_paragraphs(clauses, first)
-            starts = starts[:len(crits)]  # the definitions paragraph is no criterion's rule
+            # each rule runs to where the next begins; the definitions paragraph is no criterion's rule
+            ends = [*starts[1:len(crits)], following - 1 if rec is host else following]
+            starts = starts[:len(crits)]
             if amendment.action == "new":
                 number = f" {amendment.number}" if amendment.number else ""
                 opening = ARTICLE_WORDS[document.article_word][lang]
@@ -1965,7 +1967,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             _say_terms_are_defined(kb, rec, terms)
         _name_the_act_in_solution(document, kb, rec, name)
         amendment.proposed_text = ProposedText(**texts)
-        places.update(_rule_places(document, amendment, crits, starts))
+        places.update(_rule_places(document, amendment, crits, starts, ends))
     return places
 
 
@@ -2062,11 +2064,13 @@ def _say_terms_are_defined(kb: KnowledgeBase, rec: Recommendation, terms: list[_
 
 
 def _rule_places(document: Document, amendment: Amendment, crits: list[Criterion],
-                 starts: list[int | None]) -> dict[str, RulePlace]:
+                 starts: list[int | None], ends: list[int | None]) -> dict[str, RulePlace]:
     """Where the rule of each of ``crits`` is once ``amendment`` is made, each beginning at the paragraph
-    ``starts`` gives it (:func:`_number_paragraphs`): a new article that holds one rule is that rule; a supplement
-    to a provision that is no article (a definition, a paragraph) is that provision."""
-    if amendment.action == "new":
+    ``starts`` gives it (:func:`_number_paragraphs`) and running to the one before ``ends``: a new article that
+    holds one rule is that rule; a supplement to a provision that is no article (a definition, a paragraph) is
+    that provision."""
+    new = amendment.action == "new"
+    if new:
         if not amendment.number:
             return {}
         if len(crits) == 1:
@@ -2074,7 +2078,8 @@ def _rule_places(document: Document, amendment: Amendment, crits: list[Criterion
     elif (target := document.get(amendment.target)) is None or target.kind != "article":
         return {c.id: RulePlace(amendment.target) for c in crits}
     article = article_of_text(amendment)
-    return {c.id: RulePlace(article, start) for c, start in zip(crits, starts, strict=True)}
+    return {c.id: RulePlace(article, start, span=end - start if start and end else 1, new=new)
+            for c, start, end in zip(crits, starts, ends, strict=True)}
 
 
 def _holding(first: str, provisions: list[str]) -> str:
@@ -2098,6 +2103,9 @@ def _refer_to_rules(document: Document, kb: KnowledgeBase, recommendations: list
     refer_to_rules`): those our texts set where :func:`_write_proposed_texts` put them (``places``), the others
     in the draft's provision that holds the words meeting them, in part or in full (:func:`_holding`)."""
     everywhere = dict(places)
+    areas: dict[str, list[str]] = {}
+    for crit in kb.criteria.values():
+        areas.setdefault(crit.area, []).append(crit.id)
     for crit_id, result in results.items():
         if crit_id not in everywhere and result.status in ("addressed", "partial") and result.evidence:
             provisions = [e.provision for e in result.evidence]
@@ -2109,7 +2117,7 @@ def _refer_to_rules(document: Document, kb: KnowledgeBase, recommendations: list
         here = article_of_text(amendment)
         amendment.proposed_text = ProposedText(**{
             lang: refer_to_rules(getattr(amendment.proposed_text, lang), lang, here, everywhere, _phrases(kb),
-                                 name, document.naming)
+                                 name, document.naming, areas)
             for lang in ("en", "ru")})
 
 

@@ -34,7 +34,7 @@ _RU_PREAMBLE = {"nom": "Преамбула", "gen": "преамбулы", "in": 
 _CASES = ("nom", "gen", "in", "by")
 
 
-OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(?P<own_run>\d+(?:(?:–| and | и )\d+)?)"
+OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(?P<own_run>\d+(?:(?:–|, | and | и )\d+)*)"
                            r"( (?:настоящей статьи|of this article))")
 """A proposed text's reference to a paragraph, or a run of paragraphs, of the article it is in ("пункт 1 настоящей
 статьи", "paragraphs 9–12 of this article", "пунктов 9 и 10 настоящей статьи"), which follows those paragraphs
@@ -50,15 +50,21 @@ def renumber_own_paragraphs(text: str, renumbered: Callable[[int], int]) -> str:
     return OWN_PARAGRAPH.sub(each, text)
 
 
-def numbers(values: list[int], mark: str = "") -> str:
-    """Paragraph numbers as a drafter writes them, runs joined by a dash: "5–8", "5–8, 12", "2"; items with
-    their ``mark``: "10)–12)"."""
+def _consecutive(values: list[int]) -> list[list[int]]:
+    """The numbers in ascending order, split where one does not follow the one before: [[5, 6, 7, 8], [12]]."""
     runs: list[list[int]] = []
     for value in sorted(set(values)):
         if runs and value == runs[-1][-1] + 1:
             runs[-1].append(value)
         else:
             runs.append([value])
+    return runs
+
+
+def numbers(values: list[int], mark: str = "") -> str:
+    """Paragraph numbers as a drafter writes them, runs joined by a dash: "5–8", "5–8, 12", "2"; items with
+    their ``mark``: "10)–12)"."""
+    runs = _consecutive(values)
     return ", ".join(f"{run[0]}{mark}–{run[-1]}{mark}" if len(run) > 1 else f"{run[0]}{mark}" for run in runs)
 
 
@@ -153,22 +159,44 @@ def label_by(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> 
 _PARAGRAPHS_BY = {"en": ("paragraph", "paragraphs"), "ru": ("пунктом", "пунктами")}
 
 
+def _runs(values: list[int], mark: Callable[[int], str] = str) -> list[str]:
+    """Numbers as a drafter lists them after "provided for in": three or more in a row as one run from the first
+    to the last ("9–12"), others one by one; each number written by ``mark`` ("(9)")."""
+    out: list[str] = []
+    for run in _consecutive(values):
+        out.extend([f"{mark(run[0])}–{mark(run[-1])}"] if len(run) > 2 else [mark(n) for n in run])
+    return out
+
+
 def paragraph_numbers_by(paragraphs: list[int], lang: str = "en") -> str:
-    """Paragraphs named by their numbers alone after "provided for in": "paragraph 1", "paragraphs 8 and 10";
-    «пунктом 1», «пунктами 8 и 10»."""
+    """Paragraphs named by their numbers alone after "provided for in": "paragraph 1", "paragraphs 8 and 10",
+    "paragraphs 9–12"; «пунктом 1», «пунктами 8 и 10»."""
     word = _PARAGRAPHS_BY["ru" if lang == "ru" else "en"][len(paragraphs) > 1]
-    return f"{word} {listed([str(n) for n in paragraphs], lang)}"
+    return f"{word} {listed(_runs(paragraphs), lang)}"
 
 
 def paragraphs_by(article_id: str, paragraphs: list[int], lang: str = "en", *, naming: Naming = BY_ID) -> str:
     """Several paragraphs of one article named after "provided for in" (:func:`label_by`): "Article 27(8) and
-    (10)", «пунктами 8 и 10 статьи 27»."""
+    (10)", «пунктами 8 и 10 статьи 27»; three or more in a row as a run, "Article 29(9)–(12)", «пунктами 9–12
+    статьи 29»."""
     if len(paragraphs) == 1:
         return label_by(f"{article_id}.{paragraphs[0]}", lang, naming=naming)
     if lang != "ru" or naming.word == "section":
-        marks = [f"({n})" for n in paragraphs]
+        marks = _runs(paragraphs, lambda n: f"({n})")
         return label_by(article_id, lang, naming=naming) + listed(marks, lang)
     return f"{paragraph_numbers_by(paragraphs, lang)} {_RU_ARTICLE['gen']} {_split(article_id)[1][0]}"
+
+
+_ARTICLES_BY = {"article": {"en": "Articles", "ru": "статьями"}, "section": {"en": "Sections", "ru": "§§"}}
+
+
+def articles_by(article_ids: list[str], lang: str = "en", *, naming: Naming = BY_ID) -> str:
+    """Several whole articles named together after "provided for in" (:func:`label_by`): "Articles 29-2 and
+    41-1", «статьями 29-2 и 41-1»; "Sections 6502c and 6502d", «§§ 6502c и 6502d»."""
+    if len(article_ids) == 1:
+        return label_by(article_ids[0], lang, naming=naming)
+    word = _ARTICLES_BY[naming.word]["ru" if lang == "ru" else "en"]
+    return f"{word} {listed([_split(a)[1][0] for a in article_ids], lang)}"
 
 
 def label(provision_id: str, lang: str = "en", *, naming: Naming = BY_ID) -> str:

@@ -8,12 +8,18 @@ is known only once every proposed text is numbered: in the paragraphs a recommen
 (Article 29(9)), in a new article (Article 29-9), or in the draft's own provision that already meets the
 criterion. A rule that is in none of these (a criterion not applicable to the draft) is referred to as the act's
 ("this Code"), as a drafter who cannot point to one article does.
+
+A clause that depends on a body of rules, not on one ("the person responsible for compliance with the
+requirements on the protection of children"), names them whole: ``{rule:@safety,@csea-01}`` refers to every
+paragraph of the rules of the area ``safety`` and of the criterion ``csea-01``, and to a new article as such when
+every rule in it is referred to ("Articles 29-2 and 29-6, Article 29-3(1)–(3)"), so that what the duty reaches is
+named, not left to "the requirements of this Code on the protection of children".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +28,7 @@ from crlens.analysis.labels import (
     BY_ID,
     OWN_PARAGRAPH,
     article_of,
+    articles_by,
     label_by,
     listed,
     paragraph_numbers_by,
@@ -46,12 +53,15 @@ def article_of_text(amendment: Amendment) -> str:
 @dataclass(frozen=True, slots=True)
 class RulePlace:
     """Where a criterion's rule is: a provision (``art:38.2``, or ``art:29-9``, a new article), from its paragraph
-    ``paragraph`` when it is some of an article's paragraphs. ``whole``: the provision is a new article that is
-    the rule's model clause and nothing else, its paragraphs numbered as the clause numbers them."""
+    ``paragraph`` when it is some of an article's paragraphs, over ``span`` paragraphs. ``whole``: the provision
+    is a new article that is the rule's model clause and nothing else, its paragraphs numbered as the clause
+    numbers them. ``new``: the provision is a new article that holds the rule with others."""
 
     provision: str
     paragraph: int | None = None
     whole: bool = False
+    span: int = 1
+    new: bool = False
 
     def at(self, paragraph: int) -> RulePlace:
         """Where the ``paragraph``-th paragraph of the rule's model clause is (a period the clause sets in its
@@ -64,26 +74,53 @@ class RulePlace:
         return RulePlace(self.provision, paragraph) if self.whole else self
 
 
-def _referred(spec: str, places: Mapping[str, RulePlace]) -> list[RulePlace]:
+def _referred(spec: str, places: Mapping[str, RulePlace], areas: Mapping[str, Sequence[str]]) -> list[RulePlace]:
     """The places a reference's ``spec`` names ("crdd-01,crdd-02", "redress-01.2": the second paragraph of
-    redress-01's clause), each once, those of criteria that are nowhere left out."""
-    found: list[RulePlace] = []
-    for part in spec.split(","):
+    redress-01's clause; "@safety,@csea-01": the rules of an area's criteria, ``areas``, and of a criterion
+    whole), each once, those of criteria that are nowhere left out."""
+    parts = spec.split(",")
+    wholes = [c for part in parts if part.startswith("@") for c in areas.get(part[1:], [part[1:]])]
+    found: list[RulePlace] = _whole_rules(wholes, places)
+    for part in parts:
         criterion, _, paragraph = part.partition(".")
-        if criterion in places:
+        if not part.startswith("@") and criterion in places:
             found.append(places[criterion].at(int(paragraph or 1)))
     return list(dict.fromkeys(found))
 
 
+def _whole_rules(criteria: list[str], places: Mapping[str, RulePlace]) -> list[RulePlace]:
+    """Where the rules of ``criteria`` are, each with all its paragraphs: a new article as such when every rule
+    in it is among them, else the paragraphs of each; a provision of the draft as it is."""
+    referred = set(criteria)
+    sharing: dict[str, set[str]] = {}  # by new article, the criteria whose rules it holds
+    for criterion, place in places.items():
+        if place.new:
+            sharing.setdefault(place.provision, set()).add(criterion)
+    found: list[RulePlace] = []
+    for criterion in criteria:
+        place = places.get(criterion)
+        if place is None:
+            continue
+        if place.whole or (place.new and sharing[place.provision] <= referred):
+            found.append(RulePlace(place.provision, whole=True))
+        elif place.paragraph is None:
+            found.append(place)
+        else:
+            found.extend(place.at(n) for n in range(1, place.span + 1))
+    return found
+
+
 def refer_to_rules(text: str, lang: str, here: str, places: Mapping[str, RulePlace], phrases: Phrases,
-                   name: ActName, naming: Naming = BY_ID) -> str:
+                   name: ActName, naming: Naming = BY_ID, areas: Mapping[str, Sequence[str]] | None = None) -> str:
     """``text`` with each ``{rule:...}`` replaced by where those criteria's rules (or the paragraphs of their
     clauses it names) are (``places``), in the instrumental in Russian: paragraphs of the article ``here``, which
     the text is in, as "paragraph 1 of this article" («пунктом 1 настоящей статьи»); any other provision by its
     name (and «настоящего Кодекса» after it in Russian); the act ("this Code", «настоящим Кодексом») when none of
-    them is anywhere. The act is named as it names itself (``name``)."""
+    them is anywhere. The act is named as it names itself (``name``). ``areas``: the criteria of each area, by
+    its id, for a reference to an area's rules ("@safety")."""
     def each(match: re.Match[str]) -> str:
-        found = _referred(match.group(1), places)
+        referred = _referred(match.group(1), places, areas or {})
+        found = list(dict.fromkeys(_as_paragraph(p, naming) for p in referred))
         if not found:
             return name_the_act(phrases.rule_in_this_act.get(lang), name, lang)
         own = [p.paragraph for p in found if p.provision == here and p.paragraph is not None]
@@ -99,9 +136,20 @@ def refer_to_rules(text: str, lang: str, here: str, places: Mapping[str, RulePla
     return RULE.sub(each, text)
 
 
+def _as_paragraph(place: RulePlace, naming: Naming) -> RulePlace:
+    """A place that is a paragraph of the draft's own article (``art:5.1``, where the draft meets a rule) as that
+    article's paragraph, so that it is named with the others added to the article: "Article 5(1) and (9)–(11)".
+    An item straight under its article is no paragraph (:class:`~crlens.ingest.model.Naming`)."""
+    article, _, paragraph = place.provision.partition(".")
+    if place.paragraph is None and paragraph.isdigit() and place.provision not in naming.items:
+        return RulePlace(article, int(paragraph))
+    return place
+
+
 def _named_by(places: list[RulePlace], lang: str, naming: Naming) -> list[str]:
-    """The names of ``places`` after "provided for in", the paragraphs of one provision named together ("Article
-    27(8) and (10)"); a provision a rule is the whole of needs no paragraph."""
+    """The names of ``places`` after "provided for in", in the order of the draft as amended: the paragraphs of
+    one provision named together ("Article 27(8) and (10)"), and so are whole articles next to one another
+    ("Articles 29-6 and 29-7"); a provision a rule is the whole of needs no paragraph, nor do its parts."""
     paragraphs: dict[str, list[int] | None] = {}
     for place in places:
         known = paragraphs.setdefault(place.provision, [])
@@ -109,19 +157,43 @@ def _named_by(places: list[RulePlace], lang: str, naming: Naming) -> list[str]:
             paragraphs[place.provision] = None
         else:
             known.append(place.paragraph)
-    return [label_by(provision, lang, naming=naming) if not numbers
-            else paragraphs_by(provision, sorted(numbers), lang, naming=naming)
-            for provision, numbers in paragraphs.items()]
+    # a provision named whole names its parts: Article 41 leaves out Article 41(1)
+    wholes = [p for p, numbers in paragraphs.items() if numbers is None]
+    ordered = sorted((p for p in paragraphs if not any(p.startswith(f"{w}.") for w in wholes)), key=_in_order)
+    names: list[str] = []
+    articles: list[str] = []  # whole articles next to one another, named together
+    for provision in ordered:
+        numbers = paragraphs[provision]
+        if numbers is None and provision.startswith("art:") and "." not in provision:
+            articles.append(provision)
+            continue
+        if articles:
+            names.append(articles_by(articles, lang, naming=naming))
+            articles = []
+        names.append(label_by(provision, lang, naming=naming) if numbers is None
+                     else paragraphs_by(provision, sorted(numbers), lang, naming=naming))
+    if articles:
+        names.append(articles_by(articles, lang, naming=naming))
+    return names
+
+
+def _in_order(provision: str) -> list[tuple[int, int | str]]:
+    """A sort key that puts provisions in the draft's order by their numbers: Article 29(7), 29(11), 29-2,
+    41-1; Section 6502, 6502c."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in re.findall(r"\d+|[^\W\d_]+", provision)]
 
 
 _ACT = r"(?: настоящего [А-Яа-яЁё]+)?"
 """The act a Russian reference names after the provision («настоящего Кодекса»): part of the reference."""
 _REFERENCE = re.compile(
     # another article's paragraphs: «пунктами 9 и 10 статьи 29 настоящего Кодекса», "Article 29(9) and (10)"
-    rf"\bпункт(?:ом|ами) (?P<ru_run>\d+(?:(?:, | и )\d+)*) статьи (?P<ru_article>[0-9][\w-]*){_ACT}"
-    r"|\b(?:Article|Section) (?P<en_article>[0-9][\w-]*)(?P<en_run>\(\d+\)(?:(?:, | and )\(\d+\))*)(?!\()"
+    rf"\bпункт(?:ом|ами) (?P<ru_run>\d+(?:(?:, | и |–)\d+)*) статьи (?P<ru_article>[0-9][\w-]*){_ACT}"
+    r"|\b(?:Article|Section) (?P<en_article>[0-9][\w-]*)(?P<en_run>\(\d+\)(?:(?:, | and |–)\(\d+\))*)(?!\()"
     # the paragraphs of the article the text is in: "paragraphs 9–12 of this article", «пунктом 1 настоящей статьи»
     rf"|{OWN_PARAGRAPH.pattern}"
+    # whole articles: "Articles 29-2 and 41-1", «статьями 29-2 и 41-1 настоящего Кодекса»
+    r"|(?:\bArticles|\bSections|\bстатьями|§§) (?P<wholes>[0-9][\w-]*(?:(?:, | and | и )[0-9][\w-]*)+)"
+    rf"(?![\w(-]){_ACT}"
     # a whole article: "Article 29-9", «статьей 29-9 настоящего Кодекса»
     rf"|\b(?:Article|Section|[Сс]тать(?:ей|и|е|я|ю)) (?P<whole>[0-9][\w-]*)(?![\w(-]){_ACT}")
 """A proposed text's reference to paragraphs or articles of the draft as amended, in the forms
@@ -148,10 +220,11 @@ NOTHING_LEFT_OUT = LeftOut({}, {})
 
 
 def _numbers(run: str) -> list[int]:
-    """The paragraph numbers a reference's run names, each of a dash range ("9–12") included."""
-    found = [int(n) for n in re.findall(r"\d+", run)]
-    if "–" in run and len(found) == 2:
-        return list(range(found[0], found[1] + 1))
+    """The paragraph numbers a reference's run names, each of a dash range ("9–12", "(9)–(12)") included."""
+    found: list[int] = []
+    for part in re.split(r", | and | и ", run):
+        ends = [int(n) for n in re.findall(r"\d+", part)]
+        found.extend(range(ends[0], ends[-1] + 1) if "–" in part else ends)
     return found
 
 
@@ -167,6 +240,10 @@ def follow_references(text: str, here: str, moved: Mapping[str, Mapping[int, int
     ``unresolved``)."""
     def each(match: re.Match[str]) -> str:
         said = match.group(0)
+        if match.group("wholes"):
+            articles = [f"art:{number}" for number in re.split(r", | and | и ", match.group("wholes"))]
+            gone = list(dict.fromkeys(rec for article in articles for rec in left_out.proposers(article)))
+            return unresolved(said, gone) if gone and unresolved is not None else said
         if match.group("whole"):
             article, run = f"art:{match.group('whole')}", ""
         elif match.group("own_run"):

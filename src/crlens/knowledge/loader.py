@@ -361,11 +361,13 @@ def _unresolved(kb: KnowledgeBase, norms: Iterable[str], examples: Iterable[str]
 
 
 def _unresolved_rules(kb: KnowledgeBase, crit: Criterion) -> list[str]:
-    """What is wrong with the rules a criterion's model clause refers to (``{rule:...}``): its own, no criterion's,
-    or a paragraph the other clause does not have."""
+    """What is wrong with the rules a criterion's model clause refers to (``{rule:...}``): its own, no criterion's
+    (nor, whole, an area's: ``@safety``), or a paragraph the other clause does not have."""
     messages = []
     for rule in crit.recommendation.rules:
-        criterion, _, paragraph = rule.partition(".")
+        if rule.startswith("@") and rule[1:] in kb.areas:
+            continue  # every rule of an area
+        criterion, _, paragraph = rule.removeprefix("@").partition(".")
         other = kb.criteria.get(criterion)
         if criterion == crit.id or other is None:
             messages.append(f"the model clause refers to the rule of {criterion!r}, "

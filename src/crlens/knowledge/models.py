@@ -26,9 +26,10 @@ MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft", "rule
 """Placeholders a model clause may use: ``{article}`` is the target article's label as the draft writes it
 (e.g. "Article 40"), ``{draft}`` the draft's title, ``{rule:crdd-01}`` where the rule of another criterion is in
 the draft as amended (or the rules of several: ``{rule:crdd-01,crdd-02}``; or a paragraph of its clause:
-``{rule:redress-01.2}``), named as the words before it need it ("provided for in Article 29(9)", «предусмотренную
-пунктом 9 статьи 29 настоящего Кодекса»), so that a clause building on that rule refers to it instead of setting
-it a second time."""
+``{rule:redress-01.2}``; or rules whole, every paragraph of a criterion's or of an area's:
+``{rule:@safety,@csea-01}``), named as the words before it need it ("provided for in Article 29(9)",
+«предусмотренную пунктом 9 статьи 29 настоящего Кодекса»), so that a clause building on that rule refers to it
+instead of setting it a second time."""
 
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
