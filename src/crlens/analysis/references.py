@@ -137,13 +137,14 @@ def refer_to_rules(text: str, lang: str, here: str, places: Mapping[str, RulePla
 
 
 def _as_paragraph(place: RulePlace, naming: Naming) -> RulePlace:
-    """A place that is a paragraph of the draft's own article (``art:5.1``, where the draft meets a rule) as that
-    article's paragraph, so that it is named with the others added to the article: "Article 5(1) and (9)–(11)".
-    An item straight under its article is no paragraph (:class:`~crlens.ingest.model.Naming`)."""
+    """A place as what it names, a provision or one paragraph of it, so that one named twice is named once; a
+    paragraph of the draft's own article (``art:5.1``, where the draft meets a rule) as that article's
+    paragraph, so that it is named with the others added to the article: "Article 5(1) and (9)–(11)". An item
+    straight under its article is no paragraph (:class:`~crlens.ingest.model.Naming`)."""
     article, _, paragraph = place.provision.partition(".")
     if place.paragraph is None and paragraph.isdigit() and place.provision not in naming.items:
         return RulePlace(article, int(paragraph))
-    return place
+    return RulePlace(place.provision, place.paragraph)
 
 
 def _named_by(places: list[RulePlace], lang: str, naming: Naming) -> list[str]:
