@@ -360,5 +360,15 @@ def test_owners_of_digital_objects_are_named_as_the_code_names_them() -> None:
     «собственники и владельцы»: a duty on owners *and* possessors could be read to bind only a person who is
     both."""
     found = [(cid, m.group()) for cid, text in _russian_texts()
-             for m in re.finditer(r"собственник\w*\s+и\s+владел\w*", text)]
+             for m in re.finditer(r"собственник\w*\s+и\s+владел\w*", text, re.I)]
     assert found == []
+
+
+def test_age_appropriate_design_binds_the_same_duty_bearers_in_both_languages() -> None:
+    """evolving-capacities-01 bound "owners and operators" in English and «собственники и владельцы» in Russian;
+    a draft that calls the platform's owner «собственник» (the KZ Law on Online Platforms) made the Russian
+    «Собственники онлайн-платформ» beside the English "Owners and operators". Both now name our one term for the
+    platform's owner, which each draft's own word replaces in both languages alike."""
+    clause = load().criteria["evolving-capacities-01"].recommendation.model_clause
+    assert clause.en.startswith("1. Owners of online platforms and other digital services that")
+    assert clause.ru.startswith("1. Владельцы онлайн-платформ и иных цифровых сервисов, которыми")
