@@ -437,6 +437,20 @@ def test_kb_check_refuses_a_model_clause_referring_to_the_rule_of_no_criterion(d
         result.stderr)
 
 
+def test_kb_check_refuses_a_model_clause_referring_to_the_rules_of_no_area_or_of_its_own(data_copy: Path) -> None:
+    """``{rule:@safety}`` names every rule of an area: a typo names none, and a clause's own area includes the
+    clause itself."""
+    path = data_copy / "framework" / "gender.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{rule:crdd-01,crdd-02}", "{rule:@crdd,@safty,@gender}"), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "criterion gender-03: the model clause refers to the rule of 'safty', which is no criterion" in (
+        result.stderr)
+    assert "criterion gender-03: the model clause refers to the rules of its own area 'gender'" in result.stderr
+    assert "'crdd'" not in result.stderr
+
+
 def test_kb_check_refuses_a_model_clause_referring_to_other_rules_in_english_than_in_russian(data_copy: Path
                                                                                             ) -> None:
     path = data_copy / "framework" / "gender.yaml"

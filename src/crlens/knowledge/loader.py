@@ -365,8 +365,10 @@ def _unresolved_rules(kb: KnowledgeBase, crit: Criterion) -> list[str]:
     (nor, whole, an area's: ``@safety``), or a paragraph the other clause does not have."""
     messages = []
     for rule in crit.recommendation.rules:
-        if rule.startswith("@") and rule[1:] in kb.areas:
-            continue  # every rule of an area
+        if rule.startswith("@") and rule[1:] in kb.areas:  # every rule of an area
+            if rule[1:] == crit.area:
+                messages.append(f"the model clause refers to the rules of its own area {crit.area!r}")
+            continue
         criterion, _, paragraph = rule.removeprefix("@").partition(".")
         other = kb.criteria.get(criterion)
         if criterion == crit.id or other is None:
