@@ -2103,9 +2103,7 @@ def _refer_to_rules(document: Document, kb: KnowledgeBase, recommendations: list
     refer_to_rules`): those our texts set where :func:`_write_proposed_texts` put them (``places``), the others
     in the draft's provision that holds the words meeting them, in part or in full (:func:`_holding`)."""
     everywhere = dict(places)
-    areas: dict[str, list[str]] = {}
-    for crit in kb.criteria.values():
-        areas.setdefault(crit.area, []).append(crit.id)
+    areas = {area: [crit.id for crit in kb.criteria_of(area)] for area in kb.areas}
     for crit_id, result in results.items():
         if crit_id not in everywhere and result.status in ("addressed", "partial") and result.evidence:
             provisions = [e.provision for e in result.evidence]

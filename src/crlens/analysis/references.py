@@ -220,10 +220,14 @@ class LeftOut:
 NOTHING_LEFT_OUT = LeftOut({}, {})
 
 
+_LISTED = re.compile(r", | and | и ")
+"""What separates the names of a list as :func:`~crlens.analysis.labels.listed` writes it ("9, 10 и 12")."""
+
+
 def _numbers(run: str) -> list[int]:
     """The paragraph numbers a reference's run names, each of a dash range ("9–12", "(9)–(12)") included."""
     found: list[int] = []
-    for part in re.split(r", | and | и ", run):
+    for part in _LISTED.split(run):
         ends = [int(n) for n in re.findall(r"\d+", part)]
         found.extend(range(ends[0], ends[-1] + 1) if "–" in part else ends)
     return found
@@ -242,7 +246,7 @@ def follow_references(text: str, here: str, moved: Mapping[str, Mapping[int, int
     def each(match: re.Match[str]) -> str:
         said = match.group(0)
         if match.group("wholes"):
-            articles = [f"art:{number}" for number in re.split(r", | and | и ", match.group("wholes"))]
+            articles = [f"art:{number}" for number in _LISTED.split(match.group("wholes"))]
             gone = list(dict.fromkeys(rec for article in articles for rec in left_out.proposers(article)))
             return unresolved(said, gone) if gone and unresolved is not None else said
         if match.group("whole"):
