@@ -90,6 +90,7 @@ from crlens.knowledge.models import (
     PRIORITY_RANK,
     RISK_OPENING,
     RISK_OPENING_EACH,
+    SUBPARAGRAPH,
     Area,
     ConceptGroup,
     Criterion,
@@ -1767,7 +1768,6 @@ def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
 
 
 _PARAGRAPH = re.compile(r"(\d+)\.\s+")
-_SUBPARAGRAPH = re.compile(r"\d+\)\s")
 
 
 def _paragraph_numbers(document: Document, target: str) -> list[int] | None:
@@ -1809,7 +1809,7 @@ def _number_paragraphs(clauses: list[str], first: int) -> tuple[str, int, list[i
             if marker:
                 line = f"{number}. {line[marker.end():]}"
                 number += 1
-            elif several and line.strip() and not _SUBPARAGRAPH.match(line):
+            elif several and line.strip() and not SUBPARAGRAPH.match(line):
                 line = f"{number}. {line}"
                 number += 1
             lines.append(line)

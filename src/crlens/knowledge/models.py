@@ -278,7 +278,7 @@ RISK_OPENING_EACH = {"en": "Each of these provisions ", "ru": "Каждое из
 """The opening in its place when an issue names several provisions with the same risk."""
 
 
-_SUBPARAGRAPH = re.compile(r"\d+\)\s")
+SUBPARAGRAPH = re.compile(r"\d+\)\s")
 """A line of a model clause that is a sub-paragraph ("1) ..."), part of the paragraph before it."""
 
 TEMPLATE_TEXTS = ("gap", "partial", "solution", "heading", "model_clause", "list_item")
@@ -334,7 +334,7 @@ class RecommendationTemplate(_Strict):
     def paragraphs(self) -> int:
         """How many paragraphs the model clause has (its sub-paragraphs, "1)", are part of a paragraph)."""
         return sum(1 for line in self.model_clause.en.strip().split("\n")
-                   if line.strip() and not _SUBPARAGRAPH.match(line))
+                   if line.strip() and not SUBPARAGRAPH.match(line))
 
     @property
     def rules(self) -> tuple[str, ...]:
