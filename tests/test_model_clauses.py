@@ -372,3 +372,13 @@ def test_age_appropriate_design_binds_the_same_duty_bearers_in_both_languages() 
     clause = load().criteria["evolving-capacities-01"].recommendation.model_clause
     assert clause.en.startswith("1. Owners of online platforms and other digital services that")
     assert clause.ru.startswith("1. Владельцы онлайн-платформ и иных цифровых сервисов, которыми")
+
+
+def test_no_clause_names_a_cybersecurity_centre_the_draft_may_not_have() -> None:
+    """Audit M15: no law under review names a "national coordination centre for cybersecurity"; the KZ Digital
+    Code knows the authorised body in the field of ensuring cybersecurity, and other drafts their own incident
+    response team. Incident response is bound to that body, which organises it whatever its centres are called."""
+    for crit, lang, text in _clauses():
+        assert not re.search(r"coordination centre|координационн\w* центр", text, re.I), (crit, lang)
+    response = load().criteria["cybersecurity-04"].recommendation.model_clause
+    assert response.ru.startswith("1. Уполномоченный орган в сфере обеспечения кибербезопасности обеспечивает")
