@@ -382,3 +382,15 @@ def test_no_clause_names_a_cybersecurity_centre_the_draft_may_not_have() -> None
         assert not re.search(r"coordination centre|координационн\w* центр", text, re.I), (crit, lang)
     response = load().criteria["cybersecurity-04"].recommendation.model_clause
     assert response.ru.startswith("1. Уполномоченный орган в сфере обеспечения кибербезопасности обеспечивает")
+
+
+def test_a_school_takes_the_educational_measures_for_its_own_pupils_and_the_child_rights_body_the_others() -> None:
+    """Audit H4: the school's cyberbullying procedure (schools-03) gives the educational and restorative measures
+    for its pupils to the school, while the measures for a child who bullied (cyber-aggression-06) gave the same
+    measures to the child-rights body "together with the education organisation": two duty-holders for one act.
+    Now the school acts where both children are its pupils, and the child-rights body otherwise."""
+    clause = load().criteria["cyber-aggression-06"].recommendation.model_clause
+    first = clause.ru.split("\n")[0]
+    assert "Такие меры принимаются организацией образования, если оба ребенка обучаются в ней" in first
+    assert "а в иных случаях — уполномоченным органом в области защиты прав детей" in first
+    assert "by the education organisation if both children study in it" in clause.en.split("\n")[0]

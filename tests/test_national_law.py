@@ -409,7 +409,7 @@ def test_the_kz_codes_cyberbullying_texts_name_each_body_by_its_field(kz_code: R
     """In the Code a bare «уполномоченный орган» is the body in the field of digitalisation (art. 14(1)); the
     orders to remove cyberbullying are for the body the Law on Online Platforms sets up (its arts. 1(17), 14(3)),
     named as that law names it even where the Code says "цифровая платформа", and educational measures for a child
-    who bullied are for the child-rights body (lawyer's audit)."""
+    who bullied are for the school both children attend, else for the child-rights body (lawyer's audit)."""
     import re
 
     texts = [r.amendment.proposed_text.ru for r in kz_code.recommendations
@@ -417,7 +417,7 @@ def test_the_kz_codes_cyberbullying_texts_name_each_body_by_its_field(kz_code: R
     assert texts
     joined = "\n".join(texts)
     assert "обратиться в уполномоченный орган в области онлайн-платформ и онлайн-рекламы" in joined
-    assert "уполномоченный орган в области защиты прав детей совместно с организацией образования" in joined
+    assert "уполномоченным органом в области защиты прав детей совместно с законными представителями" in joined
     bare = re.findall(r"(?<!указанный )(?<!указанного )уполномоченн\w* орган\w*(?!\w)(?! в (?:области|сфере))",
                       joined)
     assert bare == []
