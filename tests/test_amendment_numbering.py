@@ -333,9 +333,9 @@ def test_a_closed_up_list_supplement_tells_no_full_stop_to_change_where_the_draf
 
 
 @pytest.mark.parametrize(("lang", "cell"), [
-    ("en", "Article 4 (supplement with subparagraphs 12)–13), numbered after subparagraphs 10)–11) proposed "
-           "above)"),
-    ("ru", "Статья 4 (дополнить подпунктами 12)–13); нумерация после подпунктов 10)–11), предложенных выше)"),
+    ("en", "Article 4 (supplement with subparagraphs 12) and 13), numbered after subparagraphs 10) and 11) "
+           "proposed above)"),
+    ("ru", "Статья 4 (дополнить подпунктами 12) и 13); нумерация после подпунктов 10) и 11), предложенных выше)"),
 ])
 def test_a_second_list_supplement_says_which_items_proposed_above_it_is_numbered_after(lang: str, cell: str):
     """Each row is accepted or rejected on its own: the row adding items 12)-13) says they follow the items

@@ -180,14 +180,14 @@ def test_the_gap_table_heads_the_text_that_replaces_an_item_with_its_name(items_
 
 def test_a_supplement_to_a_list_of_items_adds_paragraphs_and_says_so(items_review: Review) -> None:
     """The engine adds paragraphs to an article that is a list of items, its present text becoming paragraph 1;
-    the drafting instruction says «дополнить пунктами 2–4», as its text numbers them "2." to "4." (the definition,
-    the removal of what is found to be cyberbullying, and the terms the other proposed texts use)."""
+    the drafting instruction says «дополнить пунктами 2 и 3» (two numbers are listed, not run "2–3"), as its text
+    numbers them "2." and "3." (the definition, and the terms the other proposed texts use)."""
     rec = _recommendation(items_review, "cyber-aggression-01")
     assert (rec.amendment.action, rec.amendment.target) == ("supplement", "art:1")
     assert rec.amendment.proposed_text.ru.startswith("Действующий текст статьи считать пунктом 1.\n2. ")
-    assert re.findall(r"^(\d+)\. ", rec.amendment.proposed_text.ru, re.M) == ["2", "3", "4"]
+    assert re.findall(r"^(\d+)\. ", rec.amendment.proposed_text.ru, re.M) == ["2", "3"]
     [row] = [row for row in amendments.rows(items_review, "ru") if row.id == rec.id]
-    assert row.provision == "Статья 1 (дополнить пунктами 2–4)"
+    assert row.provision == "Статья 1 (дополнить пунктами 2 и 3)"
 
 
 def test_the_web_workspace_names_an_item_of_an_article_a_subparagraph(items_review: Review) -> None:

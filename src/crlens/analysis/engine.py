@@ -2144,8 +2144,7 @@ def _applies_with_law_in_force(kb: KnowledgeBase, rec: Recommendation, crits: li
     elif len(added) == 1:
         what = phrases.paragraph_of_this_article.fill(lang, number=added[0])
     else:  # "paragraphs 9 and 10", as a drafter writes two; a run of more, "9–12"
-        runs = listed([str(n) for n in added], lang) if len(added) == 2 else numbers(added)
-        what = phrases.paragraphs_of_this_article.fill(lang, numbers=runs)
+        what = phrases.paragraphs_of_this_article.fill(lang, numbers=numbers(added, lang=lang))
     return phrases.applies_with_law_in_force.fill(lang, what=what, laws=listed(acts, lang))
 
 

@@ -61,11 +61,10 @@ def _consecutive(values: list[int]) -> list[list[int]]:
     return runs
 
 
-def numbers(values: list[int], mark: str = "") -> str:
-    """Paragraph numbers as a drafter writes them, runs joined by a dash: "5–8", "5–8, 12", "2"; items with
-    their ``mark``: "10)–12)"."""
-    runs = _consecutive(values)
-    return ", ".join(f"{run[0]}{mark}–{run[-1]}{mark}" if len(run) > 1 else f"{run[0]}{mark}" for run in runs)
+def numbers(values: list[int], mark: str = "", lang: str = "en") -> str:
+    """Paragraph numbers as a drafter writes them: three or more in a row as a run joined by a dash, others one by
+    one ("5–8 and 12", "2 and 3", «2 и 3»); items with their ``mark``: "10)–12)", "12) and 13)"."""
+    return listed(_runs(values, lambda n: f"{n}{mark}"), lang)
 
 
 def listed(names: list[str], lang: str) -> str:

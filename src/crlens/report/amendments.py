@@ -361,7 +361,7 @@ def in_draft_order(review: Review) -> list[Recommendation]:
 
 def _words(forms: dict[str, tuple[str, str]], values: list[int], lang: str, mark: str = "") -> str:
     one, several = forms[lang]
-    return (one if len(set(values)) == 1 else several).format(numbers(values, mark))
+    return (one if len(set(values)) == 1 else several).format(numbers(values, mark, lang))
 
 
 def supplement_place(rec: Recommendation, lang: str, above: list[int], *, naming: Naming = BY_ID,
