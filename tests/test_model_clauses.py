@@ -394,3 +394,25 @@ def test_a_school_takes_the_educational_measures_for_its_own_pupils_and_the_chil
     assert "Такие меры принимаются организацией образования, если оба ребенка обучаются в ней" in first
     assert "а в иных случаях — уполномоченным органом в области защиты прав детей" in first
     assert "by the education organisation if both children study in it" in clause.en.split("\n")[0]
+
+
+_NUMBER_RU = (r"(?:одного|двух|трех|пяти|семи|десяти|пятнадцати|двадцати|тридцати|двадцати четырех|сорока восьми|"
+              r"семидесяти двух)")
+_NUMBER_EN = r"(?:one|two|three|five|seven|ten|fifteen|twenty|thirty|twenty-four|forty-eight|seventy-two)"
+PERIOD = {
+    "ru": re.compile(rf"\b(?:в течение|не позднее|не превышающ\w+|не может превышать) {_NUMBER_RU} "
+                     r"(?:рабочих |календарных )?(?:час\w*|дн\w*|месяц\w*|лет|год\w*)"),
+    "en": re.compile(rf"\b(?:within|no later than|not exceed(?:ing)?) {_NUMBER_EN} "
+                     r"(?:working |calendar )?(?:hours?|days?|months?|years?)"),
+}
+PERIOD_STARTS = {"ru": re.compile(r"\s*(?:с момента|со дня|после|с даты)"),
+                 "en": re.compile(r"\s*(?:of|after|from)\b")}
+
+
+def test_every_period_a_clause_sets_says_when_it_starts() -> None:
+    """Audit H9: "considered within twenty-four hours", "may challenge within thirty days": a period with no
+    starting point cannot be enforced or checked, and two texts with the same period but different starts
+    (receipt of a complaint, of an order, detection) read as contradictory. Every period names its start."""
+    found = [(cid, lang, text[m.start():m.end() + 30]) for cid, lang, text in _clauses()
+             for m in PERIOD[lang].finditer(text) if not PERIOD_STARTS[lang].match(text, m.end())]
+    assert found == []
