@@ -79,3 +79,11 @@ def accepted_text(paragraph) -> str:  # type: ignore[no-untyped-def]
     """A Word paragraph's text (an lxml ``w:p``) as it reads with every tracked change accepted: its ``w:t``
     runs, inserted ones included, without the deleted ``w:delText``."""
     return "".join(t.text for t in paragraph.iter(f"{WORD_NS}t"))
+
+
+def rejected_text(paragraph) -> str:  # type: ignore[no-untyped-def]
+    """A Word paragraph's text (an lxml ``w:p``) as it reads with every tracked change rejected: its ``w:t`` runs
+    outside insertions and the deleted ``w:delText``, in order."""
+    inserted = f"{WORD_NS}ins"
+    return "".join(t.text or "" for t in paragraph.iter(f"{WORD_NS}t", f"{WORD_NS}delText")
+                   if not any(a.tag == inserted for a in t.iterancestors()))

@@ -35,8 +35,8 @@ def test_a_projects_amendments_table_gives_the_paragraphs_added_to_one_article_i
     comes first."""
     added: dict[str, list[int]] = {}
     for provision, proposed in project_table:
-        if "(дополнить" in provision:
-            first = FIRST_PARAGRAPH.search(proposed)
+        # a row that adds only items to a list of definitions numbers no paragraph
+        if "(дополнить" in provision and (first := FIRST_PARAGRAPH.search(proposed)):
             added.setdefault(provision.split(" (")[0], []).append(int(first.group(1)))
     several = {provision: numbers for provision, numbers in added.items() if len(numbers) > 1}
     assert len(several) > 10

@@ -30,15 +30,18 @@ def kz_code(corpus: Path) -> Review:
 
 
 def _defining(review: Review) -> list[Recommendation]:
-    return [r for r in review.recommendations if "следующие понятия:" in r.amendment.proposed_text.ru]
+    return [r for r in review.recommendations if r.defined_terms]
 
 
 def _defined_terms(rec: Recommendation, lang: str) -> list[str]:
+    """The terms of ours the proposed text defines, in its order: the items of its paragraph of definitions
+    ("the following terms are used: 1) ..."), or the items it adds to the draft's list of definitions (after its
+    own definition of a child or of cyberbullying)."""
     separator = " means " if lang == "en" else " – "
+    ours = {term.term_en if lang == "en" else term.term for term in rec.defined_terms}
     text = getattr(rec.amendment.proposed_text, lang)
-    lead = text.index("the following terms are used:" if lang == "en" else "следующие понятия:")
-    return [line.split(") ", 1)[1].split(separator)[0]
-            for line in text[lead:].split("\n")[1:] if re.match(r"\d+\) ", line)]
+    terms = [line.split(") ", 1)[1].split(separator)[0] for line in text.split("\n") if re.match(r"\d+\) ", line)]
+    return [term for term in terms if term in ours]
 
 
 def test_the_code_gets_definitions_of_the_terms_our_texts_use_and_it_never_does(kz_code: Review) -> None:

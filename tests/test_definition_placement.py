@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from crlens.analysis.review import Recommendation, Review
@@ -32,6 +33,16 @@ NO_DEFINITIONS_ARTICLE = (
     "2. Под цифровой средой понимается совокупность цифровых объектов.\n"
     "Статья 2. Цифровые платформы\n"
     "Владелец цифровой платформы удаляет информацию, унижающую ребенка.\n"
+)
+
+LIST_WITHOUT_A_CHILD = (
+    "Статья 1. Основные понятия\n"
+    "В настоящем Законе используются следующие основные понятия:\n"
+    "1) цифровая платформа – онлайн-сервис, который хранит и распространяет информацию по запросу пользователей;\n"
+    "2) оператор – лицо, управляющее цифровой платформой.\n"
+    "Статья 2. Обязанности оператора\n"
+    "1. Оператор публикует правила пользования платформой.\n"
+    "2. Оператор удаляет оскорбления детей по жалобе пользователя.\n"
 )
 
 NO_DEFINITIONS = (
@@ -85,3 +96,18 @@ def test_a_draft_that_defines_nothing_gets_a_new_article_after_its_first(tmp_pat
     rec = _recommendation(review_text(tmp_path, NO_DEFINITIONS), "general-principles-01")
     assert rec.amendment.action == "new"
     assert rec.amendment.target.startswith("new after art:1")
+
+
+def test_definitions_added_to_a_list_go_on_as_its_items_and_a_rule_after_them_as_a_paragraph(
+        tmp_path: Path) -> None:
+    """The definition of a child comes with a rule (its guarantees whatever a parent consented to): the definition
+    is item 3) of the list, the rule paragraph 2 of the article, its present text becoming paragraph 1; the
+    definitions the next recommendations add are the list's next items all the same."""
+    review = review_text(tmp_path, LIST_WITHOUT_A_CHILD)
+    child = _recommendation(review, "general-principles-01").amendment.proposed_text.ru
+    assert child.startswith("В подпункте 2) точку заменить точкой с запятой.\n3) ребенок – физическое лицо")
+    assert "\nДействующий текст статьи считать пунктом 1.\n2. Гарантии, установленные" in child
+    cyberbullying = _recommendation(review, "cyber-aggression-01").amendment.proposed_text.ru
+    last = max(int(n) for n in re.findall(r"^(\d+)\) ", child, re.M))
+    assert cyberbullying.startswith(f"В подпункте {last}) точку заменить точкой с запятой.\n"
+                                    f"{last + 1}) кибербуллинг")

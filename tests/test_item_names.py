@@ -178,16 +178,30 @@ def test_the_gap_table_heads_the_text_that_replaces_an_item_with_its_name(items_
     assert row.issue.startswith("В подпункте 4) статьи 1 упоминаются")
 
 
-def test_a_supplement_to_a_list_of_items_adds_paragraphs_and_says_so(items_review: Review) -> None:
-    """The engine adds paragraphs to an article that is a list of items, its present text becoming paragraph 1;
-    the drafting instruction says «дополнить пунктами 2 и 3» (two numbers are listed, not run "2–3"), as its text
-    numbers them "2." and "3." (the definition, and the terms the other proposed texts use)."""
+def test_a_definition_added_to_a_list_of_definitions_is_its_next_item(items_review: Review) -> None:
+    """Article 1 is a list of definitions: a definition the review adds is its next item, and so is each term the
+    other proposed texts use, as a drafter adds to such a list («дополнить подпунктами 5)–10)»); before, the list
+    became paragraph 1 and the definitions followed as paragraphs 2 and 3 of an article of definitions."""
     rec = _recommendation(items_review, "cyber-aggression-01")
     assert (rec.amendment.action, rec.amendment.target) == ("supplement", "art:1")
-    assert rec.amendment.proposed_text.ru.startswith("Действующий текст статьи считать пунктом 1.\n2. ")
-    assert re.findall(r"^(\d+)\. ", rec.amendment.proposed_text.ru, re.M) == ["2", "3"]
+    text = rec.amendment.proposed_text.ru
+    assert text.startswith("В подпункте 4) точку заменить точкой с запятой.\n"
+                           "5) кибербуллинг в отношении ребенка – ")
+    assert "\n6) контент – информация в любой форме" in text
+    assert not re.findall(r"^\d+\. ", text, re.M)
+    assert "Действующий текст статьи" not in text
     [row] = [row for row in amendments.rows(items_review, "ru") if row.id == rec.id]
-    assert row.provision == "Статья 1 (дополнить пунктами 2 и 3)"
+    assert row.provision == "Статья 1 (дополнить подпунктами 5)–10))"
+
+
+def test_the_drafts_own_definition_in_a_list_is_replaced_by_ours_as_that_item(items_review: Review) -> None:
+    """«4) ребенок – лицо, не достигшее тринадцатилетнего возраста.» is replaced by an item, not by the two
+    paragraphs of the model clause, which would break the list."""
+    rec = _recommendation(items_review, "general-principles-01")
+    assert rec.amendment.proposed_text.ru == (
+        "4) ребенок – физическое лицо, не достигшее восемнадцатилетнего возраста (совершеннолетия).")
+    assert rec.amendment.proposed_text.en == (
+        "4) child means every natural person who has not reached the age of eighteen years.")
 
 
 def test_the_web_workspace_names_an_item_of_an_article_a_subparagraph(items_review: Review) -> None:

@@ -416,3 +416,20 @@ def test_every_period_a_clause_sets_says_when_it_starts() -> None:
     found = [(cid, lang, text[m.start():m.end() + 30]) for cid, lang, text in _clauses()
              for m in PERIOD[lang].finditer(text) if not PERIOD_STARTS[lang].match(text, m.end())]
     assert found == []
+
+
+def test_a_definition_as_a_list_item_must_be_the_model_clauses_own_word_for_word() -> None:
+    """A draft whose definitions article is a list gets the definition as an item (``list_item``), others as the
+    model clause's paragraph: the knowledge base refuses an item that defines the term otherwise than the
+    clause does."""
+    from pydantic import ValidationError
+
+    from crlens.knowledge.models import RecommendationTemplate
+
+    template = load().criteria["general-principles-01"].recommendation.model_dump()
+    template["list_item"]["ru"] = "ребенок – физическое лицо, не достигшее шестнадцатилетнего возраста"
+    with pytest.raises(ValidationError, match=r"list_item\.ru must be"):
+        RecommendationTemplate.model_validate(template)
+    template["list_item"] = None
+    with pytest.raises(ValidationError, match="needs its definition as a list_item"):
+        RecommendationTemplate.model_validate(template)

@@ -1904,29 +1904,52 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         amendment = rec.amendment
         crits = [kb.criteria[c] for c in rec.criteria]
         last_item = _last_list_item(document, amendment.target) if amendment.action == "supplement" else None
-        if last_item is not None and amendment.target not in next_free and crits and all(
-                c.recommendation.list_item for c in crits):
-            # a list of principles takes principles as its next items, not paragraphs that renumber it; what the
-            # clauses require beyond the principle (recording how the child's interests were weighed) follows as
-            # paragraphs, the present text becoming paragraph 1, so nothing the solution promises is lost
+        # items go on after those of the recommendations before, even when one of them added paragraphs after
+        # the list too; not after paragraphs that another kind of text added, which closed the list
+        listing = amendment.target not in next_free or amendment.target in next_item
+        if last_item is not None and listing and crits and all(c.recommendation.list_item for c in crits):
+            # a list of principles takes principles as its next items, not paragraphs that renumber it, and a list
+            # of definitions takes definitions; what the clauses require beyond the item (recording how the
+            # child's interests were weighed) follows as paragraphs, the present text becoming paragraph 1, so
+            # nothing the solution promises is lost
+            defined = _defined_term_items(kb, terms, "en") if rec is host else []
             first_item = next_item.get(amendment.target, last_item + 1)
-            next_item[amendment.target] = first_item + len(crits)
+            next_item[amendment.target] = first_item + len(crits) + len(defined)
             # the item the new ones follow closed the list: its full stop becomes a semicolon (the draft's last
             # item, or the last one another recommendation proposed)
             closed = first_item > last_item + 1 or _closes_list(document, amendment.target, last_item)
+            # the present text became paragraph 1 when an earlier recommendation added paragraphs to it
+            numbered, first_paragraph = amendment.target in next_free, next_free.get(amendment.target, 2)
             texts = {}
             for lang in ("en", "ru"):
-                items = _list_items([getattr(c.recommendation.list_item, lang) for c in crits], first_item)
+                own = [getattr(c.recommendation.list_item, lang) for c in crits]
+                items = _list_items(own + (_defined_term_items(kb, terms, lang) if defined else []), first_item)
                 if closed:
                     items = f"{last_item_semicolon(lang, first_item - 1)}\n{items}"
                 duties = [d for c in crits if (d := _after_first_paragraph(_fill(
                     getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)))]
                 if duties:
-                    added, following, _ = _number_paragraphs(duties, 2)
-                    items += f"\n{present_text_numbered(lang, document.article_word)}\n{added}"
+                    added, following, _ = _number_paragraphs(duties, first_paragraph)
+                    if not numbered:
+                        added = f"{present_text_numbered(lang, document.article_word)}\n{added}"
+                    items += f"\n{added}"
                     next_free[amendment.target] = following
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(items, name, lang), lang)
             amendment.proposed_text = ProposedText(**texts)
+            if defined:
+                _say_terms_are_defined(kb, rec, terms)
+            _name_the_act_in_solution(document, kb, rec, name)
+            places.update({c.id: RulePlace(amendment.target) for c in crits})
+            continue
+        item = document.get(amendment.target) if amendment.action == "amend" else None
+        if (item is not None and item.kind in _LIST_ITEMS and item.number.isdigit() and crits
+                and all(c.recommendation.place == "definitions" for c in crits)):
+            # the draft's own definition in a list of them ("4) ребенок – лицо, не достигшее тринадцати лет;") is
+            # replaced by ours as that item, not by paragraphs that would break the list
+            end = ";" if item.text.rstrip().endswith(";") else "."
+            amendment.proposed_text = ProposedText(**{lang: _in_drafts_terms(document, kb, name_the_act(
+                _list_items([getattr(c.recommendation.list_item, lang) for c in crits], int(item.number))[:-1]
+                + end, name, lang), lang) for lang in ("en", "ru")})
             _name_the_act_in_solution(document, kb, rec, name)
             places.update({c.id: RulePlace(amendment.target) for c in crits})
             continue
@@ -2022,28 +2045,31 @@ def _definitions_host(kb: KnowledgeBase, recommendations: list[Recommendation], 
                       ) -> Recommendation | None:
     """The recommendation whose proposed text also defines ``terms``: the first that adds definitions to the
     draft (a child, cyberbullying) as paragraphs of its own, else the first whose text uses one of the terms.
-    Only one that adds paragraphs (a supplement or a new article), not one that rewrites a provision or adds
-    principles to a list. None when there is nothing to define."""
+    Only one that adds paragraphs (a supplement or a new article) or definitions to a list of them, not one that
+    rewrites a provision or adds principles to a list. None when there is nothing to define."""
     if not terms:
         return None
-    adds = [r for r in recommendations if r.amendment.action in {"supplement", "new"}
-            and not all(kb.criteria[c].recommendation.list_item for c in r.criteria)]
-    users = {r for t in terms for r in t.used_in}
+    adds = [r for r in recommendations if r.amendment.action in {"supplement", "new"}]
     defining = (r for r in adds if any(kb.criteria[c].recommendation.place == "definitions" for c in r.criteria))
-    return next(defining, None) or next((r for r in adds if r.id in users), None)
+    users = {r for t in terms for r in t.used_in}
+    # principles added to a list are items; a paragraph of definitions after them would end the list
+    principles = {r.id for r in adds if all(kb.criteria[c].recommendation.list_item for c in r.criteria)}
+    return next(defining, None) or next((r for r in adds if r.id in users and r.id not in principles), None)
 
 
 def _definitions_paragraph(document: Document, kb: KnowledgeBase, terms: list[_TermToDefine], lang: str) -> str:
     """One paragraph that defines ``terms``, a sub-paragraph each ("1) контент – информация ...;"), worded as
     a model clause is ("1. ..."), for :func:`_number_paragraphs` to number."""
+    items = _list_items(_defined_term_items(kb, terms, lang), 1)
+    return f"1. {_phrases(kb).defined_terms.get(lang)}\n{items}"
+
+
+def _defined_term_items(kb: KnowledgeBase, terms: list[_TermToDefine], lang: str) -> list[str]:
+    """``terms`` each with its definition, as items of a list without their numbers or closing punctuation
+    ("контент – информация ...")."""
     phrases = _phrases(kb)
-    items = []
-    for i, term in enumerate(terms, start=1):
-        word = term.term.term_en if lang == "en" else term.term.term
-        end = "." if i == len(terms) else ";"
-        defined = phrases.defined_term.fill(lang, term=word, definition=term.term.definition.get(lang))
-        items.append(f"{i}) {defined}{end}")
-    return "\n".join([f"1. {phrases.defined_terms.get(lang)}", *items])
+    return [phrases.defined_term.fill(lang, term=t.term.term_en if lang == "en" else t.term.term,
+                                      definition=t.term.definition.get(lang)) for t in terms]
 
 
 def _say_terms_are_defined(kb: KnowledgeBase, rec: Recommendation, terms: list[_TermToDefine]) -> None:
