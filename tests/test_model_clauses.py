@@ -433,3 +433,16 @@ def test_a_definition_as_a_list_item_must_be_the_model_clauses_own_word_for_word
     template["list_item"] = None
     with pytest.raises(ValidationError, match="needs its definition as a list_item"):
         RecommendationTemplate.model_validate(template)
+
+
+def test_the_digitalisation_body_controls_the_childrens_safety_requirements_only_where_no_law_gives_it_to_another(
+        ) -> None:
+    """Audit H5: the KZ Law on Online Platforms already gives state control of platforms to its own authority (its
+    art. 6(2)); a Code that made the digitalisation body control the same platform duties would set up a second
+    controller. The control the clause gives (impact-liability-01) yields to a law that vests it in another
+    body."""
+    clause = load().criteria["impact-liability-01"].recommendation.model_clause
+    assert ("за исключением случаев, когда законами Республики Казахстан контроль за онлайн-платформами "
+            "возложен на иной государственный орган") in clause.ru
+    assert "except where the laws of the Republic of Kazakhstan vest control over online platforms in another" in (
+        clause.en)
