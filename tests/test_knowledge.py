@@ -451,6 +451,21 @@ def test_kb_check_refuses_a_model_clause_referring_to_the_rules_of_no_area_or_of
     assert "'crdd'" not in result.stderr
 
 
+def test_kb_check_refuses_a_definition_whose_list_item_defines_the_term_otherwise(data_copy: Path) -> None:
+    """A draft whose definitions are a list gets the definition of a child as an item (``list_item``), others as
+    the model clause's paragraph: the two must define the term alike, word for word."""
+    path = data_copy / "framework" / "general-principles.yaml"
+    text = path.read_text(encoding="utf-8")
+    item = "ребенок – физическое лицо, не достигшее восемнадцатилетнего возраста (совершеннолетия)"
+    assert text.count(item) == 1
+    path.write_text(text.replace(item, "ребенок – физическое лицо, не достигшее шестнадцатилетнего возраста"),
+                    encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert ("criterion general-principles-01: list_item.ru must read '<term> – <definition>', the definition "
+            "word for word as the first paragraph of the model clause states it") in result.stderr
+
+
 def test_kb_check_refuses_a_model_clause_referring_to_other_rules_in_english_than_in_russian(data_copy: Path
                                                                                             ) -> None:
     path = data_copy / "framework" / "gender.yaml"

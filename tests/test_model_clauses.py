@@ -418,23 +418,6 @@ def test_every_period_a_clause_sets_says_when_it_starts() -> None:
     assert found == []
 
 
-def test_a_definition_as_a_list_item_must_be_the_model_clauses_own_word_for_word() -> None:
-    """A draft whose definitions article is a list gets the definition as an item (``list_item``), others as the
-    model clause's paragraph: the knowledge base refuses an item that defines the term otherwise than the
-    clause does."""
-    from pydantic import ValidationError
-
-    from crlens.knowledge.models import RecommendationTemplate
-
-    template = load().criteria["general-principles-01"].recommendation.model_dump()
-    template["list_item"]["ru"] = "ребенок – физическое лицо, не достигшее шестнадцатилетнего возраста"
-    with pytest.raises(ValidationError, match=r"list_item\.ru must be"):
-        RecommendationTemplate.model_validate(template)
-    template["list_item"] = None
-    with pytest.raises(ValidationError, match="needs its definition as a list_item"):
-        RecommendationTemplate.model_validate(template)
-
-
 def test_the_digitalisation_body_controls_the_childrens_safety_requirements_only_where_no_law_gives_it_to_another(
         ) -> None:
     """Audit H5: the KZ Law on Online Platforms already gives state control of platforms to its own authority (its

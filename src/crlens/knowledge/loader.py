@@ -329,6 +329,7 @@ def check(kb: KnowledgeBase) -> list[Problem]:
                 problems.append(Problem(file, entry, message))
         problems += [Problem(file, entry, message) for message in _unresolved(kb, crit.norms, crit.examples)]
         problems += [Problem(file, entry, message) for message in _unresolved_rules(kb, crit)]
+        problems += [Problem(file, entry, message) for message in _definition_item_problems(kb, crit)]
 
     for norm in kb.norms.values():
         if norm.instrument not in kb.instruments:
@@ -377,6 +378,27 @@ def _unresolved_rules(kb: KnowledgeBase, crit: Criterion) -> list[str]:
         elif paragraph and not 1 <= int(paragraph) <= other.recommendation.paragraphs:
             messages.append(f"the model clause refers to paragraph {paragraph} of the clause of {criterion!r}, "
                             "which has no such paragraph")
+    return messages
+
+
+def _definition_item_problems(kb: KnowledgeBase, crit: Criterion) -> list[str]:
+    """What is wrong with the list item of a criterion whose clause defines a term (``place: definitions``): it
+    must be there, as ``phrases.defined_term`` frames a definition ("<term> means <definition>"), with the
+    definition the first paragraph of the model clause states, word for word."""
+    template = crit.recommendation
+    if template.place != "definitions" or kb.phrases is None:  # missing phrases are reported on their own
+        return []
+    if template.list_item is None:
+        return ["the model clause defines a term, so its definition must also be given as a list_item"]
+    messages = []
+    for lang in ("en", "ru"):
+        frame = kb.phrases.defined_term.get(lang)
+        means = frame.partition("{term}")[2].partition("{definition}")[0]
+        _, said, definition = getattr(template.list_item, lang).partition(means)
+        first = getattr(template.model_clause, lang).strip().split("\n")[0]
+        if not said or definition not in first:
+            messages.append(f"list_item.{lang} must read '<term>{means}<definition>', the definition word for "
+                            "word as the first paragraph of the model clause states it")
     return messages
 
 
