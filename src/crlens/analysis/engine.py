@@ -1912,7 +1912,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             # of definitions takes definitions; what the clauses require beyond the item (recording how the
             # child's interests were weighed) follows as paragraphs, the present text becoming paragraph 1, so
             # nothing the solution promises is lost
-            defined = _defined_term_items(kb, terms, "en") if rec is host else []
+            defined = terms if rec is host else []
             first_item = next_item.get(amendment.target, last_item + 1)
             next_item[amendment.target] = first_item + len(crits) + len(defined)
             # the item the new ones follow closed the list: its full stop becomes a semicolon (the draft's last
@@ -1923,7 +1923,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts = {}
             for lang in ("en", "ru"):
                 own = [getattr(c.recommendation.list_item, lang) for c in crits]
-                items = _list_items(own + (_defined_term_items(kb, terms, lang) if defined else []), first_item)
+                items = _list_items(own + _defined_term_items(kb, defined, lang), first_item)
                 if closed:
                     items = f"{last_item_semicolon(lang, first_item - 1)}\n{items}"
                 duties = [d for c in crits if (d := _after_first_paragraph(_fill(
@@ -1948,8 +1948,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             # replaced by ours as that item, not by paragraphs that would break the list
             end = ";" if item.text.rstrip().endswith(";") else "."
             amendment.proposed_text = ProposedText(**{lang: _in_drafts_terms(document, kb, name_the_act(
-                _list_items([getattr(c.recommendation.list_item, lang) for c in crits], int(item.number))[:-1]
-                + end, name, lang), lang) for lang in ("en", "ru")})
+                _list_items([getattr(c.recommendation.list_item, lang) for c in crits], int(item.number), end),
+                name, lang), lang) for lang in ("en", "ru")})
             _name_the_act_in_solution(document, kb, rec, name)
             places.update({c.id: RulePlace(amendment.target) for c in crits})
             continue
@@ -2215,10 +2215,10 @@ def _after_first_paragraph(clause: str) -> str:
     return "\n".join(lines[start:]) if start is not None else ""
 
 
-def _list_items(items: list[str], first: int) -> str:
-    """Items added to a list, numbered from ``first`` as the list numbers them ("10) ...;"), the last closing it
-    with a full stop."""
-    return "\n".join(f"{first + k}) {item}{'.' if k == len(items) - 1 else ';'}" for k, item in enumerate(items))
+def _list_items(items: list[str], first: int, end: str = ".") -> str:
+    """Items added to a list, numbered from ``first`` as the list numbers them ("10) ...;"), the last ending with
+    ``end``: a full stop when it closes the list, a semicolon when it replaces an item others follow."""
+    return "\n".join(f"{first + k}) {item}{end if k == len(items) - 1 else ';'}" for k, item in enumerate(items))
 
 
 def _cite_law_in_force(kb: KnowledgeBase, recommendations: list[Recommendation], home: str | None) -> None:
