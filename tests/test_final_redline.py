@@ -185,7 +185,8 @@ def test_a_reference_to_the_rule_of_a_rejected_recommendation_is_marked_for_the_
     """The ministry rejects the impact assessment the sample's Article 38(8) would set (crdd-01): the follow-up
     duties (crdd-04, new Article 38-7) still refer to "the assessment provided for in Article 38(8)", which names
     nothing in the final redline. The reference is marked in square brackets for the reviser, with whose rule it
-    named; the reference to the draft's own Article 33(5) before it stays."""
+    named; the reference to the draft's own Article 33(5) before it stays, and so does the act the two name
+    together («настоящего Кодекса»), after the mark."""
     from crlens.analysis.engine import review_document
     from crlens.consult.log import ConsultationLog
     from crlens.ingest import parse_file
@@ -199,8 +200,8 @@ def test_a_reference_to_the_rule_of_a_rejected_recommendation_is_marked_for_the_
     assert written is not None
     shown = [accepted_text(p) for p in docx.Document(str(written.path)).element.body.iter(f"{W}p")]
     [follow_up] = [line for line in shown if line.startswith("1. Лицо, проводившее оценку воздействия")]
-    assert (f"предусмотренную пунктом 5 статьи 33 и [ссылка подлежит уточнению: «пунктом 8 статьи 38 настоящего "
-            f"Кодекса» указывала на норму рекомендации {assessment.id}, которая не включена], принимает") in (
+    assert (f"предусмотренную пунктом 5 статьи 33 и [ссылка подлежит уточнению: «пунктом 8 статьи 38» указывала "
+            f"на норму рекомендации {assessment.id}, которая не включена] настоящего Кодекса, принимает") in (
         follow_up)
     unmarked = [re.sub(r"\[ссылка подлежит уточнению: [^]]*\]", "", line) for line in shown]
     assert not [line for line in unmarked if "пунктом 8 статьи 38" in line]

@@ -308,3 +308,21 @@ def test_a_reference_to_articles_left_out_is_marked_and_a_run_of_paragraphs_foll
     assert follow_references("пунктами 9–12 статьи 37 настоящего Кодекса", "art:13", moved) == (
         "пунктами 7–10 статьи 37 настоящего Кодекса")
     assert follow_references("Article 37(9)–(12)", "art:13", {"art:37": {9: 7, 12: 10}}) == "Article 37(7)–(10)"
+
+
+def test_the_act_a_list_of_references_closes_with_stays_for_the_others_when_its_last_is_left_out() -> None:
+    # «настоящего Кодекса» belongs to the whole list; marking the last reference must not take it from the others
+    left = LeftOut({}, {"art:41-1": "rec-012"})
+
+    def note(said: str, recs: list[str]) -> str:
+        return f"[{said}]"
+
+    text = "пунктами 10 и 11 статьи 29-8 и статьей 41-1 настоящего Кодекса"
+    assert follow_references(text, "art:13", {}, left, note) == (
+        "пунктами 10 и 11 статьи 29-8 и [статьей 41-1] настоящего Кодекса")
+    listed = "статьей 29-2, статьями 29-11 и 41-1 настоящего Кодекса"
+    assert follow_references(listed, "art:13", {}, left, note) == (
+        "статьей 29-2, [статьями 29-11 и 41-1] настоящего Кодекса")
+    alone = "предусмотренных статьей 41-1 настоящего Кодекса"
+    assert follow_references(alone, "art:13", {}, left, note) == (
+        "предусмотренных [статьей 41-1 настоящего Кодекса]")

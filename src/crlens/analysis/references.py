@@ -184,7 +184,8 @@ def _in_order(provision: str) -> list[tuple[int, int | str]]:
     return [(0, int(part)) if part.isdigit() else (1, part) for part in re.findall(r"\d+|[^\W\d_]+", provision)]
 
 
-_ACT = r"(?: настоящего [А-Яа-яЁё]+)?"
+_ACT_NAMED = r" настоящего [А-Яа-яЁё]+"
+_ACT = rf"(?:{_ACT_NAMED})?"
 """The act a Russian reference names after the provision («настоящего Кодекса»): part of the reference."""
 _REFERENCE = re.compile(
     # another article's paragraphs: «пунктами 9 и 10 статьи 29 настоящего Кодекса», "Article 29(9) and (10)"
@@ -220,6 +221,11 @@ class LeftOut:
 NOTHING_LEFT_OUT = LeftOut({}, {})
 
 
+_ACT_AFTER = re.compile(rf"{_ACT_NAMED}$")
+"""The act a Russian reference ends with, when it does."""
+_LIST_SEPARATORS = (", ", " и ")
+"""What comes before a reference that is not the first of a Russian list of them."""
+
 _LISTED = re.compile(r", | and | и ")
 """What separates the names of a list as :func:`~crlens.analysis.labels.listed` writes it ("9, 10 и 12")."""
 
@@ -243,12 +249,23 @@ def follow_references(text: str, here: str, moved: Mapping[str, Mapping[int, int
     proposed names nothing any more, and a number that moved up may now name another rule: it is replaced
     whole by what ``unresolved`` makes of it and the ids of those recommendations (kept as it is without
     ``unresolved``)."""
+    def marked(match: re.Match[str], gone: list[str]) -> str:
+        said = match.group(0)
+        if unresolved is None:
+            return said
+        # the act closes a list of references («пунктом 9 статьи 29 и статьей 41-1 настоящего Кодекса») and is
+        # the others' too: it stays after the mark of the last one
+        act = _ACT_AFTER.search(said)
+        if act is None or not text[:match.start()].endswith(_LIST_SEPARATORS):
+            return unresolved(said, gone)
+        return f"{unresolved(said[:act.start()], gone)}{act.group()}"
+
     def each(match: re.Match[str]) -> str:
         said = match.group(0)
         if match.group("wholes"):
             articles = [f"art:{number}" for number in _LISTED.split(match.group("wholes"))]
             gone = list(dict.fromkeys(rec for article in articles for rec in left_out.proposers(article)))
-            return unresolved(said, gone) if gone and unresolved is not None else said
+            return marked(match, gone) if gone else said
         if match.group("whole"):
             article, run = f"art:{match.group('whole')}", ""
         elif match.group("own_run"):
@@ -258,7 +275,7 @@ def follow_references(text: str, here: str, moved: Mapping[str, Mapping[int, int
             run = match.group("ru_run") or match.group("en_run")
         gone = left_out.proposers(article, _numbers(run))
         if gone:
-            return unresolved(said, gone) if unresolved is not None else said
+            return marked(match, gone)
         if not run:
             return said
         new = moved.get(article, {})
