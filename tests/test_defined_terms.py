@@ -36,11 +36,11 @@ def _defining(review: Review) -> list[Recommendation]:
 def _defined_terms(rec: Recommendation, lang: str) -> list[str]:
     """The terms of ours the proposed text defines, in its order: the items of its paragraph of definitions
     ("the following terms are used: 1) ..."), or the items it adds to the draft's list of definitions (after its
-    own definition of a child or of cyberbullying)."""
-    separator = " means " if lang == "en" else " – "
+    own definition of a child or of cyberbullying), worded as ours are or as the draft's ("content – ...")."""
     ours = {term.term_en if lang == "en" else term.term for term in rec.defined_terms}
     text = getattr(rec.amendment.proposed_text, lang)
-    terms = [line.split(") ", 1)[1].split(separator)[0] for line in text.split("\n") if re.match(r"\d+\) ", line)]
+    terms = [re.split(" means | – ", line.split(") ", 1)[1], maxsplit=1)[0] for line in text.split("\n")
+             if re.match(r"\d+\) ", line)]
     return [term for term in terms if term in ours]
 
 

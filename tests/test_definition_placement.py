@@ -45,6 +45,16 @@ LIST_WITHOUT_A_CHILD = (
     "2. Оператор удаляет оскорбления детей по жалобе пользователя.\n"
 )
 
+ENGLISH_LIST_WITH_DASHES = (
+    "Article 1. Basic concepts\n"
+    "The following basic concepts are used in this Act:\n"
+    "1) platform – an online service that stores and disseminates information at the request of users;\n"
+    "2) operator – a person who runs a platform.\n"
+    "Article 2. Duties of operators\n"
+    "1. An operator shall publish the terms of use of its platform.\n"
+    "2. An operator shall remove insults against children on a user's complaint.\n"
+)
+
 NO_DEFINITIONS = (
     "Article 1. Scope\n"
     "This Act applies to online platforms.\n"
@@ -111,3 +121,16 @@ def test_definitions_added_to_a_list_go_on_as_its_items_and_a_rule_after_them_as
     last = max(int(n) for n in re.findall(r"^(\d+)\) ", child, re.M))
     assert cyberbullying.startswith(f"В подпункте {last}) точку заменить точкой с запятой.\n"
                                     f"{last + 1}) кибербуллинг")
+
+
+def test_definitions_added_to_a_list_are_worded_as_the_lists_own_are(tmp_path: Path) -> None:
+    """The draft's definitions read "platform – an online service ...": ours go on as "child – ...", not "child
+    means ...", for the definition a criterion adds and for the terms our texts use alike."""
+    review = review_text(tmp_path, ENGLISH_LIST_WITH_DASHES)
+    child = _recommendation(review, "general-principles-01").amendment.proposed_text.en
+    assert "\n3) child – every natural person who has not reached the age of eighteen years;" in child
+    items = re.findall(r"^\d+\) .*$", child, re.M)
+    assert len(items) > 1
+    assert not [item for item in items if " means " in item.split(" – ")[0]]
+    cyberbullying = _recommendation(review, "cyber-aggression-01").amendment.proposed_text.en
+    assert re.search(r"^\d+\) cyberbullying of a child – systematic acts", cyberbullying, re.M)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from crlens import __version__
 from crlens.analysis.act_name import ActName, act_name, is_draft, name_the_act
+from crlens.analysis.definitions import definition_style, reworded
 from crlens.analysis.duty import duty_holder_spans
 from crlens.analysis.jurisdiction import (
     detect_jurisdiction,
@@ -1922,8 +1923,12 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             numbered, first_paragraph = amendment.target in next_free, next_free.get(amendment.target, 2)
             texts = {}
             for lang in ("en", "ru"):
+                as_drafted = _definition_wording(document, kb, amendment.target, lang)
                 own = [getattr(c.recommendation.list_item, lang) for c in crits]
-                items = _list_items(own + _defined_term_items(kb, defined, lang), first_item)
+                own = [as_drafted(item) if c.recommendation.place == "definitions" else item
+                       for c, item in zip(crits, own, strict=True)]
+                items = _list_items(own + [as_drafted(t) for t in _defined_term_items(kb, defined, lang)],
+                                    first_item)
                 if closed:
                     items = f"{last_item_semicolon(lang, first_item - 1)}\n{items}"
                 duties = [d for c in crits if (d := _after_first_paragraph(_fill(
@@ -1948,7 +1953,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             # replaced by ours as that item, not by paragraphs that would break the list
             end = ";" if item.text.rstrip().endswith(";") else "."
             amendment.proposed_text = ProposedText(**{lang: _in_drafts_terms(document, kb, name_the_act(
-                _list_items([getattr(c.recommendation.list_item, lang) for c in crits], int(item.number), end),
+                _list_items([_definition_wording(document, kb, article_of(amendment.target), lang)(
+                    getattr(c.recommendation.list_item, lang)) for c in crits], int(item.number), end),
                 name, lang), lang) for lang in ("en", "ru")})
             _name_the_act_in_solution(document, kb, rec, name)
             places.update({c.id: RulePlace(amendment.target) for c in crits})
@@ -2070,6 +2076,20 @@ def _defined_term_items(kb: KnowledgeBase, terms: list[_TermToDefine], lang: str
     phrases = _phrases(kb)
     return [phrases.defined_term.fill(lang, term=t.term.term_en if lang == "en" else t.term.term,
                                       definition=t.term.definition.get(lang)) for t in terms]
+
+
+def _definition_wording(document: Document, kb: KnowledgeBase, article: str, lang: str) -> Callable[[str], str]:
+    """How a definition we add to ``article`` is worded in ``lang``: in the draft's language, as the draft words
+    the definitions there ("child – ...", "‘child’ means ..."); as ours are (``phrases.defined_term``) in the
+    other language, or when the draft's are not worded alike."""
+    provision = document.get(article)
+    drafts = "en" if document.language == "en" else "ru"
+    style = (definition_style([c.text for c in provision.children])
+             if provision is not None and provision.children and lang == drafts else None)
+    if style is None:
+        return lambda definition: definition
+    frame = _phrases(kb).defined_term.get(lang)
+    return lambda definition: reworded(definition, frame, style)
 
 
 def _say_terms_are_defined(kb: KnowledgeBase, rec: Recommendation, terms: list[_TermToDefine]) -> None:

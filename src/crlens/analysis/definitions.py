@@ -1,0 +1,54 @@
+"""How a draft words the definitions of its definitions article, so that the definitions we add read as its own.
+
+Drafts word a definition in one of a few ways: "child – every natural person ..." (the codes of Kazakhstan and
+their English translations), "‘child’ means any natural person ..." (EU regulations), "“platform” means ..."
+(common-law acts). Our knowledge base words a definition one way ("child means ...", «ребенок – ...»,
+``phrases.defined_term``); a definition added to a draft's list takes the form the draft's own take.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_DEFINITION = re.compile(
+    r"^(?P<opening>[‘“\"«]?)(?P<term>[^‘’“”\"«»:;–—]{1,80}?)(?P<closing>[’”\"»]?)(?P<separator> means | [–—-] )")
+"""The start of a definition: the term, in quotes or not, and what comes between it and what it means."""
+
+
+@dataclass(frozen=True, slots=True)
+class DefinitionStyle:
+    """How a draft words a definition: the quotes around the term (none: empty) and what follows the term
+    (" means ", " – ")."""
+
+    opening: str
+    closing: str
+    separator: str
+
+    def define(self, term: str, definition: str) -> str:
+        """``term`` defined as ``definition``, in this style."""
+        return f"{self.opening}{term}{self.closing}{self.separator}{definition}"
+
+
+def definition_style(entries: Sequence[str]) -> DefinitionStyle | None:
+    """How most of ``entries``, the texts of a definitions article's items or paragraphs, define their term; None
+    when fewer than half of them are worded alike (a list of principles, a text that defines nothing)."""
+    found: Counter[DefinitionStyle] = Counter()
+    for text in entries:
+        match = _DEFINITION.match(text.strip())
+        if match and bool(match["opening"]) == bool(match["closing"]):
+            found[DefinitionStyle(match["opening"], match["closing"], match["separator"])] += 1
+    if not found:
+        return None
+    style, count = found.most_common(1)[0]
+    return style if 2 * count >= len(entries) else None
+
+
+def reworded(definition: str, frame: str, style: DefinitionStyle) -> str:
+    """A ``definition`` worded by ``frame`` ("{term} means {definition}") worded in ``style`` instead; as it is
+    when ``frame`` does not frame it."""
+    separator = frame.partition("{term}")[2].partition("{definition}")[0]
+    term, found, meaning = definition.partition(separator)
+    return style.define(term, meaning) if found else definition
