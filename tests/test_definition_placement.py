@@ -134,3 +134,24 @@ def test_definitions_added_to_a_list_are_worded_as_the_lists_own_are(tmp_path: P
     assert not [item for item in items if " means " in item.split(" – ")[0]]
     cyberbullying = _recommendation(review, "cyber-aggression-01").amendment.proposed_text.en
     assert re.search(r"^\d+\) cyberbullying of a child – systematic acts", cyberbullying, re.M)
+
+
+def test_definitions_added_to_an_article_of_definitions_by_paragraph_are_its_next_paragraphs_worded_as_its_own(
+        tmp_path: Path) -> None:
+    """The draft's paragraphs are definitions ("(1) “platform” means ..."): ours, and the terms our texts use, are
+    its next paragraphs worded the same way, not sentences of a code ("For the purposes of this Act, a child is
+    ...") nor a paragraph holding a list of its own."""
+    review = review_text(tmp_path, WITH_DEFINITIONS)
+    child = _recommendation(review, "general-principles-01").amendment.proposed_text
+    assert child.en.startswith("3. “child” means every natural person who has not reached the age of eighteen "
+                               "years.\n4. “")
+    assert child.ru.startswith("3. ребенок – физическое лицо, не достигшее восемнадцатилетнего возраста")
+    assert "For the purposes" not in child.en and not re.search(r"^\d+\) ", child.en, re.M)
+    cyberbullying = _recommendation(review, "cyber-aggression-01").amendment.proposed_text.en
+    assert re.fullmatch(r"\d+\. “cyberbullying of a child” means systematic acts [^\n]*\.", cyberbullying)
+
+
+def test_the_drafts_own_definition_by_paragraph_is_replaced_by_ours_worded_as_its_own(tmp_path: Path) -> None:
+    rec = _recommendation(review_text(tmp_path, CHILD_UNDER_13), "general-principles-01")
+    assert rec.amendment.proposed_text.en == (
+        "1. The term “child” means every natural person who has not reached the age of eighteen years.")

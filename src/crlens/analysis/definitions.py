@@ -2,8 +2,9 @@
 
 Drafts word a definition in one of a few ways: "child – every natural person ..." (the codes of Kazakhstan and
 their English translations), "‘child’ means any natural person ..." (EU regulations), "“platform” means ..."
-(common-law acts). Our knowledge base words a definition one way ("child means ...", «ребенок – ...»,
-``phrases.defined_term``); a definition added to a draft's list takes the form the draft's own take.
+(common-law acts), "The term “child” means ..." (the United States Code). Our knowledge base words a definition
+one way ("child means ...", «ребенок – ...», ``phrases.defined_term``); a definition added to a draft's list
+takes the form the draft's own take.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 _DEFINITION = re.compile(
-    r"^(?P<opening>[‘“\"«]?)(?P<term>[^‘’“”\"«»:;–—]{1,80}?)(?P<closing>[’”\"»]?)(?P<separator> means | [–—-] )")
-"""The start of a definition: the term, in quotes or not, and what comes between it and what it means."""
+    r"^(?P<lead>The term )?(?P<quote>[‘“\"«]?)(?P<term>[^‘’“”\"«»:;–—]{1,80}?)(?P<closing>[’”\"»]?)"
+    r"(?P<separator> means | [–—-] )")
+"""The start of a definition: the term, in quotes or not (after "The term" in US acts), and what comes between it
+and what it means."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +41,9 @@ def definition_style(entries: Sequence[str]) -> DefinitionStyle | None:
     found: Counter[DefinitionStyle] = Counter()
     for text in entries:
         match = _DEFINITION.match(text.strip())
-        if match and bool(match["opening"]) == bool(match["closing"]):
-            found[DefinitionStyle(match["opening"], match["closing"], match["separator"])] += 1
+        if match and bool(match["quote"]) == bool(match["closing"]) and (match["quote"] or not match["lead"]):
+            opening = f"{match['lead'] or ''}{match['quote']}"
+            found[DefinitionStyle(opening, match["closing"], match["separator"])] += 1
     if not found:
         return None
     style, count = found.most_common(1)[0]

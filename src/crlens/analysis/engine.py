@@ -1889,7 +1889,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
     paragraphs one number. An article that is one list of principles takes a principle as its next item ("10)
-    ..."), and what the clause requires beyond it as paragraphs 2, 3, ..., its present text becoming paragraph 1.
+    ..."), and what the clause requires beyond it as paragraphs 2, 3, ..., its present text becoming paragraph 1;
+    an article of definitions takes ours as its next items or paragraphs, worded as its own.
     Our texts, written for a code, name the act as the draft names itself ("this Law":
     :func:`~crlens.analysis.act_name.name_the_act`), then take the draft's own terms, the Russian text and
     solution (:func:`~crlens.analysis.terminology.adapt_ru`) and the English ones by the same decision
@@ -1946,16 +1947,47 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             _name_the_act_in_solution(document, kb, rec, name)
             places.update({c.id: RulePlace(amendment.target) for c in crits})
             continue
-        item = document.get(amendment.target) if amendment.action == "amend" else None
-        if (item is not None and item.kind in _LIST_ITEMS and item.number.isdigit() and crits
+        if (amendment.action == "supplement" and crits and _defines_by_paragraphs(document, amendment.target)
                 and all(c.recommendation.place == "definitions" for c in crits)):
-            # the draft's own definition in a list of them ("4) ребенок – лицо, не достигшее тринадцати лет;") is
-            # replaced by ours as that item, not by paragraphs that would break the list
+            # an article whose paragraphs are each a definition ("(4) ‘profiling’ means ...") takes ours as its
+            # next paragraphs, worded as its own, not as sentences of a code ("For the purposes of ..., a child
+            # is ...") nor as a paragraph with a list of its own; what the clauses require beyond the definition
+            # follows them
+            defined = terms if rec is host else []
+            first = next_free.get(amendment.target) or _next_paragraph(
+                _paragraph_numbers(document, amendment.target))
+            texts = {}
+            for lang in ("en", "ru"):
+                as_drafted = _definition_wording(document, kb, amendment.target, lang)
+                entries = [getattr(c.recommendation.list_item, lang) for c in crits]
+                entries += _defined_term_items(kb, defined, lang)
+                duties = [d for c in crits if (d := _after_first_paragraph(_fill(
+                    getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)))]
+                text, next_free[amendment.target], _ = _number_paragraphs(
+                    [f"1. {as_drafted(entry)}." for entry in entries] + duties, first)
+                texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
+            amendment.proposed_text = ProposedText(**texts)
+            if defined:
+                _say_terms_are_defined(kb, rec, terms)
+            _name_the_act_in_solution(document, kb, rec, name)
+            places.update({c.id: RulePlace(amendment.target) for c in crits})
+            continue
+        item = document.get(amendment.target) if amendment.action == "amend" else None
+        if (item is not None and item.number.isdigit() and crits
+                and (item.kind in _LIST_ITEMS or _defines_by_paragraphs(document, article_of(amendment.target)))
+                and all(c.recommendation.place == "definitions" for c in crits)):
+            # the draft's own definition in a list of them ("4) ребенок – лицо, не достигшее тринадцати лет;", "(1)
+            # The term “child” means an individual under the age of 13.") is replaced by ours as that item or
+            # paragraph, not by paragraphs that would break the list or take the numbers of those after it
             end = ";" if item.text.rstrip().endswith(";") else "."
-            amendment.proposed_text = ProposedText(**{lang: _in_drafts_terms(document, kb, name_the_act(
-                _list_items([_definition_wording(document, kb, article_of(amendment.target), lang)(
-                    getattr(c.recommendation.list_item, lang)) for c in crits], int(item.number), end),
-                name, lang), lang) for lang in ("en", "ru")})
+            texts = {}
+            for lang in ("en", "ru"):
+                as_drafted = _definition_wording(document, kb, article_of(amendment.target), lang)
+                entries = [as_drafted(getattr(c.recommendation.list_item, lang)) for c in crits]
+                text = (_list_items(entries, int(item.number), end) if item.kind in _LIST_ITEMS else "\n".join(
+                    f"{int(item.number) + k}. {entry}{end}" for k, entry in enumerate(entries)))
+                texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
+            amendment.proposed_text = ProposedText(**texts)
             _name_the_act_in_solution(document, kb, rec, name)
             places.update({c.id: RulePlace(amendment.target) for c in crits})
             continue
@@ -2076,6 +2108,16 @@ def _defined_term_items(kb: KnowledgeBase, terms: list[_TermToDefine], lang: str
     phrases = _phrases(kb)
     return [phrases.defined_term.fill(lang, term=t.term.term_en if lang == "en" else t.term.term,
                                       definition=t.term.definition.get(lang)) for t in terms]
+
+
+def _defines_by_paragraphs(document: Document, target: str) -> bool:
+    """Whether ``target`` is an article whose paragraphs are definitions worded alike ("(1) ‘personal data’
+    means ...; (2) ‘processing’ means ..."), as EU regulations and common-law acts define their terms."""
+    article = document.get(target)
+    if article is None or article.kind != "article":
+        return False
+    paragraphs = [c.text for c in article.children if c.kind == "paragraph"]
+    return len(paragraphs) > 1 and definition_style(paragraphs) is not None
 
 
 def _definition_wording(document: Document, kb: KnowledgeBase, article: str, lang: str) -> Callable[[str], str]:
