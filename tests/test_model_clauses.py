@@ -8,10 +8,16 @@ one that sends the reader to a procedure "established by this Code" points at no
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
-from crlens.knowledge.loader import load
+from crlens.analysis.engine import review_document
+from crlens.analysis.review import Review
+from crlens.ingest import parse_file
+from crlens.knowledge.loader import check, load
+from crlens.knowledge.models import CONDITION, RecommendationTemplate
 
 THIS_CODE = {"en": r"this Code", "ru": r"настоящ\w* Кодекс\w*"}
 
@@ -67,9 +73,10 @@ def test_a_model_clause_limits_a_liability_exemption_only_where_a_law_grants_one
 def test_a_clause_for_a_field_the_draft_may_lack_does_not_name_a_regime_in_passing() -> None:
     """business-hrdd-05 applies to any state support; its clause named "the regulatory sandbox" and technology
     parks, so the KZ Digital Code, which has neither, read as if it had (the lawyer's audit). Only the criteria
-    about the sandbox itself (not applicable when a draft has none) may name it."""
+    about the sandbox itself (not applicable when a draft has none) may name it, and others in words said only of
+    a draft that mentions one ({if:sandbox}...{endif})."""
     kb = load()
-    clauses = {c.id: c.recommendation.model_clause.en + c.recommendation.model_clause.ru
+    clauses = {c.id: CONDITION.sub("", c.recommendation.model_clause.en + c.recommendation.model_clause.ru)
                for c in kb.criteria.values() if c.detect.field != ["sandbox"]}
     naming = [crit for crit, clause in clauses.items() if re.search(r"sandbox|песочниц", clause)]
     assert naming == []
@@ -199,14 +206,6 @@ def test_publicly_funded_software_is_owned_by_the_state_or_openly_licensed_by_it
     assert "where the contract leaves them with the developer, the developer grants the right" in clause.en
     assert "если по договору они сохраняются за разработчиком, разработчик предоставляет право" in clause.ru
     assert "unless the contract provides" not in clause.en
-
-
-def test_the_impact_assessment_of_state_systems_does_not_presuppose_an_experimental_regime() -> None:
-    """crdd-02's clause required an assessment "before an experimental legal regime ... is established" in every
-    draft; the KZ Digital Code has no such regime, and the clause made it look as if it had."""
-    clause = load().criteria["crdd-02"].recommendation.model_clause
-    assert "where the law provides for experimental legal regimes, before such a regime" in clause.en
-    assert "если законом предусмотрено установление экспериментальных правовых режимов" in clause.ru
 
 
 def test_no_model_clause_exempts_anyone_from_liability() -> None:
@@ -429,3 +428,48 @@ def test_the_digitalisation_body_controls_the_childrens_safety_requirements_only
             "возложен на иной государственный орган") in clause.ru
     assert "except where the laws of the Republic of Kazakhstan vest control over online platforms in another" in (
         clause.en)
+
+
+@pytest.fixture(scope="module")
+def kz_code_and_sample(corpus: Path, sample_ru: Path) -> tuple[Review, Review]:
+    return (review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt")),
+            review_document(parse_file(sample_ru)))
+
+
+def _proposed(review: Review, criterion: str, lang: str) -> str:
+    [rec] = [r for r in review.recommendations if criterion in r.criteria]
+    return getattr(rec.amendment.proposed_text, lang)
+
+
+def test_the_state_bodies_assessment_names_experimental_regimes_only_for_a_draft_that_has_them(
+        kz_code_and_sample: tuple[Review, Review]) -> None:
+    """The KZ Digital Code sets up no experimental legal regime: the assessment before one was a conditional
+    reference to a regime the Code lacks (the lawyer's audit, L25). The sample draft has one, and keeps it."""
+    kz_code, sample = kz_code_and_sample
+    for lang, regime in (("en", "experimental legal regime"), ("ru", "экспериментальн")):
+        assert regime not in _proposed(kz_code, "crdd-02", lang)
+        assert regime in _proposed(sample, "crdd-02", lang)
+    assert "предназначены для детей, проводят оценку" in _proposed(kz_code, "crdd-02", "ru")
+    assert ("предназначены для детей, а также до установления экспериментального правового режима, затрагивающего "
+            "детей или их данные, проводят оценку") in _proposed(sample, "crdd-02", "ru")
+    assert not [r for review in kz_code_and_sample for r in review.recommendations
+                if re.search(r"\{(?:if|endif)", r.amendment.proposed_text.en + r.amendment.proposed_text.ru)]
+
+
+def test_words_said_only_of_some_drafts_close_within_their_paragraph() -> None:
+    clause = {"en": "1. A rule{if:sandbox}, and more.\n2. Another{endif}.", "ru": "1. Норма."}
+    with pytest.raises(ValidationError, match=r"without its \{endif\}"):
+        RecommendationTemplate.model_validate({"gap": {"en": "g", "ru": "г"}, "solution": {"en": "s", "ru": "с"},
+                                               "heading": {"en": "h", "ru": "з"}, "model_clause": clause})
+
+
+def test_kb_check_refuses_words_said_only_of_drafts_that_mention_no_concept() -> None:
+    kb = load()
+    crit = kb.criteria["crdd-02"]
+    clause = crit.recommendation.model_clause.model_copy(update={
+        "en": crit.recommendation.model_clause.en.replace("{if:sandbox}", "{if:sandpit}"),
+        "ru": crit.recommendation.model_clause.ru.replace("{if:sandbox}", "{if:sandpit}")})
+    kb.criteria["crdd-02"] = crit.model_copy(update={"recommendation": crit.recommendation.model_copy(
+        update={"model_clause": clause})})
+    assert [p.message for p in check(kb) if "sandpit" in p.message] == [
+        "the model clause says words only of drafts that mention 'sandpit', which is no concept"]

@@ -88,6 +88,7 @@ from crlens.ingest.model import ARTICLE_WORDS, Document, Naming, Provision
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import (
     AREA_IDS,
+    CONDITION,
     PRIORITY_RANK,
     RISK_OPENING,
     RISK_OPENING_EACH,
@@ -288,7 +289,8 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     kb = localised(kb, home)  # a draft of another country: our texts without the country they name
     recommendations = _recommend(document, kb, state, results, best_units, subject_units, risks, home)
     name = act_name(document.text, document.language)
-    places = _write_proposed_texts(document, kb, recommendations, name, home)
+    mentioned = frozenset(concept for found in state.own.values() for concept in found)
+    places = _write_proposed_texts(document, kb, recommendations, name, mentioned, home)
     _refer_to_rules(document, kb, recommendations, results, places, name)
     _cite_law_in_force(kb, recommendations, home)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
@@ -1105,9 +1107,14 @@ def _both(phrase: Phrase, **values: str | int | tuple[str, str]) -> tuple[str, s
     return phrase.fill("en", **lang_values(0)), phrase.fill("ru", **lang_values(1))
 
 
-def _fill(clause: str, target: str, document: Document, lang: str, kb: KnowledgeBase) -> str:
+def _fill(clause: str, target: str, document: Document, lang: str, kb: KnowledgeBase, mentioned: Set[str]
+          ) -> str:
+    """A model clause for the draft: its target article and the draft's title in their places, and the words it
+    says only of a draft that mentions a concept (``{if:sandbox}...{endif}``) kept when this one does, else
+    left out."""
     article = (label(target, lang, naming=document.naming) if target.startswith("art:")
                else _phrases(kb).the_draft.get(lang))
+    clause = CONDITION.sub(lambda m: m.group(2) if m.group(1) in mentioned else "", clause)
     return clause.replace("{article}", article).replace("{draft}", document.title)
 
 
@@ -1884,7 +1891,7 @@ def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -
 
 
 def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
-                          name: ActName, home: str | None = None) -> dict[str, RulePlace]:
+                          name: ActName, mentioned: Set[str], home: str | None = None) -> dict[str, RulePlace]:
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
@@ -1895,7 +1902,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     :func:`~crlens.analysis.act_name.name_the_act`), then take the draft's own terms, the Russian text and
     solution (:func:`~crlens.analysis.terminology.adapt_ru`) and the English ones by the same decision
     (:func:`~crlens.analysis.terminology.adapt_en`). A text that adds to the law in force of the draft's own
-    country ``home`` ends by saying so (:func:`_applies_with_law_in_force`). Returns where each criterion's rule
+    country ``home`` ends by saying so (:func:`_applies_with_law_in_force`). ``mentioned``: the concepts the draft
+    mentions, for the words a clause says only of such a draft (:func:`_fill`). Returns where each criterion's rule
     now is, for the texts that refer to it (:func:`_refer_to_rules`)."""
     next_free: dict[str, int] = {}
     next_item: dict[str, int] = {}
@@ -1932,8 +1940,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                                     first_item)
                 if closed:
                     items = f"{last_item_semicolon(lang, first_item - 1)}\n{items}"
-                duties = [d for c in crits if (d := _after_first_paragraph(_fill(
-                    getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)))]
+                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, mentioned)
                 if duties:
                     added, following, _ = _number_paragraphs(duties, first_paragraph)
                     if not numbered:
@@ -1961,8 +1968,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 as_drafted = _definition_wording(document, kb, amendment.target, lang)
                 entries = [getattr(c.recommendation.list_item, lang) for c in crits]
                 entries += _defined_term_items(kb, defined, lang)
-                duties = [d for c in crits if (d := _after_first_paragraph(_fill(
-                    getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)))]
+                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, mentioned)
                 text, next_free[amendment.target], _ = _number_paragraphs(
                     [f"1. {as_drafted(entry)}." for entry in entries] + duties, first)
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
@@ -1998,7 +2004,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                            and numbers == [])
         texts = {}
         for lang in ("en", "ru"):
-            clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb)
+            clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb,
+                             mentioned)
                        for c in crits]
             if rec is host:
                 clauses.append(_definitions_paragraph(document, kb, terms, lang))
@@ -2267,6 +2274,14 @@ def _closes_list(document: Document, target: str, number: int) -> bool:
     """Whether item ``number`` of the list article ``target`` ends with a full stop (it closes the list)."""
     item = document.get(f"{target}.{number}")
     return item is not None and item.text.rstrip().endswith(".")
+
+
+def _beyond_first_paragraphs(crits: list[Criterion], target: str, document: Document, lang: str,
+                             kb: KnowledgeBase, mentioned: Set[str]) -> list[str]:
+    """What the clauses of ``crits`` require beyond the first paragraph each (the principle or definition a list
+    item states instead), filled for the draft; none for a clause of one paragraph."""
+    return [duties for c in crits if (duties := _after_first_paragraph(_fill(
+        getattr(c.recommendation.model_clause, lang), target, document, lang, kb, mentioned)))]
 
 
 def _after_first_paragraph(clause: str) -> str:

@@ -22,14 +22,18 @@ from crlens.analysis.language import fold
 
 AGE_BANDS: tuple[str, ...] = ("0-5", "6-9", "10-12", "13-15", "16-17")
 
-MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft", "rule"})
+MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft", "rule", "if", "endif"})
 """Placeholders a model clause may use: ``{article}`` is the target article's label as the draft writes it
 (e.g. "Article 40"), ``{draft}`` the draft's title, ``{rule:crdd-01}`` where the rule of another criterion is in
 the draft as amended (or the rules of several: ``{rule:crdd-01,crdd-02}``; or a paragraph of its clause:
 ``{rule:redress-01.2}``; or rules whole, every paragraph of a criterion's or of an area's:
 ``{rule:@safety,@csea-01}``), named as the words before it need it ("provided for in Article 29(9)",
 «предусмотренную пунктом 9 статьи 29 настоящего Кодекса»), so that a clause building on that rule refers to it
-instead of setting it a second time."""
+instead of setting it a second time. ``{if:sandbox}...{endif}``, within one paragraph, is words the clause says
+only of a draft that mentions the concept ``sandbox`` (an assessment before an experimental legal regime is set
+up): of any other they would name a regime the draft does not have."""
+CONDITION = re.compile(r"\{if:([\w-]+)\}([^{}\n]*)\{endif\}")
+"""Words of a model clause said only of a draft that mentions a concept (:data:`MODEL_CLAUSE_PLACEHOLDERS`)."""
 
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
@@ -328,7 +332,22 @@ class RecommendationTemplate(_Strict):
         if self._rules("en") != self._rules("ru"):
             raise ValueError(f"model_clause refers to rules {self._rules('en')} in English but "
                              f"{self._rules('ru')} in Russian")
+        for lang in ("en", "ru"):
+            if re.search(r"\{(?:if:[^}]*|endif)\}", CONDITION.sub("", getattr(self.model_clause, lang))):
+                raise ValueError(f"model_clause.{lang} has an {{if:...}} without its {{endif}} in the same "
+                                 "paragraph, or one inside another")
+        if self._conditions("en") != self._conditions("ru"):
+            raise ValueError(f"model_clause says words only of drafts that mention {self._conditions('en')} in "
+                             f"English but {self._conditions('ru')} in Russian")
         return self
+
+    def _conditions(self, lang: str) -> list[str]:
+        return [match.group(1) for match in CONDITION.finditer(getattr(self.model_clause, lang))]
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """The concepts some words of the model clause are said only for (``{if:sandbox}...{endif}``)."""
+        return tuple(dict.fromkeys(self._conditions("en")))
 
     def _rules(self, lang: str) -> list[tuple[str, ...]]:
         return [tuple(spec.split(",")) for _, name, spec, _ in string.Formatter().parse(
