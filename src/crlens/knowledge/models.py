@@ -335,7 +335,7 @@ class RecommendationTemplate(_Strict):
         for lang in ("en", "ru"):
             if re.search(r"\{(?:if:[^}]*|endif)\}", CONDITION.sub("", getattr(self.model_clause, lang))):
                 raise ValueError(f"model_clause.{lang} has an {{if:...}} without its {{endif}} in the same "
-                                 "paragraph, or one inside another")
+                                 "paragraph, or one around another placeholder")
         if self._conditions("en") != self._conditions("ru"):
             raise ValueError(f"model_clause says words only of drafts that mention {self._conditions('en')} in "
                              f"English but {self._conditions('ru')} in Russian")
