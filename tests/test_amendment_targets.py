@@ -90,6 +90,17 @@ def test_an_english_draft_numbers_new_articles_with_a_letter(tmp_path: Path) -> 
     assert all(re.fullmatch(r"\d+[a-z]", n) for n in numbers), numbers
 
 
+def test_new_articles_are_numbered_as_the_draft_numbers_its_own_inserted_ones(sample_en: Path) -> None:
+    """The English sample has an "Article 24-1", as Kazakh codes insert articles in their English versions too:
+    ours are "38-1", not "38a", in both texts."""
+    review = review_document(parse_file(sample_en))
+    new = [r for r in review.recommendations if r.amendment.action == "new"]
+    assert new
+    assert all(re.fullmatch(r"\d+-\d+", r.amendment.number) for r in new), [r.amendment.number for r in new]
+    lettered = re.compile(r"\bArticles? \d+[a-z]\b")
+    assert not [r.id for r in review.recommendations if lettered.search(r.amendment.proposed_text.en)]
+
+
 def _paragraph_numbers(text: str) -> list[int]:
     return [int(m.group(1)) for m in re.finditer(r"^(\d+)\. ", text, re.MULTILINE)]
 

@@ -1262,9 +1262,16 @@ def _new_after(article: Provision) -> str:
 
 
 def _number_new_articles(document: Document, recommendations: list[Recommendation]) -> None:
-    """Give each new article a number in the draft's own style, after its anchor and not already used: "43-1",
-    "43-2" in Russian and Kazakh drafting, "43a", "43b" in English."""
+    """Give each new article a number in the draft's own style, after its anchor and not already used: as the
+    draft numbers an article it already inserts ("24-1", "24A", "24a"), else "43-1", "43-2" in Russian and Kazakh
+    drafting, "43a", "43b" in English."""
     taken = {p.id for p in document.provisions}
+    inserted = [p.number for p in document.provisions if p.kind == "article" and p.number
+                and re.fullmatch(r"\d+(?:-\d+|[A-Za-z])", p.number)]
+    if inserted:
+        letter = None if "-" in inserted[0] else ("A" if inserted[0][-1].isupper() else "a")
+    else:
+        letter = None if document.language in {"ru", "kk"} else "a"
     for rec in recommendations:
         amendment = rec.amendment
         anchor = anchor_of(amendment.target)
@@ -1272,7 +1279,7 @@ def _number_new_articles(document: Document, recommendations: list[Recommendatio
             continue
         base = anchor.removeprefix("art:")
         for k in range(1, 100):
-            number = f"{base}-{k}" if document.language in {"ru", "kk"} else f"{base}{chr(ord('a') + k - 1)}"
+            number = f"{base}-{k}" if letter is None else f"{base}{chr(ord(letter) + k - 1)}"
             if f"art:{number}" not in taken:
                 break
         taken.add(f"art:{number}")
