@@ -1917,6 +1917,15 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     places: dict[str, RulePlace] = {}
     terms = _terms_to_define(document, kb, recommendations)
     host = _definitions_host(kb, recommendations, terms)
+
+    def entries_written(rec: Recommendation, texts: dict[str, str], defined: bool) -> None:
+        # a recommendation that adds items or definitions to an article, or replaces one: its rules are in that
+        # article, wherever in it
+        rec.amendment.proposed_text = ProposedText(**texts)
+        if defined:
+            _say_terms_are_defined(kb, rec, terms)
+        _name_the_act_in_solution(document, kb, rec, name)
+        places.update({c: RulePlace(rec.amendment.target) for c in rec.criteria})
     for rec in recommendations:
         amendment = rec.amendment
         crits = [kb.criteria[c] for c in rec.criteria]
@@ -1955,11 +1964,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                     items += f"\n{added}"
                     next_free[amendment.target] = following
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(items, name, lang), lang)
-            amendment.proposed_text = ProposedText(**texts)
-            if defined:
-                _say_terms_are_defined(kb, rec, terms)
-            _name_the_act_in_solution(document, kb, rec, name)
-            places.update({c.id: RulePlace(amendment.target) for c in crits})
+            entries_written(rec, texts, bool(defined))
             continue
         if (amendment.action == "supplement" and crits and _defines_by_paragraphs(document, amendment.target)
                 and all(c.recommendation.place == "definitions" for c in crits)):
@@ -1979,11 +1984,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 text, next_free[amendment.target], _ = _number_paragraphs(
                     [f"1. {as_drafted(entry)}." for entry in entries] + duties, first)
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
-            amendment.proposed_text = ProposedText(**texts)
-            if defined:
-                _say_terms_are_defined(kb, rec, terms)
-            _name_the_act_in_solution(document, kb, rec, name)
-            places.update({c.id: RulePlace(amendment.target) for c in crits})
+            entries_written(rec, texts, bool(defined))
             continue
         item = document.get(amendment.target) if amendment.action == "amend" else None
         if (item is not None and item.number.isdigit() and crits
@@ -2000,9 +2001,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 text = (_list_items(entries, int(item.number), end) if item.kind in _LIST_ITEMS else "\n".join(
                     f"{int(item.number) + k}. {entry}{end}" for k, entry in enumerate(entries)))
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
-            amendment.proposed_text = ProposedText(**texts)
-            _name_the_act_in_solution(document, kb, rec, name)
-            places.update({c.id: RulePlace(amendment.target) for c in crits})
+            entries_written(rec, texts, False)
             continue
         numbers = None if amendment.action == "new" else _paragraph_numbers(document, amendment.target)
         first = 1 if amendment.action == "new" else next_free.get(amendment.target) or _next_paragraph(numbers)
