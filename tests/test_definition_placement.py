@@ -155,3 +155,18 @@ def test_the_drafts_own_definition_by_paragraph_is_replaced_by_ours_worded_as_it
     rec = _recommendation(review_text(tmp_path, CHILD_UNDER_13), "general-principles-01")
     assert rec.amendment.proposed_text.en == (
         "1. The term “child” means every natural person who has not reached the age of eighteen years.")
+
+
+def test_a_definition_added_as_a_paragraph_opens_with_a_capital_as_the_drafts_do(tmp_path: Path) -> None:
+    draft = (
+        "Статья 1. Основные понятия\n"
+        "1. Цифровая платформа – онлайн-сервис, который хранит и распространяет информацию по запросу "
+        "пользователей.\n"
+        "2. Оператор – лицо, управляющее цифровой платформой.\n"
+        "Статья 2. Обязанности оператора\n"
+        "1. Оператор публикует правила пользования платформой.\n"
+        "2. Оператор удаляет оскорбления детей по жалобе пользователя.\n"
+    )
+    child = _recommendation(review_text(tmp_path, draft), "general-principles-01").amendment.proposed_text
+    assert child.ru.startswith("3. Ребенок – физическое лицо, не достигшее восемнадцатилетнего возраста")
+    assert child.en.startswith("3. Child means every natural person")

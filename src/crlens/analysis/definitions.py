@@ -23,15 +23,19 @@ and what it means."""
 
 @dataclass(frozen=True, slots=True)
 class DefinitionStyle:
-    """How a draft words a definition: the quotes around the term (none: empty) and what follows the term
-    (" means ", " – ")."""
+    """How a draft words a definition: the quotes around the term (none: empty), what follows the term (" means ",
+    " – "), and whether the term opens with a capital letter (a paragraph "2. Ребенок – ...", where items and
+    quoted terms do not: "2) ребенок – ...", "(2) ‘child’ means ...")."""
 
     opening: str
     closing: str
     separator: str
+    capital: bool = False
 
     def define(self, term: str, definition: str) -> str:
         """``term`` defined as ``definition``, in this style."""
+        if self.capital:
+            term = term[:1].upper() + term[1:]
         return f"{self.opening}{term}{self.closing}{self.separator}{definition}"
 
 
@@ -39,15 +43,20 @@ def definition_style(entries: Sequence[str]) -> DefinitionStyle | None:
     """How most of ``entries``, the texts of a definitions article's items or paragraphs, define their term; None
     when fewer than half of them are worded alike (a list of principles, a text that defines nothing)."""
     found: Counter[DefinitionStyle] = Counter()
+    capitals = 0
     for text in entries:
         match = _DEFINITION.match(text.strip())
         if match and bool(match["quote"]) == bool(match["closing"]) and (match["quote"] or not match["lead"]):
             opening = f"{match['lead'] or ''}{match['quote']}"
             found[DefinitionStyle(opening, match["closing"], match["separator"])] += 1
+            capitals += match["term"][:1].isupper()
     if not found:
         return None
     style, count = found.most_common(1)[0]
-    return style if 2 * count >= len(entries) else None
+    if 2 * count < len(entries):
+        return None
+    # most terms capitalised: the draft's way, not a few proper names ("AI system")
+    return DefinitionStyle(style.opening, style.closing, style.separator, 2 * capitals > sum(found.values()))
 
 
 def reworded(definition: str, frame: str, style: DefinitionStyle) -> str:

@@ -2136,13 +2136,14 @@ def _defines_by_paragraphs(document: Document, target: str) -> bool:
 def _definition_wording(document: Document, kb: KnowledgeBase, article: str, lang: str) -> Callable[[str], str]:
     """How a definition we add to ``article`` is worded in ``lang``: in the draft's language, as the draft words
     the definitions there ("child – ...", "‘child’ means ..."); as ours are (``phrases.defined_term``) in the
-    other language, or when the draft's are not worded alike."""
+    other language, or when the draft's are not worded alike, with a capital where the draft's have one."""
     provision = document.get(article)
-    drafts = "en" if document.language == "en" else "ru"
     style = (definition_style([c.text for c in provision.children])
-             if provision is not None and provision.children and lang == drafts else None)
+             if provision is not None and provision.children else None)
     if style is None:
         return lambda definition: definition
+    if lang != ("en" if document.language == "en" else "ru"):
+        return lambda definition: (definition[:1].upper() + definition[1:]) if style.capital else definition
     frame = _phrases(kb).defined_term.get(lang)
     return lambda definition: reworded(definition, frame, style)
 
