@@ -170,3 +170,21 @@ def test_a_definition_added_as_a_paragraph_opens_with_a_capital_as_the_drafts_do
     child = _recommendation(review_text(tmp_path, draft), "general-principles-01").amendment.proposed_text
     assert child.ru.startswith("3. Ребенок – физическое лицо, не достигшее восемнадцатилетнего возраста")
     assert child.en.startswith("3. Child means every natural person")
+
+
+def test_definitions_under_captions_are_read_by_the_line_that_defines(tmp_path: Path) -> None:
+    """The United States Code heads each definition with a caption ("(1) Child" then "The term “child” means
+    ..."): ours follow the line that defines."""
+    draft = (
+        "Section 1. Definitions\n"
+        "In this chapter:\n"
+        "(1) Operator\n"
+        "The term “operator” means any person who operates a website.\n"
+        "(2) Platform\n"
+        "The term “platform” means an online service that stores information at the request of users.\n"
+        "Section 2. Duties of operators\n"
+        "An operator shall remove content that harasses a user, including content that humiliates a child.\n"
+    )
+    rec = _recommendation(review_text(tmp_path, draft), "cyber-aggression-01")
+    assert re.match(r"\d+\. The term “cyberbullying of a child” means systematic acts",
+                    rec.amendment.proposed_text.en)

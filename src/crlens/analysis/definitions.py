@@ -45,7 +45,8 @@ def definition_style(entries: Sequence[str]) -> DefinitionStyle | None:
     found: Counter[DefinitionStyle] = Counter()
     capitals = 0
     for text in entries:
-        match = _DEFINITION.match(text.strip())
+        # the United States Code heads each definition with a caption line: "(1) Child\nThe term “child” means"
+        match = next(filter(None, map(_DEFINITION.match, text.strip().split("\n")[:2])), None)
         if match and bool(match["quote"]) == bool(match["closing"]) and (match["quote"] or not match["lead"]):
             opening = f"{match['lead'] or ''}{match['quote']}"
             found[DefinitionStyle(opening, match["closing"], match["separator"])] += 1
