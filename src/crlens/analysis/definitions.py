@@ -60,9 +60,8 @@ def definition_style(entries: Sequence[str]) -> DefinitionStyle | None:
     return DefinitionStyle(style.opening, style.closing, style.separator, 2 * capitals > sum(found.values()))
 
 
-def reworded(definition: str, frame: str, style: DefinitionStyle) -> str:
-    """A ``definition`` worded by ``frame`` ("{term} means {definition}") worded in ``style`` instead; as it is
-    when ``frame`` does not frame it."""
-    separator = frame.partition("{term}")[2].partition("{definition}")[0]
+def reworded(definition: str, separator: str, style: DefinitionStyle) -> str:
+    """A ``definition`` whose term is followed by ``separator`` ("child means ...") worded in ``style`` instead;
+    as it is when ``separator`` is not in it."""
     term, found, meaning = definition.partition(separator)
     return style.define(term, meaning) if found else definition

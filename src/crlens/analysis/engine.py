@@ -281,7 +281,8 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     tell("tagging")
     relevance = _tag(document, kb, state)
     tell("criteria")
-    results, best_units, subject_units = _assess(document, kb, state)
+    regulated = _regulated([p for p in document.provisions if p.kind == "article"], state)
+    results, best_units, subject_units = _assess(document, kb, state, regulated)
     tell("risks")
     risks = _risks(document, kb, state)
     tell("recommendations")
@@ -289,8 +290,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     kb = localised(kb, home)  # a draft of another country: our texts without the country they name
     recommendations = _recommend(document, kb, state, results, best_units, subject_units, risks, home)
     name = act_name(document.text, document.language)
-    mentioned = frozenset(concept for found in state.own.values() for concept in found)
-    places = _write_proposed_texts(document, kb, recommendations, name, mentioned, home)
+    places = _write_proposed_texts(document, kb, recommendations, name, regulated, home)
     _refer_to_rules(document, kb, recommendations, results, places, name)
     _cite_law_in_force(kb, recommendations, home)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
@@ -594,13 +594,13 @@ def _best_unit(article: Provision, groups: list[ConceptGroup], state: _Analysis,
     return best
 
 
-def _assess(document: Document, kb: KnowledgeBase, state: _Analysis
+def _assess(document: Document, kb: KnowledgeBase, state: _Analysis, regulated: Set[str]
             ) -> tuple[dict[str, CriterionResult], dict[str, _Unit], dict[str, list[_Unit]]]:
     """Each criterion's result, the provision that best meets it and, per criterion, the best provision of each
     article that names its first element (its subject), best first: an unmet criterion's issue names where the
-    draft speaks of the subject at all."""
+    draft speaks of the subject at all. ``regulated``: the concepts the draft regulates (:func:`_regulated`); a
+    criterion whose field is none of them does not apply."""
     articles = [p for p in document.provisions if p.kind == "article"]
-    regulated = _regulated(articles, state)
     results: dict[str, CriterionResult] = {}
     best_units: dict[str, _Unit] = {}
     subject_units: dict[str, list[_Unit]] = {}
@@ -1107,14 +1107,14 @@ def _both(phrase: Phrase, **values: str | int | tuple[str, str]) -> tuple[str, s
     return phrase.fill("en", **lang_values(0)), phrase.fill("ru", **lang_values(1))
 
 
-def _fill(clause: str, target: str, document: Document, lang: str, kb: KnowledgeBase, mentioned: Set[str]
+def _fill(clause: str, target: str, document: Document, lang: str, kb: KnowledgeBase, regulated: Set[str]
           ) -> str:
     """A model clause for the draft: its target article and the draft's title in their places, and the words it
-    says only of a draft that mentions a concept (``{if:sandbox}...{endif}``) kept when this one does, else
-    left out."""
+    says only of a draft that mentions a concept (``{if:sandbox}...{endif}``) kept when this one regulates it
+    (``regulated``, as :func:`_regulated` reads it for the criteria that apply), else left out."""
     article = (label(target, lang, naming=document.naming) if target.startswith("art:")
                else _phrases(kb).the_draft.get(lang))
-    clause = CONDITION.sub(lambda m: m.group(2) if m.group(1) in mentioned else "", clause)
+    clause = CONDITION.sub(lambda m: m.group(2) if m.group(1) in regulated else "", clause)
     return clause.replace("{article}", article).replace("{draft}", document.title)
 
 
@@ -1898,7 +1898,7 @@ def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -
 
 
 def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
-                          name: ActName, mentioned: Set[str], home: str | None = None) -> dict[str, RulePlace]:
+                          name: ActName, regulated: Set[str], home: str | None = None) -> dict[str, RulePlace]:
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
@@ -1909,9 +1909,9 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     :func:`~crlens.analysis.act_name.name_the_act`), then take the draft's own terms, the Russian text and
     solution (:func:`~crlens.analysis.terminology.adapt_ru`) and the English ones by the same decision
     (:func:`~crlens.analysis.terminology.adapt_en`). A text that adds to the law in force of the draft's own
-    country ``home`` ends by saying so (:func:`_applies_with_law_in_force`). ``mentioned``: the concepts the draft
-    mentions, for the words a clause says only of such a draft (:func:`_fill`). Returns where each criterion's rule
-    now is, for the texts that refer to it (:func:`_refer_to_rules`)."""
+    country ``home`` ends by saying so (:func:`_applies_with_law_in_force`). ``regulated``: the concepts the draft
+    regulates, for the words a clause says only of such a draft (:func:`_fill`). Returns where each criterion's
+    rule now is, for the texts that refer to it (:func:`_refer_to_rules`)."""
     next_free: dict[str, int] = {}
     next_item: dict[str, int] = {}
     places: dict[str, RulePlace] = {}
@@ -1956,7 +1956,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                                     first_item)
                 if closed:
                     items = f"{last_item_semicolon(lang, first_item - 1)}\n{items}"
-                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, mentioned)
+                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, regulated)
                 if duties:
                     added, following, _ = _number_paragraphs(duties, first_paragraph)
                     if not numbered:
@@ -1980,7 +1980,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 as_drafted = _definition_wording(document, kb, amendment.target, lang)
                 entries = [getattr(c.recommendation.list_item, lang) for c in crits]
                 entries += _defined_term_items(kb, defined, lang)
-                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, mentioned)
+                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, regulated)
                 text, next_free[amendment.target], _ = _number_paragraphs(
                     [f"1. {as_drafted(entry)}." for entry in entries] + duties, first)
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
@@ -1998,8 +1998,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             for lang in ("en", "ru"):
                 as_drafted = _definition_wording(document, kb, article_of(amendment.target), lang)
                 entries = [as_drafted(getattr(c.recommendation.list_item, lang)) for c in crits]
-                text = (_list_items(entries, int(item.number), end) if item.kind in _LIST_ITEMS else "\n".join(
-                    f"{int(item.number) + k}. {entry}{end}" for k, entry in enumerate(entries)))
+                text = (_list_items(entries, int(item.number), end) if item.kind in _LIST_ITEMS
+                        else _number_paragraphs([f"1. {entry}{end}" for entry in entries], int(item.number))[0])
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
             entries_written(rec, texts, False)
             continue
@@ -2011,7 +2011,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         texts = {}
         for lang in ("en", "ru"):
             clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb,
-                             mentioned)
+                             regulated)
                        for c in crits]
             if rec is host:
                 clauses.append(_definitions_paragraph(document, kb, terms, lang))
@@ -2144,8 +2144,8 @@ def _definition_wording(document: Document, kb: KnowledgeBase, article: str, lan
         return lambda definition: definition
     if lang != ("en" if document.language == "en" else "ru"):
         return lambda definition: (definition[:1].upper() + definition[1:]) if style.capital else definition
-    frame = _phrases(kb).defined_term.get(lang)
-    return lambda definition: reworded(definition, frame, style)
+    separator = _phrases(kb).definition_separator(lang)
+    return lambda definition: reworded(definition, separator, style)
 
 
 def _say_terms_are_defined(kb: KnowledgeBase, rec: Recommendation, terms: list[_TermToDefine]) -> None:
@@ -2284,11 +2284,11 @@ def _closes_list(document: Document, target: str, number: int) -> bool:
 
 
 def _beyond_first_paragraphs(crits: list[Criterion], target: str, document: Document, lang: str,
-                             kb: KnowledgeBase, mentioned: Set[str]) -> list[str]:
+                             kb: KnowledgeBase, regulated: Set[str]) -> list[str]:
     """What the clauses of ``crits`` require beyond the first paragraph each (the principle or definition a list
     item states instead), filled for the draft; none for a clause of one paragraph."""
     return [duties for c in crits if (duties := _after_first_paragraph(_fill(
-        getattr(c.recommendation.model_clause, lang), target, document, lang, kb, mentioned)))]
+        getattr(c.recommendation.model_clause, lang), target, document, lang, kb, regulated)))]
 
 
 def _after_first_paragraph(clause: str) -> str:

@@ -395,8 +395,7 @@ def _definition_item_problems(kb: KnowledgeBase, crit: Criterion) -> list[str]:
         return ["the model clause defines a term, so its definition must also be given as a list_item"]
     messages = []
     for lang in ("en", "ru"):
-        frame = kb.phrases.defined_term.get(lang)
-        means = frame.partition("{term}")[2].partition("{definition}")[0]
+        means = kb.phrases.definition_separator(lang)
         _, said, definition = getattr(template.list_item, lang).partition(means)
         first = getattr(template.model_clause, lang).strip().split("\n")[0]
         if not said or definition not in first:

@@ -30,8 +30,9 @@ the draft as amended (or the rules of several: ``{rule:crdd-01,crdd-02}``; or a 
 ``{rule:@safety,@csea-01}``), named as the words before it need it ("provided for in Article 29(9)",
 «предусмотренную пунктом 9 статьи 29 настоящего Кодекса»), so that a clause building on that rule refers to it
 instead of setting it a second time. ``{if:sandbox}...{endif}``, within one paragraph, is words the clause says
-only of a draft that mentions the concept ``sandbox`` (an assessment before an experimental legal regime is set
-up): of any other they would name a regime the draft does not have."""
+only of a draft that mentions the concept ``sandbox`` outside its definitions, as the criteria on the sandbox
+apply only to such a draft (an assessment before an experimental legal regime is set up): of any other they
+would name a regime the draft does not have."""
 CONDITION = re.compile(r"\{if:([\w-]+)\}([^{}\n]*)\{endif\}")
 """Words of a model clause said only of a draft that mentions a concept (:data:`MODEL_CLAUSE_PLACEHOLDERS`)."""
 
@@ -939,3 +940,7 @@ class Phrases(_Strict):
                     raise ValueError(f"{name} ({lang}) has the slots {sorted(found)}; the engine fills "
                                      f"{sorted(expected)}")
         return self
+
+    def definition_separator(self, lang: str) -> str:
+        """What ``defined_term`` puts between a term and its definition in ``lang`` (" means ", " – ")."""
+        return self.defined_term.get(lang).partition("{term}")[2].partition("{definition}")[0]
