@@ -161,6 +161,7 @@ class _Analysis:
     _held: dict[str, frozenset[str]] = field(default_factory=dict)
     _subtree_masks: dict[str, int] = field(default_factory=dict)
     _headed: dict[str, frozenset[str]] = field(default_factory=dict)
+    _framed: dict[str, frozenset[str]] = field(default_factory=dict)
     _bits: dict[str, int] = field(default_factory=dict)
 
     def mask(self, concepts: Iterable[str]) -> int:
@@ -233,6 +234,16 @@ class _Analysis:
             self._headed[provision.id] = frozenset(
                 c for c, found in self.own[provision.id].items() if any(f.field == "heading" for f in found))
         return self._headed[provision.id]
+
+    def framed(self, article: Provision) -> frozenset[str]:
+        """The concepts named by the headings of the chapters, sections and parts an article sits in, computed
+        once per container: "Chapter VIII. Remedies, liability and penalties" frames every article in it."""
+        parent = article.parent
+        if parent is None:
+            return frozenset()
+        if parent.id not in self._framed:
+            self._framed[parent.id] = self.framed(parent) | self.headed(parent)
+        return self._framed[parent.id]
 
     def leads(self, provision: Provision) -> set[str]:
         """The concepts named by the first words of the provision's heading (``LEAD_WORDS``), which say what the
@@ -422,6 +433,24 @@ def _area_score(kb: KnowledgeBase, area_id: str, mentions: dict[str, int], heade
     return score
 
 
+FRAMING = 0.25
+"""A reader takes an article in its chapter, but "Chapter 3. Personal data" may also hold the article on a
+register's operator: a concept the chapter's heading names adds a quarter of its weight, enough to tip a close
+call and no more."""
+
+
+def _framing(kb: KnowledgeBase, scores: dict[str, float], framed: Set[str]) -> dict[str, float]:
+    """What the concepts the headings of an article's chapters name (``framed``) add to its own area ``scores``,
+    by area: ``FRAMING`` times each one's weight, and only to an area the article itself speaks of, so that a
+    chapter tips a close call and puts no article in its area on its own."""
+    framing: dict[str, float] = {}
+    for area_id, score in scores.items():
+        tagging = kb.areas[area_id].tagging
+        framing[area_id] = sum(FRAMING * tagging.weights.get(c, 1.0) for c in tagging.concepts
+                               if c in framed) if score else 0.0
+    return framing
+
+
 _DUTY_RECURRENCE = (0.0, 1.0, 1.25, 1.5)
 """A duty is no word in passing: one counts in full, more a little more."""
 
@@ -464,7 +493,8 @@ def _governs(state: _Analysis, provision: Provision, concepts: set[str]) -> bool
     return False
 
 
-def _main_areas(kb: KnowledgeBase, scores: dict[str, float], headed: Set[str], definitions: bool) -> list[str]:
+def _main_areas(kb: KnowledgeBase, scores: dict[str, float], headed: Set[str], definitions: bool,
+                framing: dict[str, float] | None = None) -> list[str]:
     """The areas an article with these area scores belongs to, in the order of ``AREA_IDS``.
 
     An article is about a few things: keep the areas that pass their threshold and score close to its main one.
@@ -473,13 +503,17 @@ def _main_areas(kb: KnowledgeBase, scores: dict[str, float], headed: Set[str], d
     A definitions article names every subject of the law once or twice; it is about the few it is mostly about,
     so its main score is not capped. An area with less than SIDE_CUT of the main area's uncapped evidence, and
     which the heading does not name either, is a side remark of the article rather than one of its subjects.
+    What the chapter's heading adds (``framing``, by area) counts toward an area's own score, but the main score
+    the others are measured against is the article's own: a chapter on principles does not push out a second
+    subject of an article in it by raising the bar.
     """
-    passing = [a for a, score in scores.items() if score >= kb.areas[a].tagging.threshold]
+    framed = {a: score + framing.get(a, 0.0) for a, score in scores.items()} if framing else scores
+    passing = [a for a, score in framed.items() if score >= kb.areas[a].tagging.threshold]
     full_top = max((scores[a] for a in passing), default=0.0)
     top = full_top if definitions else min(full_top, TOP_CAP)
-    kept = sorted((a for a in passing if scores[a] >= RELATIVE_CUT * top
-                   and (scores[a] >= SIDE_CUT * full_top or headed & set(kb.areas[a].tagging.concepts))),
-                  key=lambda a: -scores[a])[:MAX_AREAS]
+    kept = sorted((a for a in passing if framed[a] >= RELATIVE_CUT * top
+                   and (framed[a] >= SIDE_CUT * full_top or headed & set(kb.areas[a].tagging.concepts))),
+                  key=lambda a: -framed[a])[:MAX_AREAS]
     return [a for a in AREA_IDS if a in kept]
 
 
@@ -507,10 +541,12 @@ def _tag(document: Document, kb: KnowledgeBase, state: _Analysis) -> dict[str, t
         headed = state.headed(article)
         duties = _duties(state, article)
         scores = {a: _area_score(kb, a, mentions, headed, duties) for a in AREA_IDS if a in kb.areas}
-        areas = _main_areas(kb, scores, headed, article.id in state.definitions)
+        framing = _framing(kb, scores, state.framed(article))
+        areas = _main_areas(kb, scores, headed, article.id in state.definitions, framing)
         state.areas[article.id] = areas
         state.signals[article.id] = [
-            Signal(area=a, terms=_terms(state, article, kb.areas[a].tagging.concepts), score=round(scores[a], 2))
+            Signal(area=a, terms=_terms(state, article, kb.areas[a].tagging.concepts),
+                   score=round(scores[a] + framing[a], 2))
             for a in areas]
         for part in article.walk()[1:]:
             own_concepts = state.subtree[part.id]
