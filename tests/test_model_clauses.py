@@ -473,3 +473,74 @@ def test_kb_check_refuses_words_said_only_of_drafts_that_mention_no_concept() ->
         update={"model_clause": clause})})
     assert [p.message for p in check(kb) if "sandpit" in p.message] == [
         "the model clause says words only of drafts that mention 'sandpit', which is no concept"]
+
+
+def test_a_rule_the_countrys_law_in_force_already_sets_is_left_out_of_its_draft(
+        kz_code_and_sample: tuple[Review, Review], corpus: Path) -> None:
+    """Audit L23: the labelling tool platforms give users who post advertising repeated the KZ Law on Online
+    Platforms art. 22(1) in the KZ Code's proposed text. For a draft of Kazakhstan that leaves that law in force,
+    the paragraph is left out; the issue names the law's article and the text applies together with the law."""
+    kz_code, _ = kz_code_and_sample
+    [rec] = [r for r in kz_code.recommendations if "industry-role-03" in r.criteria]
+    assert "средство маркировки рекламы" not in rec.amendment.proposed_text.ru
+    assert "tool to mark advertising" not in rec.amendment.proposed_text.en
+    assert "понятной детям" in rec.amendment.proposed_text.ru  # what the law in force lacks stays
+    assert "kz-online-platforms-art-22-1" in {s.id for s in rec.sources}
+    assert "Law on Online Platforms art. 22(1) (online platforms must give users the technical means" in rec.issue
+    assert ("применяются наряду с требованиями, установленными Законом Республики Казахстан «Об онлайн-платформах "
+            "и онлайн-рекламе»") in rec.amendment.proposed_text.ru
+
+
+def test_the_rule_stays_in_a_draft_that_repeals_that_law_and_in_another_countrys(
+        kz_code_and_sample: tuple[Review, Review], corpus: Path) -> None:
+    """The sample draft repeals the Law on Online Platforms (its art. 52(2)(3)), so nothing else would set the
+    tool; the GDPR is no law of Kazakhstan."""
+    _, sample = kz_code_and_sample
+    gdpr = review_document(parse_file(corpus / "eu-gdpr-2016-679.txt"))
+    assert "средство маркировки рекламы" in _proposed(sample, "industry-role-03", "ru")
+    [rec] = [r for r in gdpr.recommendations if "industry-role-03" in r.criteria]
+    assert "tool to mark advertising" in rec.amendment.proposed_text.en
+
+
+def _template(clause: dict[str, str]) -> dict[str, object]:
+    return {"gap": {"en": "g", "ru": "г"}, "solution": {"en": "s", "ru": "с"}, "heading": {"en": "h", "ru": "з"},
+            "model_clause": clause}
+
+
+def test_only_a_clauses_last_paragraph_may_be_left_out_whole() -> None:
+    """A paragraph left out in the middle would renumber the ones after it, which the clause and other clauses'
+    references ({rule:...}) count on."""
+    clause = {"en": "1. {unless:kz-online-platforms-art-22-1}A rule.{endif}\n2. Another.",
+              "ru": "1. {unless:kz-online-platforms-art-22-1}Норма.{endif}\n2. Другая."}
+    with pytest.raises(ValidationError, match="may leave out a paragraph that is not its last"):
+        RecommendationTemplate.model_validate(_template(clause))
+    last = {"en": "1. A rule.\n2. {unless:kz-online-platforms-art-22-1}Another.{endif}",
+            "ru": "1. Норма.\n2. {unless:kz-online-platforms-art-22-1}Другая.{endif}"}
+    template = RecommendationTemplate.model_validate(_template(last))
+    assert template.unless_in_force == ("kz-online-platforms-art-22-1",)
+
+
+def test_kb_check_refuses_words_left_out_for_a_law_that_is_no_example_in_force() -> None:
+    kb = load()
+    crit = kb.criteria["industry-role-03"]
+    clause = crit.recommendation.model_clause.model_copy(update={
+        lang: getattr(crit.recommendation.model_clause, lang).replace("art-22-1", "art-99")
+        for lang in ("en", "ru")})
+    kb.criteria[crit.id] = crit.model_copy(update={"recommendation": crit.recommendation.model_copy(
+        update={"model_clause": clause})})
+    assert [p.message for p in check(kb) if "art-99" in p.message] == [
+        "the model clause leaves words out of drafts of the country of 'kz-online-platforms-art-99', which is no "
+        "example of law in force"]
+
+
+def test_kb_check_refuses_a_reference_to_a_paragraph_some_drafts_do_not_have() -> None:
+    kb = load()
+    crit = kb.criteria["crdd-02"]
+    clause = crit.recommendation.model_clause.model_copy(update={
+        lang: getattr(crit.recommendation.model_clause, lang) + " {rule:industry-role-03.3}"
+        for lang in ("en", "ru")})
+    kb.criteria[crit.id] = crit.model_copy(update={"recommendation": crit.recommendation.model_copy(
+        update={"model_clause": clause})})
+    assert [p.message for p in check(kb) if "industry-role-03" in p.message] == [
+        "the model clause refers to paragraph 3 of the clause of 'industry-role-03', which is left out of some "
+        "drafts"]

@@ -37,6 +37,7 @@ from crlens.analysis.jurisdiction import (
     is_national,
     laws_in_force_cited,
     localised,
+    national_in_force,
     national_label,
 )
 from crlens.analysis.labels import (
@@ -103,6 +104,7 @@ from crlens.knowledge.models import (
     RiskRule,
     TermDefinition,
     Text,
+    paragraph_marker,
 )
 
 QUOTE_MAX = 280
@@ -301,7 +303,8 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     kb = localised(kb, home)  # a draft of another country: our texts without the country they name
     recommendations = _recommend(document, kb, state, results, best_units, subject_units, risks, home)
     name = act_name(document.text, document.language)
-    places = _write_proposed_texts(document, kb, recommendations, name, regulated, home)
+    conditions = _conditions(document, kb, state, regulated, home)
+    places = _write_proposed_texts(document, kb, recommendations, name, conditions, home)
     _refer_to_rules(document, kb, recommendations, results, places, name)
     _cite_law_in_force(kb, recommendations, home)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
@@ -1058,13 +1061,39 @@ def _superseded_examples(document: Document, kb: KnowledgeBase, state: _Analysis
     The draft is the example's act when its title names the act's short title and names no other jurisdiction
     (a Digital Code of Uzbekistan may well learn from Kazakhstan's). A text that is one chapter of a larger code
     (COPPA, chapter 91 of Title 15) is named by that chapter's heading too (:func:`examples_of_act`)."""
-    repeals = " ".join(a.full_text().casefold() for a in document.articles if "repeal" in state.subtree[a.id])
-    superseded = {ex.id for ex in examples_of_act(document, kb)}
+    superseded = {ex.id for ex in examples_of_act(document, kb)} | _repealed_examples(document, kb, state)
     superseded |= {ex.id for ex in kb.examples.values() if ex.general_rule and not is_national(ex, home)}
-    for ex in kb.examples.values():
-        if ex.title is not None and any(n.casefold() in repeals for n in (ex.title.en, ex.title.ru)):
-            superseded.add(ex.id)
     return frozenset(superseded)
+
+
+def _repealed_examples(document: Document, kb: KnowledgeBase, state: _Analysis) -> set[str]:
+    """The examples of the acts the draft repeals: an article on repeal names the act's short title."""
+    repeals = " ".join(a.full_text().casefold() for a in document.articles if "repeal" in state.subtree[a.id])
+    return {ex.id for ex in kb.examples.values()
+            if ex.title is not None and any(n.casefold() in repeals for n in (ex.title.en, ex.title.ru))}
+
+
+@dataclass(frozen=True)
+class _Conditions:
+    """What the words a model clause says only of some drafts (``models.CONDITION``) ask of this one."""
+
+    regulated: Set[str]
+    """The concepts the draft regulates (:func:`_regulated`): ``{if:sandbox}`` words are kept for such a draft."""
+    in_force: Set[str] = frozenset()
+    """The examples that are law in force of the draft's own country and that the draft does not repeal:
+    ``{unless:...}`` words naming one are left out, as the draft would repeat that law."""
+
+    def keep(self, kind: str, name: str) -> bool:
+        return name in self.regulated if kind == "if" else name not in self.in_force
+
+
+def _conditions(document: Document, kb: KnowledgeBase, state: _Analysis, regulated: Set[str],
+                home: str | None) -> _Conditions:
+    """The draft's :class:`_Conditions`; the act under review itself counts as in force (its own rule is
+    there)."""
+    repealed = _repealed_examples(document, kb, state)
+    in_force = {ex.id for ex in national_in_force(kb, kb.examples, home) if ex.id not in repealed}
+    return _Conditions(frozenset(regulated), frozenset(in_force))
 
 
 def _sources(kb: KnowledgeBase, crit: Criterion, superseded: frozenset[str]) -> list[Source]:
@@ -1143,15 +1172,20 @@ def _both(phrase: Phrase, **values: str | int | tuple[str, str]) -> tuple[str, s
     return phrase.fill("en", **lang_values(0)), phrase.fill("ru", **lang_values(1))
 
 
-def _fill(clause: str, target: str, document: Document, lang: str, kb: KnowledgeBase, regulated: Set[str]
+def _fill(clause: str, target: str, document: Document, lang: str, kb: KnowledgeBase, conditions: _Conditions
           ) -> str:
     """A model clause for the draft: its target article and the draft's title in their places, and the words it
-    says only of a draft that mentions a concept (``{if:sandbox}...{endif}``) kept when this one regulates it
-    (``regulated``, as :func:`_regulated` reads it for the criteria that apply), else left out."""
+    says only of some drafts kept or left out as ``conditions`` says (``{if:sandbox}...{endif}`` for a draft that
+    regulates the concept; ``{unless:...}`` where the country has no such law in force). A paragraph left out
+    whole is the clause's last (the model checks it), so no other changes number."""
     article = (label(target, lang, naming=document.naming) if target.startswith("art:")
                else _phrases(kb).the_draft.get(lang))
-    clause = CONDITION.sub(lambda m: m.group(2) if m.group(1) in regulated else "", clause)
-    return clause.replace("{article}", article).replace("{draft}", document.title)
+    lines = []
+    for line in clause.split("\n"):
+        kept = CONDITION.sub(lambda m: m.group(3) if conditions.keep(m.group(1), m.group(2)) else "", line)
+        if kept == line or kept.strip() not in {"", paragraph_marker(line)}:
+            lines.append(kept)
+    return "\n".join(lines).replace("{article}", article).replace("{draft}", document.title)
 
 
 def _target_article(document: Document, state: _Analysis, concepts: list[str], area: str,
@@ -1934,7 +1968,8 @@ def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -
 
 
 def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
-                          name: ActName, regulated: Set[str], home: str | None = None) -> dict[str, RulePlace]:
+                          name: ActName, conditions: _Conditions, home: str | None = None
+                          ) -> dict[str, RulePlace]:
     """Fill each amendment's proposed text from its criteria's model clauses, in the recommendations' final
     order: paragraphs added to the same article by several recommendations are numbered on from one another
     (Article 29 gets paragraphs 7-8 from one, 9-12 from the next), so accepting them all gives no two
@@ -1945,9 +1980,9 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     :func:`~crlens.analysis.act_name.name_the_act`), then take the draft's own terms, the Russian text and
     solution (:func:`~crlens.analysis.terminology.adapt_ru`) and the English ones by the same decision
     (:func:`~crlens.analysis.terminology.adapt_en`). A text that adds to the law in force of the draft's own
-    country ``home`` ends by saying so (:func:`_applies_with_law_in_force`). ``regulated``: the concepts the draft
-    regulates, for the words a clause says only of such a draft (:func:`_fill`). Returns where each criterion's
-    rule now is, for the texts that refer to it (:func:`_refer_to_rules`)."""
+    country ``home`` ends by saying so (:func:`_applies_with_law_in_force`). ``conditions``: what the words a
+    clause says only of some drafts ask of this one (:func:`_fill`). Returns where each criterion's rule now is,
+    for the texts that refer to it (:func:`_refer_to_rules`)."""
     next_free: dict[str, int] = {}
     next_item: dict[str, int] = {}
     places: dict[str, RulePlace] = {}
@@ -1992,7 +2027,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                                     first_item)
                 if closed:
                     items = f"{last_item_semicolon(lang, first_item - 1)}\n{items}"
-                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, regulated)
+                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, conditions)
                 if duties:
                     added, following, _ = _number_paragraphs(duties, first_paragraph)
                     if not numbered:
@@ -2016,7 +2051,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 as_drafted = _definition_wording(document, kb, amendment.target, lang)
                 entries = [getattr(c.recommendation.list_item, lang) for c in crits]
                 entries += _defined_term_items(kb, defined, lang)
-                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, regulated)
+                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, conditions)
                 text, next_free[amendment.target], _ = _number_paragraphs(
                     [f"1. {as_drafted(entry)}." for entry in entries] + duties, first)
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
@@ -2047,7 +2082,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         texts = {}
         for lang in ("en", "ru"):
             clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb,
-                             regulated)
+                             conditions)
                        for c in crits]
             if rec is host:
                 clauses.append(_definitions_paragraph(document, kb, terms, lang))
@@ -2320,11 +2355,11 @@ def _closes_list(document: Document, target: str, number: int) -> bool:
 
 
 def _beyond_first_paragraphs(crits: list[Criterion], target: str, document: Document, lang: str,
-                             kb: KnowledgeBase, regulated: Set[str]) -> list[str]:
+                             kb: KnowledgeBase, conditions: _Conditions) -> list[str]:
     """What the clauses of ``crits`` require beyond the first paragraph each (the principle or definition a list
     item states instead), filled for the draft; none for a clause of one paragraph."""
     return [duties for c in crits if (duties := _after_first_paragraph(_fill(
-        getattr(c.recommendation.model_clause, lang), target, document, lang, kb, regulated)))]
+        getattr(c.recommendation.model_clause, lang), target, document, lang, kb, conditions)))]
 
 
 def _after_first_paragraph(clause: str) -> str:

@@ -332,6 +332,9 @@ def check(kb: KnowledgeBase) -> list[Problem]:
         problems += [Problem(file, entry, f"the model clause says words only of drafts that mention {concept!r}, "
                              "which is no concept") for concept in crit.recommendation.conditions
                      if concept not in kb.concepts]
+        problems += [Problem(file, entry, f"the model clause leaves words out of drafts of the country of {ex!r}, "
+                             "which is no example of law in force") for ex in crit.recommendation.unless_in_force
+                     if ex not in kb.examples or not kb.examples[ex].in_force]
         problems += [Problem(file, entry, message) for message in _definition_item_problems(kb, crit)]
 
     for norm in kb.norms.values():
@@ -381,6 +384,10 @@ def _unresolved_rules(kb: KnowledgeBase, crit: Criterion) -> list[str]:
         elif paragraph and not 1 <= int(paragraph) <= other.recommendation.paragraphs:
             messages.append(f"the model clause refers to paragraph {paragraph} of the clause of {criterion!r}, "
                             "which has no such paragraph")
+        elif (paragraph and int(paragraph) == other.recommendation.paragraphs
+              and other.recommendation.last_paragraph_may_be_left_out):
+            messages.append(f"the model clause refers to paragraph {paragraph} of the clause of {criterion!r}, "
+                            "which is left out of some drafts")
     return messages
 
 

@@ -22,7 +22,7 @@ from crlens.analysis.language import fold
 
 AGE_BANDS: tuple[str, ...] = ("0-5", "6-9", "10-12", "13-15", "16-17")
 
-MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft", "rule", "if", "endif"})
+MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft", "rule", "if", "unless", "endif"})
 """Placeholders a model clause may use: ``{article}`` is the target article's label as the draft writes it
 (e.g. "Article 40"), ``{draft}`` the draft's title, ``{rule:crdd-01}`` where the rule of another criterion is in
 the draft as amended (or the rules of several: ``{rule:crdd-01,crdd-02}``; or a paragraph of its clause:
@@ -32,9 +32,13 @@ the draft as amended (or the rules of several: ``{rule:crdd-01,crdd-02}``; or a 
 instead of setting it a second time. ``{if:sandbox}...{endif}``, within one paragraph, is words the clause says
 only of a draft that mentions the concept ``sandbox`` outside its definitions, as the criteria on the sandbox
 apply only to such a draft (an assessment before an experimental legal regime is set up): of any other they
-would name a regime the draft does not have."""
-CONDITION = re.compile(r"\{if:([\w-]+)\}([^{}\n]*)\{endif\}")
-"""Words of a model clause said only of a draft that mentions a concept (:data:`MODEL_CLAUSE_PLACEHOLDERS`)."""
+would name a regime the draft does not have. ``{unless:kz-online-platforms-art-22-1}...{endif}`` is words left
+out of a draft whose own country has that example as law in force (and which does not repeal it): to that
+country's draft they would repeat its law, which the text then applies together with. Words said only of some
+drafts may be a whole paragraph only when it is the clause's last, so that no paragraph after it changes number."""
+CONDITION = re.compile(r"\{(if|unless):([\w-]+)\}([^{}\n]*)\{endif\}")
+"""Words of a model clause said only of some drafts (:data:`MODEL_CLAUSE_PLACEHOLDERS`): the kind of condition
+(``if``, ``unless``), what it names (a concept, an example) and the words."""
 
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
@@ -334,21 +338,39 @@ class RecommendationTemplate(_Strict):
             raise ValueError(f"model_clause refers to rules {self._rules('en')} in English but "
                              f"{self._rules('ru')} in Russian")
         for lang in ("en", "ru"):
-            if re.search(r"\{(?:if:[^}]*|endif)\}", CONDITION.sub("", getattr(self.model_clause, lang))):
-                raise ValueError(f"model_clause.{lang} has an {{if:...}} without its {{endif}} in the same "
-                                 "paragraph, or one around another placeholder")
+            clause = getattr(self.model_clause, lang)
+            if re.search(r"\{(?:(?:if|unless):[^}]*|endif)\}", CONDITION.sub("", clause)):
+                raise ValueError(f"model_clause.{lang} has an {{if:...}} or {{unless:...}} without its {{endif}} "
+                                 "in the same paragraph, or one around another placeholder")
+            lines = [line for line in clause.strip().split("\n") if line.strip()]
+            if any(_all_conditional(line) for line in lines[:-1]):
+                raise ValueError(f"model_clause.{lang} may leave out a paragraph that is not its last, and the "
+                                 "paragraphs after it would change number")
         if self._conditions("en") != self._conditions("ru"):
-            raise ValueError(f"model_clause says words only of drafts that mention {self._conditions('en')} in "
-                             f"English but {self._conditions('ru')} in Russian")
+            raise ValueError(f"model_clause says words only of some drafts, {self._conditions('en')} in English "
+                             f"but {self._conditions('ru')} in Russian")
         return self
 
-    def _conditions(self, lang: str) -> list[str]:
-        return [match.group(1) for match in CONDITION.finditer(getattr(self.model_clause, lang))]
+    def _conditions(self, lang: str) -> list[tuple[str, str]]:
+        return [(match.group(1), match.group(2)) for match in CONDITION.finditer(getattr(self.model_clause, lang))]
 
     @property
     def conditions(self) -> tuple[str, ...]:
         """The concepts some words of the model clause are said only for (``{if:sandbox}...{endif}``)."""
-        return tuple(dict.fromkeys(self._conditions("en")))
+        return tuple(dict.fromkeys(name for kind, name in self._conditions("en") if kind == "if"))
+
+    @property
+    def unless_in_force(self) -> tuple[str, ...]:
+        """The examples of law in force whose country's drafts some words of the model clause are left out of
+        (``{unless:kz-online-platforms-art-22-1}...{endif}``)."""
+        return tuple(dict.fromkeys(name for kind, name in self._conditions("en") if kind == "unless"))
+
+    @property
+    def last_paragraph_may_be_left_out(self) -> bool:
+        """Whether the clause's last paragraph is all words said only of some drafts: no other clause may refer
+        to it by number."""
+        lines = [line for line in self.model_clause.en.strip().split("\n") if line.strip()]
+        return bool(lines) and _all_conditional(lines[-1])
 
     def _rules(self, lang: str) -> list[tuple[str, ...]]:
         return [tuple(spec.split(",")) for _, name, spec, _ in string.Formatter().parse(
@@ -365,6 +387,17 @@ class RecommendationTemplate(_Strict):
         """The criteria whose rules the model clause refers to (``{rule:...}``), each once, in order, with the
         paragraph of their clause it names when it names one (``redress-01.2``)."""
         return tuple(dict.fromkeys(c for group in self._rules("en") for c in group))
+
+
+def paragraph_marker(line: str) -> str:
+    """The number a model clause's paragraph or sub-paragraph opens with ("3.", "2)"), or ""."""
+    marker = re.match(r"\s*\d+[.)]", line)
+    return marker.group().strip() if marker else ""
+
+
+def _all_conditional(line: str) -> bool:
+    """Whether a model clause's paragraph is, but for its number, all words said only of some drafts."""
+    return line != CONDITION.sub("", line) and CONDITION.sub("", line).strip() in {"", paragraph_marker(line)}
 
 
 class Criterion(_Strict):
