@@ -8,6 +8,7 @@ one that sends the reader to a procedure "established by this Code" points at no
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 from crlens.analysis.engine import review_document
 from crlens.analysis.review import Review
 from crlens.ingest import parse_file
-from crlens.knowledge.loader import check, load
+from crlens.knowledge.loader import KnowledgeBase, check, load
 from crlens.knowledge.models import CONDITION, RecommendationTemplate
 
 THIS_CODE = {"en": r"this Code", "ru": r"настоящ\w* Кодекс\w*"}
@@ -463,14 +464,19 @@ def test_words_said_only_of_some_drafts_close_within_their_paragraph() -> None:
                                                "heading": {"en": "h", "ru": "з"}, "model_clause": clause})
 
 
-def test_kb_check_refuses_words_said_only_of_drafts_that_mention_no_concept() -> None:
+def _with_clause(criterion: str, rewrite: Callable[[str], str]) -> KnowledgeBase:
+    """The knowledge base with ``criterion``'s model clause rewritten, in both languages."""
     kb = load()
-    crit = kb.criteria["crdd-02"]
+    crit = kb.criteria[criterion]
     clause = crit.recommendation.model_clause.model_copy(update={
-        "en": crit.recommendation.model_clause.en.replace("{if:sandbox}", "{if:sandpit}"),
-        "ru": crit.recommendation.model_clause.ru.replace("{if:sandbox}", "{if:sandpit}")})
-    kb.criteria["crdd-02"] = crit.model_copy(update={"recommendation": crit.recommendation.model_copy(
+        lang: rewrite(getattr(crit.recommendation.model_clause, lang)) for lang in ("en", "ru")})
+    kb.criteria[criterion] = crit.model_copy(update={"recommendation": crit.recommendation.model_copy(
         update={"model_clause": clause})})
+    return kb
+
+
+def test_kb_check_refuses_words_said_only_of_drafts_that_mention_no_concept() -> None:
+    kb = _with_clause("crdd-02", lambda clause: clause.replace("{if:sandbox}", "{if:sandpit}"))
     assert [p.message for p in check(kb) if "sandpit" in p.message] == [
         "the model clause says words only of drafts that mention 'sandpit', which is no concept"]
 
@@ -521,26 +527,14 @@ def test_only_a_clauses_last_paragraph_may_be_left_out_whole() -> None:
 
 
 def test_kb_check_refuses_words_left_out_for_a_law_that_is_no_example_in_force() -> None:
-    kb = load()
-    crit = kb.criteria["industry-role-03"]
-    clause = crit.recommendation.model_clause.model_copy(update={
-        lang: getattr(crit.recommendation.model_clause, lang).replace("art-22-1", "art-99")
-        for lang in ("en", "ru")})
-    kb.criteria[crit.id] = crit.model_copy(update={"recommendation": crit.recommendation.model_copy(
-        update={"model_clause": clause})})
+    kb = _with_clause("industry-role-03", lambda clause: clause.replace("art-22-1", "art-99"))
     assert [p.message for p in check(kb) if "art-99" in p.message] == [
         "the model clause leaves words out of drafts of the country of 'kz-online-platforms-art-99', which is no "
         "example of law in force"]
 
 
 def test_kb_check_refuses_a_reference_to_a_paragraph_some_drafts_do_not_have() -> None:
-    kb = load()
-    crit = kb.criteria["crdd-02"]
-    clause = crit.recommendation.model_clause.model_copy(update={
-        lang: getattr(crit.recommendation.model_clause, lang) + " {rule:industry-role-03.3}"
-        for lang in ("en", "ru")})
-    kb.criteria[crit.id] = crit.model_copy(update={"recommendation": crit.recommendation.model_copy(
-        update={"model_clause": clause})})
+    kb = _with_clause("crdd-02", lambda clause: clause + " {rule:industry-role-03.3}")
     assert [p.message for p in check(kb) if "industry-role-03" in p.message] == [
         "the model clause refers to paragraph 3 of the clause of 'industry-role-03', which is left out of some "
         "drafts"]
