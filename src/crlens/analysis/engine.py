@@ -104,7 +104,7 @@ from crlens.knowledge.models import (
     RiskRule,
     TermDefinition,
     Text,
-    paragraph_marker,
+    left_bare,
 )
 
 QUOTE_MAX = 280
@@ -497,7 +497,7 @@ def _governs(state: _Analysis, provision: Provision, concepts: set[str]) -> bool
 
 
 def _main_areas(kb: KnowledgeBase, scores: dict[str, float], headed: Set[str], definitions: bool,
-                framing: dict[str, float] | None = None) -> list[str]:
+                framing: dict[str, float]) -> list[str]:
     """The areas an article with these area scores belongs to, in the order of ``AREA_IDS``.
 
     An article is about a few things: keep the areas that pass their threshold and score close to its main one.
@@ -510,7 +510,7 @@ def _main_areas(kb: KnowledgeBase, scores: dict[str, float], headed: Set[str], d
     the others are measured against is the article's own: a chapter on principles does not push out a second
     subject of an article in it by raising the bar.
     """
-    framed = {a: score + framing.get(a, 0.0) for a, score in scores.items()} if framing else scores
+    framed = {a: score + framing[a] for a, score in scores.items()}
     passing = [a for a, score in framed.items() if score >= kb.areas[a].tagging.threshold]
     full_top = max((scores[a] for a in passing), default=0.0)
     top = full_top if definitions else min(full_top, TOP_CAP)
@@ -1079,7 +1079,7 @@ class _Conditions:
 
     regulated: Set[str]
     """The concepts the draft regulates (:func:`_regulated`): ``{if:sandbox}`` words are kept for such a draft."""
-    in_force: Set[str] = frozenset()
+    in_force: Set[str]
     """The examples that are law in force of the draft's own country and that the draft does not repeal:
     ``{unless:...}`` words naming one are left out, as the draft would repeat that law."""
 
@@ -1183,7 +1183,7 @@ def _fill(clause: str, target: str, document: Document, lang: str, kb: Knowledge
     lines = []
     for line in clause.split("\n"):
         kept = CONDITION.sub(lambda m: m.group(3) if conditions.keep(m.group(1), m.group(2)) else "", line)
-        if kept == line or kept.strip() not in {"", paragraph_marker(line)}:
+        if kept == line or not left_bare(kept, line):
             lines.append(kept)
     return "\n".join(lines).replace("{article}", article).replace("{draft}", document.title)
 

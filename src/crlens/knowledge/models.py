@@ -389,15 +389,17 @@ class RecommendationTemplate(_Strict):
         return tuple(dict.fromkeys(c for group in self._rules("en") for c in group))
 
 
-def paragraph_marker(line: str) -> str:
-    """The number a model clause's paragraph or sub-paragraph opens with ("3.", "2)"), or ""."""
+def left_bare(rest: str, line: str) -> bool:
+    """Whether ``rest``, what is left of a model clause's paragraph or sub-paragraph ``line`` once words said only
+    of some drafts are taken out, is nothing but the number it opens with ("3.", "2)")."""
     marker = re.match(r"\s*\d+[.)]", line)
-    return marker.group().strip() if marker else ""
+    return rest.strip() in {"", marker.group().strip() if marker else ""}
 
 
 def _all_conditional(line: str) -> bool:
     """Whether a model clause's paragraph is, but for its number, all words said only of some drafts."""
-    return line != CONDITION.sub("", line) and CONDITION.sub("", line).strip() in {"", paragraph_marker(line)}
+    rest = CONDITION.sub("", line)
+    return rest != line and left_bare(rest, line)
 
 
 class Criterion(_Strict):
