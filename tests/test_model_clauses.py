@@ -15,6 +15,7 @@ import pytest
 from pydantic import ValidationError
 
 from crlens.analysis.engine import review_document
+from crlens.analysis.labels import OWN_PARAGRAPH
 from crlens.analysis.review import Review
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import KnowledgeBase, check, load
@@ -49,6 +50,39 @@ def test_no_model_clause_sends_the_reader_to_a_procedure_of_the_draft_itself() -
                        r"настоящ\w* Кодекс\w*"}
     found = [(cid, lang, s) for cid, lang, text in _clauses() for s in _sentences(text)
              if re.search(procedure[lang], s)]
+    assert found == []
+
+
+def test_no_model_clause_makes_a_childs_consent_matter_to_sexual_images_of_the_child() -> None:
+    """"Intimate images of a child shared without consent" reads as if a child's consent made sharing them lawful;
+    such images are child sexual abuse material however they came about. Clauses on sexual abuse and
+    gender-based violence name no consent of the child to images."""
+    consent = {"en": r"without (?:his or her |the child's |their )?consent\b(?! of)",
+               "ru": r"без (?:его |ее |их )?согласия(?!\s+[а-яё])"}  # not "без согласия субъекта данных"
+    found = [(cid, lang, s) for cid, lang, text in _clauses() if cid.startswith(("csea-", "gender-"))
+             for s in _sentences(text) if re.search(consent[lang], s)]
+    assert found == []
+
+
+def test_no_model_clause_puts_content_the_law_bans_for_everyone_behind_an_age_check() -> None:
+    """Pornography and the promotion of suicide or drugs are unlawful content in Kazakhstan (Law on Online
+    Platforms art. 14(1)): an age check in front of them reads as if adults could lawfully be shown them. An age
+    check is for content lawful for adults; unlawful content is removed."""
+    age_check = {"en": r"age assurance", "ru": r"подтверждени\w* возраста"}
+    banned = {"en": r"pornograph|narcotic", "ru": r"порнограф|наркотич"}
+    found = [(cid, lang, s) for cid, lang, text in _clauses() for s in _sentences(text)
+             if re.search(age_check[lang], s) and re.search(banned[lang], s)]
+    assert found == []
+    assert "removed whatever the age of the user" in _clause("safety-04", "en")
+
+
+def test_a_model_clause_speaks_of_its_own_paragraphs_not_of_this_article() -> None:
+    """A clause may be added to an existing article as its last paragraphs: "for the purposes of this article" then
+    reached the article's own paragraphs on taxes too. "Paragraph 1 of this article" follows the paragraphs
+    wherever they land (they are renumbered)."""
+    this_article = {"en": r"\bthis article\b", "ru": r"\bнастоящ\w* стать\w*"}
+    found = [(cid, lang, s) for cid, lang, text in _clauses() for s in _sentences(OWN_PARAGRAPH.sub("", text))
+             if re.search(this_article[lang], s, re.IGNORECASE)]
     assert found == []
 
 
@@ -484,7 +518,8 @@ def test_kb_check_refuses_words_said_only_of_drafts_that_mention_no_concept() ->
 def test_a_rule_the_countrys_law_in_force_already_sets_is_left_out_of_its_draft(
         kz_code_and_sample: tuple[Review, Review], corpus: Path) -> None:
     """Audit L23: the labelling tool platforms give users who post advertising repeated the KZ Law on Online
-    Platforms art. 22(1) in the KZ Code's proposed text. For a draft of Kazakhstan that leaves that law in force,
+    Platforms (arts. 19(1)–(2) and 22(1): advertising is marked, and users can tell it by its signs) in the KZ
+    Code's proposed text. For a draft of Kazakhstan that leaves that law in force,
     the paragraph is left out; the issue names the law's article and the text applies together with the law."""
     kz_code, _ = kz_code_and_sample
     [rec] = [r for r in kz_code.recommendations if "industry-role-03" in r.criteria]
@@ -492,7 +527,8 @@ def test_a_rule_the_countrys_law_in_force_already_sets_is_left_out_of_its_draft(
     assert "tool to mark advertising" not in rec.amendment.proposed_text.en
     assert "понятной детям" in rec.amendment.proposed_text.ru  # what the law in force lacks stays
     assert "kz-online-platforms-art-22-1" in {s.id for s in rec.sources}
-    assert "Law on Online Platforms art. 22(1) (online platforms must give users the technical means" in rec.issue
+    assert ("Law on Online Platforms arts. 19(1)–(2), 21(1) and 22(1) (online advertising must be identifiable "
+            "and marked") in rec.issue
     assert ("применяются наряду с требованиями, установленными Законом Республики Казахстан «Об онлайн-платформах "
             "и онлайн-рекламе»") in rec.amendment.proposed_text.ru
 

@@ -12,6 +12,7 @@ import pytest
 from crlens.analysis.engine import review_document
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_file
+from crlens.knowledge.loader import load
 from crlens.report import brief, gap_table
 from drafts import PLATFORM_ARTICLES as ARTICLES
 from drafts import review_text
@@ -189,13 +190,14 @@ def test_the_briefs_recommendations_cite_the_law_in_force_they_build_on(kz_code:
 
 
 def test_a_national_law_is_said_to_have_rules_only_on_what_its_summary_covers(sample_ru: Path) -> None:
-    """Law No. 169-VI (2018) protects children from harmful information; it is no rule on the state supporting
-    quality content for children, so a Kazakh draft's issue on that support must not say the law in force already
-    has rules on it (it cites foreign practice that does: the US National Endowment for Children's Educational
-    Television)."""
+    """The Law on the Protection of Children from Information Harmful to their Health and Development protects
+    children from harmful information; it is no rule on the state supporting quality content for children, so a
+    Kazakh draft's issue on that support must not say the law in force already has rules on it (it cites foreign
+    practice that does: the US National Endowment for Children's Educational Television)."""
     review = review_document(parse_file(sample_ru))
     rec = _rec(review, "positive-effects-02")
-    assert "169-VI" not in rec.issue and "169-VI" not in rec.ru.issue
+    law = load().examples["kz-child-info-law-2018"]
+    assert law.ref not in rec.issue and law.ref_ru not in rec.ru.issue
     assert "us-cta-47-usc-394" in {s.id for s in rec.sources}
 
 
@@ -473,3 +475,11 @@ def test_the_kz_codes_complaints_and_oversight_texts_name_no_body_the_code_does_
         if "указанн" not in text[max(0, m.start() - 12):m.start()].lower()]
     assert bare == []
     assert any("возрастной классификацией информационной продукции" in text for text in texts)
+
+
+def test_a_kazakh_law_is_cited_by_its_title_not_by_its_number_alone() -> None:
+    """A Kazakh lawyer knows a law by its title: «Закон № 169-VI (2018)» sends the ministry reader to a search;
+    the title, in «», says what the law is."""
+    for example in load().examples.values():
+        if example.jurisdiction == "kz" and example.title is not None:
+            assert example.title.ru in example.ref_ru, example.id
