@@ -416,8 +416,8 @@ def test_the_brief_on_a_law_in_force_says_once_that_changing_it_takes_an_amendin
 @pytest.mark.parametrize(("lang", "said", "not_said"), [
     ("en", "Child-specific rules are missing or incomplete in 22 of 22 review areas; 41 high-priority "
            "recommendations.", "show gaps"),
-    ("ru", "Нормы, специально касающиеся детей, отсутствуют или неполны по 22 из 22 направлений; приоритетных "
-           "рекомендаций: 41.", "Пробелы выявлены"),
+    ("ru", "Нормы, специально касающиеся детей, отсутствуют или неполны по 22 из 22 направлений; рекомендаций "
+           "высокой приоритетности: 41.", "Пробелы выявлены"),
 ])
 def test_the_key_message_counts_areas_short_of_child_specific_rules(kz_code, lang, said, not_said):
     """The criteria ask for rules made for children: "22 of 22 review areas show gaps" read, of a Code with rules
@@ -425,6 +425,24 @@ def test_the_key_message_counts_areas_short_of_child_specific_rules(kz_code, lan
     key = brief.build(kz_code, lang).key_messages
     assert key[0] == said
     assert not [m for m in key if not_said in m]
+
+
+@pytest.mark.parametrize(("lang", "lead"), [
+    ("en", "Below are 11 of the 68 recommendations, those for the provisions that can harm children and the most "
+           "pressing of each area; the gap table and the amendments table give them all."),
+    ("ru", "Ниже приведены 11 из 68 рекомендаций: по нормам, способным причинить вред детям, и наиболее "
+           "неотложные по каждому направлению; все рекомендации приведены в таблице пробелов и таблице поправок."),
+])
+def test_the_priority_list_says_how_many_of_all_the_recommendations_it_shows(kz_code, tmp_path, lang, lead):
+    """The key message counts 41 high-priority recommendations and the list under "Priority recommendations" has
+    11: a ministry reader took the 41 for the list's length. The list says what it is a selection of."""
+    made = brief.build(kz_code, lang)
+    assert len(made.recommendations) == 11 and len(kz_code.recommendations) == 68
+    assert made.recommendations_lead == lead
+    written = docx.Document(str(brief.write_docx(kz_code, tmp_path / "b.docx", lang)))
+    paragraphs = [p.text for p in written.paragraphs]
+    # after the heading and the note on an act in force
+    assert paragraphs.index(lead) == paragraphs.index(brief.T[lang]["recs"]) + 2
 
 
 @pytest.mark.parametrize(("lang", "status"), [

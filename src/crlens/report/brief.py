@@ -69,6 +69,9 @@ T = {
         "builds": "Partly in place: provisions to build on",
         "also_risky": "; it is also counted among the provisions that can harm children ({areas})",
         "gaps": "Main gaps by area", "conclusions": "Conclusions", "recs": "Priority recommendations",
+        "recs_lead": "Below are {shown} of the {total} recommendations, those for the provisions that can harm "
+                     "children and the most pressing of each area; the gap table and the amendments table give "
+                     "them all.",
         "refs": "References", "chart": "Status of the review areas (number of criteria)",
         "coverage": "Scope of the review", "status": {"addressed": "addressed", "partial": "partly addressed",
                                                       "gap": "not addressed", "not-applicable": "not applicable"},
@@ -106,13 +109,16 @@ T = {
         "also_risky": "; вместе с тем это положение входит в число норм, способных причинить вред детям ({areas})",
         "gaps": "Основные пробелы по направлениям", "conclusions": "Заключение",
         "recs": "Приоритетные рекомендации", "refs": "Источники",
+        "recs_lead": "Ниже приведены {shown} из {total} рекомендаций: по нормам, способным причинить вред детям, "
+                     "и наиболее неотложные по каждому направлению; все рекомендации приведены в таблице пробелов "
+                     "и таблице поправок.",
         "chart": "Состояние направлений проверки (число критериев)", "coverage": "Охват проверки",
         "status": {"addressed": "учтено", "partial": "учтено частично", "gap": "не учтено",
                    "not-applicable": "неприменимо"},
         "area_gap": "ни одна норма для детей не отвечает критериям направления",
         "general_rules": "В проекте есть общие нормы, на которые можно опереться: {where}.",
         "msg_gaps": "Нормы, специально касающиеся детей, отсутствуют или неполны по {n} из {total} направлений; "
-                    "приоритетных рекомендаций: {high}.",
+                    "рекомендаций высокой приоритетности: {high}.",
         "msg_risks": "Норм, способных причинить вред детям без дополнительных гарантий: {n}; прежде всего "
                      "{where} ({areas}).",
         "msg_risks_all": "Норм, способных причинить вред детям без дополнительных гарантий: {n} — {where} "
@@ -187,6 +193,9 @@ class Brief:
     in_force_note: str = ""
     """Before the recommendations, for an act in force: they are proposals for an amending law; empty for a
     draft, which is still changed as it is drafted."""
+    recommendations_lead: str = ""
+    """Before the recommendations, how many of all they are and which: the key messages count the high-priority
+    ones, and a reader who finds fewer listed must know where the others are. Empty when all are listed."""
 
 
 def _words(review: Review, lang: str) -> dict:
@@ -405,11 +414,13 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     others = [r for r in review.recommendations if r.id in rejected and r.id not in listed]
     act = review.document.act
     in_force = t["amending"].format(act=act.name_ru if ru else act.name) if act.status == "adopted" else ""
+    total = len(review.recommendations)
+    lead = t["recs_lead"].format(shown=len(recommendations), total=total) if len(recommendations) < total else ""
     return Brief(lang=lang, title=t["title"], subtitle=draft_title(review, lang), key_messages=key,
                  context=context, strengths=strengths, gaps=gaps, conclusions=conclusions,
                  recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
                  foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang),
-                 in_force_note=in_force)
+                 in_force_note=in_force, recommendations_lead=lead)
 
 
 def _definitions(review: Review) -> Callable[[str], bool]:
@@ -601,6 +612,8 @@ def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog
     story += [Paragraph(t["recs"], h2)]
     if brief.in_force_note:
         story.append(Paragraph(esc(brief.in_force_note), body))
+    if brief.recommendations_lead:
+        story.append(Paragraph(esc(brief.recommendations_lead), body))
     # a rejection is said before the recommendation, as the tables say it before theirs
     items = [f"<b>{esc(r.where)}</b>: {f'<b>{esc(r.status)}.</b> ' if r.status else ''}{esc(r.text)} "
              f"<i>({esc('; '.join(r.refs))})</i>" for r in brief.recommendations]
@@ -658,6 +671,8 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     document.add_heading(t["recs"], level=2)
     if brief.in_force_note:
         document.add_paragraph(brief.in_force_note)
+    if brief.recommendations_lead:
+        document.add_paragraph(brief.recommendations_lead)
     for rec in brief.recommendations:
         para = document.add_paragraph(style="List Number")
         para.add_run(f"{rec.where}: ").bold = True
