@@ -7,6 +7,7 @@ one that sends the reader to a procedure "established by this Code" points at no
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +85,17 @@ def test_a_model_clause_speaks_of_its_own_paragraphs_not_of_this_article() -> No
     found = [(cid, lang, s) for cid, lang, text in _clauses() for s in _sentences(OWN_PARAGRAPH.sub("", text))
              if re.search(this_article[lang], s, re.IGNORECASE)]
     assert found == []
+
+
+def test_a_decision_that_grants_a_child_all_it_is_entitled_to_may_be_automated() -> None:
+    """A human review of every automated decision on a child's benefits or school place collided with proactive
+    services (benefits awarded without an application), which the review also recommends: the ban reaches decisions
+    that refuse, cut or end support or impose measures, and says that granting in full may be automated."""
+    first = {lang: _clause("ai-02", lang).splitlines()[0] for lang in ("en", "ru")}
+    assert "refuses, reduces, suspends or terminates" in first["en"]
+    assert "grants in full what the child is entitled to, including one taken proactively" in first["en"]
+    assert "об отказе в назначении, уменьшении, приостановлении или прекращении" in first["ru"]
+    assert "полностью удовлетворяющее право ребенка, в том числе принимаемое в проактивном порядке" in first["ru"]
 
 
 def _clause(criterion: str, lang: str) -> str:
@@ -357,9 +369,19 @@ def test_a_childs_request_to_remove_images_of_the_child_needs_no_parent_and_says
     """"удаляет контент с его изображением без согласия его законных представителей" left open whether the content
     or its removal lacked the consent."""
     clause = load().criteria["negative-effects-05"].recommendation.model_clause
-    assert "удаляет контент, содержащий изображение ребенка. Согласие законных представителей ребенка на " \
-           "предъявление такого требования не требуется." in clause.ru
+    assert ("удаляет такой контент, содержащий изображение ребенка, в течение десяти рабочих дней со дня "
+            "получения требования. Согласие законных представителей ребенка на предъявление такого требования не "
+            "требуется.") in clause.ru
     assert "The child's request does not require the consent of his or her legal representatives." in clause.en
+
+
+def test_a_child_in_monetised_content_has_that_content_removed_in_the_period_of_any_erasure() -> None:
+    """A lawyer's review: "remove content showing the child", with no period and no bound, reached others' lawful
+    publications (news, court reporting) and clashed with the ten working days of the erasure of data from
+    childhood (data-privacy-06). The request reaches the monetised content the clause is about, in that period."""
+    clause = load().criteria["negative-effects-05"].recommendation.model_clause
+    assert "remove such content showing the child within ten working days of receiving the request" in clause.en
+    assert "within ten working days" in load().criteria["data-privacy-06"].recommendation.model_clause.en
 
 
 def test_a_russian_clause_says_services_in_the_digital_environment_not_digital_services() -> None:
@@ -499,8 +521,9 @@ def test_words_said_only_of_some_drafts_close_within_their_paragraph() -> None:
 
 
 def _with_clause(criterion: str, rewrite: Callable[[str], str]) -> KnowledgeBase:
-    """The knowledge base with ``criterion``'s model clause rewritten, in both languages."""
-    kb = load()
+    """A copy of the knowledge base with ``criterion``'s model clause rewritten, in both languages (``load()``'s
+    is shared by every test in the run)."""
+    kb = dataclasses.replace(load(), criteria=dict(load().criteria))
     crit = kb.criteria[criterion]
     clause = crit.recommendation.model_clause.model_copy(update={
         lang: rewrite(getattr(crit.recommendation.model_clause, lang)) for lang in ("en", "ru")})

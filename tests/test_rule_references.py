@@ -8,6 +8,7 @@ paragraph a recommendation adds, the new article, or the draft's own provision t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -19,7 +20,8 @@ from crlens.analysis.labels import articles_by, label_by, paragraphs_by
 from crlens.analysis.references import LeftOut, RulePlace, follow_references, refer_to_rules
 from crlens.analysis.review import Recommendation, Review
 from crlens.ingest import parse_file
-from crlens.knowledge.loader import load
+from crlens.knowledge.loader import KnowledgeBase, check, load, rule_set_members
+from crlens.knowledge.models import RuleSet
 from drafts import PLATFORM_ARTICLES, review_text
 
 
@@ -60,8 +62,8 @@ def test_due_diligence_results_may_go_into_the_platforms_report_on_children_not_
         kz_code: Review) -> None:
     report = _rec(kz_code, "industry-role-05").amendment
     assert report.number == "29-8"
-    assert "\n10. Владелец цифровой платформы" in report.proposed_text.ru
-    assert "могут включаться в отчет, предусмотренный пунктом 10 статьи 29-8 настоящего Кодекса" in (
+    assert "\n9. Владелец цифровой платформы" in report.proposed_text.ru
+    assert "могут включаться в отчет, предусмотренный пунктом 9 статьи 29-8 настоящего Кодекса" in (
         _rec(kz_code, "business-hrdd-03").amendment.proposed_text.ru)
 
 
@@ -287,9 +289,57 @@ def test_the_codes_requirements_on_children_are_named_where_a_duty_depends_on_th
         assert not re.search(r"of this Code on the (protection|safety)", rec.amendment.proposed_text.en), rec.id
     officer = _rec(kz_code, "impact-liability-03").amendment.proposed_text
     assert ("ответственное за соблюдение требований о защите детей, установленных пунктами 5–7 статьи 20, "
-            "пунктами 7, 8 и 11–13 статьи 29, статьей 29-2, пунктами 1–6 статьи 29-3") in officer.ru
+            "пунктами 7–13 статьи 29, статьей 29-2, пунктами 1–6 статьи 29-3") in officer.ru
     assert "статьями 29-6 и 29-7" in officer.ru
-    assert "set by Article 20(5)–(7), Article 29(7), (8) and (11)–(13), Article 29-2," in officer.en
+    assert "set by Article 20(5)–(7), Article 29(7)–(13), Article 29-2," in officer.en
+
+
+def test_the_duties_a_platforms_officer_answers_for_and_those_that_bind_foreign_providers_are_all_of_them(
+        kz_code: Review) -> None:
+    """A lawyer's review of the KZ Code: the lists of "requirements on the protection of children" left out the
+    rules the review itself proposes for AI-altered images (29-4(5)–(7)), app stores (29-8), safety explanations
+    (29-10), impact assessment (29(9)–(10)) and AI chatbots (43-1(6)–(7)); read a contrario, the reach to foreign
+    persons (art. 1(7)) exempted the providers most likely to be abroad. The lists are now the rule sets
+    ``platform-duties`` and ``provider-duties``, defined once."""
+    officer = _rec(kz_code, "impact-liability-03").amendment.proposed_text.en
+    abroad = _rec(kz_code, "impact-liability-04").amendment.proposed_text.en
+    for named in ("Article 29(7)–(13)", "Article 29-4(1)–(8)", "29-10 and 29-11", "Article 43-1(6) and (7)"):
+        assert named in officer and named in abroad, named
+    assert "Article 29-8(4), (5), (9) and (10)" in officer  # a platform's own: advertising and its report
+    assert "Articles 29-6, 29-7, 29-8, 29-10" in abroad  # app stores, operators, device makers too
+    assert "Article 43(6) and (7)" in abroad and "Article 43(6)" not in officer  # AI practices banned outright
+
+
+def test_a_rule_set_stands_for_its_members_and_those_of_the_sets_in_it() -> None:
+    kb = load()
+    members = rule_set_members(kb, "provider-duties")
+    assert "@safety" in members and "@ai-01" in members and "@platform-duties" not in members
+    phrases = kb.phrases
+    assert phrases is not None
+    places = {"a-01": RulePlace("art:29-2", whole=True, new=True), "b-01": RulePlace("art:37", 9, span=2)}
+    text = "требованиям, установленным {rule:@outer}"
+    sets = {"outer": ["@a-01", "b-01.2"]}
+    assert refer_to_rules(text, "ru", "art:13-1", places, phrases, CODE, sets=sets) == (
+        "требованиям, установленным статьей 29-2 и пунктом 10 статьи 37 настоящего Кодекса")
+
+
+def _with_rule_set(rules: tuple[str, ...]) -> KnowledgeBase:
+    kb = load()
+    extra = RuleSet(id="odd-set", title="a set for the test", rules=rules)
+    return dataclasses.replace(kb, rule_sets={**kb.rule_sets, "odd-set": extra})
+
+
+def test_kb_check_refuses_a_rule_set_member_that_is_nothing() -> None:
+    kb = _with_rule_set(("@safety", "@no-such-thing", "csea-01.9"))
+    assert [p.message for p in check(kb) if p.entry == "rule set odd-set"] == [
+        "'@no-such-thing' is no area, criterion or rule set",
+        "'csea-01.9': the clause of 'csea-01' has no such paragraph"]
+
+
+def test_kb_check_refuses_a_rule_set_that_includes_itself() -> None:
+    kb = _with_rule_set(("@safety", "@odd-set"))
+    assert [p.message for p in check(kb) if p.entry == "rule set odd-set"] == [
+        "the rule set includes itself through 'odd-set'"]
 
 
 def test_a_reference_to_articles_left_out_is_marked_and_a_run_of_paragraphs_follows_its_renumbering() -> None:

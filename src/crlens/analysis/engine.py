@@ -86,7 +86,7 @@ from crlens.analysis.review import (
 )
 from crlens.analysis.terminology import adapt_en, adapt_ru, uses_term
 from crlens.ingest.model import ARTICLE_WORDS, Document, Naming, Provision
-from crlens.knowledge.loader import KnowledgeBase, load
+from crlens.knowledge.loader import KnowledgeBase, load, rule_set_members
 from crlens.knowledge.models import (
     AREA_IDS,
     CONDITION,
@@ -2277,6 +2277,7 @@ def _refer_to_rules(document: Document, kb: KnowledgeBase, recommendations: list
     in the draft's provision that holds the words meeting them, in part or in full (:func:`_holding`)."""
     everywhere = dict(places)
     areas = {area: [crit.id for crit in kb.criteria_of(area)] for area in kb.areas}
+    sets = {set_id: rule_set_members(kb, set_id) for set_id in kb.rule_sets}
     for crit_id, result in results.items():
         if crit_id not in everywhere and result.status in ("addressed", "partial") and result.evidence:
             provisions = [e.provision for e in result.evidence]
@@ -2288,7 +2289,7 @@ def _refer_to_rules(document: Document, kb: KnowledgeBase, recommendations: list
         here = article_of_text(amendment)
         amendment.proposed_text = ProposedText(**{
             lang: refer_to_rules(getattr(amendment.proposed_text, lang), lang, here, everywhere, _phrases(kb),
-                                 name, document.naming, areas)
+                                 name, document.naming, areas, sets)
             for lang in ("en", "ru")})
 
 

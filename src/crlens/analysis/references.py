@@ -74,11 +74,13 @@ class RulePlace:
         return RulePlace(self.provision, paragraph) if self.whole else self
 
 
-def _referred(spec: str, places: Mapping[str, RulePlace], areas: Mapping[str, Sequence[str]]) -> list[RulePlace]:
+def _referred(spec: str, places: Mapping[str, RulePlace], areas: Mapping[str, Sequence[str]],
+              sets: Mapping[str, Sequence[str]]) -> list[RulePlace]:
     """The places a reference's ``spec`` names ("crdd-01,crdd-02", "redress-01.2": the second paragraph of
     redress-01's clause; "@safety,@csea-01": the rules of an area's criteria, ``areas``, and of a criterion
-    whole), each once, those of criteria that are nowhere left out."""
-    parts = spec.split(",")
+    whole; "@platform-duties": the members of a rule set, ``sets``), each once, those of criteria that are nowhere
+    left out."""
+    parts = [member for part in spec.split(",") for member in sets.get(part.removeprefix("@"), [part])]
     wholes = [c for part in parts if part.startswith("@") for c in areas.get(part[1:], [part[1:]])]
     found: list[RulePlace] = _whole_rules(wholes, places)
     for part in parts:
@@ -111,15 +113,17 @@ def _whole_rules(criteria: list[str], places: Mapping[str, RulePlace]) -> list[R
 
 
 def refer_to_rules(text: str, lang: str, here: str, places: Mapping[str, RulePlace], phrases: Phrases,
-                   name: ActName, naming: Naming = BY_ID, areas: Mapping[str, Sequence[str]] | None = None) -> str:
+                   name: ActName, naming: Naming = BY_ID, areas: Mapping[str, Sequence[str]] | None = None,
+                   sets: Mapping[str, Sequence[str]] | None = None) -> str:
     """``text`` with each ``{rule:...}`` replaced by where those criteria's rules (or the paragraphs of their
     clauses it names) are (``places``), in the instrumental in Russian: paragraphs of the article ``here``, which
     the text is in, as "paragraph 1 of this article" («пунктом 1 настоящей статьи»); any other provision by its
     name (and «настоящего Кодекса» after it in Russian); the act ("this Code", «настоящим Кодексом») when none of
     them is anywhere. The act is named as it names itself (``name``). ``areas``: the criteria of each area, by
-    its id, for a reference to an area's rules ("@safety")."""
+    its id, for a reference to an area's rules ("@safety"); ``sets``: the members of each rule set, by its id, its
+    own sets already replaced by theirs (``"@platform-duties"``)."""
     def each(match: re.Match[str]) -> str:
-        referred = _referred(match.group(1), places, areas or {})
+        referred = _referred(match.group(1), places, areas or {}, sets or {})
         found = list(dict.fromkeys(_as_paragraph(p, naming) for p in referred))
         if not found:
             return name_the_act(phrases.rule_in_this_act.get(lang), name, lang)

@@ -2,9 +2,10 @@
 
 The data lives under ``knowledge/data/``: ``framework/*.yaml`` (one file per area), ``lexicon/*.yaml``,
 ``norms/*.yaml``, ``examples/*.yaml``, ``relevance.yaml``, ``terminology.yaml``, ``ages.yaml``,
-``localisation.yaml`` (our texts for a draft of another country) and ``phrases.yaml`` (the sentence frames the
-review writes). Files of one kind are merged; an id defined twice is an error. The loaded :class:`KnowledgeBase`
-is cached per data directory, so a run pays for parsing once.
+``localisation.yaml`` (our texts for a draft of another country), ``rule_sets.yaml`` (bodies of rules model
+clauses refer to whole) and ``phrases.yaml`` (the sentence frames the review writes). Files of one kind are
+merged; an id defined twice is an error. The loaded :class:`KnowledgeBase` is cached per data directory, so a run
+pays for parsing once.
 
 Validation happens in two layers: pydantic checks each file's shape (:mod:`crlens.knowledge.models`), then
 :func:`check` cross-checks the whole (every reference resolves, every area has criteria, ...). Problems are
@@ -44,6 +45,8 @@ from crlens.knowledge.models import (
     NormsFile,
     Phrases,
     RelevanceRules,
+    RuleSet,
+    RuleSetsFile,
     TermDefinition,
     TermEquivalence,
     TerminologyFile,
@@ -103,6 +106,8 @@ class KnowledgeBase:
     """Our texts' phrases naming their home country and what a draft of another gets (``localisation.yaml``)."""
     phrases: Phrases | None = None
     """The sentence frames the review writes (``phrases.yaml``); a checked knowledge base always has them."""
+    rule_sets: dict[str, RuleSet] = field(default_factory=dict)
+    """Bodies of rules model clauses refer to whole (``rule_sets.yaml``)."""
     origin: dict[str, str] = field(default_factory=dict)
     """Where each entry was defined: ``"kind:id"`` -> file path relative to the data directory."""
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -259,6 +264,11 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
     localisation_path = data_dir / "localisation.yaml"
     if localisation_path.exists():
         kb.localisation = _load_file(localisation_path, Localisation, rel(localisation_path), problems)
+    rule_sets_path = data_dir / "rule_sets.yaml"
+    if rule_sets_path.exists():
+        rule_sets = _load_file(rule_sets_path, RuleSetsFile, rel(rule_sets_path), problems)
+        if rule_sets:
+            _register(kb.rule_sets, rule_sets.sets, "rule set", rel(rule_sets_path), kb, problems)
     phrases_path = data_dir / "phrases.yaml"
     if phrases_path.exists():
         kb.phrases = _load_file(phrases_path, Phrases, rel(phrases_path), problems)
@@ -319,6 +329,9 @@ def check(kb: KnowledgeBase) -> list[Problem]:
             if message := unknown(concept):
                 problems.append(Problem("relevance.yaml", "", message))
 
+    for rule_set in kb.rule_sets.values():
+        problems += [Problem(where("rule set", rule_set.id), f"rule set {rule_set.id}", message)
+                     for message in _unresolved_set_members(kb, rule_set)]
     for crit in kb.criteria.values():
         file = where("criterion", crit.id)
         entry = f"criterion {crit.id}"
@@ -367,11 +380,57 @@ def _unresolved(kb: KnowledgeBase, norms: Iterable[str], examples: Iterable[str]
             + [f"example {example!r} does not resolve" for example in examples if example not in kb.examples])
 
 
+def rule_set_members(kb: KnowledgeBase, set_id: str, seen: frozenset[str] = frozenset()) -> list[str]:
+    """The references a rule set stands for, with the sets among them replaced by theirs (``seen``: the sets
+    being expanded, so that a set that includes itself ends rather than recurses)."""
+    members: list[str] = []
+    for rule in kb.rule_sets[set_id].rules:
+        name = rule.removeprefix("@")
+        if rule.startswith("@") and name in kb.rule_sets:
+            members += [] if name in seen | {set_id} else rule_set_members(kb, name, seen | {set_id})
+        else:
+            members.append(rule)
+    return list(dict.fromkeys(members))
+
+
+def _unresolved_set_members(kb: KnowledgeBase, rule_set: RuleSet) -> list[str]:
+    """What is wrong with a rule set's members: one that is no area, criterion, paragraph of a clause or set, or
+    a set that includes itself."""
+    messages = []
+    for rule in rule_set.rules:
+        name = rule.removeprefix("@")
+        criterion, _, paragraph = name.partition(".")
+        if rule.startswith("@") and name in kb.rule_sets:
+            if rule_set.id in _sets_within(kb, name):
+                messages.append(f"the rule set includes itself through {name!r}")
+        elif rule.startswith("@") and name in kb.areas:
+            continue
+        elif criterion not in kb.criteria:
+            messages.append(f"{rule!r} is no area, criterion or rule set")
+        elif paragraph and not 1 <= int(paragraph) <= kb.criteria[criterion].recommendation.paragraphs:
+            messages.append(f"{rule!r}: the clause of {criterion!r} has no such paragraph")
+    return messages
+
+
+def _sets_within(kb: KnowledgeBase, set_id: str, seen: frozenset[str] = frozenset()) -> set[str]:
+    """The rule sets a set includes, directly or through others."""
+    within: set[str] = set()
+    for rule in kb.rule_sets[set_id].rules:
+        name = rule.removeprefix("@")
+        if rule.startswith("@") and name in kb.rule_sets and name not in seen:
+            within |= {name} | _sets_within(kb, name, seen | {name})
+    return within
+
+
 def _unresolved_rules(kb: KnowledgeBase, crit: Criterion) -> list[str]:
     """What is wrong with the rules a criterion's model clause refers to (``{rule:...}``): its own, no criterion's
-    (nor, whole, an area's: ``@safety``), or a paragraph the other clause does not have."""
+    (nor, whole, an area's: ``@safety``, or a rule set's), or a paragraph the other clause does not have."""
     messages = []
     for rule in crit.recommendation.rules:
+        if rule.startswith("@") and rule[1:] in kb.rule_sets:  # a named body of rules
+            if crit.id in {r.removeprefix("@").partition(".")[0] for r in rule_set_members(kb, rule[1:])}:
+                messages.append(f"the model clause refers to the rule set {rule[1:]!r}, which holds its own rule")
+            continue
         if rule.startswith("@") and rule[1:] in kb.areas:  # every rule of an area
             if rule[1:] == crit.area:
                 messages.append(f"the model clause refers to the rules of its own area {crit.area!r}")

@@ -624,6 +624,27 @@ class AgeThreshold(_Strict):
     """The criteria whose model clauses use the age."""
 
 
+class RuleSet(_Strict):
+    """A body of rules that several model clauses refer to whole (``{rule:@platform-duties}``), named once so that
+    each clause that depends on it (who must comply, whom it binds abroad, what state support requires) names the
+    same rules, and a rule added to the body reaches them all."""
+
+    id: str
+    title: str
+    """What the rules are, for a maintainer ("the duties of online platforms toward children")."""
+    rules: tuple[str, ...] = Field(min_length=1)
+    """As in a ``{rule:...}`` reference: ``@area``, ``@criterion``, ``criterion.N`` (one paragraph of its clause)
+    or ``@another-set``."""
+
+    _id = field_validator("id")(_check_id)
+
+
+class RuleSetsFile(_Strict):
+    """The shape of ``rule_sets.yaml``."""
+
+    sets: tuple[RuleSet, ...] = Field(min_length=1)
+
+
 class AgesFile(_Strict):
     """The shape of ``ages.yaml``."""
 
