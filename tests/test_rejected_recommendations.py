@@ -67,10 +67,11 @@ def final_review(final):
     return Review.read(final / "review.json")
 
 
-def _names_paragraph(text: str, paragraph: int, article: str) -> bool:
+def _names_paragraph(text: str, paragraph: int, article: str, here: str = "") -> bool:
     """Whether a Russian text refers to that paragraph of the article, alone, in a list or in a run («пунктами
-    6–9 статьи 38»)."""
-    for run in re.findall(rf"пункт(?:ом|ами) ([\d, и–]+?) статьи {re.escape(article)}\b", text):
+    6–9 статьи 38»); in the text of that article itself (``here``), also «пунктами 6–9 настоящей статьи»."""
+    own = "|настоящей статьи" if here == f"art:{article}" else ""
+    for run in re.findall(rf"пункт(?:ом|ами) ([\d, и–]+?) (?:статьи {re.escape(article)}\b{own})", text):
         for part in re.split(r", | и ", run):
             ends = [int(n) for n in part.split("–")]
             if ends[0] <= paragraph <= ends[-1]:
@@ -227,7 +228,8 @@ def test_a_row_whose_text_refers_to_a_rejected_rule_says_so_in_both_tables(sampl
     [assessment] = [r for r in review.recommendations if r.criteria == ["crdd-01"]]
     log = ConsultationLog(project="p", drafts=[], rounds=[], states={assessment.id: "rejected"})
     referring = {r.id for r in review.recommendations
-                 if _names_paragraph(r.amendment.proposed_text.ru, 8, "38") and r.id != assessment.id}
+                 if _names_paragraph(r.amendment.proposed_text.ru, 8, "38", r.amendment.target)
+                 and r.id != assessment.id}
     assert len(referring) >= 3
     line = expected.format(assessment.id)
     in_amendments = {row.id for row in amendments.rows(review, lang, log) if row.status == line}

@@ -69,9 +69,7 @@ T = {
         "builds": "Partly in place: provisions to build on",
         "also_risky": "; it is also counted among the provisions that can harm children ({areas})",
         "gaps": "Main gaps by area", "conclusions": "Conclusions", "recs": "Priority recommendations",
-        "recs_lead": "Below are {shown} of the {total} recommendations, those for the provisions that can harm "
-                     "children and the most pressing of each area; the gap table and the amendments table give "
-                     "them all.",
+        "recs_of": "{recs} ({shown} of {total})",
         "refs": "References", "chart": "Status of the review areas (number of criteria)",
         "coverage": "Scope of the review", "status": {"addressed": "addressed", "partial": "partly addressed",
                                                       "gap": "not addressed", "not-applicable": "not applicable"},
@@ -109,9 +107,7 @@ T = {
         "also_risky": "; вместе с тем это положение входит в число норм, способных причинить вред детям ({areas})",
         "gaps": "Основные пробелы по направлениям", "conclusions": "Заключение",
         "recs": "Приоритетные рекомендации", "refs": "Источники",
-        "recs_lead": "Ниже приведены {shown} из {total} рекомендаций: по нормам, способным причинить вред детям, "
-                     "и наиболее неотложные по каждому направлению; все рекомендации приведены в таблице пробелов "
-                     "и таблице поправок.",
+        "recs_of": "{recs} ({shown} из {total})",
         "chart": "Состояние направлений проверки (число критериев)", "coverage": "Охват проверки",
         "status": {"addressed": "учтено", "partial": "учтено частично", "gap": "не учтено",
                    "not-applicable": "неприменимо"},
@@ -193,9 +189,10 @@ class Brief:
     in_force_note: str = ""
     """Before the recommendations, for an act in force: they are proposals for an amending law; empty for a
     draft, which is still changed as it is drafted."""
-    recommendations_lead: str = ""
-    """Before the recommendations, how many of all they are and which: the key messages count the high-priority
-    ones, and a reader who finds fewer listed must know where the others are. Empty when all are listed."""
+    recommendations_heading: str = ""
+    """The heading of the recommendations, with how many of all they are when they are a selection ("Priority
+    recommendations (11 of 68)"): the key messages count the high-priority ones, and a reader took that count for
+    the list's length. In the heading, as five full pages have no line to spare."""
 
 
 def _words(review: Review, lang: str) -> dict:
@@ -415,12 +412,13 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     act = review.document.act
     in_force = t["amending"].format(act=act.name_ru if ru else act.name) if act.status == "adopted" else ""
     total = len(review.recommendations)
-    lead = t["recs_lead"].format(shown=len(recommendations), total=total) if len(recommendations) < total else ""
+    heading = (t["recs_of"].format(recs=t["recs"], shown=len(recommendations), total=total)
+               if len(recommendations) < total else t["recs"])
     return Brief(lang=lang, title=t["title"], subtitle=draft_title(review, lang), key_messages=key,
                  context=context, strengths=strengths, gaps=gaps, conclusions=conclusions,
                  recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
                  foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang),
-                 in_force_note=in_force, recommendations_lead=lead)
+                 in_force_note=in_force, recommendations_heading=heading)
 
 
 def _definitions(review: Review) -> Callable[[str], bool]:
@@ -609,11 +607,9 @@ def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog
                   height=CHART_WIDTH_CM * cm * pixels_high / pixels_wide)
     story += [Paragraph(t["gaps"], h2), chart, bullets(brief.gaps)]
     story += [Paragraph(t["conclusions"], h2), bullets(brief.conclusions)]
-    story += [Paragraph(t["recs"], h2)]
+    story += [Paragraph(esc(brief.recommendations_heading or t["recs"]), h2)]
     if brief.in_force_note:
         story.append(Paragraph(esc(brief.in_force_note), body))
-    if brief.recommendations_lead:
-        story.append(Paragraph(esc(brief.recommendations_lead), body))
     # a rejection is said before the recommendation, as the tables say it before theirs
     items = [f"<b>{esc(r.where)}</b>: {f'<b>{esc(r.status)}.</b> ' if r.status else ''}{esc(r.text)} "
              f"<i>({esc('; '.join(r.refs))})</i>" for r in brief.recommendations]
@@ -668,11 +664,9 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     bullets(brief.gaps)
     document.add_heading(t["conclusions"], level=2)
     bullets(brief.conclusions)
-    document.add_heading(t["recs"], level=2)
+    document.add_heading(brief.recommendations_heading or t["recs"], level=2)
     if brief.in_force_note:
         document.add_paragraph(brief.in_force_note)
-    if brief.recommendations_lead:
-        document.add_paragraph(brief.recommendations_lead)
     for rec in brief.recommendations:
         para = document.add_paragraph(style="List Number")
         para.add_run(f"{rec.where}: ").bold = True
