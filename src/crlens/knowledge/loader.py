@@ -407,9 +407,21 @@ def _unresolved_set_members(kb: KnowledgeBase, rule_set: RuleSet) -> list[str]:
             continue
         elif criterion not in kb.criteria:
             messages.append(f"{rule!r} is no area, criterion or rule set")
-        elif paragraph and not 1 <= int(paragraph) <= kb.criteria[criterion].recommendation.paragraphs:
-            messages.append(f"{rule!r}: the clause of {criterion!r} has no such paragraph")
+        elif problem := _paragraph_problem(kb.criteria[criterion], paragraph):
+            messages.append(f"{rule!r}: the clause of {criterion!r} {problem}")
     return messages
+
+
+def _paragraph_problem(other: Criterion, paragraph: str) -> str | None:
+    """What is wrong with a reference to ``paragraph`` of ``other``'s clause (none when it names no paragraph): one
+    the clause does not have, or its last when some drafts leave that out."""
+    if not paragraph:
+        return None
+    if not 1 <= int(paragraph) <= other.recommendation.paragraphs:
+        return "has no such paragraph"
+    if int(paragraph) == other.recommendation.paragraphs and other.recommendation.last_paragraph_may_be_left_out:
+        return "is left out of some drafts"
+    return None
 
 
 def _sets_within(kb: KnowledgeBase, set_id: str, seen: frozenset[str] = frozenset()) -> set[str]:
@@ -440,13 +452,9 @@ def _unresolved_rules(kb: KnowledgeBase, crit: Criterion) -> list[str]:
         if criterion == crit.id or other is None:
             messages.append(f"the model clause refers to the rule of {criterion!r}, "
                             + ("its own" if criterion == crit.id else "which is no criterion"))
-        elif paragraph and not 1 <= int(paragraph) <= other.recommendation.paragraphs:
+        elif problem := _paragraph_problem(other, paragraph):
             messages.append(f"the model clause refers to paragraph {paragraph} of the clause of {criterion!r}, "
-                            "which has no such paragraph")
-        elif (paragraph and int(paragraph) == other.recommendation.paragraphs
-              and other.recommendation.last_paragraph_may_be_left_out):
-            messages.append(f"the model clause refers to paragraph {paragraph} of the clause of {criterion!r}, "
-                            "which is left out of some drafts")
+                            f"which {problem}")
     return messages
 
 

@@ -27,7 +27,8 @@ MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft", "rule
 (e.g. "Article 40"), ``{draft}`` the draft's title, ``{rule:crdd-01}`` where the rule of another criterion is in
 the draft as amended (or the rules of several: ``{rule:crdd-01,crdd-02}``; or a paragraph of its clause:
 ``{rule:redress-01.2}``; or rules whole, every paragraph of a criterion's or of an area's:
-``{rule:@safety,@csea-01}``), named as the words before it need it ("provided for in Article 29(9)",
+``{rule:@safety,@csea-01}``; or a body of rules named once in ``rule_sets.yaml``: ``{rule:@platform-duties}``),
+named as the words before it need it ("provided for in Article 29(9)",
 «предусмотренную пунктом 9 статьи 29 настоящего Кодекса»), so that a clause building on that rule refers to it
 instead of setting it a second time. ``{if:sandbox}...{endif}``, within one paragraph, is words the clause says
 only of a draft that mentions the concept ``sandbox`` outside its definitions, as the criteria on the sandbox
@@ -342,8 +343,7 @@ class RecommendationTemplate(_Strict):
             if re.search(r"\{(?:(?:if|unless):[^}]*|endif)\}", CONDITION.sub("", clause)):
                 raise ValueError(f"model_clause.{lang} has an {{if:...}} or {{unless:...}} without its {{endif}} "
                                  "in the same paragraph, or one around another placeholder")
-            lines = [line for line in clause.strip().split("\n") if line.strip()]
-            if any(_all_conditional(line) for line in lines[:-1]):
+            if any(_all_conditional(line) for line in _paragraph_lines(clause)[:-1]):
                 raise ValueError(f"model_clause.{lang} may leave out a paragraph that is not its last, and the "
                                  "paragraphs after it would change number")
         if self._conditions("en") != self._conditions("ru"):
@@ -369,7 +369,7 @@ class RecommendationTemplate(_Strict):
     def last_paragraph_may_be_left_out(self) -> bool:
         """Whether the clause's last paragraph is all words said only of some drafts: no other clause may refer
         to it by number."""
-        lines = [line for line in self.model_clause.en.strip().split("\n") if line.strip()]
+        lines = _paragraph_lines(self.model_clause.en)
         return bool(lines) and _all_conditional(lines[-1])
 
     def _rules(self, lang: str) -> list[tuple[str, ...]]:
@@ -379,8 +379,7 @@ class RecommendationTemplate(_Strict):
     @property
     def paragraphs(self) -> int:
         """How many paragraphs the model clause has (its sub-paragraphs, "1)", are part of a paragraph)."""
-        return sum(1 for line in self.model_clause.en.strip().split("\n")
-                   if line.strip() and not SUBPARAGRAPH.match(line))
+        return sum(1 for line in _paragraph_lines(self.model_clause.en) if not SUBPARAGRAPH.match(line))
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -394,6 +393,11 @@ def left_bare(rest: str, line: str) -> bool:
     of some drafts are taken out, is nothing but the number it opens with ("3.", "2)")."""
     marker = re.match(r"\s*\d+[.)]", line)
     return rest.strip() in {"", marker.group().strip() if marker else ""}
+
+
+def _paragraph_lines(clause: str) -> list[str]:
+    """The non-blank lines of a model clause: its paragraphs and sub-paragraphs."""
+    return [line for line in clause.strip().split("\n") if line.strip()]
 
 
 def _all_conditional(line: str) -> bool:

@@ -179,6 +179,10 @@ class Brief:
     gaps: list[str]
     conclusions: list[str]
     recommendations: list[BriefRecommendation]
+    recommendations_heading: str
+    """The heading of the recommendations, with how many of all they are when they are a selection ("Priority
+    recommendations (11 of 68)"): the key messages count the high-priority ones, and a reader took that count for
+    the list's length. In the heading, as five full pages have no line to spare."""
     references: list[str]
     chart_png: bytes = field(repr=False, default=b"")
     foundations: list[str] = field(default_factory=list)
@@ -189,10 +193,6 @@ class Brief:
     in_force_note: str = ""
     """Before the recommendations, for an act in force: they are proposals for an amending law; empty for a
     draft, which is still changed as it is drafted."""
-    recommendations_heading: str = ""
-    """The heading of the recommendations, with how many of all they are when they are a selection ("Priority
-    recommendations (11 of 68)"): the key messages count the high-priority ones, and a reader took that count for
-    the list's length. In the heading, as five full pages have no line to spare."""
 
 
 def _words(review: Review, lang: str) -> dict:
@@ -416,9 +416,10 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
                if len(recommendations) < total else t["recs"])
     return Brief(lang=lang, title=t["title"], subtitle=draft_title(review, lang), key_messages=key,
                  context=context, strengths=strengths, gaps=gaps, conclusions=conclusions,
-                 recommendations=recommendations, references=references, chart_png=_chart(review, kb, lang),
+                 recommendations=recommendations, recommendations_heading=heading, references=references,
+                 chart_png=_chart(review, kb, lang),
                  foundations=foundations, rejected_note=_rejected_note(others, rejected, title_of, t, lang),
-                 in_force_note=in_force, recommendations_heading=heading)
+                 in_force_note=in_force)
 
 
 def _definitions(review: Review) -> Callable[[str], bool]:
@@ -607,7 +608,7 @@ def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog
                   height=CHART_WIDTH_CM * cm * pixels_high / pixels_wide)
     story += [Paragraph(t["gaps"], h2), chart, bullets(brief.gaps)]
     story += [Paragraph(t["conclusions"], h2), bullets(brief.conclusions)]
-    story += [Paragraph(esc(brief.recommendations_heading or t["recs"]), h2)]
+    story += [Paragraph(esc(brief.recommendations_heading), h2)]
     if brief.in_force_note:
         story.append(Paragraph(esc(brief.in_force_note), body))
     # a rejection is said before the recommendation, as the tables say it before theirs
@@ -664,7 +665,7 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
     bullets(brief.gaps)
     document.add_heading(t["conclusions"], level=2)
     bullets(brief.conclusions)
-    document.add_heading(brief.recommendations_heading or t["recs"], level=2)
+    document.add_heading(brief.recommendations_heading, level=2)
     if brief.in_force_note:
         document.add_paragraph(brief.in_force_note)
     for rec in brief.recommendations:
