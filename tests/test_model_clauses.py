@@ -426,7 +426,7 @@ def test_age_appropriate_design_binds_the_same_duty_bearers_in_both_languages() 
     «Собственники онлайн-платформ» beside the English "Owners and operators". Both now name our one term for the
     platform's owner, which each draft's own word replaces in both languages alike."""
     clause = load().criteria["evolving-capacities-01"].recommendation.model_clause
-    assert clause.en.startswith("1. Owners of online platforms and other digital services that")
+    assert clause.en.startswith("1. Operators of online platforms and other digital services that")
     assert clause.ru.startswith("1. Владельцы онлайн-платформ и иных цифровых сервисов, которыми")
 
 

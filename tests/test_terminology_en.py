@@ -78,10 +78,10 @@ def test_a_hyphenated_term_is_replaced_whole() -> None:
 
 
 def test_the_words_after_the_head_and_their_article_stay_as_written() -> None:
-    text = "The owner of an online platform informs the owner of the online platform. Owners of online platforms"
-    assert adapt_en(text, OPERATOR_DRAFT) == (
-        "The operator of an online platform informs the operator of the online platform. Operators of online "
-        "platforms")
+    text = ("The operator of an online platform informs the operator of the online platform. Operators of online "
+            "platforms")
+    assert adapt_en(text, PROPRIETOR_DRAFT) == (
+        "The owner of an online platform informs the owner of the online platform. Owners of online platforms")
 
 
 def test_each_of_our_english_wordings_becomes_the_alternative() -> None:
@@ -92,17 +92,31 @@ def test_each_of_our_english_wordings_becomes_the_alternative() -> None:
 
 def test_the_russian_and_the_english_follow_one_decision() -> None:
     text_ru = "Владелец онлайн-платформы уведомляет пользователя."
-    text_en = "The owner of an online platform notifies the user."
-    assert "оператор" in adapt_ru(text_ru, OPERATOR_DRAFT).lower()
-    assert adapt_en(text_en, OPERATOR_DRAFT) == "The operator of an online platform notifies the user."
+    text_en = "The operator of an online platform notifies the user."
+    assert "собственник" in adapt_ru(text_ru, PROPRIETOR_DRAFT).lower()
+    assert adapt_en(text_en, PROPRIETOR_DRAFT) == "The owner of an online platform notifies the user."
+
+
+def test_the_holder_of_a_platform_is_its_operator_and_its_proprietor_its_owner_in_english() -> None:
+    """Kazakh law names «собственник и (или) владелец» side by side as two persons; our clauses' English said
+    "owner" for «владелец» in two places of three and "operator" in the third, so that an English reader of the
+    review of the Digital Code met two duty-holders, one of them the wrong one. «Владелец» is now "operator"
+    wherever our clauses say it, and "owner" is kept for «собственник»."""
+    platform_owner = next(e for e in load().terminology if e.id == "platform-owner")
+    assert platform_owner.term_en == ("operator of an online platform",)
+    for criterion in load().criteria.values():
+        clause = criterion.recommendation.model_clause if criterion.recommendation else None
+        if clause is None or re.search(r"собственни", clause.ru, re.IGNORECASE):
+            continue
+        assert not re.search(r"\bowners?\b", clause.en, re.IGNORECASE), criterion.id
 
 
 # --- when the English stays -------------------------------------------------------------------------------------
 
 def test_an_alternative_whose_english_is_ours_changes_nothing_in_english() -> None:
-    # «собственник» and «владелец» are both "owner" in English
-    text = "The owner of an online platform notifies the user."
-    assert adapt_en(text, PROPRIETOR_DRAFT) == text
+    # «оператор» and our «владелец» are both "operator" in English
+    text = "The operator of an online platform notifies the user."
+    assert adapt_en(text, OPERATOR_DRAFT) == text
 
 
 def test_a_draft_that_uses_our_russian_term_leaves_the_english_unchanged() -> None:
@@ -155,16 +169,23 @@ def test_an_english_draft_that_says_only_digital_platform_gets_it_in_both_langua
         "Цифровая платформа уведомляет пользователя.")
 
 
-def test_an_english_draft_that_says_online_platform_operator_gets_the_operator_in_both_languages() -> None:
-    """The English sample draft writes "online platform operator(s)", never "operator of an online platform":
-    read as the same term, it gets "operator" and «оператор», as the Russian sample, which says «оператор
-    онлайн-платформы», does; the two reviews of one draft said "owner" in one language and «оператор» in the
-    other."""
+def test_an_english_draft_that_says_online_platform_operator_keeps_our_operator_in_both_languages() -> None:
+    """The English sample draft writes "online platform operator(s)", which is our own English for «владелец
+    онлайн-платформы»: nothing switches, and the two languages still name one person (an English draft that says
+    "owner" gets «собственник», below)."""
     draft = "Article 1. Online platform operators protect children. An online platform operator shall report."
-    assert adapt_en("The owner of an online platform shall notify the user.", draft, "en") == (
+    assert adapt_en("The operator of an online platform shall notify the user.", draft, "en") == (
         "The operator of an online platform shall notify the user.")
     assert adapt_ru("Владелец онлайн-платформы уведомляет пользователя.", draft, "en") == (
-        "Оператор онлайн-платформы уведомляет пользователя.")
+        "Владелец онлайн-платформы уведомляет пользователя.")
+
+
+def test_an_english_draft_that_says_owner_of_a_platform_gets_the_owner_in_both_languages() -> None:
+    draft = "Article 1. Online platforms protect children. The owner of an online platform shall report."
+    assert adapt_en("The operator of an online platform shall notify the user.", draft, "en") == (
+        "The owner of an online platform shall notify the user.")
+    assert adapt_ru("Владелец онлайн-платформы уведомляет пользователя.", draft, "en") == (
+        "Собственник онлайн-платформы уведомляет пользователя.")
 
 
 def test_a_russian_draft_is_not_decided_by_english_words_in_it() -> None:
