@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -35,3 +36,14 @@ def test_an_age_no_proposed_text_uses_is_not_explained(sample_ru: Path) -> None:
         r for r in review.recommendations if fourteen.isdisjoint(r.criteria)]})
     assert not any(line.startswith("14 years") for line in ages_used(without, "en", kb))
     assert any(line.startswith("16 years") for line in ages_used(without, "en", kb))
+
+
+def test_the_age_of_consent_lists_no_choice_a_clause_bars_before_it_whatever_the_consent() -> None:
+    """safety-06 bars a public live broadcast by a user under sixteen outright; the note on sixteen listed live
+    broadcasting among the choices the child's own consent opens from sixteen, as if a parent could open it
+    earlier (lawyer's review of the Digital Code)."""
+    sixteen = next(age for age in load().ages if age.age == 16)
+    for lang, consent_list in (("en", r"\(profiling[^)]*\)"), ("ru", r"\(профилирование[^)]*\)")):
+        choices = re.search(consent_list, getattr(sixteen.use, lang)).group()
+        assert not re.search(r"broadcast|трансляц", choices), lang
+    assert "barred before sixteen" in sixteen.use.en

@@ -597,3 +597,66 @@ def test_kb_check_refuses_a_reference_to_a_paragraph_some_drafts_do_not_have() -
     assert [p.message for p in check(kb) if "industry-role-03" in p.message] == [
         "the model clause refers to paragraph 3 of the clause of 'industry-role-03', which is left out of some "
         "drafts"]
+
+
+# --- the second lawyer's review of the Digital Code's proposed texts -------------------------------------------
+
+def _criterion_texts(criterion_id: str) -> list[str]:
+    """Every text of a criterion's recommendation that a ministry reader sees, in both languages."""
+    rec = load().criteria[criterion_id].recommendation
+    return [getattr(getattr(rec, part), lang) for part in ("gap", "partial", "solution", "model_clause")
+            if getattr(rec, part) is not None for lang in ("en", "ru")]
+
+
+def test_a_power_is_given_to_a_body_named_by_what_it_supervises_not_to_the_one_of_the_field_concerned() -> None:
+    """«Уполномоченный орган в соответствующей сфере» is a body no law names: an order it issues can be challenged
+    for want of competence, and a complainant cannot tell which body to write to. A clause names the state body
+    that supervises the requirement breached, or state bodies in general where no power goes with them."""
+    found = [(cid, lang) for cid, lang, text in _clauses()
+             if re.search(r"соответствующей сфере|field concerned", text, re.IGNORECASE)]
+    assert found == []
+
+
+def test_a_russian_clause_bounds_an_age_range_by_the_birthdays_reached_not_by_from_to() -> None:
+    """«от двенадцати до семнадцати лет» leaves open whether a seventeen-year-old is in; the reached / not reached
+    form does not."""
+    found = [(cid, m.group()) for cid, text in _russian_texts()
+             for m in re.finditer(r"\bот \w+ до \w+ лет\b", text)]
+    assert found == []
+
+
+def test_a_clause_names_the_networks_schools_filter_without_slang() -> None:
+    found = [(cid, lang) for cid, lang, text in _clauses() if re.search(r"даркнет|dark web|darknet", text, re.I)]
+    assert found == []
+
+
+def test_a_challenge_to_a_platforms_decision_is_brought_to_the_platform_in_the_russian_of_a_statute() -> None:
+    """«оспорить решение перед владельцем» is a calque of "challenge before"; a statute says «обжаловать ...»."""
+    assert [cid for cid, text in _russian_texts() if "оспорить решение перед" in text] == []
+
+
+def test_the_kazakh_language_has_one_name_in_every_text() -> None:
+    """One clause said «на государственном и русском языках», the others «на казахском и русском языках»; a
+    reader asks whether two regimes are meant."""
+    found = [(criterion.id, lang) for criterion in load().criteria.values()
+             for lang, text in (("ru", t) for t in _criterion_texts(criterion.id))
+             if re.search(r"на государственном(?:,| и) русском", text)]
+    assert found == []
+
+
+def test_the_solution_of_content_restriction_promises_no_safeguard_the_clause_does_not_give() -> None:
+    """The clause allows orders on grounds set by law and whole-service blocking only where specific content
+    cannot be restricted; the gap table said "grounds listed exhaustively" and "only by a court"."""
+    texts = _criterion_texts("access-information-02")
+    assert not any(re.search(r"exhaustiv|исчерпывающ|only by a court|только по решению суда", t) for t in texts)
+
+
+def test_a_solution_names_the_body_and_the_procedure_its_clause_names() -> None:
+    """The brief printed the solutions: CSAM removal on notice of "the authorised body" where the clause says a
+    state body (the Code's bare authorised body is the digitalisation body only), and requirements approved
+    «совместно с» other bodies where the clause says «по согласованию с» (a joint act is another procedure)."""
+    csam = load().criteria["csea-01"].recommendation
+    assert "государственного органа" in csam.solution.ru and "state body" in csam.solution.en
+    design = load().criteria["evolving-capacities-01"].recommendation
+    assert "по согласованию" in design.model_clause.ru
+    assert "по согласованию" in design.solution.ru and "совместно" not in design.solution.ru
