@@ -244,6 +244,17 @@ def test_a_quoted_provision_that_names_children_or_parents_is_no_general_rule(co
     assert rec.general_rules == []
 
 
+def test_the_closest_article_is_quoted_when_it_rules_on_the_criterions_subject_alone(corpus: Path) -> None:
+    """KZ Digital Code art. 40(3) allows taking part without identification where no rights and duties arise:
+    it rules on pseudonymous use, the subject of access-information-04, though for everyone and not of platforms.
+    The issue said art. 40 "does not", and a lawyer read a false gap; it now quotes what the article says."""
+    [rec] = [r for r in _review(corpus / "kz-digital-code-2026-ru.txt").recommendations
+             if "access-information-04" in r.criteria]
+    assert "(Article 40(3): “Участие во взаимоотношениях в цифровой среде без идентификации" in rec.issue
+    assert "), does not." not in rec.issue and "такого правила нет" not in rec.ru.issue
+    assert "art:40.3" in rec.provisions
+
+
 def test_a_lone_element_in_another_article_is_not_quoted_as_if_it_made_the_rule(tmp_path: Path) -> None:
     """The sample's Art 27(2) names online platforms and parents, not the safety education digital-literacy-05
     asks platforms to give: that is no rule for everyone, and quoting it would only lengthen the issue."""

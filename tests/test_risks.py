@@ -317,15 +317,30 @@ def test_biometrics_only_in_the_cases_the_law_provides_for_reads_alike_in_englis
     assert risk.severity == "medium" and "subject to a legality test" in risk.description
 
 
-def test_a_risk_names_the_part_that_runs_biometrics_not_the_part_that_limits_them_to_law(tmp_path: Path) -> None:
+def test_a_risk_names_the_part_that_runs_biometrics_and_the_part_that_limits_them_to_law(tmp_path: Path) -> None:
     """KZ Digital Code art. 48: paragraph 3 confines mandatory biometrics to the cases laws set, paragraph 5 runs
-    biometric authentication for state services through the national system. The part with no limit is named,
-    at the rule's severity."""
+    biometric authentication for state services through the national system. The part with no limit of its own
+    is named; the limit the article sets lowers it, and the issue says where that limit is (a lawyer read the
+    risk of art. 48(5), at high severity and silent on art. 48(3), as a false alarm)."""
     text = ONLY_BY_LAW + ("2. Биометрическая аутентификация осуществляется с применением национальной системы "
                           "биометрической аутентификации при оказании государственных услуг.\n")
     [risk] = _risks(tmp_path, text, "risk-data-privacy-04")
+    assert risk.provision == "art:1.2" and risk.severity == "medium"
+    assert ("Another part of the same article, Article 1(1), bears on this: it makes this subject to a legality "
+            "test") in risk.description
+    assert "другая часть той же статьи, пункт 1 статьи 1: норма подчиняет" in risk.description_ru
+
+
+def test_a_choice_left_to_the_person_in_one_paragraph_lowers_no_other(tmp_path: Path) -> None:
+    """A right to biometric registration by choice (KZ Digital Code art. 48(2)) says nothing of the paragraph that
+    makes authentication run through the national system: only a legality test bounds the whole article."""
+    text = ("Статья 1. Биометрическая регистрация\n"
+            "1. Лицо вправе по своему выбору пройти биометрическую регистрацию.\n"
+            "2. Биометрическая аутентификация осуществляется с применением национальной системы "
+            "биометрической аутентификации при оказании государственных услуг.\n")
+    [risk] = _risks(tmp_path, text, "risk-data-privacy-04")
     assert risk.provision == "art:1.2" and risk.severity == "high"
-    assert "legality test" not in risk.description
+    assert "same article" not in risk.description
 
 
 SUSPENSION = ("Статья 1. Цифровые объекты\nПриостановление функционирования или ограничение доступа пользователей "

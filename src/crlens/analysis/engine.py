@@ -869,6 +869,19 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
                 note_en, note_ru = f" {note.en}", f" {note.ru}"
                 if not kept:
                     severity = _LOWER[severity]
+            else:
+                # a part of the same article that narrows the matter bounds this one too: art. 48(3) of the KZ
+                # Digital Code allows mandatory biometrics only where laws provide, which the authentication of
+                # art. 48(5) is; a risk named without it overstated the harm
+                part = _lowered_part(article, found.provision, rule, state)
+                if part is not None:
+                    sibling, lowering = part
+                    note_en, note_ru = (f" {text}" for text in _both(
+                        _phrases(kb).lowered_in_article,
+                        where=(label(sibling.id, naming=document.naming),
+                               run_on(label(sibling.id, "ru", naming=document.naming))),
+                        note=(_lower_first(lowering.note.en), _lower_first(lowering.note.ru))))
+                    severity = _LOWER[severity]
             # A general safeguard elsewhere in the draft (a right to human review in another chapter) may cover
             # this provision: say where it is and lower the severity, rather than call the safeguard absent.
             # Only a provision on the same subject that holds the whole missing safeguard is one: children named
@@ -893,6 +906,27 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
 
 
 _LOWER = {"high": "medium", "medium": "low", "low": "low"}
+
+
+def _lowered_part(article: Provision, place: Provision, rule: RiskRule, state: _Analysis
+                  ) -> tuple[Provision, Lowering] | None:
+    """The first part of ``article`` apart from ``place`` (neither containing it nor inside it) that holds the
+    risk's triggers and lowers it for the whole article (:func:`_lowered_at`, a lowering ``whole_article``), with
+    its lowering; None when there is none."""
+    for node in article.walk():
+        if within(place.id, [node.id]) or within(node.id, [place.id]):
+            continue
+        said = _lowering_at(rule, state, node)
+        if (said is not None and said[0].whole_article and not said[1]
+                and all(_met(rule.triggers, state.subtree[node.id]))):
+            return node, said[0]
+    return None
+
+
+def _lower_first(text: str) -> str:
+    """``text`` with its first letter in lower case, to follow a colon."""
+    return text[:1].lower() + text[1:]
+
 
 _NOT_A_RISK_PLACE = ("definition-sentence", "protective-duty", "record-of-information", "stricter-regime-cases",
                      "scope-clause")
@@ -1742,13 +1776,15 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
              result: CriterionResult, general_only: bool = False) -> _Said | None:
     """What the provision closest to an unmet criterion says of it and what it leaves out, quoted, in English and
     Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children or minors"); None when it
-    meets no element, or only one while more than whom the rule is for is missing, or, ``general_only``, when it
-    is not the rule made for everyone (:func:`_for_everyone`)."""
+    meets no element, or only one other than the criterion's subject while more than whom the rule is for is
+    missing, or, ``general_only``, when it is not the rule made for everyone (:func:`_for_everyone`)."""
     met, lacking, found_ru, missing_en, missing_ru = _elements(kb, state, crit, unit)
     general = _for_everyone(kb, lacking)
-    if not met or (len(met) < 2 and not general) or (general_only and not general):
-        # one element alone ("state bodies") says nothing of the rule; a general rule that lacks only whom it is
-        # for is worth quoting
+    subject_only = met == crit.detect.elements[:1]
+    if not met or (len(met) < 2 and not general and not subject_only) or (general_only and not general):
+        # one element alone ("state bodies") says nothing of the rule, unless it is the criterion's subject, its
+        # first element: "does not" of an article that rules on pseudonymous use (KZ art. 40(3)) was read as a
+        # false gap; a general rule that lacks only whom it is for is worth quoting
         return None
     if any(state.subtree[_article(unit.provision).id] & set(g) for g in lacking):
         # "the article does not mention X" must be true of the whole article, not only of its closest part

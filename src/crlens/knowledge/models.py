@@ -226,9 +226,14 @@ class Detection(_Strict):
 class Lowering(_Strict):
     """Subjects of a risky provision itself that make it less severe by one step (``by``: every group met), unless
     something in it keeps the risk whole (``unless``: any group met). Only the provision where the risk arises
-    counts: the article's next paragraph may well impose what this one leaves to choice."""
+    counts, unless ``whole_article``: the article's next paragraph may well impose what this one leaves to
+    choice."""
 
     by: list[ConceptGroup] = Field(min_length=1)
+    whole_article: bool = False
+    """Whether another part of the article that holds ``by`` lowers the risk too: a legality test ("only in the
+    cases the laws set", KZ Digital Code art. 48(3)) bounds every use the article allows (the authentication of
+    art. 48(5)), where a choice left to the person in one paragraph says nothing of the next."""
     unless: list[ConceptGroup] = Field(default_factory=list)
     """Subjects that keep the severity although ``by`` is met: compliance with the law on personal data lessens a
     transfer of data between state bodies, not a use of data without the person's agreement, which the provision
@@ -908,6 +913,7 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "no_provision": set(),
     "risky_provision": {"where", "description", "quote", "note", "lacks"},
     "safeguard_elsewhere": {"said"},
+    "lowered_in_article": {"where", "note"},
     "no_terms_defined": set(),
     "definition_missing": {"where"},
     "no_definitions_article": {"where"},
@@ -960,6 +966,7 @@ class Phrases(_Strict):
     no_provision: Phrase
     risky_provision: Phrase
     safeguard_elsewhere: Phrase
+    lowered_in_article: Phrase
     no_terms_defined: Phrase
     definition_missing: Phrase
     no_definitions_article: Phrase
