@@ -255,6 +255,17 @@ def test_the_closest_article_is_quoted_when_it_rules_on_the_criterions_subject_a
     assert "art:40.3" in rec.provisions
 
 
+def test_liability_for_the_harm_caused_is_quoted_as_the_rule_a_childs_remedy_builds_on(corpus: Path) -> None:
+    """KZ Digital Code art. 38(4) makes owners and holders of digital objects liable for the harm their unlawful
+    acts cause: the issues on businesses remedying harm to children and on a child's remedy said the Code had no
+    such rule (lawyer's review); they now quote it."""
+    recs = _review(corpus / "kz-digital-code-2026-ru.txt").recommendations
+    for criterion in ("business-hrdd-06", "redress-05"):
+        [rec] = [r for r in recs if criterion in r.criteria]
+        assert "“Собственник и (или) владелец цифрового объекта несут ответственность за вред" in rec.issue
+        assert "art:38.4" in rec.provisions
+
+
 def test_a_lone_element_in_another_article_is_not_quoted_as_if_it_made_the_rule(tmp_path: Path) -> None:
     """The sample's Art 27(2) names online platforms and parents, not the safety education digital-literacy-05
     asks platforms to give: that is no rule for everyone, and quoting it would only lengthen the issue."""
