@@ -70,8 +70,8 @@ def test_the_definitions_are_one_paragraph_of_sub_paragraphs_ending_with_a_full_
 
 def test_the_definitions_take_the_drafts_terms_like_any_proposed_text(kz_code: Review) -> None:
     (rec,) = _defining(kz_code)
-    assert "посредством цифровой платформы, веб-сайта" in rec.amendment.proposed_text.ru
-    assert "through a digital platform, a website" in rec.amendment.proposed_text.en
+    assert "цифровой сервис – цифровая платформа, веб-сайт" in rec.amendment.proposed_text.ru
+    assert "digital service means a digital platform, a website" in rec.amendment.proposed_text.en
 
 
 def test_the_issue_names_each_term_with_the_recommendations_whose_texts_use_it(kz_code: Review) -> None:
@@ -143,3 +143,13 @@ def test_a_term_both_defined_and_rewritten_to_the_drafts_is_refused(tmp_path: Pa
         "    definition:\n      en: a service\n      ru: сервис\n    note: x\n")
     with pytest.raises(KnowledgeBaseError, match="also listed under 'messenger'"):
         load_terminology(path)
+
+
+def test_a_digital_service_is_defined_as_what_has_an_operator_not_as_a_service() -> None:
+    """Our texts bind «собственники и (или) владельцы цифровых сервисов»; defined as «услуга», a digital service
+    had an owner no law gives a service (the Code gives them to digital objects, art. 38), so the definition now
+    names the platform, site, application, game or software through which services are provided."""
+    [service] = [d for d in load().term_definitions if d.id == "digital-service"]
+    assert service.definition.ru.startswith("онлайн-платформа, веб-сайт, мобильное приложение")
+    assert service.definition.en.startswith("an online platform, a website, a mobile application")
+    assert not re.match(r"услуг|a service", service.definition.ru + service.definition.en)
