@@ -660,3 +660,15 @@ def test_a_solution_names_the_body_and_the_procedure_its_clause_names() -> None:
     design = load().criteria["evolving-capacities-01"].recommendation
     assert "по согласованию" in design.model_clause.ru
     assert "по согласованию" in design.solution.ru and "совместно" not in design.solution.ru
+
+
+def test_the_duty_holder_of_an_ai_system_has_one_name_in_every_clause() -> None:
+    """The AI chatbot clause bound «лицо, предоставляющее доступ» to the system and the AI-altered images clause
+    «поставщики систем искусственного интеллекта», where the Kazakh Law on Artificial Intelligence, which our own
+    examples summarise, speaks of the system's «собственник или владелец»: three names for one duty-holder."""
+    found = [(cid, m.group()) for cid, text in _russian_texts()
+             for m in re.finditer(r"(?i)(?:поставщик\w*|лиц\w*, предоставляющ\w* доступ\w*)\s+(?:к\s+)?систем\w* "
+                                  r"искусственного интеллекта", text)]
+    assert found == []
+    assert "Собственник и (или) владелец системы искусственного интеллекта" in (
+        load().criteria["ai-06"].recommendation.model_clause.ru)
