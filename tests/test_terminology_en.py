@@ -161,31 +161,28 @@ def test_an_english_draft_that_says_online_platform_keeps_it() -> None:
         "Онлайн-платформа уведомляет пользователя.")
 
 
-def test_an_english_draft_that_says_only_digital_platform_gets_it_in_both_languages() -> None:
-    draft = "Article 1. Digital platforms shall protect children. The operator of a digital platform shall report."
-    assert adapt_en("An online platform shall notify the user.", draft, "en") == (
-        "A digital platform shall notify the user.")
-    assert adapt_ru("Онлайн-платформа уведомляет пользователя.", draft, "en") == (
-        "Цифровая платформа уведомляет пользователя.")
-
-
-def test_an_english_draft_that_says_online_platform_operator_keeps_our_operator_in_both_languages() -> None:
-    """The English sample draft writes "online platform operator(s)", which is our own English for «владелец
-    онлайн-платформы»: nothing switches, and the two languages still name one person (an English draft that says
-    "owner" gets «собственник», below)."""
-    draft = "Article 1. Online platform operators protect children. An online platform operator shall report."
-    assert adapt_en("The operator of an online platform shall notify the user.", draft, "en") == (
-        "The operator of an online platform shall notify the user.")
-    assert adapt_ru("Владелец онлайн-платформы уведомляет пользователя.", draft, "en") == (
-        "Владелец онлайн-платформы уведомляет пользователя.")
-
-
-def test_an_english_draft_that_says_owner_of_a_platform_gets_the_owner_in_both_languages() -> None:
-    draft = "Article 1. Online platforms protect children. The owner of an online platform shall report."
-    assert adapt_en("The operator of an online platform shall notify the user.", draft, "en") == (
-        "The owner of an online platform shall notify the user.")
-    assert adapt_ru("Владелец онлайн-платформы уведомляет пользователя.", draft, "en") == (
-        "Собственник онлайн-платформы уведомляет пользователя.")
+@pytest.mark.parametrize(("draft", "ours_en", "theirs_en", "ours_ru", "theirs_ru"), [
+    # only "digital platform": both languages take it
+    ("Article 1. Digital platforms shall protect children. The operator of a digital platform shall report.",
+     "An online platform shall notify the user.", "A digital platform shall notify the user.",
+     "Онлайн-платформа уведомляет пользователя.", "Цифровая платформа уведомляет пользователя."),
+    # the English sample draft's "online platform operator(s)" is our own English for «владелец
+    # онлайн-платформы»: nothing switches, and the two languages still name one person
+    ("Article 1. Online platform operators protect children. An online platform operator shall report.",
+     "The operator of an online platform shall notify the user.",
+     "The operator of an online platform shall notify the user.",
+     "Владелец онлайн-платформы уведомляет пользователя.", "Владелец онлайн-платформы уведомляет пользователя."),
+    # "owner" is «собственник»
+    ("Article 1. Online platforms protect children. The owner of an online platform shall report.",
+     "The operator of an online platform shall notify the user.",
+     "The owner of an online platform shall notify the user.",
+     "Владелец онлайн-платформы уведомляет пользователя.",
+     "Собственник онлайн-платформы уведомляет пользователя."),
+], ids=["digital-platform", "operator", "owner"])
+def test_an_english_draft_decides_the_term_in_both_languages(draft: str, ours_en: str, theirs_en: str,
+                                                              ours_ru: str, theirs_ru: str) -> None:
+    assert adapt_en(ours_en, draft, "en") == theirs_en
+    assert adapt_ru(ours_ru, draft, "en") == theirs_ru
 
 
 def test_a_russian_draft_is_not_decided_by_english_words_in_it() -> None:
