@@ -880,7 +880,7 @@ def _risks(document: Document, kb: KnowledgeBase, state: _Analysis) -> list[Risk
                         _phrases(kb).lowered_in_article,
                         where=(label(sibling.id, naming=document.naming),
                                run_on(label(sibling.id, "ru", naming=document.naming))),
-                        note=(_lower_first(lowering.note.en), _lower_first(lowering.note.ru))))
+                        note=(_run_on_note(lowering.note.en), _run_on_note(lowering.note.ru))))
                     severity = _LOWER[severity]
             # A general safeguard elsewhere in the draft (a right to human review in another chapter) may cover
             # this provision: say where it is and lower the severity, rather than call the safeguard absent.
@@ -921,11 +921,6 @@ def _lowered_part(article: Provision, place: Provision, rule: RiskRule, state: _
                 and all(_met(rule.triggers, state.subtree[node.id]))):
             return node, said[0]
     return None
-
-
-def _lower_first(text: str) -> str:
-    """``text`` with its first letter in lower case, to follow a colon."""
-    return text[:1].lower() + text[1:]
 
 
 _NOT_A_RISK_PLACE = ("definition-sentence", "protective-duty", "record-of-information", "stricter-regime-cases",
