@@ -266,6 +266,20 @@ def test_liability_for_the_harm_caused_is_quoted_as_the_rule_a_childs_remedy_bui
         assert "art:38.4" in rec.provisions
 
 
+
+def test_a_users_right_to_defend_against_unlawful_restriction_is_the_closest_rule_on_challenging_a_takedown(
+        corpus: Path) -> None:
+    """KZ Digital Code art. 39(2)(3) lets a user defend his or her rights against an unlawful restriction of
+    access. The issue on challenging a takedown named art. 20 (the kinds of digital objects) as the closest
+    provision and said it "does not" (lawyer's review); it now quotes art. 39(2)(3), says what it lacks, and the
+    notice-and-challenge paragraphs supplement art. 39, the users' article."""
+    [rec] = [r for r in _review(corpus / "kz-digital-code-2026-ru.txt").recommendations
+             if "redress-02" in r.criteria]
+    assert "(Article 39(2)(3): “защищать свои права от неправомерного ограничения доступа" in rec.issue
+    assert "art:39.2.3" in rec.provisions
+    assert rec.amendment.target == "art:39" and rec.amendment.action == "supplement"
+    assert rec.amendment.proposed_text.ru.startswith("4. ")
+
 def test_a_lone_element_in_another_article_is_not_quoted_as_if_it_made_the_rule(tmp_path: Path) -> None:
     """The sample's Art 27(2) names online platforms and parents, not the safety education digital-literacy-05
     asks platforms to give: that is no rule for everyone, and quoting it would only lengthen the issue."""

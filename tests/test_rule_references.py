@@ -288,10 +288,10 @@ def test_the_codes_requirements_on_children_are_named_where_a_duty_depends_on_th
         assert not re.search(r"настоящего Кодекса о (защите|безопасности)", rec.amendment.proposed_text.ru), rec.id
         assert not re.search(r"of this Code on the (protection|safety)", rec.amendment.proposed_text.en), rec.id
     officer = _rec(kz_code, "impact-liability-03").amendment.proposed_text
-    assert ("ответственное за соблюдение требований о защите детей, установленных пунктами 5–7 статьи 20, "
-            "пунктами 7–13 статьи 29, статьей 29-2, пунктами 1–6 статьи 29-3") in officer.ru
-    assert "статьями 29-6 и 29-7" in officer.ru
-    assert "set by Article 20(5)–(7), Article 29(7)–(13), Article 29-2," in officer.en
+    assert ("ответственное за соблюдение требований о защите детей, установленных пунктами 7–13 статьи 29, "
+            "статьей 29-2, пунктами 1–6 статьи 29-3") in officer.ru
+    assert "статьями 29-6 и 29-7" in officer.ru and "пунктами 4–6 статьи 39" in officer.ru
+    assert "set by Article 29(7)–(13), Article 29-2," in officer.en and "Article 39(4)–(6)" in officer.en
 
 
 def test_the_duties_a_platforms_officer_answers_for_and_those_that_bind_foreign_providers_are_all_of_them(
