@@ -671,3 +671,19 @@ def test_the_duty_holder_of_an_ai_system_has_one_name_in_every_clause() -> None:
     assert found == []
     assert "Собственник и (или) владелец системы искусственного интеллекта" in (
         load().criteria["ai-06"].recommendation.model_clause.ru)
+
+
+def test_a_statement_or_solution_names_no_authorised_body_its_clause_does_not_name() -> None:
+    """The clauses on complaints, remedies and state support give their powers to «государственный орган,
+    осуществляющий государственный контроль за соблюдением нарушенного требования» or to state bodies in
+    general; the statements, partial findings and solutions the gap table prints still sent the child to «the
+    authorised body», which in a Kazakh code is the one body the code designates (lawyer's review)."""
+    body = re.compile(r"уполномоченн\w+ орган|authorised body", re.IGNORECASE)
+    found = []
+    for criterion in load().criteria.values():
+        clause = criterion.recommendation.model_clause
+        if clause is None or body.search(clause.ru) or body.search(clause.en):
+            continue
+        texts = [*_criterion_texts(criterion.id), criterion.statement.en, criterion.statement.ru]
+        found += [criterion.id for text in texts if body.search(text)]
+    assert found == []
