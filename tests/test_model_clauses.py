@@ -687,3 +687,15 @@ def test_a_statement_or_solution_names_no_authorised_body_its_clause_does_not_na
         texts = [*_criterion_texts(criterion.id), criterion.statement.en, criterion.statement.ru]
         found += [criterion.id for text in texts if body.search(text)]
     assert found == []
+
+
+def test_a_business_remedying_harm_to_a_child_is_sent_to_the_law_on_compensation_not_given_a_second_duty() -> None:
+    """The child's remedy (redress-05) and a business's remediation (business-hrdd-06) both supplement the KZ
+    Code's art. 38, whose paragraph 4 already makes owners and holders liable for the harm they cause: each of the
+    two clauses said the violator compensates the harm, and read together they repeated each other (lawyer's
+    review). The business's clause asks it to put the consequences right and prevent a recurrence, and leaves
+    compensation to the laws."""
+    clause = load().criteria["business-hrdd-06"].recommendation.model_clause
+    assert "возмещения причиненного вреда" not in clause.ru and "compensating the harm" not in clause.en
+    assert "причиненный вред возмещается в соответствии с законами" in clause.ru
+    assert "the harm caused is compensated in accordance with the laws" in clause.en
