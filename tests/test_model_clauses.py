@@ -369,19 +369,9 @@ def test_a_childs_request_to_remove_images_of_the_child_needs_no_parent_and_says
     """"удаляет контент с его изображением без согласия его законных представителей" left open whether the content
     or its removal lacked the consent."""
     clause = load().criteria["negative-effects-05"].recommendation.model_clause
-    assert ("удаляет такой контент, содержащий изображение ребенка, в течение десяти рабочих дней со дня "
-            "получения требования. Согласие законных представителей ребенка на предъявление такого требования не "
-            "требуется.") in clause.ru
+    assert ("удаляется по требованию ребенка в порядке, предусмотренном {rule:data-privacy-06.2}. Согласие "
+            "законных представителей ребенка на предъявление такого требования не требуется.") in clause.ru
     assert "The child's request does not require the consent of his or her legal representatives." in clause.en
-
-
-def test_a_child_in_monetised_content_has_that_content_removed_in_the_period_of_any_erasure() -> None:
-    """A lawyer's review: "remove content showing the child", with no period and no bound, reached others' lawful
-    publications (news, court reporting) and clashed with the ten working days of the erasure of data from
-    childhood (data-privacy-06). The request reaches the monetised content the clause is about, in that period."""
-    clause = load().criteria["negative-effects-05"].recommendation.model_clause
-    assert "remove such content showing the child within ten working days of receiving the request" in clause.en
-    assert "within ten working days" in load().criteria["data-privacy-06"].recommendation.model_clause.en
 
 
 def test_a_russian_clause_says_services_in_the_digital_environment_not_digital_services() -> None:

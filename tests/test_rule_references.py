@@ -376,3 +376,20 @@ def test_the_act_a_list_of_references_closes_with_stays_for_the_others_when_its_
     alone = "предусмотренных статьей 41-1 настоящего Кодекса"
     assert follow_references(alone, "art:13", {}, left, note) == (
         "предусмотренных [статьей 41-1 настоящего Кодекса]")
+
+
+def test_a_child_in_monetised_content_has_that_content_removed_under_the_one_rule_on_erasing_childhood_data(
+        kz_code: Review) -> None:
+    """A lawyer's review: "remove content showing the child", with no period and no bound, reached others' lawful
+    publications and clashed with the erasure of data from childhood (data-privacy-06); given the same period, it
+    was still a second rule beside it. The request reaches the monetised content the clause is about, and is dealt
+    with as that rule provides: in the KZ Code, art. 41(6)."""
+    clause = load().criteria["negative-effects-05"].recommendation.model_clause
+    assert "as provided for in {rule:data-privacy-06.2}" in clause.en and "ten working days" not in clause.en
+    [monetised] = [r for r in kz_code.recommendations if "negative-effects-05" in r.criteria]
+    [erasure] = [r for r in kz_code.recommendations if "data-privacy-06" in r.criteria]
+    assert erasure.amendment.target == "art:41" and "\n6. At the request of the child" in (
+        erasure.amendment.proposed_text.en)
+    proposed = monetised.amendment.proposed_text
+    assert "is removed at the child's request as provided for in Article 41(6)." in proposed.en
+    assert "в порядке, предусмотренном пунктом 6 статьи 41 настоящего Кодекса." in proposed.ru
