@@ -180,18 +180,18 @@ def test_the_gap_table_heads_the_text_that_replaces_an_item_with_its_name(items_
 
 def test_a_definition_added_to_a_list_of_definitions_is_its_next_item(items_review: Review) -> None:
     """Article 1 is a list of definitions: a definition the review adds is its next item, and so is each term the
-    other proposed texts use, as a drafter adds to such a list («дополнить подпунктами 5)–13)»); before, the list
+    other proposed texts use, as a drafter adds to such a list («дополнить подпунктами 5)–14)»); before, the list
     became paragraph 1 and the definitions followed as paragraphs 2 and 3 of an article of definitions."""
     rec = _recommendation(items_review, "cyber-aggression-01")
     assert (rec.amendment.action, rec.amendment.target) == ("supplement", "art:1")
     text = rec.amendment.proposed_text.ru
     assert text.startswith("В подпункте 4) точку заменить точкой с запятой.\n"
                            "5) кибербуллинг в отношении ребенка – ")
-    assert "\n6) контент – информация в любой форме" in text
+    assert "\n6) аккаунт – учетная запись пользователя" in text and "\n7) контент – информация" in text
     assert not re.findall(r"^\d+\. ", text, re.M)
     assert "Действующий текст статьи" not in text
     [row] = [row for row in amendments.rows(items_review, "ru") if row.id == rec.id]
-    assert row.provision == "Статья 1 (дополнить подпунктами 5)–13))"
+    assert row.provision == "Статья 1 (дополнить подпунктами 5)–14))"
 
 
 def test_the_drafts_own_definition_in_a_list_is_replaced_by_ours_as_that_item(items_review: Review) -> None:
