@@ -323,7 +323,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
         risks=risks,
         recommendations=recommendations,
         positive_findings=_positives(kb, results),
-        observations=_observations(document, kb, results),
+        observations=_observations(document, kb, results, recommendations, matcher),
     )
     _speak_of_the_act(review)
     verify_quotes(review)
@@ -2492,10 +2492,16 @@ def _positives(kb: KnowledgeBase, results: dict[str, CriterionResult]) -> list[P
     return out
 
 
-def _observations(document: Document, kb: KnowledgeBase, results: dict[str, CriterionResult]
-                  ) -> list[Observation]:
-    """One observation per area with criteria that do not apply: the fields the draft leaves to other laws."""
+def _observations(document: Document, kb: KnowledgeBase, results: dict[str, CriterionResult],
+                  recommendations: list[Recommendation], matcher: ConceptMatcher) -> list[Observation]:
+    """One observation per area with criteria that do not apply: the fields the draft leaves to other laws, and
+    the recommendations whose rules would bring such a field into the draft (a rule on labelling advertising
+    while "the draft does not regulate advertising" reads as a contradiction unless it is named). ``matcher``:
+    the draft's, which reads the proposed texts in the draft's language."""
     out = []
+    proposed = {rec.id: {hit.concept for hit in matcher.find(
+        rec.amendment.proposed_text.en if document.language == "en" else rec.amendment.proposed_text.ru)}
+        for rec in recommendations} if document.language in ("en", "ru") else {}
     by_area: dict[str, list[str]] = {}
     for result in results.values():
         if result.status == "not-applicable":
@@ -2513,6 +2519,15 @@ def _observations(document: Document, kb: KnowledgeBase, results: dict[str, Crit
         text, text_ru = _both(phrases.not_regulated_one if len(crits) == 1 else phrases.not_regulated_many,
                               area=(title.en, title.ru), fields=(fields_en, fields_ru), count=len(crits),
                               names=(names_en, names_ru))
+        # proposed rules on the subject of a field the draft does not regulate, which their texts name: a clause
+        # placed by its subject may drop the words on it in this draft (no experimental regimes in a draft that
+        # has none)
+        bringing = [rec.id for rec in recommendations
+                    if any(set(concepts) & set(kb.criteria[c].recommendation.target) & proposed.get(rec.id, set())
+                           for c in rec.criteria)]
+        if bringing:
+            also_en, also_ru = _both(phrases.brought_in_by, recs=(listed(bringing, "en"), listed(bringing, "ru")))
+            text, text_ru = f"{text} {also_en}", f"{text_ru} {also_ru}"
         out.append(Observation(kind="not-regulated", criteria=crits, text=text, text_ru=text_ru))
     for warning in document.warnings:
         out.append(Observation(kind="parse-warning", text=warning, text_ru=warning))

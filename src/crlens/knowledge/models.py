@@ -939,6 +939,7 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "area_summary": {"addressed", "applicable", "partial", "gap", "tagged"},
     "not_regulated_one": {"area", "fields", "count", "names"},
     "not_regulated_many": {"area", "fields", "count", "names"},
+    "brought_in_by": {"recs"},
     "coverage": {"assessed", "articles"},
 }.items()}
 """The slots each frame of ``phrases.yaml`` has, in both languages: the values the engine passes to it."""
@@ -992,6 +993,7 @@ class Phrases(_Strict):
     area_summary: Phrase
     not_regulated_one: Phrase
     not_regulated_many: Phrase
+    brought_in_by: Phrase
     coverage: Phrase
 
     @model_validator(mode="after")
