@@ -2522,9 +2522,10 @@ def _observations(document: Document, kb: KnowledgeBase, results: dict[str, Crit
         # proposed rules on the subject of a field the draft does not regulate, which their texts name: a clause
         # placed by its subject may drop the words on it in this draft (no experimental regimes in a draft that
         # has none)
-        bringing = [rec.id for rec in recommendations
-                    if any(set(concepts) & set(kb.criteria[c].recommendation.target) & proposed.get(rec.id, set())
-                           for c in rec.criteria)]
+        fields = set(concepts)
+        bringing = sorted(rec.id for rec in recommendations
+                          if any(fields & set(kb.criteria[c].recommendation.target) & proposed.get(rec.id, set())
+                                 for c in rec.criteria))
         if bringing:
             also_en, also_ru = _both(phrases.brought_in_by, recs=(listed(bringing, "en"), listed(bringing, "ru")))
             text, text_ru = f"{text} {also_en}", f"{text_ru} {also_ru}"
