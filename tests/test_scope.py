@@ -127,6 +127,8 @@ def test_a_field_left_to_other_laws_names_the_proposed_rules_that_would_bring_it
     assert (f"Yet the texts proposed in {ad_rules[0]} and {ad_rules[1]} bring rules in the fields listed into "
             "the Code") in advertising.text
     assert f"тексты, предлагаемые в {ad_rules[0]} и {ad_rules[1]}, вводят в Кодекс правила" in advertising.text_ru
+    assert advertising.text.endswith("the Code itself should be checked against this criterion.")
+    assert advertising.text_ru.endswith("сам Кодекс следует проверить и по этому критерию.")
 
 
 def test_a_field_is_not_said_to_be_brought_in_by_a_text_whose_words_on_it_this_draft_drops(

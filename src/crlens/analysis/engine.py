@@ -2527,7 +2527,8 @@ def _observations(document: Document, kb: KnowledgeBase, results: dict[str, Crit
                           if any(fields & set(kb.criteria[c].recommendation.target) & proposed.get(rec.id, set())
                                  for c in rec.criteria))
         if bringing:
-            also_en, also_ru = _both(phrases.brought_in_by, recs=(listed(bringing, "en"), listed(bringing, "ru")))
+            also_en, also_ru = _both(phrases.brought_in_by_one if len(crits) == 1 else phrases.brought_in_by_many,
+                                     recs=(listed(bringing, "en"), listed(bringing, "ru")))
             text, text_ru = f"{text} {also_en}", f"{text_ru} {also_ru}"
         out.append(Observation(kind="not-regulated", criteria=crits, text=text, text_ru=text_ru))
     for warning in document.warnings:

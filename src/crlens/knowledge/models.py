@@ -939,7 +939,8 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "area_summary": {"addressed", "applicable", "partial", "gap", "tagged"},
     "not_regulated_one": {"area", "fields", "count", "names"},
     "not_regulated_many": {"area", "fields", "count", "names"},
-    "brought_in_by": {"recs"},
+    "brought_in_by_one": {"recs"},
+    "brought_in_by_many": {"recs"},
     "coverage": {"assessed", "articles"},
 }.items()}
 """The slots each frame of ``phrases.yaml`` has, in both languages: the values the engine passes to it."""
@@ -993,7 +994,8 @@ class Phrases(_Strict):
     area_summary: Phrase
     not_regulated_one: Phrase
     not_regulated_many: Phrase
-    brought_in_by: Phrase
+    brought_in_by_one: Phrase
+    brought_in_by_many: Phrase
     coverage: Phrase
 
     @model_validator(mode="after")
