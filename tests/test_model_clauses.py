@@ -689,3 +689,68 @@ def test_a_business_remedying_harm_to_a_child_is_sent_to_the_law_on_compensation
     assert "возмещения причиненного вреда" not in clause.ru and "compensating the harm" not in clause.en
     assert "причиненный вред возмещается в соответствии с законами" in clause.ru
     assert "the harm caused is compensated in accordance with the laws" in clause.en
+
+
+# --- the third lawyer's review of the Digital Code's proposed texts --------------------------------------------
+
+def test_a_child_of_any_age_may_complain_and_ask_for_erasure_and_fourteen_opens_only_the_challenge() -> None:
+    """«Ребенок, достигший четырнадцатилетнего возраста, вправе самостоятельно подавать жалобы» and the child's own
+    erasure rights from fourteen read, a contrario, as denying a ten-year-old the complaints and erasure that the
+    other clauses give a child of any age (to the platform, of intimate images, of data from childhood)."""
+    standing = load().criteria["redress-04"].recommendation.model_clause
+    assert "Ребенок вправе самостоятельно, независимо от возраста, подавать жалобы" in standing.ru
+    assert "may independently submit complaints in the cases provided for by this Code, whatever his or her " \
+           "age" in standing.en
+    own_rights = load().criteria["evolving-capacities-02"].recommendation.model_clause
+    assert "их исправление и удаление" not in own_rights.ru and "rectify and delete" not in own_rights.en
+    assert ("Права подавать жалобы и требовать удаления своих персональных данных и контента ребенок осуществляет "
+            "самостоятельно независимо от возраста.") in own_rights.ru
+
+
+@pytest.mark.parametrize(("criterion", "ru", "en"), [
+    # who lets no paid gift reach a child during a live broadcast
+    ("safety-06", "Владелец онлайн-платформы не допускает направления",
+     "The online platform operator shall not allow"),
+    # who gives devices to pupils of poor families
+    ("equal-access-02", "Местные исполнительные органы обеспечивают обучающихся",
+     "Local executive bodies shall provide"),
+    # who keeps the child helpline running day and night
+    ("gender-05", "Уполномоченный орган в области защиты прав детей обеспечивает круглосуточную",
+     "The authorised body in the field of the protection of children's rights shall ensure"),
+    # who tells the population of an internet shutdown
+    ("access-information-05", "государственный орган, принявший решение о приостановлении, заранее информирует",
+     "the state body that decided on the suspension informs the population"),
+])
+def test_a_duty_names_who_carries_it(criterion: str, ru: str, en: str) -> None:
+    """"Обучающиеся обеспечиваются компьютерами", "население заранее информируется", "запрещается направление
+    подарков": a duty in the passive binds no one a supervisor can hold to it."""
+    clause = load().criteria[criterion].recommendation.model_clause
+    assert ru in clause.ru and en in clause.en
+
+
+def test_a_private_standard_is_taken_into_account_not_made_binding() -> None:
+    """The Digital Public Goods Standard is kept by a private alliance abroad; a code cannot bind a state body to a
+    document not adopted under the law on standardisation."""
+    clause = load().criteria["dpg-01"].recommendation.model_clause
+    assert "учитывает Стандарт цифровых общественных благ" in clause.ru and "руководствуется" not in clause.ru
+    assert "take into account the Digital Public Goods Standard" in clause.en
+
+
+def test_no_exclusive_rights_are_claimed_in_data_created_with_budget_funds() -> None:
+    """Copyright knows exclusive rights in software and content, not in data as such: the clause gave the state
+    "exclusive rights to software, data and content" (third lawyer's review). The data are still published openly
+    (its second paragraph)."""
+    clause = load().criteria["dpg-03"].recommendation.model_clause
+    first_ru, first_en = clause.ru.split("\n")[0], clause.en.split("\n")[0]
+    assert not re.search(r"\bданные\b", first_ru) and "data" not in first_en
+    assert "Исключительные права на программное обеспечение и контент" in first_ru
+    assert re.search(r"\bданные\b", clause.ru.split("\n")[1])
+
+
+def test_a_childs_expression_is_restricted_on_the_grounds_the_law_sets_not_on_a_shorter_list() -> None:
+    """The clause listed the aims a restriction may serve and left out some the KZ Code and Constitution name
+    (constitutional order, morality): a rule for children would have made unlawful for them restrictions lawful
+    for everyone. It now refers to the grounds the law sets for restricting these rights."""
+    clause = load().criteria["access-information-01"].recommendation.model_clause
+    assert "только по основаниям, установленным законом для ограничения этих прав" in clause.ru
+    assert "общественного порядка" not in clause.ru and "public order" not in clause.en

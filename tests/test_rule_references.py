@@ -393,3 +393,26 @@ def test_a_child_in_monetised_content_has_that_content_removed_under_the_one_rul
     proposed = monetised.amendment.proposed_text
     assert "is removed at the child's request as provided for in Article 41(6)." in proposed.en
     assert "в порядке, предусмотренном пунктом 6 статьи 41 настоящего Кодекса." in proposed.ru
+
+
+def test_ai_made_sexual_images_of_a_child_are_dealt_with_as_child_sexual_abuse_material(kz_code: Review) -> None:
+    """The clause on AI-made images let a platform remove them «или ограничивает доступ к ним» within 24 hours,
+    while sexualised images of a real child are also child sexual abuse material, which must be removed, preserved
+    and reported (art. 29-5): a platform that only restricted access looked compliant (third lawyer's review)."""
+    [rec] = [r for r in kz_code.recommendations if "cyber-aggression-02" in r.criteria]
+    assert ("Изображения и записи, относящиеся к материалам сексуального насилия над детьми, удаляются и "
+            "сохраняются, а о них сообщается в порядке, предусмотренном пунктами 1–5 статьи 29-5 настоящего "
+            "Кодекса.") in rec.amendment.proposed_text.ru
+
+
+def test_a_score_about_a_child_may_not_alone_refuse_support_and_is_reviewed_as_automated_decisions_are(
+        kz_code: Review) -> None:
+    """Art. 43(8) lets a decision that grants the child's right in full be automated, while the clause on scores
+    required an official for every decision taken on a score, and let only the legal representative challenge it,
+    with no procedure (third lawyer's review)."""
+    [rec] = [r for r in kz_code.recommendations if "ai-05" in r.criteria]
+    text = rec.amendment.proposed_text.ru
+    assert "не может служить единственным основанием для отказа в выплате, услуге или иной мере поддержки" in text
+    assert ("ребенок, достигший четырнадцатилетнего возраста, информируются о проведенной оценке и вправе ее "
+            "оспорить; пересмотр решения, принятого на ее основе, осуществляется в порядке, предусмотренном "
+            "пунктом 10 статьи 43 настоящего Кодекса.") in text
