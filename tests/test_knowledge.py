@@ -276,7 +276,8 @@ def test_russian_texts_spell_out_csam_before_using_the_abbreviation() -> None:
 def test_kb_check_refuses_an_age_listed_for_a_criterion_whose_clause_does_not_name_it(data_copy: Path) -> None:
     path = data_copy / "ages.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace(
-        "criteria: [ai-02, cybersecurity-05,", "criteria: [ai-01, ai-02, cybersecurity-05,"), encoding="utf-8")
+        "criteria: [ai-02, ai-05, cybersecurity-05,", "criteria: [ai-01, ai-02, ai-05, cybersecurity-05,"),
+        encoding="utf-8")
     result = check(data_copy)
     assert result.exit_code == 2
     assert "ages.yaml: age 14: the en model clause of ai-01 does not name the age ('fourteen')" in result.stderr
@@ -285,8 +286,9 @@ def test_kb_check_refuses_an_age_listed_for_a_criterion_whose_clause_does_not_na
 def test_kb_check_refuses_a_clause_naming_an_age_its_criterion_is_not_listed_under(data_copy: Path) -> None:
     """Every fourteen in a proposed text is one ages.yaml explains: a new clause cannot use it unnoticed."""
     path = data_copy / "ages.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("criteria: [ai-02, cybersecurity-05,",
-                                                             "criteria: [cybersecurity-05,"), encoding="utf-8")
+    ages = path.read_text(encoding="utf-8")
+    listed = "criteria: [ai-02, ai-05, cybersecurity-05,"
+    path.write_text(ages.replace(listed, "criteria: [ai-05, cybersecurity-05,"), encoding="utf-8")
     result = check(data_copy)
     assert result.exit_code == 2
     assert "the model clause of ai-02 names the age but the criterion is not listed" in result.stderr

@@ -388,19 +388,34 @@ def test_sharing_subject_to_the_law_on_personal_data_is_a_lower_risk_that_says_w
     assert "made subject to the law on personal data" in risk.description
 
 
-def test_use_without_consent_stays_a_risk_whatever_law_it_complies_with(tmp_path: Path) -> None:
-    """KZ Digital Code art. 82(6): records used without their owners' agreement, in compliance with the law on
-    personal data: that law's limits do not lessen a use the provision itself frees from consent."""
-    [risk] = _risks(tmp_path, STATE_RECORDS, "risk-data-privacy-05")
+WITHOUT_CONSENT = STATE_RECORDS.replace("без согласования их собственников и (или) владельцев цифровых данных",
+                                        "без согласия субъектов персональных данных")
+
+
+def test_use_without_the_persons_consent_stays_a_risk_whatever_law_it_complies_with(tmp_path: Path) -> None:
+    """Records used without the consent of the persons they are about, in compliance with the law on personal
+    data: that law's limits do not lessen a use the provision itself frees from the person's consent."""
+    [risk] = _risks(tmp_path, WITHOUT_CONSENT, "risk-data-privacy-05")
     assert risk.severity == "medium" and "made subject to" not in risk.description
 
 
-def test_a_risk_kept_whole_says_what_it_cites_and_why_that_does_not_lower_it(tmp_path: Path) -> None:
-    """KZ Digital Code art. 82(6) quotes its own proviso (compliance with the law on personal data) beside 83(3),
-    lowered for the same proviso: the issue must say why 82(6) is not lowered, not pass the proviso over."""
+def test_use_without_the_record_holders_agreement_is_lowered_by_the_law_on_personal_data(tmp_path: Path) -> None:
+    """KZ Digital Code art. 82(6) lets state bodies use the records on the platform «без согласования их
+    собственников и (или) владельцев цифровых данных»: the bodies that hold the records, not the persons they are
+    about (art. 37(3) keeps the person's consent). The review read it as use without the person's consent and kept
+    the risk at medium (third lawyer's review); subject to the law on personal data, whose purpose limits apply,
+    it is lowered as art. 83(3) is."""
     [risk] = _risks(tmp_path, STATE_RECORDS, "risk-data-privacy-05")
+    assert risk.severity == "low"
+    assert "made subject to the law on personal data" in risk.description
+
+
+def test_a_risk_kept_whole_says_what_it_cites_and_why_that_does_not_lower_it(tmp_path: Path) -> None:
+    """A provision that quotes its own proviso (compliance with the law on personal data) and frees the use from
+    the person's consent: the issue must say why it is not lowered, not pass the proviso over."""
+    [risk] = _risks(tmp_path, WITHOUT_CONSENT, "risk-data-privacy-05")
     assert "It requires compliance with the law on personal data, but it also permits use without the " \
-           "agreement of the person or owner concerned" in risk.description
+           "consent of the person the data are about" in risk.description
     assert "so the risk is not lowered" in risk.description
     assert "Норма требует соблюдения законодательства о персональных данных" in risk.description_ru
     assert "поэтому риск не снижается" in risk.description_ru
@@ -409,7 +424,7 @@ def test_a_risk_kept_whole_says_what_it_cites_and_why_that_does_not_lower_it(tmp
 def test_a_note_that_lowers_one_of_several_risky_provisions_names_that_one(tmp_path: Path) -> None:
     """KZ Digital Code arts. 82(6) and 83(3) in one issue: the note lowering 83(3) followed 82(6)'s quote as if it
     were said of 82(6)."""
-    text = STATE_RECORDS + INTEGRATION.replace("Статья 1.", "Статья 2.")
+    text = WITHOUT_CONSENT + INTEGRATION.replace("Статья 1.", "Статья 2.")
     [rec] = [r for r in review_text(tmp_path, text).recommendations if len(r.risks) == 2]
     assert "Article 2: it is made subject to the law on personal data" in rec.issue
     assert "Статья 2: норма подчинена законодательству о персональных данных" in rec.ru.issue
