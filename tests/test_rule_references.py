@@ -416,3 +416,13 @@ def test_a_score_about_a_child_may_not_alone_refuse_support_and_is_reviewed_as_a
     assert ("ребенок, достигший четырнадцатилетнего возраста, информируются о проведенной оценке и вправе ее "
             "оспорить; пересмотр решения, принятого на ее основе, осуществляется в порядке, предусмотренном "
             "пунктом 10 статьи 43 настоящего Кодекса.") in text
+
+
+def test_a_business_duty_to_respect_childrens_rights_refers_to_the_one_rule_on_remedying_harm(
+        kz_code: Review) -> None:
+    """Art. 13 p.4 (respect for children's rights) said businesses «устраняют последствия возникшего воздействия»,
+    and art. 38 p.8 said again that a business puts the consequences right (third lawyer's review): the first
+    now refers to the second."""
+    [respect] = [r for r in kz_code.recommendations if "business-hrdd-01" in r.criteria]
+    assert ("устраняют последствия возникшего воздействия в порядке, предусмотренном пунктом 8 статьи 38 "
+            "настоящего Кодекса.") in respect.amendment.proposed_text.ru
