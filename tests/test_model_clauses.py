@@ -720,6 +720,9 @@ def test_a_child_of_any_age_may_complain_and_ask_for_erasure_and_fourteen_opens_
     # who tells the population of an internet shutdown
     ("access-information-05", "государственный орган, принявший решение о приостановлении, заранее информирует",
      "the state body that decided on the suspension informs the population"),
+    # who puts a child influencer's income aside
+    ("negative-effects-05", "Законные представители ребенка зачисляют доходы",
+     "The child's legal representatives shall credit income"),
 ])
 def test_a_duty_names_who_carries_it(criterion: str, ru: str, en: str) -> None:
     """"Обучающиеся обеспечиваются компьютерами", "население заранее информируется", "запрещается направление
@@ -754,3 +757,14 @@ def test_a_childs_expression_is_restricted_on_the_grounds_the_law_sets_not_on_a_
     clause = load().criteria["access-information-01"].recommendation.model_clause
     assert "только по основаниям, установленным законом для ограничения этих прав" in clause.ru
     assert "общественного порядка" not in clause.ru and "public order" not in clause.en
+
+
+def test_a_breach_of_childrens_data_is_notified_under_the_name_the_law_on_personal_data_gives_it() -> None:
+    """«Утечка» is narrower than «нарушение безопасности персональных данных», the event the KZ Code
+    (art. 74(2)(15)) and the law on personal data make notifiable: a second, narrower trigger beside the existing
+    one (third lawyer's review). The English says personal data breach, as the GDPR does."""
+    recommendation = load().criteria["cybersecurity-02"].recommendation
+    texts = [recommendation.model_clause.ru, recommendation.heading.ru, recommendation.gap.ru]
+    assert not any("утечк" in text for text in texts)
+    assert "о нарушении безопасности персональных данных детей" in recommendation.model_clause.ru
+    assert "personal data breach affecting children" in recommendation.model_clause.en
