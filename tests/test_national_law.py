@@ -489,3 +489,14 @@ def test_a_kazakh_law_is_cited_by_its_title_not_by_its_number_alone() -> None:
     for example in load().examples.values():
         if example.jurisdiction == "kz" and example.title is not None:
             assert example.title.ru in example.ref_ru, example.id
+
+
+def test_the_definition_of_cyberbullying_names_the_one_the_law_on_the_rights_of_the_child_already_gives(
+        kz_code: Review) -> None:
+    """The issue said the Code does not define cyberbullying and cited only the Law on Mass Media, while the Law on
+    the Rights of the Child (art. 1(4-1), since 2024) already defines bullying, and cyberbullying, as systematic
+    acts: a ministry reader would ask why the proposed definition differs from it (third lawyer's review)."""
+    [rec] = [r for r in kz_code.recommendations if "cyber-aggression-01" in r.criteria]
+    assert "Закон «О правах ребенка в Республике Казахстан», подпункт 4-1) статьи 1 (определяет травлю" in (
+        rec.ru.issue)
+    assert "Law on the Rights of the Child art. 1(4-1)" in rec.solution
