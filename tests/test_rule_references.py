@@ -426,3 +426,11 @@ def test_a_business_duty_to_respect_childrens_rights_refers_to_the_one_rule_on_r
     [respect] = [r for r in kz_code.recommendations if "business-hrdd-01" in r.criteria]
     assert ("устраняют последствия возникшего воздействия в порядке, предусмотренном пунктом 8 статьи 38 "
             "настоящего Кодекса.") in respect.amendment.proposed_text.ru
+
+
+def test_the_access_log_refers_to_the_one_rule_on_who_may_see_childrens_data(kz_code: Review) -> None:
+    """Art. 77 p.7 (the access log) and art. 98 p.5 (enhanced protection) each said that only those who need
+    children's data for their duties may see it (third lawyer's review): the log now refers to art. 98(5)."""
+    [log] = [r for r in kz_code.recommendations if "cybersecurity-05" in r.criteria]
+    assert ("предоставляют доступ к таким данным в порядке, предусмотренном пунктом 5 статьи 98 настоящего "
+            "Кодекса, ведут журнал доступа") in log.amendment.proposed_text.ru
