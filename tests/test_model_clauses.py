@@ -768,3 +768,17 @@ def test_a_breach_of_childrens_data_is_notified_under_the_name_the_law_on_person
     assert not any("утечк" in text for text in texts)
     assert "о нарушении безопасности персональных данных детей" in recommendation.model_clause.ru
     assert "personal data breach affecting children" in recommendation.model_clause.en
+
+
+def test_the_ban_on_biometric_identification_at_school_keeps_the_one_exception_and_stays_with_children() -> None:
+    """Three biometric bans met at school: the AI clause allows a police search for a missing child, the school
+    clause banned every biometric identification of every pupil, adults at college included (third lawyer's
+    review). The school ban now covers pupils under eighteen and keeps the AI clause's exception."""
+    clause = load().criteria["schools-06"].recommendation.model_clause
+    assert ("в отношении обучающихся, не достигших восемнадцатилетнего возраста, за исключением случаев, "
+            "предусмотренных {rule:ai-01.2}.") in clause.ru
+    assert "pupils under eighteen years of age in education organisations is prohibited, except in the cases " \
+           "provided for in {rule:ai-01.2}." in clause.en
+    # where the ban on convenience uses applies: in schools, for each of them
+    biometrics = load().criteria["data-privacy-04"].recommendation.model_clause
+    assert "3. В организациях образования не допускается использование биометрических данных" in biometrics.ru
