@@ -782,3 +782,15 @@ def test_the_ban_on_biometric_identification_at_school_keeps_the_one_exception_a
     # where the ban on convenience uses applies: in schools, for each of them
     biometrics = load().criteria["data-privacy-04"].recommendation.model_clause
     assert "3. В организациях образования не допускается использование биометрических данных" in biometrics.ru
+
+
+def test_the_education_body_sets_no_second_cybersecurity_or_accessibility_rules_for_school_technologies() -> None:
+    """Educational platforms had accessibility rules from the digitalisation body (art. 10 p.3), protection rules
+    from the cybersecurity body (art. 98 p.5) and, again, both from the education body (art. 15-1 p.13): four
+    sources for one platform (third lawyer's review). The education body's requirements now cover what is its
+    own, and products are checked against the others as set in their fields."""
+    recommendation = load().criteria["schools-05"].recommendation
+    assert ("в части защиты прав ребенка, персональных данных и педагогической ценности; их кибербезопасность и "
+            "доступность для лиц с инвалидностью проверяются на соответствие требованиям, установленным в этих "
+            "сферах.") in recommendation.model_clause.ru
+    assert "защиты данных, кибербезопасности, доступности" not in recommendation.solution.ru
