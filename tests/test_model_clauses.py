@@ -794,3 +794,14 @@ def test_the_education_body_sets_no_second_cybersecurity_or_accessibility_rules_
             "доступность для лиц с инвалидностью проверяются на соответствие требованиям, установленным в этих "
             "сферах.") in recommendation.model_clause.ru
     assert "защиты данных, кибербезопасности, доступности" not in recommendation.solution.ru
+
+
+def test_erasure_of_data_from_childhood_has_one_exception_and_says_the_others_do_not_apply() -> None:
+    """The clause kept data «когда их хранение предусмотрено законом» and then set aside the public-interest and
+    state-function grounds «если их хранение прямо не предусмотрено законом», the same condition twice; a reader
+    of the KZ Code's art. 41(4) could not tell whether its other grounds of refusal still applied (third lawyer's
+    review). The one exception stays; every other ground is set aside."""
+    clause = load().criteria["data-privacy-06"].recommendation.model_clause
+    assert ("Иные основания для отказа в удалении, в том числе связанные с реализацией государственных функций "
+            "или с публичным интересом, к таким данным не применяются.") in clause.ru
+    assert "Other grounds for refusing erasure, including those resting on" in clause.en
