@@ -434,3 +434,14 @@ def test_the_access_log_refers_to_the_one_rule_on_who_may_see_childrens_data(kz_
     [log] = [r for r in kz_code.recommendations if "cybersecurity-05" in r.criteria]
     assert ("предоставляют доступ к таким данным в порядке, предусмотренном пунктом 5 статьи 98 настоящего "
             "Кодекса, ведут журнал доступа") in log.amendment.proposed_text.ru
+
+
+def test_a_users_challenge_keeps_the_period_the_law_on_online_platforms_sets_for_complaints(
+        kz_code: Review) -> None:
+    """The notice-and-challenge clause gave every user's challenge ten working days, where the Law on Online
+    Platforms (art. 11) already gives every complaint about a platform's actions twenty calendar days: a child
+    rights review silently changed the period for adults too (third lawyer's review). In a Kazakh draft the
+    clause sets only the child's period."""
+    [rec] = [r for r in kz_code.recommendations if "redress-02" in r.criteria]
+    assert "Жалоба рассматривается с участием человека, а жалоба ребенка" in rec.amendment.proposed_text.ru
+    assert "десяти рабочих дней со дня ее получения" not in rec.amendment.proposed_text.ru
