@@ -564,3 +564,23 @@ def test_a_recommendation_of_the_brief_cites_at_most_three_sources_its_law_in_fo
     for rec in content.recommendations:
         names = [name for ref in rec.refs for name in ref.removeprefix(label).split("; ")]
         assert len(names) <= 3, rec.id
+
+
+def test_a_brief_that_would_run_over_its_pages_lists_fewer_recommendations_and_says_how_many(
+        sample_review, tmp_path, monkeypatch):
+    """The Russian brief of a draft whose every recommendation was rejected ran to six pages once one
+    recommendation cited a second law in force: the brief had no way to fit. It now lists one recommendation
+    fewer at a time until it fits, and its heading says how many of all it lists (the tables list them all).
+    Four pages stand in here for the five a longer brief would overrun."""
+    full = brief.build(sample_review, "ru")
+    monkeypatch.setattr(brief, "MAX_PAGES", 4)
+    path = brief.write_pdf(sample_review, tmp_path / "b.pdf", "ru")
+    assert len(PdfReader(str(path)).pages) <= 4
+    short = brief.fitted(sample_review, "ru")
+    assert len(short.recommendations) < len(full.recommendations)
+    assert short.recommendations == full.recommendations[:len(short.recommendations)]
+    assert f"{len(short.recommendations)} из {len(sample_review.recommendations)}" in short.recommendations_heading
+
+
+def test_a_brief_that_fits_lists_every_recommendation_it_picks(sample_review):
+    assert brief.fitted(sample_review, "en").recommendations == brief.build(sample_review, "en").recommendations

@@ -45,6 +45,9 @@ MAX_GAP_AREAS = 10
 MAX_RECOMMENDATIONS = 11
 """Recommendations the brief lists: those answering the (at most three) risky provisions the key message names,
 then one per area, the first of the areas with gaps in order; the KZ Digital Code's fill five pages in Russian."""
+MAX_PAGES = 5
+"""The brief's length, at most (the terms of reference): a brief that would run longer lists fewer
+recommendations, the last first, until it fits (:func:`fitted`); the tables list them all."""
 MAX_GENERAL_RULES = 4
 """General provisions (for everyone, not children) an area's line in the main gaps names, at most."""
 MAX_LAWS = 2
@@ -246,10 +249,10 @@ def _first_sentence(text: str, limit: int = 260) -> str:
 
 
 def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
-          log: ConsultationLog | None = None) -> Brief:
+          log: ConsultationLog | None = None, listed: int = MAX_RECOMMENDATIONS) -> Brief:
     """Assemble the brief's content from a review; with a project's consultation ``log``, a priority
     recommendation the ministry rejected is marked at its item and the others it rejected are counted after the
-    list (:func:`_rejected_note`)."""
+    list (:func:`_rejected_note`). ``listed``: how many recommendations to list at most."""
     kb = kb or load()
     t = _words(review, lang)
     ru = lang == "ru"
@@ -379,7 +382,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
     by_priority = sorted(review.recommendations,
                          key=lambda r: (PRIORITY_RANK[r.priority], AREA_IDS.index(r.areas[0])))
     for rec in by_priority:
-        if len(picks) >= MAX_RECOMMENDATIONS:
+        if len(picks) >= listed:
             break
         # an area whose first recommendation answers a risk named above has it listed already
         if rec.areas[0] not in seen_areas:
@@ -570,17 +573,36 @@ def _font() -> str:
 
 
 @safe_text
+def fitted(review: Review, lang: str = "en", log: ConsultationLog | None = None,
+           target: Path | io.BytesIO | None = None) -> Brief:
+    """The brief's content as it fits in :data:`MAX_PAGES` pages of the PDF: all :data:`MAX_RECOMMENDATIONS` when
+    they fit, else one fewer at a time (a draft whose every recommendation the ministry rejected carries a mark
+    at each). The PDF is written to ``target`` (in memory when None), the Word brief takes the same content."""
+    t = _words(review, lang)
+    brief = build(review, lang, log=log)
+    for listed in range(MAX_RECOMMENDATIONS - 1, 0, -1):
+        if _render_pdf(brief, t, target if target is not None else io.BytesIO()) <= MAX_PAGES:
+            return brief
+        brief = build(review, lang, log=log, listed=listed)
+    _render_pdf(brief, t, target if target is not None else io.BytesIO())
+    return brief
+
+
 def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
-    """The brief as an A4 PDF of at most five pages; with a project's consultation ``log``, a recommendation the
-    ministry rejected says so."""
+    """The brief as an A4 PDF of at most five pages (:func:`fitted`); with a project's consultation ``log``, a
+    recommendation the ministry rejected says so."""
+    fitted(review, lang, log, path)
+    return path
+
+
+def _render_pdf(brief: Brief, t: dict, target: Path | io.BytesIO) -> int:
+    """Write ``brief`` as an A4 PDF to ``target``; the number of pages it took."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
     from reportlab.lib.utils import ImageReader
     from reportlab.platypus import Image, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
 
-    brief = build(review, lang, log=log)
-    t = _words(review, lang)
     font = _font()
     body = ParagraphStyle("body", fontName=font, fontSize=9.2, leading=12.2, spaceAfter=3)
     small = ParagraphStyle("small", parent=body, fontSize=7.8, leading=10)
@@ -619,10 +641,11 @@ def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog
     if brief.rejected_note:
         story.append(Paragraph(esc(brief.rejected_note), body))
     story += [Paragraph(t["refs"], h2), bullets(brief.references, small)]
-    doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=1.8 * cm,
-                            bottomMargin=1.8 * cm, title=brief.title, author="crlens")
+    doc = SimpleDocTemplate(str(target) if isinstance(target, Path) else target, pagesize=A4, leftMargin=2 * cm,
+                            rightMargin=2 * cm, topMargin=1.8 * cm, bottomMargin=1.8 * cm, title=brief.title,
+                            author="crlens")
     doc.build(story)
-    return path
+    return doc.page
 
 
 @safe_text
@@ -633,7 +656,7 @@ def write_docx(review: Review, path: Path, lang: str = "en", template_dir: Path 
 
     from crlens.report.office import base_document
 
-    brief = build(review, lang, log=log)
+    brief = fitted(review, lang, log)
     t = _words(review, lang)
     document = base_document(template_dir)
     section = document.sections[0]
