@@ -572,7 +572,6 @@ def _font() -> str:
     return "CrlensSans"
 
 
-@safe_text
 def fitted(review: Review, lang: str = "en", log: ConsultationLog | None = None,
            target: Path | io.BytesIO | None = None) -> Brief:
     """The brief's content as it fits in :data:`MAX_PAGES` pages of the PDF: all :data:`MAX_RECOMMENDATIONS` when
@@ -588,6 +587,7 @@ def fitted(review: Review, lang: str = "en", log: ConsultationLog | None = None,
     return brief
 
 
+@safe_text
 def write_pdf(review: Review, path: Path, lang: str = "en", log: ConsultationLog | None = None) -> Path:
     """The brief as an A4 PDF of at most five pages (:func:`fitted`); with a project's consultation ``log``, a
     recommendation the ministry rejected says so."""
