@@ -2499,9 +2499,17 @@ def _observations(document: Document, kb: KnowledgeBase, results: dict[str, Crit
     while "the draft does not regulate advertising" reads as a contradiction unless it is named). ``matcher``:
     the draft's, which reads the proposed texts in the draft's language."""
     out = []
-    proposed = {rec.id: {hit.concept for hit in matcher.find(
-        rec.amendment.proposed_text.en if document.language == "en" else rec.amendment.proposed_text.ru)}
-        for rec in recommendations} if document.language in ("en", "ru") else {}
+
+    @functools.cache
+    def named_in(rec_id: str) -> frozenset[str]:
+        """The concepts a recommendation's proposed text names, read in the draft's language (none in Kazakh,
+        which the proposed texts are not written in)."""
+        if document.language not in ("en", "ru"):
+            return frozenset()
+        text = getattr(by_id[rec_id].amendment.proposed_text, document.language)
+        return frozenset(hit.concept for hit in matcher.find(text))
+
+    by_id = {rec.id: rec for rec in recommendations}
     by_area: dict[str, list[str]] = {}
     for result in results.values():
         if result.status == "not-applicable":
@@ -2524,8 +2532,8 @@ def _observations(document: Document, kb: KnowledgeBase, results: dict[str, Crit
         # has none)
         fields = set(concepts)
         bringing = sorted(rec.id for rec in recommendations
-                          if any(fields & set(kb.criteria[c].recommendation.target) & proposed.get(rec.id, set())
-                                 for c in rec.criteria))
+                          if any((placed := fields & set(kb.criteria[c].recommendation.target))
+                                 and placed & named_in(rec.id) for c in rec.criteria))
         if bringing:
             also_en, also_ru = _both(phrases.brought_in_by_one if len(crits) == 1 else phrases.brought_in_by_many,
                                      recs=(listed(bringing, "en"), listed(bringing, "ru")))

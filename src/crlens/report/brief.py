@@ -578,12 +578,11 @@ def fitted(review: Review, lang: str = "en", log: ConsultationLog | None = None,
     they fit, else one fewer at a time (a draft whose every recommendation the ministry rejected carries a mark
     at each). The PDF is written to ``target`` (in memory when None), the Word brief takes the same content."""
     t = _words(review, lang)
-    brief = build(review, lang, log=log)
-    for listed in range(MAX_RECOMMENDATIONS - 1, 0, -1):
-        if _render_pdf(brief, t, target if target is not None else io.BytesIO()) <= MAX_PAGES:
-            return brief
+    for listed in range(MAX_RECOMMENDATIONS, 0, -1):
         brief = build(review, lang, log=log, listed=listed)
-    _render_pdf(brief, t, target if target is not None else io.BytesIO())
+        pages = _render_pdf(brief, t, target if target is not None else io.BytesIO())
+        if pages <= MAX_PAGES or listed == 1:
+            break
     return brief
 
 
