@@ -455,3 +455,33 @@ def test_notifying_data_subjects_of_a_breach_meets_the_breach_notice_criterion_i
     assert "Article 1(2) mentions data breach or security incident notification; personal data" in rec.issue
     assert "It does not mention: a time limit for action; children or minors." in rec.issue
     assert "В подпункте 2) статьи 1 упоминаются: уведомление об утечке данных" in rec.ru.issue
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Providers and deployers shall ensure a sufficient level of AI literacy of their staff."),
+    ("ru", "повышение грамотности в области искусственного интеллекта"),
+])
+def test_ai_literacy_is_digital_literacy(lang: str, text: str) -> None:
+    """EU AI Act art. 4 is headed "AI literacy" and names no other skill."""
+    assert "digital-literacy" in concepts_in(lang, text)
+
+
+def test_joining_digital_objects_through_standard_interfaces_is_interoperability() -> None:
+    """KZ Digital Code art. 83: «интеграция цифровых объектов» through standard protocols and interfaces."""
+    text = "Интеграция цифровых объектов осуществляется посредством стандартных интерфейсов и протоколов."
+    assert "interoperability" in concepts_in("ru", text)
+
+
+@pytest.mark.parametrize("text", [
+    "обеспечение законности при сборе информации о пользователях",
+    "запрашивает сведения о пользователях на основании судебных актов",
+])
+def test_information_about_users_is_personal_data(text: str) -> None:
+    """Law OP arts. 4(3) and 8(8): what a platform holds about its users is data about persons."""
+    assert "personal-data" in concepts_in("ru", text)
+
+
+def test_preventing_or_minimising_risks_is_a_risk_mitigation_measure() -> None:
+    """EU AI Act art. 14(2): oversight aims to prevent or minimise the risks to health, safety or rights."""
+    text = "Human oversight shall aim to prevent or minimise the risks to health, safety or fundamental rights."
+    assert "risk-mitigation-measure" in concepts_in("en", text)
