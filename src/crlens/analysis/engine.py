@@ -1111,9 +1111,17 @@ class _Conditions:
     in_force: Set[str]
     """The examples that are law in force of the draft's own country and that the draft does not repeal:
     ``{unless:...}`` words naming one are left out, as the draft would repeat that law."""
+    own: Set[str] = frozenset()
+    """The examples of the act under review: ``{while:...}`` words naming one are left out too, as the draft does
+    not name its own body by another law's name or agree with itself; ``{while:...}`` words naming another
+    example in force are kept."""
 
     def keep(self, kind: str, name: str) -> bool:
-        return name in self.regulated if kind == "if" else name not in self.in_force
+        if kind == "if":
+            return name in self.regulated
+        if kind == "while":
+            return name in self.in_force and name not in self.own
+        return name not in self.in_force
 
 
 def _conditions(document: Document, kb: KnowledgeBase, state: _Analysis, regulated: Set[str],
@@ -1122,7 +1130,8 @@ def _conditions(document: Document, kb: KnowledgeBase, state: _Analysis, regulat
     there)."""
     repealed = _repealed_examples(document, kb, state)
     in_force = {ex.id for ex in national_in_force(kb, kb.examples, home) if ex.id not in repealed}
-    return _Conditions(frozenset(regulated), frozenset(in_force))
+    own = {ex.id for ex in examples_of_act(document, kb)}
+    return _Conditions(frozenset(regulated), frozenset(in_force), frozenset(own))
 
 
 def _sources(kb: KnowledgeBase, crit: Criterion, superseded: frozenset[str]) -> list[Source]:
@@ -1205,7 +1214,8 @@ def _fill(clause: str, target: str, document: Document, lang: str, kb: Knowledge
           ) -> str:
     """A model clause for the draft: its target article and the draft's title in their places, and the words it
     says only of some drafts kept or left out as ``conditions`` says (``{if:sandbox}...{endif}`` for a draft that
-    regulates the concept; ``{unless:...}`` where the country has no such law in force). A paragraph left out
+    regulates the concept; ``{unless:...}`` where the country has no such law in force, ``{while:...}`` where it
+    has). A paragraph left out
     whole is the clause's last (the model checks it), so no other changes number."""
     article = (label(target, lang, naming=document.naming) if target.startswith("art:")
                else _phrases(kb).the_draft.get(lang))

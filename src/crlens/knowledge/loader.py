@@ -345,8 +345,8 @@ def check(kb: KnowledgeBase) -> list[Problem]:
         problems += [Problem(file, entry, f"the model clause says words only of drafts that mention {concept!r}, "
                              "which is no concept") for concept in crit.recommendation.conditions
                      if concept not in kb.concepts]
-        problems += [Problem(file, entry, f"the model clause leaves words out of drafts of the country of {ex!r}, "
-                             "which is no example of law in force") for ex in crit.recommendation.unless_in_force
+        problems += [Problem(file, entry, f"the model clause has words that depend on {ex!r} being law in force, "
+                             "which is no example of law in force") for ex in crit.recommendation.laws_in_force
                      if ex not in kb.examples or not kb.examples[ex].in_force]
         problems += [Problem(file, entry, message) for message in _definition_item_problems(kb, crit)]
 

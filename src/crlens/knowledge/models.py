@@ -22,7 +22,8 @@ from crlens.analysis.language import fold
 
 AGE_BANDS: tuple[str, ...] = ("0-5", "6-9", "10-12", "13-15", "16-17")
 
-MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset({"article", "draft", "rule", "if", "unless", "endif"})
+MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset(
+    {"article", "draft", "rule", "if", "unless", "while", "endif"})
 """Placeholders a model clause may use: ``{article}`` is the target article's label as the draft writes it
 (e.g. "Article 40"), ``{draft}`` the draft's title, ``{rule:crdd-01}`` where the rule of another criterion is in
 the draft as amended (or the rules of several: ``{rule:crdd-01,crdd-02}``; or a paragraph of its clause:
@@ -35,11 +36,14 @@ only of a draft that mentions the concept ``sandbox`` outside its definitions, a
 apply only to such a draft (an assessment before an experimental legal regime is set up): of any other they
 would name a regime the draft does not have. ``{unless:kz-online-platforms-art-22-1}...{endif}`` is words left
 out of a draft whose own country has that example as law in force (and which does not repeal it): to that
-country's draft they would repeat its law, which the text then applies together with. Words said only of some
-drafts may be a whole paragraph only when it is the clause's last, so that no paragraph after it changes number."""
-CONDITION = re.compile(r"\{(if|unless):([\w-]+)\}([^{}\n]*)\{endif\}")
+country's draft they would repeat its law, which the text then applies together with.
+``{while:kz-online-platforms-art-6-8}...{endif}`` is the reverse: words said only to such a draft, other than that
+act itself, as the name of a body that law sets up, which a country without it does not have. Words said only of
+some drafts may be a whole paragraph only when it is the clause's last, so that no paragraph after it changes
+number."""
+CONDITION = re.compile(r"\{(if|unless|while):([\w-]+)\}([^{}\n]*)\{endif\}")
 """Words of a model clause said only of some drafts (:data:`MODEL_CLAUSE_PLACEHOLDERS`): the kind of condition
-(``if``, ``unless``), what it names (a concept, an example) and the words."""
+(``if``, ``unless``, ``while``), what it names (a concept, an example) and the words."""
 
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
@@ -345,9 +349,9 @@ class RecommendationTemplate(_Strict):
                              f"{self._rules('ru')} in Russian")
         for lang in ("en", "ru"):
             clause = getattr(self.model_clause, lang)
-            if re.search(r"\{(?:(?:if|unless):[^}]*|endif)\}", CONDITION.sub("", clause)):
-                raise ValueError(f"model_clause.{lang} has an {{if:...}} or {{unless:...}} without its {{endif}} "
-                                 "in the same paragraph, or one around another placeholder")
+            if re.search(r"\{(?:(?:if|unless|while):[^}]*|endif)\}", CONDITION.sub("", clause)):
+                raise ValueError(f"model_clause.{lang} has an {{if:...}}, {{unless:...}} or {{while:...}} without "
+                                 "its {endif} in the same paragraph, or one around another placeholder")
             if any(_all_conditional(line) for line in _paragraph_lines(clause)[:-1]):
                 raise ValueError(f"model_clause.{lang} may leave out a paragraph that is not its last, and the "
                                  "paragraphs after it would change number")
@@ -365,10 +369,10 @@ class RecommendationTemplate(_Strict):
         return tuple(dict.fromkeys(name for kind, name in self._conditions("en") if kind == "if"))
 
     @property
-    def unless_in_force(self) -> tuple[str, ...]:
+    def laws_in_force(self) -> tuple[str, ...]:
         """The examples of law in force whose country's drafts some words of the model clause are left out of
-        (``{unless:kz-online-platforms-art-22-1}...{endif}``)."""
-        return tuple(dict.fromkeys(name for kind, name in self._conditions("en") if kind == "unless"))
+        (``{unless:kz-online-platforms-art-22-1}...{endif}``) or said only to (``{while:...}``)."""
+        return tuple(dict.fromkeys(name for kind, name in self._conditions("en") if kind in ("unless", "while")))
 
     @property
     def last_paragraph_may_be_left_out(self) -> bool:
