@@ -528,6 +528,43 @@ def test_the_law_on_online_platforms_is_not_told_to_agree_with_its_own_body(corp
             if PLATFORMS_BODY[lang] in getattr(r.amendment.proposed_text, lang)] == []
 
 
+def test_a_kazakh_draft_defines_cyberbullying_by_reference_to_the_law_on_the_rights_of_the_child(
+        kz_code_and_sample: tuple[Review, Review]) -> None:
+    """Third review, 2: that law's art. 1(4-1) already defines bullying of a child, online included, as acts
+    repeated at least twice; the Code's own and broader definition (a single serious act) made the platform's duty
+    and the Law on Online Platforms' order reach different conduct. In force there, it is referred to, and the Code
+    names only the forms it takes online (AI-made images, impersonation)."""
+    kz_code, _ = kz_code_and_sample
+    ru, en = (_proposed(kz_code, "cyber-aggression-01", lang) for lang in ("ru", "en"))
+    assert ("понимается кибербуллинг в значении, определенном подпунктом 4-1) статьи 1 Закона Республики "
+            "Казахстан «О правах ребенка в Республике Казахстан», в том числе совершаемый путем распространения "
+            "изображений") in ru
+    assert "однократные" not in ru
+    assert "within the meaning of Article 1(4-1) of the Law of the Republic of Kazakhstan" in en
+    assert "single serious act" not in en
+
+
+def test_a_draft_of_another_country_gets_a_definition_of_cyberbullying_of_its_own(corpus: Path) -> None:
+    gdpr = review_document(parse_file(corpus / "eu-gdpr-2016-679.txt"))
+    [rec] = [r for r in gdpr.recommendations if "cyber-aggression-01" in r.criteria]
+    text = rec.amendment.proposed_text.en
+    assert "systematic acts (committed two or more times), or a single serious act" in text
+    assert "Kazakhstan" not in text
+
+
+def test_the_order_to_remove_cyberbullying_refers_to_the_period_the_law_in_force_sets(
+        kz_code_and_sample: tuple[Review, Review]) -> None:
+    """Third review, 2: the Law on Online Platforms, art. 14(3), already gives a platform 24 hours from the order;
+    the Code refers to it instead of setting the period again. The sample draft repeals that law and sets it."""
+    kz_code, sample = kz_code_and_sample
+    kz = _proposed(kz_code, "cyber-aggression-03", "ru")
+    assert ("предписание о ее удалении, предусмотренное пунктом 3 статьи 14 Закона Республики Казахстан «Об "
+            "онлайн-платформах и онлайн-рекламе», и вправе") in kz
+    assert "в течение двадцати четырех часов с момента получения предписания" not in kz
+    assert ("предписание о ее удалении в течение двадцати четырех часов с момента получения предписания и вправе"
+            in _proposed(sample, "cyber-aggression-03", "ru"))
+
+
 def test_words_said_only_of_some_drafts_close_within_their_paragraph() -> None:
     clause = {"en": "1. A rule{if:sandbox}, and more.\n2. Another{endif}.", "ru": "1. Норма."}
     with pytest.raises(ValidationError, match=r"without its \{endif\}"):

@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,7 @@ from pydantic import BaseModel, ValidationError
 
 from crlens.knowledge.models import (
     AREA_IDS,
+    CONDITION,
     TEMPLATE_TEXTS,
     AgesFile,
     AgeThreshold,
@@ -51,6 +53,7 @@ from crlens.knowledge.models import (
     TermEquivalence,
     TerminologyFile,
     Text,
+    said_where,
 )
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -470,11 +473,13 @@ def _definition_item_problems(kb: KnowledgeBase, crit: Criterion) -> list[str]:
     messages = []
     for lang in ("en", "ru"):
         means = kb.phrases.definition_separator(lang)
-        _, said, definition = getattr(template.list_item, lang).partition(means)
-        first = getattr(template.model_clause, lang).strip().split("\n")[0]
-        if not said or definition not in first:
-            messages.append(f"list_item.{lang} must read '<term>{means}<definition>', the definition word for "
-                            "word as the first paragraph of the model clause states it")
+        for in_force in (False, True):  # a definition by reference to a law in force, else our own
+            _, said, definition = said_where(getattr(template.list_item, lang), in_force).partition(means)
+            first = said_where(getattr(template.model_clause, lang), in_force).strip().split("\n")[0]
+            if not said or definition not in first:
+                messages.append(f"list_item.{lang} must read '<term>{means}<definition>', the definition word for "
+                                "word as the first paragraph of the model clause states it")
+                break
     return messages
 
 
@@ -497,10 +502,15 @@ def _check_localisation(kb: KnowledgeBase) -> list[Problem]:
     if loc.home not in kb.jurisdictions:
         problems.append(Problem("localisation.yaml", "home", f"jurisdiction {loc.home!r} is not declared"))
     used: set[tuple[str, str]] = set()
+    def home_only(match: re.Match[str]) -> bool:
+        example = kb.examples.get(match.group(2))
+        return match.group(1) == "while" and example is not None and example.jurisdiction == loc.home
+
     for crit in kb.criteria.values():
         for name, text in _localised_texts(crit):
             for lang in ("en", "ru"):
-                written = text.get(lang)
+                # words said only while a law of the home country is in force are said to no other country
+                written = CONDITION.sub(lambda m: "" if home_only(m) else m.group(), text.get(lang))
                 used |= {(lang, phrase) for phrase in loc.phrases_in(written, lang)}
                 if left := loc.named(loc.apply(written, lang)):
                     problems.append(Problem(

@@ -45,6 +45,16 @@ CONDITION = re.compile(r"\{(if|unless|while):([\w-]+)\}([^{}\n]*)\{endif\}")
 """Words of a model clause said only of some drafts (:data:`MODEL_CLAUSE_PLACEHOLDERS`): the kind of condition
 (``if``, ``unless``, ``while``), what it names (a concept, an example) and the words."""
 
+
+def said_where(text: str, in_force: bool) -> str:
+    """A model clause's ``text`` as said to a draft whose country has (``in_force``), or has not, the laws its
+    ``{unless:...}`` and ``{while:...}`` words name, and which mentions every concept its ``{if:...}`` words
+    name: what a check of the text as a drafter reads it checks, for each of the two."""
+    def kept(match: re.Match[str]) -> str:
+        kind = match.group(1)
+        return match.group(3) if kind == "if" or (kind == "while") == in_force else ""
+    return CONDITION.sub(kept, text)
+
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
 PRIORITY_RANK: dict[str, int] = {"high": 0, "medium": 1, "low": 2}
@@ -349,9 +359,10 @@ class RecommendationTemplate(_Strict):
                              f"{self._rules('ru')} in Russian")
         for lang in ("en", "ru"):
             clause = getattr(self.model_clause, lang)
-            if re.search(r"\{(?:(?:if|unless|while):[^}]*|endif)\}", CONDITION.sub("", clause)):
-                raise ValueError(f"model_clause.{lang} has an {{if:...}}, {{unless:...}} or {{while:...}} without "
-                                 "its {endif} in the same paragraph, or one around another placeholder")
+            for part, text in (("model_clause", clause), ("list_item", getattr(self.list_item, lang, ""))):
+                if re.search(r"\{(?:(?:if|unless|while):[^}]*|endif)\}", CONDITION.sub("", text)):
+                    raise ValueError(f"{part}.{lang} has an {{if:...}}, {{unless:...}} or {{while:...}} without "
+                                     "its {endif} in the same paragraph, or one around another placeholder")
             if any(_all_conditional(line) for line in _paragraph_lines(clause)[:-1]):
                 raise ValueError(f"model_clause.{lang} may leave out a paragraph that is not its last, and the "
                                  "paragraphs after it would change number")
@@ -361,7 +372,9 @@ class RecommendationTemplate(_Strict):
         return self
 
     def _conditions(self, lang: str) -> list[tuple[str, str]]:
-        return [(match.group(1), match.group(2)) for match in CONDITION.finditer(getattr(self.model_clause, lang))]
+        """The conditions of the model clause's words, then of the list item's (the rule said as an item)."""
+        texts = (getattr(self.model_clause, lang), getattr(self.list_item, lang, ""))
+        return [(match.group(1), match.group(2)) for text in texts for match in CONDITION.finditer(text)]
 
     @property
     def conditions(self) -> tuple[str, ...]:
