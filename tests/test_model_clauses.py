@@ -565,6 +565,18 @@ def test_the_order_to_remove_cyberbullying_refers_to_the_period_the_law_in_force
             in _proposed(sample, "cyber-aggression-03", "ru"))
 
 
+def test_a_platform_that_already_reports_yearly_under_the_law_in_force_puts_the_childrens_report_in_it(
+        kz_code_and_sample: tuple[Review, Review]) -> None:
+    """Third review, 9: the Law on Online Platforms, art. 13(2), already has platforms publish a yearly report on
+    systemic risks and moderation; a second yearly report beside it doubles the work and splits the figures."""
+    kz_code, sample = kz_code_and_sample
+    one_report = "включает эти сведения в его состав"
+    kz = _proposed(kz_code, "industry-role-05", "ru")
+    assert ("владелец, обязанный размещать отчет, предусмотренный пунктом 2 статьи 13 Закона Республики Казахстан "
+            "«Об онлайн-платформах и онлайн-рекламе», " + one_report) in kz
+    assert one_report not in _proposed(sample, "industry-role-05", "ru")
+
+
 def test_words_said_only_of_some_drafts_close_within_their_paragraph() -> None:
     clause = {"en": "1. A rule{if:sandbox}, and more.\n2. Another{endif}.", "ru": "1. Норма."}
     with pytest.raises(ValidationError, match=r"without its \{endif\}"):
