@@ -879,3 +879,15 @@ def test_erasure_of_data_from_childhood_has_one_exception_and_says_the_others_do
     assert ("Иные основания для отказа в удалении, в том числе связанные с реализацией государственных функций "
             "или с публичным интересом, к таким данным не применяются.") in clause.ru
     assert "Other grounds for refusing erasure, including those resting on" in clause.en
+
+
+def test_the_biometric_limit_leaves_a_child_the_registration_the_draft_gives_every_citizen() -> None:
+    """Third review, 4: the KZ Code's art. 48(2) gives every citizen a right to biometric registration; a limit to
+    what a law makes strictly necessary would deny it to a seventeen-year-old who asks. The child's or the legal
+    representative's request, for the child's own authentication, is a second ground, with the parent's consent
+    under sixteen and the non-biometric alternative as before."""
+    clause = load().criteria["data-privacy-04"].recommendation.model_clause
+    assert ("либо по заявлению этого лица или его законного представителя для собственной цифровой аутентификации "
+            "этого лица, а в отношении ребенка, не достигшего шестнадцатилетнего возраста, также с согласия"
+            ) in clause.ru
+    assert "or at the request of that person or of his or her legal representative" in clause.en
