@@ -891,3 +891,11 @@ def test_the_biometric_limit_leaves_a_child_the_registration_the_draft_gives_eve
             "этого лица, а в отношении ребенка, не достигшего шестнадцатилетнего возраста, также с согласия"
             ) in clause.ru
     assert "or at the request of that person or of his or her legal representative" in clause.en
+
+
+def test_the_register_of_takedown_orders_names_the_body_that_issued_each_and_the_one_that_asked_for_it() -> None:
+    """Third review, 15: the notice to users named «органе, вынесшем предписание» and the register only «органа,
+    внесшего представление», two descriptions of one act; the register now names both bodies."""
+    clause = load().criteria["access-information-03"].recommendation.model_clause
+    assert ("вынесшего его органа и государственного органа, по представлению которого оно вынесено" in clause.ru)
+    assert "the body that issued it and the state body at whose request it was issued" in clause.en
