@@ -899,3 +899,13 @@ def test_the_register_of_takedown_orders_names_the_body_that_issued_each_and_the
     clause = load().criteria["access-information-03"].recommendation.model_clause
     assert ("вынесшего его органа и государственного органа, по представлению которого оно вынесено" in clause.ru)
     assert "the body that issued it and the state body at whose request it was issued" in clause.en
+
+
+def test_a_child_who_may_use_e_services_but_not_yet_sign_is_given_another_way_to_authenticate(
+        kz_code_and_sample: tuple[Review, Review]) -> None:
+    """Third review, 3: from fourteen the child may receive e-services personally, while the KZ Code's art. 60(4)
+    issues no digital signature certificate before sixteen; a draft with digital signatures says how the child
+    between the two ages authenticates."""
+    kz_code, _ = kz_code_and_sample
+    assert ("ребенку, не достигшему возраста, с которого выдается электронная цифровая подпись, предоставляется "
+            "иной способ цифровой аутентификации") in _proposed(kz_code, "evolving-capacities-02", "ru")
