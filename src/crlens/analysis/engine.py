@@ -1111,7 +1111,7 @@ class _Conditions:
     in_force: Set[str]
     """The examples that are law in force of the draft's own country and that the draft does not repeal:
     ``{unless:...}`` words naming one are left out, as the draft would repeat that law."""
-    own: Set[str] = frozenset()
+    own: Set[str]
     """The examples of the act under review: ``{while:...}`` words naming one are left out too, as the draft does
     not name its own body by another law's name or agree with itself; ``{while:...}`` words naming another
     example in force are kept."""
@@ -1221,8 +1221,7 @@ def _fill(clause: str, target: str, document: Document, lang: str, kb: Knowledge
     """A model clause for the draft: its target article and the draft's title in their places, and the words it
     says only of some drafts kept or left out as ``conditions`` says (``{if:sandbox}...{endif}`` for a draft that
     regulates the concept; ``{unless:...}`` where the country has no such law in force, ``{while:...}`` where it
-    has). A paragraph left out
-    whole is the clause's last (the model checks it), so no other changes number."""
+    has). A paragraph left out whole is the clause's last (the model checks it), so no other changes number."""
     article = (label(target, lang, naming=document.naming) if target.startswith("art:")
                else _phrases(kb).the_draft.get(lang))
     lines = []

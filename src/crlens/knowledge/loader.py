@@ -502,6 +502,7 @@ def _check_localisation(kb: KnowledgeBase) -> list[Problem]:
     if loc.home not in kb.jurisdictions:
         problems.append(Problem("localisation.yaml", "home", f"jurisdiction {loc.home!r} is not declared"))
     used: set[tuple[str, str]] = set()
+
     def home_only(match: re.Match[str]) -> bool:
         example = kb.examples.get(match.group(2))
         return match.group(1) == "while" and example is not None and example.jurisdiction == loc.home
