@@ -89,7 +89,6 @@ from crlens.ingest.model import ARTICLE_WORDS, Document, Naming, Provision
 from crlens.knowledge.loader import KnowledgeBase, load, rule_set_members
 from crlens.knowledge.models import (
     AREA_IDS,
-    CONDITION,
     PRIORITY_RANK,
     RISK_OPENING,
     RISK_OPENING_EACH,
@@ -105,6 +104,7 @@ from crlens.knowledge.models import (
     TermDefinition,
     Text,
     left_bare,
+    said,
 )
 
 QUOTE_MAX = 280
@@ -1210,12 +1210,6 @@ def _both(phrase: Phrase, **values: str | int | tuple[str, str]) -> tuple[str, s
     return phrase.fill("en", **lang_values(0)), phrase.fill("ru", **lang_values(1))
 
 
-def _said(text: str, conditions: _Conditions) -> str:
-    """A model clause's text (a paragraph, a list item) with the words it says only of some drafts kept or left
-    out as ``conditions`` says."""
-    return CONDITION.sub(lambda m: m.group(3) if conditions.keep(m.group(1), m.group(2)) else "", text)
-
-
 def _fill(clause: str, target: str, document: Document, lang: str, kb: KnowledgeBase, conditions: _Conditions
           ) -> str:
     """A model clause for the draft: its target article and the draft's title in their places, and the words it
@@ -1226,7 +1220,7 @@ def _fill(clause: str, target: str, document: Document, lang: str, kb: Knowledge
                else _phrases(kb).the_draft.get(lang))
     lines = []
     for line in clause.split("\n"):
-        kept = _said(line, conditions)
+        kept = said(line, conditions.keep)
         if kept == line or not left_bare(kept, line):
             lines.append(kept)
     return "\n".join(lines).replace("{article}", article).replace("{draft}", document.title)
@@ -2066,7 +2060,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts = {}
             for lang in ("en", "ru"):
                 as_drafted = _definition_wording(document, kb, amendment.target, lang)
-                own = [_said(getattr(c.recommendation.list_item, lang), conditions) for c in crits]
+                own = [said(getattr(c.recommendation.list_item, lang), conditions.keep) for c in crits]
                 own = [as_drafted(item) if c.recommendation.place == "definitions" else item
                        for c, item in zip(crits, own, strict=True)]
                 items = _list_items(own + [as_drafted(t) for t in _defined_term_items(kb, defined, lang)],
@@ -2095,7 +2089,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts = {}
             for lang in ("en", "ru"):
                 as_drafted = _definition_wording(document, kb, amendment.target, lang)
-                entries = [_said(getattr(c.recommendation.list_item, lang), conditions) for c in crits]
+                entries = [said(getattr(c.recommendation.list_item, lang), conditions.keep) for c in crits]
                 entries += _defined_term_items(kb, defined, lang)
                 duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, conditions)
                 text, next_free[amendment.target], _ = _number_paragraphs(
@@ -2114,7 +2108,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts = {}
             for lang in ("en", "ru"):
                 as_drafted = _definition_wording(document, kb, article_of(amendment.target), lang)
-                entries = [as_drafted(_said(getattr(c.recommendation.list_item, lang), conditions)) for c in crits]
+                entries = [as_drafted(said(getattr(c.recommendation.list_item, lang), conditions.keep))
+                           for c in crits]
                 text = (_list_items(entries, int(item.number), end) if item.kind in _LIST_ITEMS
                         else _number_paragraphs([f"1. {entry}{end}" for entry in entries], int(item.number))[0])
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)

@@ -18,7 +18,6 @@ import functools
 import hashlib
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,6 @@ from pydantic import BaseModel, ValidationError
 
 from crlens.knowledge.models import (
     AREA_IDS,
-    CONDITION,
     TEMPLATE_TEXTS,
     AgesFile,
     AgeThreshold,
@@ -53,6 +51,7 @@ from crlens.knowledge.models import (
     TermEquivalence,
     TerminologyFile,
     Text,
+    said,
     said_where,
 )
 
@@ -503,15 +502,16 @@ def _check_localisation(kb: KnowledgeBase) -> list[Problem]:
         problems.append(Problem("localisation.yaml", "home", f"jurisdiction {loc.home!r} is not declared"))
     used: set[tuple[str, str]] = set()
 
-    def home_only(match: re.Match[str]) -> bool:
-        example = kb.examples.get(match.group(2))
-        return match.group(1) == "while" and example is not None and example.jurisdiction == loc.home
+    def said_elsewhere(kind: str, name: str) -> bool:
+        """Whether words under this condition may be said to a draft of another country: not those said only
+        while a law of the home country is in force."""
+        example = kb.examples.get(name)
+        return not (kind == "while" and example is not None and example.jurisdiction == loc.home)
 
     for crit in kb.criteria.values():
         for name, text in _localised_texts(crit):
             for lang in ("en", "ru"):
-                # words said only while a law of the home country is in force are said to no other country
-                written = CONDITION.sub(lambda m: "" if home_only(m) else m.group(), text.get(lang))
+                written = said(text.get(lang), said_elsewhere)
                 used |= {(lang, phrase) for phrase in loc.phrases_in(written, lang)}
                 if left := loc.named(loc.apply(written, lang)):
                     problems.append(Problem(

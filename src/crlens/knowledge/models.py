@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import string
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Literal, get_args
 
@@ -46,14 +47,17 @@ CONDITION = re.compile(r"\{(if|unless|while):([\w-]+)\}([^{}\n]*)\{endif\}")
 (``if``, ``unless``, ``while``), what it names (a concept, an example) and the words."""
 
 
+def said(text: str, keep: Callable[[str, str], bool]) -> str:
+    """A model clause's ``text`` (a paragraph, a list item) with the words it says only of some drafts kept where
+    ``keep(kind, name)`` holds of their condition, else left out."""
+    return CONDITION.sub(lambda m: m.group(3) if keep(m.group(1), m.group(2)) else "", text)
+
+
 def said_where(text: str, in_force: bool) -> str:
     """A model clause's ``text`` as said to a draft whose country has (``in_force``), or has not, the laws its
     ``{unless:...}`` and ``{while:...}`` words name, and which mentions every concept its ``{if:...}`` words
     name: what a check of the text as a drafter reads it checks, for each of the two."""
-    def kept(match: re.Match[str]) -> str:
-        kind = match.group(1)
-        return match.group(3) if kind == "if" or (kind == "while") == in_force else ""
-    return CONDITION.sub(kept, text)
+    return said(text, lambda kind, _: kind == "if" or (kind == "while") == in_force)
 
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
