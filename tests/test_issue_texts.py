@@ -186,6 +186,31 @@ def test_a_recommendation_lists_the_general_rules_its_issue_quotes(tmp_path: Pat
     assert rec.general_rules == ["art:1.1"]
 
 
+LEGALITY_FOR_EVERY_RIGHT = (
+    "Статья 1. Права человека в цифровой среде\n"
+    "1. Ограничение прав и свобод человека в цифровой среде допускается только законом и лишь в той мере, в какой "
+    "это необходимо для защиты прав и свобод других лиц.\n"
+    "Статья 2. Свобода информации\n"
+    "1. Каждый вправе свободно искать, получать и распространять информацию в цифровой среде.\n"
+)
+
+
+def test_a_legality_test_the_draft_sets_for_every_right_is_named_where_the_childs_right_lacks_it(
+        tmp_path: Path) -> None:
+    """KZ Digital Code art. 5(1) lets every right in the digital environment be restricted only by law and as far
+    as necessary. The issue on the child's right to information said the Code lacked the test and named only
+    art. 7(1); a lawyer read a false gap. The provision that sets the test for everyone is named, quoted, cited
+    and counted among the general rules to build on."""
+    [rec] = [r for r in review_text(tmp_path, LEGALITY_FOR_EVERY_RIGHT).recommendations
+             if "access-information-01" in r.criteria]
+    assert ("Article 1(1) subjects any restriction of rights and freedoms, children's included, to the law and to "
+            "what is necessary (“Ограничение прав и свобод человека в цифровой среде допускается только законом"
+            in rec.issue)
+    assert ("В пункте 1 статьи 1 ограничение любых прав и свобод, в том числе прав ребенка, допускается только "
+            "законом и в необходимой мере («Ограничение прав и свобод" in rec.ru.issue)
+    assert "art:1.1" in rec.provisions and rec.general_rules == ["art:1.1"]
+
+
 SIGNATURE_BELOW_SIXTEEN = (
     "Статья 1. Отказ в выдаче сертификата электронной цифровой подписи\n"
     "Удостоверяющий центр отказывает в выдаче сертификата открытого ключа электронной цифровой подписи в "
@@ -222,6 +247,8 @@ def _review(path: Path) -> Review:
     ("kz-digital-code-2026-ru.txt", "data-privacy-06", ["art:41.1"]),
     ("kz-digital-code-2026-ru.txt", "general-principles-03", ["art:5.3", "art:10.1", "art:13.1", "art:43.2"]),
     ("kz-digital-code-2026-ru.txt", "ai-01", ["art:43.2"]),
+    # art. 5(1) sets the legality test for every right in the digital environment (the third review's finding 1)
+    ("kz-digital-code-2026-ru.txt", "access-information-01", ["art:7.1", "art:5.1"]),
 ])
 def test_the_kz_codes_recommendations_list_the_general_rules_their_issues_quote(corpus: Path, law: str,
                                                                                  criterion: str,

@@ -146,6 +146,28 @@ def _set_concept(data_copy: Path, concept_id: str, **values: Any) -> None:
     raise AssertionError(concept_id)
 
 
+def _with_general_element_change(data_dir: Path, change: Callable[[dict[str, Any]], None]) -> None:
+    path = data_dir / "framework" / "access-information.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    [crit] = [c for c in data["criteria"] if c.get("detect", {}).get("general")]
+    change(crit["detect"]["general"][0])
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+
+
+def test_an_element_met_for_everyone_must_be_one_of_the_criterions_elements(data_copy):
+    _with_general_element_change(data_copy, lambda general: general.update(element=["information-access"]))
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "a general element must be one of the elements" in result.stderr
+
+
+def test_an_unknown_concept_that_makes_an_element_general_is_rejected(data_copy):
+    _with_general_element_change(data_copy, lambda general: general.update(alongside=[["no-such-concept"]]))
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "unknown concept 'no-such-concept'" in result.stderr
+
+
 def test_a_concept_that_counts_as_another_needs_a_concept_of_its_own_to_count_as(data_copy):
     _set_concept(data_copy, "under-age", counts_as="no-such-concept")
     result = check(data_copy)

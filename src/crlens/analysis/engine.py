@@ -97,6 +97,7 @@ from crlens.knowledge.models import (
     ConceptGroup,
     Criterion,
     Example,
+    GeneralElement,
     Lowering,
     Phrase,
     Phrases,
@@ -1652,9 +1653,54 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         else:
             drafts.append(_Draft(crit, place, "new", "", [], [],
                                  *_after(template.gap, _both(phrases.no_provision))))
+    _name_general_elements(document, kb, state, drafts, best_units)
     _keep_to_their_body(document, state, drafts)
     _spread(document, drafts)
     return _merge(document, kb, drafts, _superseded_examples(document, kb, state, home), home)
+
+
+def _name_general_elements(document: Document, kb: KnowledgeBase, state: _Analysis, drafts: list[_Draft],
+                           best_units: dict[str, _Unit]) -> None:
+    """Name, in the issue of each gap, the provision that meets an element of its criterion for everyone where the
+    provision closest to the criterion lacks it (:class:`~crlens.knowledge.models.GeneralElement`): beside "Article
+    7 ... does not mention the legality test", "Article 5(1) subjects any restriction of rights and freedoms ... to
+    the law" (KZ Digital Code). The provision is cited, and counted among the general rules the issue quotes."""
+    phrases = _phrases(kb)
+    for draft in drafts:
+        if draft.risks or not draft.crit.detect.general:
+            continue
+        unit = best_units.get(draft.crit.id)
+        groups = draft.crit.detect.elements
+        lacking = groups if unit is None else [g for g, ok in zip(groups, unit.met, strict=True) if not ok]
+        for general in draft.crit.detect.general:
+            found = _general_element_at(document, state, general) if general.element in lacking else None
+            if found is None or found.provision.id in draft.provisions:
+                continue
+            pid = found.provision.id
+            said_en, said_ru = _both(phrases.general_element,
+                                     where=_in_provision(kb, label(pid, naming=document.naming),
+                                                         label_in(pid, "ru", naming=document.naming)),
+                                     said=(general.said.en, general.said.ru),
+                                     quote=_elided(found.provision, _quote(found)))
+            draft.issue, draft.issue_ru = f"{draft.issue} {said_en}", f"{draft.issue_ru} {said_ru}"
+            if draft.opening:
+                draft.again = (f"{draft.again[0]} {said_en}", f"{draft.again[1]} {said_ru}")
+            draft.provisions.append(pid)
+            draft.general_rules.append(pid)
+
+
+def _general_element_at(document: Document, state: _Analysis, general: GeneralElement) -> Found | None:
+    """Where the draft first meets ``general`` for everyone: the words of the element in the first provision,
+    outside the definitions, whose own text names the element and every group of its ``alongside``."""
+    for article in document.provisions:
+        if article.kind != "article" or article.id in state.definitions:
+            continue
+        for node in article.walk():
+            own = {c: [f for f in found if f.field == "text"] for c, found in state.own.get(node.id, {}).items()}
+            hits = [f for c in general.element for f in own.get(c, [])]
+            if hits and all(any(own.get(c) for c in group) for group in general.alongside):
+                return min(hits, key=lambda f: f.hit.start)
+    return None
 
 
 _BODY_FIELD = re.compile(r"\b(?:в (?:сфере|области)|in the field of) [^.,;:()\n]+", re.IGNORECASE)

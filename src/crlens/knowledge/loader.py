@@ -561,6 +561,8 @@ def _concepts_of_criterion(crit: Criterion) -> Iterator[str]:
     for group in crit.detect.elements:
         yield from group
     yield from crit.detect.field
+    for general in crit.detect.general:
+        yield from (concept for group in general.alongside for concept in group)
     if crit.risk:
         lowering = [group for low in crit.risk.lowered for group in [*low.by, *low.unless]]
         for group in [*crit.risk.triggers, *crit.risk.safeguards, *crit.risk.exempt, *lowering]:

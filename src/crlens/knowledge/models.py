@@ -216,6 +216,20 @@ class Area(_Strict):
     """The heading of a new article that gathers the clauses of several of this area's criteria."""
 
 
+class GeneralElement(_Strict):
+    """An element of a criterion that a draft may meet once for everyone, in a general provision, rather than in
+    the provision on the criterion's subject: the legality test of restrictions, which the KZ Digital Code's
+    art. 5(1) sets for every right and freedom in the digital environment. When the provision closest to the
+    criterion lacks it, the issue names the first provision of the draft whose own words meet ``element`` and
+    every group of ``alongside`` (what makes it general: rights and freedoms, their restriction), saying what it
+    does (``said``, read after the provision's name: "Article 5(1) subjects ..."; in Russian after "В пункте 1
+    статьи 5"). "Does not mention the legality test" would otherwise read as if the draft had none."""
+
+    element: ConceptGroup = Field(min_length=1)
+    alongside: list[ConceptGroup] = Field(default_factory=list)
+    said: Text
+
+
 class Detection(_Strict):
     """How the engine decides whether a draft meets a criterion.
 
@@ -231,11 +245,16 @@ class Detection(_Strict):
     elements: list[ConceptGroup] = Field(min_length=1)
     partial_min: int | None = None
     field: list[str] = Field(default_factory=list)
+    general: list[GeneralElement] = Field(default_factory=list)
+    """Elements a draft may meet for everyone in a general provision, which the issue then names
+    (:class:`GeneralElement`)."""
 
     @model_validator(mode="after")
     def _valid(self) -> Detection:
         if any(not group for group in self.elements):
             raise ValueError("an element must name at least one concept")
+        if any(general.element not in self.elements for general in self.general):
+            raise ValueError("a general element must be one of the elements")
         if self.partial_min is not None and not 1 <= self.partial_min <= len(self.elements):
             raise ValueError("partial_min must be between 1 and the number of elements")
         return self
@@ -932,6 +951,7 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "closest_provision": {"where"},
     "does_not": {"closest"},
     "no_provision": set(),
+    "general_element": {"where", "said", "quote"},
     "risky_provision": {"where", "description", "quote", "note", "lacks"},
     "safeguard_elsewhere": {"said"},
     "lowered_in_article": {"where", "note"},
@@ -987,6 +1007,7 @@ class Phrases(_Strict):
     closest_provision: Phrase
     does_not: Phrase
     no_provision: Phrase
+    general_element: Phrase
     risky_provision: Phrase
     safeguard_elsewhere: Phrase
     lowered_in_article: Phrase
