@@ -799,12 +799,48 @@ def test_what_a_principle_clause_requires_beyond_the_principle_follows_the_items
     assert "paragraph 1 of this article" not in duties
 
 
+PRINCIPLES_CARRIED_OUT_RU = PRINCIPLES_LIST_RU + (
+    "Статья 3. Законность\n"
+    "Государственные органы действуют в пределах своей компетенции.\n"
+    "Статья 4. Технологическая нейтральность\n"
+    "Регулирование не отдает предпочтения какой-либо технологии.\n"
+    "Статья 5. Заключительные положения\n"
+    "Настоящий Кодекс вводится в действие по истечении десяти календарных дней.\n"
+)
+
+
+def test_the_duties_of_principles_added_to_a_list_carried_out_article_by_article_get_an_article_of_their_own(
+        tmp_path: Path) -> None:
+    """The KZ Digital Code carries out each principle of art. 4 in an article headed by its words (arts. 5 to 13).
+    A lawyer read the duties our clauses add (the impact assessment's record of best interests, no discriminatory
+    processing) as operative rules that break that scheme when they follow the list as paragraphs. The list takes
+    the principles only; a second recommendation puts the duties, numbered from 1, in a new article after the
+    last article that carries out a principle, and says why."""
+    recs = [r for r in review_text(tmp_path, PRINCIPLES_CARRIED_OUT_RU).recommendations
+            if "general-principles-04" in r.criteria]
+    [items] = [r for r in recs if r.amendment.action == "supplement"]
+    [duties] = [r for r in recs if r.amendment.action == "new"]
+    assert items.amendment.target == "art:2"
+    assert PRESENT_TEXT_NUMBERED["ru"] not in items.amendment.proposed_text.ru
+    assert [line[:2] for line in items.amendment.proposed_text.ru.splitlines()[1:]] == ["3)", "4)", "5)"]
+    assert duties.amendment.target == "new after art:4 in ch:1" and duties.amendment.number == "4-1"
+    text = duties.amendment.proposed_text.en
+    assert text.splitlines()[1].startswith("1. ") and "best interests of the child" in text
+    assert duties.issue.startswith("Each principle that Article 2 lists is carried out by an article of its own")
+    assert "(первая из них — статья 3, последняя — статья 4)" in duties.ru.issue
+    assert duties.provisions == ["art:2", "art:3", "art:4"]
+
+
 def test_the_kz_codes_list_of_principles_gets_the_childs_principles_as_items_10_to_12(kz_review: Review) -> None:
     """KZ Code Article 4 lists nine principles; the best interests, non-discrimination and development of the
     child follow as 10), 11) and 12)."""
-    [rec] = [r for r in kz_review.recommendations if "general-principles-02" in r.criteria]
+    [rec] = [r for r in kz_review.recommendations
+             if "general-principles-02" in r.criteria and r.amendment.action == "supplement"]
     assert rec.amendment.target == "art:4"
-    assert [line[:3] for line in rec.amendment.proposed_text.ru.splitlines()][1:4] == ["10)", "11)", "12)"]
+    assert [line[:3] for line in rec.amendment.proposed_text.ru.splitlines()][1:] == ["10)", "11)", "12)"]
+    [duties] = [r for r in kz_review.recommendations
+                if "general-principles-02" in r.criteria and r.amendment.action == "new"]
+    assert duties.amendment.target == "new after art:13 in ch:1"
 
 
 # --- one body's competence article takes only that body's tasks ---------------------------------------------

@@ -253,7 +253,9 @@ def _review(path: Path) -> Review:
 def test_the_kz_codes_recommendations_list_the_general_rules_their_issues_quote(corpus: Path, law: str,
                                                                                  criterion: str,
                                                                                  general: list[str]) -> None:
-    [rec] = [r for r in _review(corpus / law).recommendations if criterion in r.criteria]
+    # the first: KZ Code art. 4 takes principles, and their duties go to a new article after art. 13, which
+    # quotes no rule
+    rec = next(r for r in _review(corpus / law).recommendations if criterion in r.criteria)
     assert rec.general_rules == general
     assert set(rec.general_rules) <= set(rec.provisions)
 

@@ -78,8 +78,10 @@ def test_a_rule_in_the_same_article_is_a_paragraph_of_this_article(kz_code: Revi
 
 def test_the_best_interests_principle_has_the_impact_assessments_record_it_instead_of_a_third_assessment(
         kz_code: Review) -> None:
-    principle = _rec(kz_code, "general-principles-02").amendment.proposed_text.ru
-    assert ("2. В оценке воздействия на права ребенка, предусмотренной пунктом 9 статьи 29 и пунктом 1 "
+    # the duties of the principles added to art. 4 are an article of their own, after art. 13
+    [principle] = [r.amendment.proposed_text.ru for r in kz_code.recommendations
+                   if "general-principles-02" in r.criteria and r.amendment.action == "new"]
+    assert ("1. В оценке воздействия на права ребенка, предусмотренной пунктом 9 статьи 29 и пунктом 1 "
             "статьи 29-9 настоящего Кодекса, указывается") in principle
     assert "оценивает, насколько выбранное решение" not in principle
 

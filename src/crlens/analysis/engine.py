@@ -45,6 +45,7 @@ from crlens.analysis.labels import (
     article_of,
     cite,
     label,
+    label_genitive,
     label_in,
     labels,
     labels_in,
@@ -2041,9 +2042,51 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
                                 solution=" ".join(c.recommendation.solution.ru for c in crits),
                                 gender=gender_ru),
         ))
+    recommendations += _companions(document, kb, recommendations, len(order))
     recommendations.sort(key=reading_order)
     _number_new_articles(document, recommendations)
     return recommendations
+
+
+def _companions(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation], numbered: int
+                ) -> list[Recommendation]:
+    """For each recommendation that adds principles to a list carried out article by article
+    (:func:`_carried_out_one_by_one`), a companion recommendation: a new article after the last of those articles,
+    with the duties its clauses require beyond the principles, which the list does not take (a lawyer read the
+    KZ Digital Code's art. 4 grown into paragraphs of operative rules as a break of the Code's scheme). Numbered on
+    from the ``numbered`` recommendations; it cites the list and the articles that carry it out."""
+    phrases = _phrases(kb)
+    companions: list[Recommendation] = []
+    for rec in recommendations:
+        amendment = rec.amendment
+        crits = [kb.criteria[c] for c in rec.criteria]
+        if amendment.action != "supplement" or not crits or not all(c.recommendation.list_item for c in crits):
+            continue
+        carrying = _carried_out_one_by_one(document, amendment.target)
+        with_duties = [c for c in crits if _after_first_paragraph(c.recommendation.model_clause.en)]
+        if not carrying or not with_duties:
+            continue
+        first, last = carrying[0], carrying[-1]
+        naming = document.naming
+        issue = _both(phrases.principles_carried_out,
+                      list=(label(amendment.target, naming=naming),
+                            label_in(amendment.target, "ru", naming=naming)),
+                      first=(label(first.id, naming=naming), run_on(label(first.id, "ru", naming=naming))),
+                      last=(label(last.id, naming=naming), run_on(label(last.id, "ru", naming=naming))))
+        solution = _both(phrases.carry_out_added_principles,
+                         list=(label(amendment.target, naming=naming),
+                               run_on(label(amendment.target, "ru", naming=naming))),
+                         last=(label(last.id, naming=naming), label_genitive(last.id, "ru", naming=naming)))
+        companions.append(rec.model_copy(deep=True, update={
+            "id": f"rec-{numbered + len(companions) + 1:03d}",
+            "criteria": [c.id for c in with_duties], "risks": [], "general_rules": [],
+            "provisions": [amendment.target, first.id, last.id],
+            "issue": issue[0], "solution": solution[0],
+            "amendment": amendment.model_copy(update={"target": _new_after(last), "action": "new",
+                                                      "current_text": ""}),
+            "ru": rec.ru.model_copy(update={"issue": issue[1], "solution": solution[1]}),
+        }))
+    return companions
 
 
 def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -> str:
@@ -2073,6 +2116,10 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
     next_item: dict[str, int] = {}
     places: dict[str, RulePlace] = {}
     terms = _terms_to_define(document, kb, recommendations)
+    # the new articles that carry out principles added to a list (:func:`_companions`): they share its criteria
+    listed = {c for r in recommendations if r.amendment.action == "supplement"
+              and _carried_out_one_by_one(document, r.amendment.target) for c in r.criteria}
+    companions = {r.id for r in recommendations if r.amendment.action == "new" and set(r.criteria) <= listed}
     host = _definitions_host(kb, recommendations, terms)
 
     def entries_written(rec: Recommendation, texts: dict[str, str], defined: bool) -> None:
@@ -2113,7 +2160,9 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                                     first_item)
                 if closed:
                     items = f"{last_item_semicolon(lang, first_item - 1)}\n{items}"
-                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, conditions)
+                # a list carried out article by article keeps its items only: the duties are the companion's
+                duties = ([] if _carried_out_one_by_one(document, amendment.target) else
+                          _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, conditions))
                 if duties:
                     added, following, _ = _number_paragraphs(duties, first_paragraph)
                     if not numbered:
@@ -2171,6 +2220,10 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             clauses = [_fill(getattr(c.recommendation.model_clause, lang), amendment.target, document, lang, kb,
                              conditions)
                        for c in crits]
+            if rec.id in companions:
+                # the duties alone, their paragraphs numbered from 1: the principle is an item of the list
+                clauses = [renumber_own_paragraphs(duties, lambda n: n - 1)
+                           for clause in clauses if (duties := _after_first_paragraph(clause))]
             if rec is host:
                 clauses.append(_definitions_paragraph(document, kb, terms, lang))
             texts[lang], following, starts = _number_paragraphs(clauses, first)
@@ -2440,6 +2493,27 @@ def _closes_list(document: Document, target: str, number: int) -> bool:
     """Whether item ``number`` of the list article ``target`` ends with a full stop (it closes the list)."""
     item = document.get(f"{target}.{number}")
     return item is not None and item.text.rstrip().endswith(".")
+
+
+def _carried_out_one_by_one(document: Document, target: str) -> list[Provision] | None:
+    """The articles that each carry out one item of the list article ``target``, in the draft's order, when every
+    item is, word for word, the heading of an article after it (the KZ Digital Code's art. 4 lists nine
+    principles, and arts. 5 to 13 are headed by them); None otherwise. Such a list takes principles only: the
+    duties that give effect to a principle added to it go to an article of their own after the last of these
+    (:func:`_companions`)."""
+    article = document.get(target)
+    if article is None or _last_list_item(document, target) is None or len(article.children) < 2:
+        return None
+    articles = [p for p in document.provisions if p.kind == "article"]
+    after = {_as_heading(p.heading): p for p in articles[articles.index(article) + 1:] if p.heading}
+    carrying = [after.get(_as_heading(item.text)) for item in article.children]
+    if any(p is None for p in carrying):
+        return None
+    return sorted(carrying, key=articles.index)  # type: ignore[arg-type]
+
+
+def _as_heading(words: str) -> str:
+    return words.strip().rstrip(";.").strip().casefold()
 
 
 def _beyond_first_paragraphs(crits: list[Criterion], target: str, document: Document, lang: str,

@@ -952,6 +952,8 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "does_not": {"closest"},
     "no_provision": set(),
     "general_element": {"where", "said", "quote"},
+    "principles_carried_out": {"list", "first", "last"},
+    "carry_out_added_principles": {"list", "last"},
     "risky_provision": {"where", "description", "quote", "note", "lacks"},
     "safeguard_elsewhere": {"said"},
     "lowered_in_article": {"where", "note"},
@@ -1008,6 +1010,8 @@ class Phrases(_Strict):
     does_not: Phrase
     no_provision: Phrase
     general_element: Phrase
+    principles_carried_out: Phrase
+    carry_out_added_principles: Phrase
     risky_provision: Phrase
     safeguard_elsewhere: Phrase
     lowered_in_article: Phrase
