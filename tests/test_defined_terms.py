@@ -158,3 +158,45 @@ def test_a_digital_service_is_defined_as_what_has_an_operator_not_as_a_service()
     assert service.definition.ru.startswith("онлайн-платформа, веб-сайт, мобильное приложение")
     assert service.definition.en.startswith("an online platform, a website, a mobile application")
     assert not re.match(r"услуг|a service", service.definition.ru + service.definition.en)
+
+
+LAW_ON_ONLINE_PLATFORMS_RU = ("в значении, определенном Законом Республики Казахстан «Об онлайн-платформах и "
+                              "онлайн-рекламе»")
+
+
+@pytest.mark.parametrize(("term", "theirs"), [
+    ("аккаунт", "аккаунт"), ("контент", "контент"), ("профилирование", "профайлинг"),
+    ("рекомендательная система", "рекомендательная система"),
+])
+def test_a_term_the_law_on_online_platforms_defines_too_covers_its_meaning_in_a_kazakh_code(
+        kz_code: Review, term: str, theirs: str) -> None:
+    """The Law on Online Platforms defines an account, content, a recommender system and «профайлинг» for
+    platforms (art. 1(1), (11), (13), (15)). A lawyer read our wider definitions beside them as two notions for
+    one platform, and ours of profiling, which needed personal data, as a way around the child's defaults. While
+    that law is in force, each of ours in a Kazakh draft says it covers that law's notion."""
+    (rec,) = _defining(kz_code)
+    [line] = [line for line in rec.amendment.proposed_text.ru.split("\n") if line.split(") ", 1)[-1].startswith(
+        f"{term} – ")]
+    assert line.endswith(f", а также {theirs} {LAW_ON_ONLINE_PLATFORMS_RU};")
+
+
+def test_profiling_does_not_need_personal_data() -> None:
+    [profiling] = [d for d in load().term_definitions if d.id == "profiling"]
+    assert "или иных данных о пользователе, в том числе не позволяющих установить его личность" in (
+        profiling.definition.ru)
+    assert "or of other data about a user, including data that do not identify the user" in profiling.definition.en
+
+
+def test_the_law_on_online_platforms_itself_is_not_referred_to_in_its_own_definitions(corpus: Path) -> None:
+    (rec,) = _defining(_review(corpus / "kz-law-online-platforms-2023-ru.txt"))
+    assert "профилирование" in _defined_terms(rec, "ru")
+    assert "«Об онлайн-платформах и онлайн-рекламе»" not in rec.amendment.proposed_text.ru
+
+
+def test_a_definition_saying_words_of_some_drafts_in_one_language_only_is_refused(tmp_path: Path) -> None:
+    path = _terminology_with(
+        tmp_path, "  - id: content\n    term: контент\n    term_en: content\n    definition:\n"
+        "      en: information{while:kz-online-platforms-art-1}, as well as content{endif}\n"
+        "      ru: информация в любой форме\n    note: x\n")
+    with pytest.raises(KnowledgeBaseError, match="in English but"):
+        load_terminology(path)

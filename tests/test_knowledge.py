@@ -509,3 +509,14 @@ def test_kb_check_refuses_a_reference_to_a_paragraph_the_other_clause_lacks(data
     assert result.exit_code == 2
     assert ("criterion redress-02: the model clause refers to paragraph 7 of the clause of 'redress-01', which "
             "has no such paragraph") in result.stderr
+
+
+def test_kb_check_refuses_a_definition_depending_on_a_law_in_force_that_is_no_example_of_one(data_copy: Path
+                                                                                             ) -> None:
+    path = data_copy / "terminology.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("{while:kz-online-platforms-art-1}", "{while:no-such-law}", 2), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "definition content" in result.stderr
+    assert "depend on 'no-such-law' being law in force" in result.stderr

@@ -2156,7 +2156,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 own = [said(getattr(c.recommendation.list_item, lang), conditions.keep) for c in crits]
                 own = [as_drafted(item) if c.recommendation.place == "definitions" else item
                        for c, item in zip(crits, own, strict=True)]
-                items = _list_items(own + [as_drafted(t) for t in _defined_term_items(kb, defined, lang)],
+                items = _list_items(own + [as_drafted(t) for t in _defined_term_items(kb, defined, lang,
+                                                                                       conditions)],
                                     first_item)
                 if closed:
                     items = f"{last_item_semicolon(lang, first_item - 1)}\n{items}"
@@ -2185,7 +2186,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             for lang in ("en", "ru"):
                 as_drafted = _definition_wording(document, kb, amendment.target, lang)
                 entries = [said(getattr(c.recommendation.list_item, lang), conditions.keep) for c in crits]
-                entries += _defined_term_items(kb, defined, lang)
+                entries += _defined_term_items(kb, defined, lang, conditions)
                 duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, conditions)
                 text, next_free[amendment.target], _ = _number_paragraphs(
                     [f"1. {as_drafted(entry)}." for entry in entries] + duties, first)
@@ -2225,7 +2226,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 clauses = [renumber_own_paragraphs(duties, lambda n: n - 1)
                            for clause in clauses if (duties := _after_first_paragraph(clause))]
             if rec is host:
-                clauses.append(_definitions_paragraph(document, kb, terms, lang))
+                clauses.append(_definitions_paragraph(document, kb, terms, lang, conditions))
             texts[lang], following, starts = _number_paragraphs(clauses, first)
             # each rule runs to where the next begins; the definitions paragraph is no criterion's rule
             ends = [*starts[1:len(crits)], following - 1 if rec is host else following]
@@ -2319,19 +2320,23 @@ def _definitions_host(kb: KnowledgeBase, recommendations: list[Recommendation], 
     return next(defining, None) or next((r for r in adds if r.id in users and r.id not in principles), None)
 
 
-def _definitions_paragraph(document: Document, kb: KnowledgeBase, terms: list[_TermToDefine], lang: str) -> str:
+def _definitions_paragraph(document: Document, kb: KnowledgeBase, terms: list[_TermToDefine], lang: str,
+                          conditions: _Conditions) -> str:
     """One paragraph that defines ``terms``, a sub-paragraph each ("1) контент – информация ...;"), worded as
     a model clause is ("1. ..."), for :func:`_number_paragraphs` to number."""
-    items = _list_items(_defined_term_items(kb, terms, lang), 1)
+    items = _list_items(_defined_term_items(kb, terms, lang, conditions), 1)
     return f"1. {_phrases(kb).defined_terms.get(lang)}\n{items}"
 
 
-def _defined_term_items(kb: KnowledgeBase, terms: list[_TermToDefine], lang: str) -> list[str]:
+def _defined_term_items(kb: KnowledgeBase, terms: list[_TermToDefine], lang: str, conditions: _Conditions
+                        ) -> list[str]:
     """``terms`` each with its definition, as items of a list without their numbers or closing punctuation
-    ("контент – информация ...")."""
+    ("контент – информация ..."), with the words a definition says only of some drafts kept or left out as
+    ``conditions`` says (the reference to a law in force of the draft's country that defines the word too)."""
     phrases = _phrases(kb)
     return [phrases.defined_term.fill(lang, term=t.term.term_en if lang == "en" else t.term.term,
-                                      definition=t.term.definition.get(lang)) for t in terms]
+                                      definition=said(t.term.definition.get(lang), conditions.keep))
+            for t in terms]
 
 
 def _defines_by_paragraphs(document: Document, target: str) -> bool:

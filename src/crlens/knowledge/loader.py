@@ -352,6 +352,12 @@ def check(kb: KnowledgeBase) -> list[Problem]:
                      if ex not in kb.examples or not kb.examples[ex].in_force]
         problems += [Problem(file, entry, message) for message in _definition_item_problems(kb, crit)]
 
+    for definition in kb.term_definitions:
+        problems += [Problem("terminology.yaml", f"definition {definition.id}",
+                             f"the definition has words that depend on {ex!r} being law in force, which is no "
+                             "example of law in force") for ex in definition.laws_in_force
+                     if ex not in kb.examples or not kb.examples[ex].in_force]
+
     for norm in kb.norms.values():
         if norm.instrument not in kb.instruments:
             problems.append(Problem(where("norm", norm.id), f"norm {norm.id}",

@@ -821,7 +821,27 @@ class TermDefinition(_Strict):
             if not text[:1].islower() or text.rstrip()[-1:] in {".", ";"}:
                 raise ValueError(f"definition ({lang}) must start in lower case and end without a full stop or "
                                  "semicolon: it follows the term in a list of definitions")
+            if re.search(r"\{(?:(?:if|unless|while):[^}]*|endif)\}", CONDITION.sub("", text)):
+                raise ValueError(f"definition ({lang}) has an {{if:...}}, {{unless:...}} or {{while:...}} without "
+                                 "its {endif}")
+        if _conditions_of(value.en) != _conditions_of(value.ru):
+            raise ValueError(f"definition says words only of some drafts, {_conditions_of(value.en)} in English "
+                             f"but {_conditions_of(value.ru)} in Russian")
         return value
+
+    @property
+    def laws_in_force(self) -> tuple[str, ...]:
+        """The examples of law in force whose country's drafts some words of the definition are left out of or
+        said only to (``{unless:...}``, ``{while:...}``, as in a model clause): the reference to a law of that
+        country that defines the same word ("including profiling as defined by the Law ... On Online
+        Platforms ...")."""
+        return tuple(dict.fromkeys(name for kind, name in _conditions_of(self.definition.en)
+                                   if kind in ("unless", "while")))
+
+
+def _conditions_of(text: str) -> list[tuple[str, str]]:
+    """The conditions (kind, name) of the words ``text`` says only of some drafts, in order."""
+    return [(match.group(1), match.group(2)) for match in CONDITION.finditer(text)]
 
 
 class TerminologyFile(_Strict):
