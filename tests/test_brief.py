@@ -419,10 +419,10 @@ def test_the_brief_on_a_law_in_force_says_once_that_changing_it_takes_an_amendin
 
 
 @pytest.mark.parametrize(("lang", "said", "not_said"), [
-    ("en", "Child-specific rules are missing or incomplete in 22 of 22 review areas; 41 high-priority "
+    ("en", "Child-specific rules are missing or incomplete in 22 of 22 review areas; 42 high-priority "
            "recommendations.", "show gaps"),
     ("ru", "Нормы, специально касающиеся детей, отсутствуют или неполны по 22 из 22 направлений; рекомендаций "
-           "высокой приоритетности: 41.", "Пробелы выявлены"),
+           "высокой приоритетности: 42.", "Пробелы выявлены"),
 ])
 def test_the_key_message_counts_areas_short_of_child_specific_rules(kz_code, lang, said, not_said):
     """The criteria ask for rules made for children: "22 of 22 review areas show gaps" read, of a Code with rules
@@ -438,7 +438,7 @@ def test_the_key_message_counts_areas_short_of_child_specific_rules(kz_code, lan
 ])
 def test_the_priority_list_says_how_many_of_all_the_recommendations_it_shows(kz_code, sample_review, tmp_path,
                                                                               lang, heading):
-    """The key message counts 41 high-priority recommendations and the list under "Priority recommendations" has
+    """The key message counts 42 high-priority recommendations and the list under "Priority recommendations" has
     11: a ministry reader took the 41 for the list's length. The list's heading says what it is a selection of
     (five full pages have no line to spare for a sentence)."""
     made = brief.build(kz_code, lang)

@@ -2222,9 +2222,12 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                              conditions)
                        for c in crits]
             if rec.id in companions:
-                # the duties alone, their paragraphs numbered from 1: the principle is an item of the list
-                clauses = [renumber_own_paragraphs(duties, lambda n: n - 1)
-                           for clause in clauses if (duties := _after_first_paragraph(clause))]
+                # the duties alone, their paragraphs numbered from 1: the principle is an item of the list; a
+                # criterion whose duties this draft is not told (words said only of some drafts) is not its
+                duties = [_after_first_paragraph(clause) for clause in clauses]
+                crits = [c for c, text in zip(crits, duties, strict=True) if text]
+                rec.criteria = [c.id for c in crits]
+                clauses = [renumber_own_paragraphs(text, lambda n: n - 1) for text in duties if text]
             if rec is host:
                 clauses.append(_definitions_paragraph(document, kb, terms, lang, conditions))
             texts[lang], following, starts = _number_paragraphs(clauses, first)
