@@ -53,6 +53,17 @@ def said(text: str, keep: Callable[[str, str], bool]) -> str:
     return CONDITION.sub(lambda m: m.group(3) if keep(m.group(1), m.group(2)) else "", text)
 
 
+def conditions_of(text: str) -> list[tuple[str, str]]:
+    """The conditions (kind, name) of the words ``text`` says only of some drafts, in order."""
+    return [(match.group(1), match.group(2)) for match in CONDITION.finditer(text)]
+
+
+def unclosed_condition(text: str) -> bool:
+    """Whether ``text`` has an ``{if:...}``, ``{unless:...}`` or ``{while:...}`` without its ``{endif}`` in the
+    same paragraph, or one around another placeholder."""
+    return re.search(r"\{(?:(?:if|unless|while):[^}]*|endif)\}", CONDITION.sub("", text)) is not None
+
+
 def said_where(text: str, in_force: bool) -> str:
     """A model clause's ``text`` as said to a draft whose country has (``in_force``), or has not, the laws its
     ``{unless:...}`` and ``{while:...}`` words name, and which mentions every concept its ``{if:...}`` words
@@ -383,7 +394,7 @@ class RecommendationTemplate(_Strict):
         for lang in ("en", "ru"):
             clause = getattr(self.model_clause, lang)
             for part, text in (("model_clause", clause), ("list_item", getattr(self.list_item, lang, ""))):
-                if re.search(r"\{(?:(?:if|unless|while):[^}]*|endif)\}", CONDITION.sub("", text)):
+                if unclosed_condition(text):
                     raise ValueError(f"{part}.{lang} has an {{if:...}}, {{unless:...}} or {{while:...}} without "
                                      "its {endif} in the same paragraph, or one around another placeholder")
             if any(_all_conditional(line) for line in _paragraph_lines(clause)[:-1]):
@@ -397,7 +408,7 @@ class RecommendationTemplate(_Strict):
     def _conditions(self, lang: str) -> list[tuple[str, str]]:
         """The conditions of the model clause's words, then of the list item's (the rule said as an item)."""
         texts = (getattr(self.model_clause, lang), getattr(self.list_item, lang, ""))
-        return [(match.group(1), match.group(2)) for text in texts for match in CONDITION.finditer(text)]
+        return [condition for text in texts for condition in conditions_of(text)]
 
     @property
     def conditions(self) -> tuple[str, ...]:
@@ -821,12 +832,12 @@ class TermDefinition(_Strict):
             if not text[:1].islower() or text.rstrip()[-1:] in {".", ";"}:
                 raise ValueError(f"definition ({lang}) must start in lower case and end without a full stop or "
                                  "semicolon: it follows the term in a list of definitions")
-            if re.search(r"\{(?:(?:if|unless|while):[^}]*|endif)\}", CONDITION.sub("", text)):
+            if unclosed_condition(text):
                 raise ValueError(f"definition ({lang}) has an {{if:...}}, {{unless:...}} or {{while:...}} without "
                                  "its {endif}")
-        if _conditions_of(value.en) != _conditions_of(value.ru):
-            raise ValueError(f"definition says words only of some drafts, {_conditions_of(value.en)} in English "
-                             f"but {_conditions_of(value.ru)} in Russian")
+        if conditions_of(value.en) != conditions_of(value.ru):
+            raise ValueError(f"definition says words only of some drafts, {conditions_of(value.en)} in English "
+                             f"but {conditions_of(value.ru)} in Russian")
         return value
 
     @property
@@ -835,13 +846,8 @@ class TermDefinition(_Strict):
         said only to (``{unless:...}``, ``{while:...}``, as in a model clause): the reference to a law of that
         country that defines the same word ("including profiling as defined by the Law ... On Online
         Platforms ...")."""
-        return tuple(dict.fromkeys(name for kind, name in _conditions_of(self.definition.en)
+        return tuple(dict.fromkeys(name for kind, name in conditions_of(self.definition.en)
                                    if kind in ("unless", "while")))
-
-
-def _conditions_of(text: str) -> list[tuple[str, str]]:
-    """The conditions (kind, name) of the words ``text`` says only of some drafts, in order."""
-    return [(match.group(1), match.group(2)) for match in CONDITION.finditer(text)]
 
 
 class TerminologyFile(_Strict):
