@@ -347,16 +347,13 @@ def check(kb: KnowledgeBase) -> list[Problem]:
         problems += [Problem(file, entry, f"the model clause says words only of drafts that mention {concept!r}, "
                              "which is no concept") for concept in crit.recommendation.conditions
                      if concept not in kb.concepts]
-        problems += [Problem(file, entry, f"the model clause has words that depend on {ex!r} being law in force, "
-                             "which is no example of law in force") for ex in crit.recommendation.laws_in_force
-                     if ex not in kb.examples or not kb.examples[ex].in_force]
+        problems += [Problem(file, entry, message)
+                     for message in _no_law_in_force(kb, "model clause", crit.recommendation.laws_in_force)]
         problems += [Problem(file, entry, message) for message in _definition_item_problems(kb, crit)]
 
     for definition in kb.term_definitions:
-        problems += [Problem("terminology.yaml", f"definition {definition.id}",
-                             f"the definition has words that depend on {ex!r} being law in force, which is no "
-                             "example of law in force") for ex in definition.laws_in_force
-                     if ex not in kb.examples or not kb.examples[ex].in_force]
+        problems += [Problem("terminology.yaml", f"definition {definition.id}", message)
+                     for message in _no_law_in_force(kb, "definition", definition.laws_in_force)]
 
     for norm in kb.norms.values():
         if norm.instrument not in kb.instruments:
@@ -561,6 +558,13 @@ def _concepts_of_area(area: Area) -> Iterator[str]:
     yield from area.tagging.weights
     yield from area.tagging.duty_holders
     yield from area.placement
+
+
+def _no_law_in_force(kb: KnowledgeBase, what: str, laws: tuple[str, ...]) -> list[str]:
+    """What is wrong with the ``laws`` a text (``what``: a model clause, a definition) says words only while or
+    unless they are in force: each that is no example of law in force."""
+    return [f"the {what} has words that depend on {ex!r} being law in force, which is no example of law in force"
+            for ex in laws if ex not in kb.examples or not kb.examples[ex].in_force]
 
 
 def _concepts_of_criterion(crit: Criterion) -> Iterator[str]:

@@ -58,6 +58,12 @@ def conditions_of(text: str) -> list[tuple[str, str]]:
     return [(match.group(1), match.group(2)) for match in CONDITION.finditer(text)]
 
 
+def laws_in_force_named(conditions: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The examples of law in force that ``conditions`` (:func:`conditions_of`) name, once each, in order: the
+    words are left out of the drafts of their country (``{unless:...}``) or said only to them (``{while:...}``)."""
+    return tuple(dict.fromkeys(name for kind, name in conditions if kind in ("unless", "while")))
+
+
 def unclosed_condition(text: str) -> bool:
     """Whether ``text`` has an ``{if:...}``, ``{unless:...}`` or ``{while:...}`` without its ``{endif}`` in the
     same paragraph, or one around another placeholder."""
@@ -419,7 +425,7 @@ class RecommendationTemplate(_Strict):
     def laws_in_force(self) -> tuple[str, ...]:
         """The examples of law in force whose country's drafts some words of the model clause are left out of
         (``{unless:kz-online-platforms-art-22-1}...{endif}``) or said only to (``{while:...}``)."""
-        return tuple(dict.fromkeys(name for kind, name in self._conditions("en") if kind in ("unless", "while")))
+        return laws_in_force_named(self._conditions("en"))
 
     @property
     def last_paragraph_may_be_left_out(self) -> bool:
@@ -846,8 +852,7 @@ class TermDefinition(_Strict):
         said only to (``{unless:...}``, ``{while:...}``, as in a model clause): the reference to a law of that
         country that defines the same word ("including profiling as defined by the Law ... On Online
         Platforms ...")."""
-        return tuple(dict.fromkeys(name for kind, name in conditions_of(self.definition.en)
-                                   if kind in ("unless", "while")))
+        return laws_in_force_named(conditions_of(self.definition.en))
 
 
 class TerminologyFile(_Strict):
