@@ -577,6 +577,22 @@ def test_a_platform_that_already_reports_yearly_under_the_law_in_force_puts_the_
     assert one_report not in _proposed(sample, "industry-role-05", "ru")
 
 
+def test_a_kazakh_draft_sends_a_child_without_digital_means_to_the_state_corporation_government_for_citizens(
+        kz_code_and_sample: tuple[Review, Review], corpus: Path) -> None:
+    """Third review: in Kazakhstan public services are received in person through the State Corporation
+    "Government for Citizens" (Law on Public Services, art. 1(1)); "a public service centre" alone named no body
+    there (KZ Code, art. 40(7) as proposed). Another country's draft keeps the generic centre."""
+    kz_code, _ = kz_code_and_sample
+    assert ("с помощью сотрудника центра обслуживания населения Государственной корпорации «Правительство для "
+            "граждан»") in _proposed(kz_code, "equal-access-05", "ru")
+    assert ('an employee of a public service centre of the State Corporation "Government for Citizens"'
+            in _proposed(kz_code, "equal-access-05", "en"))
+    ai_act = review_document(parse_file(corpus / "eu-ai-act-2024-1689.txt"))
+    text = _proposed(ai_act, "equal-access-05", "en")
+    assert "an employee of a public service centre." in text
+    assert "Government for Citizens" not in text
+
+
 def test_words_said_only_of_some_drafts_close_within_their_paragraph() -> None:
     clause = {"en": "1. A rule{if:sandbox}, and more.\n2. Another{endif}.", "ru": "1. Норма."}
     with pytest.raises(ValidationError, match=r"without its \{endif\}"):
