@@ -85,7 +85,7 @@ from crlens.analysis.review import (
     Tool,
     reading_order,
 )
-from crlens.analysis.terminology import adapt_en, adapt_ru, uses_term
+from crlens.analysis.terminology import adapt_en, adapt_ru, names_by_alternative, uses_term
 from crlens.ingest.model import ARTICLE_WORDS, Document, Naming, Provision
 from crlens.knowledge.loader import KnowledgeBase, load, rule_set_members
 from crlens.knowledge.models import (
@@ -2278,14 +2278,16 @@ def _clause_texts(kb: KnowledgeBase, rec: Recommendation, lang: str) -> Iterator
 
 def _terms_to_define(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation]
                      ) -> list[_TermToDefine]:
-    """The terms our proposed texts use that the draft never uses, in any form, so does not define either, with
-    the recommendations that use each; a term that one of their definitions uses counts too ("content", in the
-    definition of a hosting provider). In the order of the draft's language ("контент", "онлайн-игра", ...).
-    Our texts are read in the draft's language: Russian for a Russian or Kazakh draft, English for an English
-    one."""
+    """The terms our proposed texts use that the draft never uses, in any form, so does not define either, nor
+    names by a word of its own that the texts take instead (``terminology.yaml``: «профайлинг» for our
+    «профилирование»), with the recommendations that use each; a term that one of their definitions uses counts
+    too ("content", in the definition of a hosting provider). In the order of the draft's language ("контент",
+    "онлайн-игра", ...). Our texts are read in the draft's language: Russian for a Russian or Kazakh draft,
+    English for an English one."""
     lang = "en" if document.language == "en" else "ru"
     missing = [t for t in kb.term_definitions
-               if not uses_term(document.text, t.term, t.term_en, document.language)]
+               if not uses_term(document.text, t.term, t.term_en, document.language)
+               and not names_by_alternative(document.text, t.term, kb.terminology, document.language)]
     used_in: dict[str, list[str]] = {t.id: [] for t in missing}
     for rec in recommendations:
         texts = "\n".join(_clause_texts(kb, rec, lang))

@@ -22,6 +22,9 @@ How it works, and why it is safe:
   preposition, an agreeing adjective, a governing noun (genitive) or transitive verb (accusative), or the start
   of a sentence (nominative). An occurrence that stays ambiguous, or that cannot be inflected, is left as it is:
   a wrong form is worse than our own term.
+- An alternative of another gender than ours («профайлинг» for «профилирование») is not put where a word next
+  to the occurrence agrees with ours (an adjective before it, a predicate or participle after it): that word would
+  be left in the wrong gender, so the occurrence keeps our term (:func:`agreeing_words` finds such words).
 - Only the head noun and the adjectives before it inflect; words after the head ("образования",
   "обмена мгновенными сообщениями") stay as written. Of a hyphenated word only the last part inflects
   ("онлайн-платформы").
@@ -621,7 +624,8 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
         options = {r: alternative.forms[r] for r in item.our_forms[_key(original)]}
         before = text[max(0, match.start() - _CONTEXT):match.start()]
         form = _choose(options, before, item.ours, original[:1].isupper())
-        if form is None:
+        if form is None or (_agreement(alternative) != _agreement(item.ours)
+                            and _agreeing_around(text, match.start(), match.end(), item.ours)):
             continue
         pieces += _coordinated_once(text[last:match.start()], _cased_like(form, original))
         last = match.end()
@@ -629,6 +633,48 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def _agreement(phrase: _Phrase) -> tuple[str | None, str | None]:
+    return phrase.gender, phrase.animacy
+
+
+_NEXT_WORD = re.compile(r"(?:\s*,)?\s*([^\W\d_]+)")
+_AGREES_AFTER = frozenset({"ADJF", "PRTF", "ADJS", "PRTS"})
+
+
+def _agreeing_around(text: str, start: int, end: int, ours: _Phrase) -> list[str]:
+    """The words just outside an occurrence of our term at ``text[start:end]`` that agree with it in gender: an
+    adjective just before it ("коммерческое профилирование"), or an adjective, participle or past-tense verb
+    just after it, past a comma ("профилирование отключено", "профилирование, основанное на ...")."""
+    found = []
+    previous = _previous_word(text[:start])
+    if previous is not None and any(p.tag.POS in {"ADJF", "PRTF"} and _agrees(p.tag, ours)
+                                    for p in _parses(previous[0])):
+        found.append(text[previous[1]:start].strip())
+    following = _NEXT_WORD.match(text, end)
+    if following is not None and any(
+            (p.tag.POS in _AGREES_AFTER or (p.tag.POS == "VERB" and "past" in p.tag)) and _agrees(p.tag, ours)
+            for p in _parses(fold(following.group(1)))):
+        found.append(following.group(1))
+    return found
+
+
+def _agrees(tag: Any, ours: _Phrase) -> bool:
+    return tag.number == "sing" and tag.gender is not None and tag.gender == ours.gender
+
+
+def agreeing_words(text: str, term: str) -> list[str]:
+    """The words of ``text`` outside each occurrence of the Russian ``term`` (any form) that agree with it in
+    gender. :func:`adapt_ru` leaves an occurrence with such words as it is when the draft's term has another
+    gender ("профилирование отключено" would become "профайлинг отключено"), so our texts avoid them."""
+    ours = _phrase(term)
+    if ours is None:
+        return []
+    forms = {_key(f) for f in ours.forms.values() if f}
+    alternation = "|".join(_pattern(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w{_HYPHEN_CLASS}])(?:{alternation})(?![\w{_HYPHEN_CLASS}])", re.IGNORECASE)
+    return [word for m in pattern.finditer(text) for word in _agreeing_around(text, m.start(), m.end(), ours)]
 
 
 _COORDINATED = re.compile(r"(?<![\w-])(\w+)(?: и \(или\) | и | или )$")
@@ -684,6 +730,13 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def names_by_alternative(draft_text: str, term: str, equivalences: tuple[TermEquivalence, ...],
+                         draft_language: str = "ru") -> bool:
+    """Whether the draft names what our ``term`` names by an alternative of an equivalence, which our texts then
+    take (:func:`adapt_ru`): such a draft has its own word for it, and needs no definition of ours."""
+    return any(equivalences[i].term == term for i, _ in _decide(draft_text, equivalences, draft_language))
 
 
 def uses_term(text: str, term: str, term_en: str, language: str) -> bool:

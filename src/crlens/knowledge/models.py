@@ -881,9 +881,13 @@ class TerminologyFile(_Strict):
             if definition.id in ids:
                 raise ValueError(f"duplicate id {definition.id!r}")
             ids.add(definition.id)
-            if (other := terms.get(fold(definition.term))) is not None:
-                # an equivalence rewrites the term to the draft's: defining ours too would name one thing twice
-                raise ValueError(f"defined term {definition.term!r} is also listed under {other!r}")
+            alternative = next((e.id for e in self.equivalences if fold(definition.term) in
+                                {fold(a) for a in e.alternatives}), None)
+            if alternative is not None:
+                # our texts never say a draft's word (the rewrite does): a definition of it would define nothing
+                # they use
+                raise ValueError(f"defined term {definition.term!r} is an alternative of {alternative!r}, "
+                                 "not a term of ours")
         return self
 
 
