@@ -224,6 +224,16 @@ def test_the_words_that_agree_with_a_term_are_the_adjective_before_it_and_the_pr
     assert terminology.agreeing_words(text, "профилирование") == words
 
 
+@pytest.mark.parametrize(("ours", "theirs"), [
+    ("в целях рекламы, маркетинга или профилирования в коммерческих целях",
+     "в целях рекламы, маркетинга или профайлинга в коммерческих целях"),
+    ("использование для рекламы и профилирования", "использование для рекламы и профайлинга"),
+])
+def test_a_term_joined_to_a_noun_by_and_or_or_takes_its_case(ours: str, theirs: str) -> None:
+    draft = "15) профайлинг – совокупность алгоритмов."
+    assert adapt_ru(ours, draft) == theirs
+
+
 def test_an_occurrence_with_a_word_that_agrees_with_our_term_keeps_our_term() -> None:
     draft = "15) профайлинг – совокупность алгоритмов."
     assert adapt_ru("4) профилирование отключено; без профилирования.", draft) == (

@@ -2127,8 +2127,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         # article, wherever in it
         rec.amendment.proposed_text = ProposedText(**texts)
         if defined:
-            _say_terms_are_defined(kb, rec, terms)
-        _name_the_act_in_solution(document, kb, rec, name)
+            _say_terms_are_defined(document, kb, rec, terms, conditions.in_force)
+        _name_the_act_in_solution(document, kb, rec, name, conditions.in_force)
         places.update({c: RulePlace(rec.amendment.target) for c in rec.criteria})
     for rec in recommendations:
         amendment = rec.amendment
@@ -2170,7 +2170,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                         added = f"{present_text_numbered(lang, document.article_word)}\n{added}"
                     items += f"\n{added}"
                     next_free[amendment.target] = following
-                texts[lang] = _in_drafts_terms(document, kb, name_the_act(items, name, lang), lang)
+                texts[lang] = _in_drafts_terms(document, kb, name_the_act(items, name, lang), lang,
+                                               conditions.in_force)
             entries_written(rec, texts, bool(defined))
             continue
         if (amendment.action == "supplement" and crits and _defines_by_paragraphs(document, amendment.target)
@@ -2190,7 +2191,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                 duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, conditions)
                 text, next_free[amendment.target], _ = _number_paragraphs(
                     [f"1. {as_drafted(entry)}." for entry in entries] + duties, first)
-                texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
+                texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang,
+                                               conditions.in_force)
             entries_written(rec, texts, bool(defined))
             continue
         item = document.get(amendment.target) if amendment.action == "amend" else None
@@ -2208,7 +2210,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                            for c in crits]
                 text = (_list_items(entries, int(item.number), end) if item.kind in _LIST_ITEMS
                         else _number_paragraphs([f"1. {entry}{end}" for entry in entries], int(item.number))[0])
-                texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang)
+                texts[lang] = _in_drafts_terms(document, kb, name_the_act(text, name, lang), lang,
+                                               conditions.in_force)
             entries_written(rec, texts, False)
             continue
         numbers = None if amendment.action == "new" else _paragraph_numbers(document, amendment.target)
@@ -2241,7 +2244,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             texts[lang] = name_the_act(texts[lang], name, lang)
             if numbers_present:
                 texts[lang] = f"{present_text_numbered(lang, document.article_word)}\n{texts[lang]}"
-        texts = {lang: _in_drafts_terms(document, kb, text, lang) for lang, text in texts.items()}
+        texts = {lang: _in_drafts_terms(document, kb, text, lang, conditions.in_force)
+                 for lang, text in texts.items()}
         target = document.get(amendment.target)
         if amendment.action == "new" or (target is not None and target.kind == "article"):
             # after the draft's terms replace ours: the law's title is its own ("онлайн-платформы" stays)
@@ -2253,8 +2257,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         if amendment.action != "new" and following > first:
             next_free[amendment.target] = following
         if rec is host:
-            _say_terms_are_defined(kb, rec, terms)
-        _name_the_act_in_solution(document, kb, rec, name)
+            _say_terms_are_defined(document, kb, rec, terms, conditions.in_force)
+        _name_the_act_in_solution(document, kb, rec, name, conditions.in_force)
         amendment.proposed_text = ProposedText(**texts)
         places.update(_rule_places(document, amendment, crits, starts, ends))
     return places
@@ -2369,17 +2373,22 @@ def _definition_wording(document: Document, kb: KnowledgeBase, article: str, lan
     return lambda definition: reworded(definition, separator, style)
 
 
-def _say_terms_are_defined(kb: KnowledgeBase, rec: Recommendation, terms: list[_TermToDefine]) -> None:
-    """The issue and solution of the recommendation that defines ``terms`` say so, naming the recommendations
-    whose texts use each."""
+def _say_terms_are_defined(document: Document, kb: KnowledgeBase, rec: Recommendation, terms: list[_TermToDefine],
+                           in_force: Set[str]) -> None:
+    """The issue and solution of the recommendation that defines ``terms`` say so, naming each term as the
+    proposed texts do (:func:`_in_drafts_terms`: «профайлинг» where a law in force says so) and the
+    recommendations whose texts use it."""
     phrases = _phrases(kb)
+    said = [(_in_drafts_terms(document, kb, t.term.term_en, "en", in_force),
+             _in_drafts_terms(document, kb, t.term.term, "ru", in_force)) for t in terms]
     listed = {lang: "; ".join(phrases.term_used_in.fill(
-        lang, term=t.term.term_en if lang == "en" else t.term.term, recommendations=", ".join(t.used_in))
-        for t in terms) for lang in ("en", "ru")}
-    words = {"en": ", ".join(t.term.term_en for t in terms), "ru": ", ".join(t.term.term for t in terms)}
+        lang, term=word[lang == "ru"], recommendations=", ".join(t.used_in))
+        for t, word in zip(terms, said, strict=True)) for lang in ("en", "ru")}
+    words = {"en": ", ".join(en for en, _ in said), "ru": ", ".join(ru for _, ru in said)}
     issue = _both(phrases.terms_our_texts_use, terms=(listed["en"], listed["ru"]))
     solution = _both(phrases.define_terms_our_texts_use, terms=(words["en"], words["ru"]))
-    rec.defined_terms = [TermUse(term=t.term.term, term_en=t.term.term_en, used_in=list(t.used_in)) for t in terms]
+    rec.defined_terms = [TermUse(term=ru, term_en=en, used_in=list(t.used_in))
+                         for t, (en, ru) in zip(terms, said, strict=True)]
     rec.issue = f"{rec.issue} {issue[0]}"
     rec.ru.issue = f"{rec.ru.issue} {issue[1]}"
     rec.solution = f"{rec.solution} {solution[0]}"
@@ -2472,20 +2481,21 @@ def _applies_with_law_in_force(kb: KnowledgeBase, rec: Recommendation, crits: li
     return phrases.applies_with_law_in_force.fill(lang, what=what, laws=listed(acts, lang))
 
 
-def _in_drafts_terms(document: Document, kb: KnowledgeBase, text: str, lang: str) -> str:
+def _in_drafts_terms(document: Document, kb: KnowledgeBase, text: str, lang: str, in_force: Set[str]) -> str:
     """A proposed text or solution in the draft's own terms: "цифровая платформа" where ours says
     "онлайн-платформа" (:func:`~crlens.analysis.terminology.adapt_ru`), and by the same decision "digital
     platform" in English (:func:`~crlens.analysis.terminology.adapt_en`), so both texts name what the draft
-    names."""
+    names; or, for a term the draft does not use, the word of a law of its country ``in_force`` (examples)."""
     if lang == "ru":
-        return adapt_ru(text, document.text, kb.terminology, document.language)
-    return adapt_en(text, document.text, kb.terminology, document.language)
+        return adapt_ru(text, document.text, kb.terminology, document.language, frozenset(in_force))
+    return adapt_en(text, document.text, kb.terminology, document.language, frozenset(in_force))
 
 
-def _name_the_act_in_solution(document: Document, kb: KnowledgeBase, rec: Recommendation, name: ActName) -> None:
+def _name_the_act_in_solution(document: Document, kb: KnowledgeBase, rec: Recommendation, name: ActName,
+                              in_force: Set[str]) -> None:
     """The solutions (en, ru) naming the act as the draft names itself, in the draft's terms."""
-    rec.solution = _in_drafts_terms(document, kb, name_the_act(rec.solution, name, "en"), "en")
-    rec.ru.solution = _in_drafts_terms(document, kb, name_the_act(rec.ru.solution, name, "ru"), "ru")
+    rec.solution = _in_drafts_terms(document, kb, name_the_act(rec.solution, name, "en"), "en", in_force)
+    rec.ru.solution = _in_drafts_terms(document, kb, name_the_act(rec.ru.solution, name, "ru"), "ru", in_force)
 
 
 def _last_list_item(document: Document, target: str) -> int | None:

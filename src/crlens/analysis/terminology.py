@@ -236,8 +236,11 @@ def _index(text: str) -> tuple[tuple[Token, ...], dict[str, list[int]]]:
 
 
 @functools.lru_cache(maxsize=8)
-def _plan(draft_text: str, equivalences: tuple[TermEquivalence, ...]) -> tuple[tuple[int, int], ...]:
-    """Which equivalences to apply for a draft: pairs (equivalence, chosen alternative), as indices.
+def _plan(draft_text: str, equivalences: tuple[TermEquivalence, ...], in_force: frozenset[str] = frozenset()
+          ) -> tuple[tuple[int, int], ...]:
+    """Which equivalences to apply for a draft: pairs (equivalence, chosen alternative), as indices. A draft that
+    uses none of an equivalence's terms takes the first alternative when the law whose word it is
+    (``law_in_force``) is among the examples ``in_force`` for it.
 
     Cached by the draft text itself: Python keeps a string's hash, so a repeated call with the same draft costs
     a dictionary lookup."""
@@ -256,6 +259,8 @@ def _plan(draft_text: str, equivalences: tuple[TermEquivalence, ...]) -> tuple[t
         best = max(range(len(counts)), key=lambda j: (counts[j], -j))
         if counts[best]:
             plan.append((i, best))
+        elif item.entry.law_in_force in in_force:
+            plan.append((i, 0))
     return tuple(plan)
 
 
@@ -292,6 +297,7 @@ _PREPOSITION_CASES: dict[str, frozenset[str]] = {
     "между": frozenset({"ablt", "gent"}),
     **dict.fromkeys(["с", "со"], frozenset({"gent", "ablt", "accs"})),
 }
+_CONJUNCTIONS = frozenset({"и", "или"})
 _CONTEXT = 200
 """How many characters before an occurrence are looked at."""
 _PREVIOUS_WORD = re.compile(rf"(?<![\w{_HYPHEN_CLASS}])([^\W\d_]+(?:[{_HYPHEN_CLASS}][^\W\d_]+)*)\s+\Z")
@@ -336,6 +342,15 @@ def _clues(prefix: str, ours: _Phrase, capitalised: bool) -> Iterator[frozenset[
     word, start = previous
     if word in _PREPOSITION_CASES:
         yield _with_cases(_PREPOSITION_CASES[word])
+        return
+    if word in _CONJUNCTIONS:
+        # "маркетинга или профилирования", "для рекламы и профилирования": joined to a noun, the term is in its
+        # case, which the noun itself or the words before it tell
+        joined = _previous_word(prefix[:start])
+        nouns = [p for p in _parses(joined[0]) if p.tag.POS == "NOUN"] if joined else []
+        if joined and nouns:
+            yield _with_cases(frozenset(_CASE_ALIASES.get(p.tag.case, p.tag.case) for p in nouns))
+            yield from _clues(prefix[:joined[1]], ours, False)
         return
     parses = _parses(word)
     if not parses:
@@ -498,12 +513,13 @@ def _plan_en(draft_text: str, equivalences: tuple[TermEquivalence, ...]) -> tupl
     return tuple(plan)
 
 
-def _decide(draft_text: str, equivalences: tuple[TermEquivalence, ...], draft_language: str
-            ) -> tuple[tuple[int, int], ...]:
-    """The one decision for a draft, shared by its Russian and English texts: by the draft's own language."""
+def _decide(draft_text: str, equivalences: tuple[TermEquivalence, ...], draft_language: str,
+            in_force: frozenset[str] = frozenset()) -> tuple[tuple[int, int], ...]:
+    """The one decision for a draft, shared by its Russian and English texts: by the draft's own language (the
+    word of a law in force, ``in_force``, is taken by a Russian or Kazakh draft only)."""
     if draft_language == "en":
         return _plan_en(draft_text, equivalences)
-    return _plan(draft_text, equivalences)
+    return _plan(draft_text, equivalences, in_force)
 
 
 @functools.lru_cache(maxsize=16)
@@ -586,7 +602,7 @@ def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # --- the public functions ---------------------------------------------------------------------------------------
 
 def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...],
-             draft_language: str = "ru") -> str:
+             draft_language: str = "ru", in_force: frozenset[str] = frozenset()) -> str:
     """Rewrite a Russian proposed text so that it uses the draft's terms instead of ours.
 
     For each of the ``equivalences`` (the knowledge base's ``terminology.yaml``) whose term does not occur in
@@ -598,11 +614,14 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     our term, or none of the terms, changes nothing. A draft in English (``draft_language``
     "en") is read in English, by the equivalences' English terms, as :func:`adapt_en` reads it.
 
+    A draft that uses none of an equivalence's terms takes the word of the law it names (``law_in_force``) when
+    that law is among the examples ``in_force`` for the draft: a law of its country in force and not repealed.
+
     The analysis of ``draft_text`` is cached, so calling this for every clause of one review is cheap.
     """
     if not text or not draft_text:
         return text
-    plan = _decide(draft_text, equivalences, draft_language)
+    plan = _decide(draft_text, equivalences, draft_language, in_force)
     if not plan:
         return text
     pattern, owner = _matcher(plan, equivalences)
@@ -693,7 +712,7 @@ def _coordinated_once(before: str, replacement: str) -> list[str]:
 
 
 def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...],
-             draft_language: str = "ru") -> str:
+             draft_language: str = "ru", in_force: frozenset[str] = frozenset()) -> str:
     """Rewrite an English proposed text or solution so that it names the concepts as :func:`adapt_ru` makes the
     Russian one name them: by the same decision for the draft (its Russian, or its English for an English
     draft), our English term becomes the English of the alternative chosen ("an online platform" -> "a digital
@@ -703,11 +722,11 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     article ("operator of the online platform") are kept; "a" or "an" just before the term is made to fit its
     new first word. An occurrence written as part of a title ("Law on Online Platforms", "Law on
     E-Government") or inside a longer word is left unchanged, and so is the text when the alternative's English
-    is ours.
+    is ours. ``in_force`` as for :func:`adapt_ru`.
     """
     if not text or not draft_text:
         return text
-    plan = _decide(draft_text, equivalences, draft_language)
+    plan = _decide(draft_text, equivalences, draft_language, in_force)
     if not plan:
         return text
     pattern, groups = _english_matcher(plan, equivalences)
@@ -734,8 +753,9 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
 
 def names_by_alternative(draft_text: str, term: str, equivalences: tuple[TermEquivalence, ...],
                          draft_language: str = "ru") -> bool:
-    """Whether the draft names what our ``term`` names by an alternative of an equivalence, which our texts then
-    take (:func:`adapt_ru`): such a draft has its own word for it, and needs no definition of ours."""
+    """Whether the draft itself names what our ``term`` names by an alternative of an equivalence, which our
+    texts then take (:func:`adapt_ru`): such a draft has its own word for it, and needs no definition of ours.
+    (A word taken from a law in force is not the draft's own: the draft still needs it defined.)"""
     return any(equivalences[i].term == term for i, _ in _decide(draft_text, equivalences, draft_language))
 
 

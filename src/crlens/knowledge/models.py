@@ -753,6 +753,9 @@ class TermEquivalence(_Strict):
     """Names, in Russian and English, in which our term stays as written whatever the draft says: the field of a
     body that another law sets up ("в области онлайн-платформ и онлайн-рекламы" is the Law on Online Platforms'
     own body, not one the Code could rename)."""
+    law_in_force: str | None = None
+    """An example of a law in force that says the first alternative: a Russian or Kazakh draft of its country that
+    uses none of the terms takes that law's word, so that the two laws name the notion alike."""
 
     _id = field_validator("id")(_check_id)
 
