@@ -6,6 +6,7 @@ draft is ours."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from crlens.analysis.engine import review_document
 from crlens.analysis.review import Recommendation, Review
 from crlens.analysis.terminology import uses_term
 from crlens.ingest import parse_file
-from crlens.knowledge.loader import KnowledgeBaseError, load, load_terminology
+from crlens.knowledge.loader import KnowledgeBaseError, check, load, load_terminology
 
 
 def _review(path: Path) -> Review:
@@ -223,6 +224,16 @@ def test_a_kazakh_code_says_profajling_as_the_law_on_online_platforms_in_force_d
     sample = _review(sample_ru)
     assert any("профилировани" in r.amendment.proposed_text.ru for r in sample.recommendations)
     assert not any("профайлинг" in r.amendment.proposed_text.ru for r in sample.recommendations)
+
+
+def test_kb_check_refuses_an_equivalence_whose_law_in_force_is_no_example_in_force() -> None:
+    kb = load()
+    terminology = tuple(e.model_copy(update={"law_in_force": "kz-online-platforms-art-99"}) if e.law_in_force
+                        else e for e in kb.terminology)
+    problems = check(dataclasses.replace(kb, terminology=terminology))
+    assert [p.message for p in problems] == [
+        "the equivalence has words that depend on 'kz-online-platforms-art-99' being law in force, which is no "
+        "example of law in force"]
 
 
 def test_a_definition_saying_words_of_some_drafts_in_one_language_only_is_refused(tmp_path: Path) -> None:
