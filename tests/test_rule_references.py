@@ -226,7 +226,7 @@ def test_a_child_who_lowers_the_default_settings_keeps_the_bans_on_adult_strange
     Lowering a setting now leaves the first two standing and switches the recommender on only as the third says."""
     defaults = _rec(kz_code, "safety-01").amendment.proposed_text
     assert ("Такое изменение не освобождает от соблюдения требований, установленных пунктом 7 статьи 29 и статьей "
-            "41-1 настоящего Кодекса, а вариант работы рекомендательной системы, основанный на профилировании, "
+            "41-1 настоящего Кодекса, а вариант работы рекомендательной системы, основанный на профайлинге, "
             "включается только в порядке, предусмотренном пунктом 11 статьи 29 настоящего Кодекса.") in defaults.ru
     assert ("It does not lift the requirements set by Article 29(7) and Article 41-1, and an option of the "
             "recommender system based on profiling is switched on only as provided for in Article 29(11).") in (
@@ -239,7 +239,7 @@ def test_the_ban_on_commercial_profiling_leaves_the_recommender_option_a_child_s
     child switch on; it now says so."""
     profiling = _rec(kz_code, "data-privacy-03").amendment.proposed_text
     assert ("не достиг восемнадцатилетнего возраста, за исключением варианта работы рекомендательной системы, "
-            "основанного на профилировании и включенного в порядке, предусмотренном пунктом 11 статьи 29 "
+            "основанного на профайлинге и включенного в порядке, предусмотренном пунктом 11 статьи 29 "
             "настоящего Кодекса.") in profiling.ru
     assert ("or other commercial purposes is prohibited, except for an option of the recommender system based on "
             "profiling that has been switched on as provided for in Article 29(11).") in profiling.en
