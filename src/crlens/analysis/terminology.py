@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -276,8 +276,14 @@ def _matcher(plan: tuple[tuple[int, int], ...], equivalences: tuple[TermEquivale
             continue
         for key in item.our_forms:
             owner.setdefault(key, (i, j))
-    alternation = "|".join(_pattern(k) for k in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w{_HYPHEN_CLASS}])(?:{alternation})(?![\w{_HYPHEN_CLASS}])", re.IGNORECASE), owner
+    return _any_of(owner), owner
+
+
+def _any_of(forms: Iterable[str]) -> re.Pattern[str]:
+    """One regular expression for any of ``forms`` (by :func:`_key`) as whole words, the longest first where two
+    start alike."""
+    alternation = "|".join(_pattern(k) for k in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w{_HYPHEN_CLASS}])(?:{alternation})(?![\w{_HYPHEN_CLASS}])", re.IGNORECASE)
 
 
 # --- context ----------------------------------------------------------------------------------------------------
@@ -690,9 +696,7 @@ def agreeing_words(text: str, term: str) -> list[str]:
     ours = _phrase(term)
     if ours is None:
         return []
-    forms = {_key(f) for f in ours.forms.values() if f}
-    alternation = "|".join(_pattern(f) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w{_HYPHEN_CLASS}])(?:{alternation})(?![\w{_HYPHEN_CLASS}])", re.IGNORECASE)
+    pattern = _any_of({_key(f) for f in ours.forms.values() if f})
     return [word for m in pattern.finditer(text) for word in _agreeing_around(text, m.start(), m.end(), ours)]
 
 

@@ -355,9 +355,8 @@ def check(kb: KnowledgeBase) -> list[Problem]:
         problems += [Problem("terminology.yaml", f"definition {definition.id}", message)
                      for message in _no_law_in_force(kb, "definition", definition.laws_in_force)]
     for equivalence in kb.terminology:
-        problems += [Problem("terminology.yaml", f"equivalence {equivalence.id}", message) for message in
-                     _no_law_in_force(kb, "equivalence", (equivalence.law_in_force,) if equivalence.law_in_force
-                                      else ())]
+        problems += [Problem("terminology.yaml", f"equivalence {equivalence.id}", message)
+                     for message in _no_law_in_force(kb, "equivalence", equivalence.laws_in_force)]
 
     for norm in kb.norms.values():
         if norm.instrument not in kb.instruments:

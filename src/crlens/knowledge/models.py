@@ -757,6 +757,11 @@ class TermEquivalence(_Strict):
     """An example of a law in force that says the first alternative: a Russian or Kazakh draft of its country that
     uses none of the terms takes that law's word, so that the two laws name the notion alike."""
 
+    @property
+    def laws_in_force(self) -> tuple[str, ...]:
+        """:attr:`law_in_force`, if any, as the model clause and the term definition name theirs."""
+        return (self.law_in_force,) if self.law_in_force else ()
+
     _id = field_validator("id")(_check_id)
 
     @field_validator("term_en", mode="before")
