@@ -80,7 +80,9 @@ def test_the_amendments_table_names_the_new_article_by_its_number(review_ru: Rev
     new = {r.id: r.amendment.number for r in review_ru.recommendations if r.amendment.action == "new"}
     for row in rows(review_ru, "ru"):
         if row.id in new:
-            assert row.provision.startswith(f"Новая статья {new[row.id]} (после статьи ")
+            # after the article it follows, or in the new chapter it opens with others (test_new_chapters)
+            assert row.provision.startswith((f"Новая статья {new[row.id]} (после статьи ",
+                                             f"Новая статья {new[row.id]} (в новой главе "))
 
 
 def test_an_english_draft_numbers_new_articles_with_a_letter(tmp_path: Path) -> None:

@@ -71,6 +71,7 @@ from crlens.analysis.review import (
     DocumentInfo,
     Evidence,
     Level,
+    NewChapter,
     Observation,
     PositiveFinding,
     ProposedText,
@@ -1396,6 +1397,49 @@ def _number_new_articles(document: Document, recommendations: list[Recommendatio
         amendment.number = number
 
 
+NEW_CHAPTER_AT = 5
+"""How many new articles after the article that closes a chapter make a chapter of their own: a drafter gathers
+as many rules on one subject under their own heading rather than lengthen a chapter on something else (a
+lawyer's review of the KZ Digital Code found eleven child-protection articles appended to its chapter on kinds of
+digital objects)."""
+
+
+def _new_chapters(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation]) -> None:
+    """Put in a chapter of their own (:class:`NewChapter`) the new articles that follow the last article of a
+    chapter, when there are at least :data:`NEW_CHAPTER_AT` of them and the draft has chapters to set it among.
+    The chapter follows the one the articles follow, so they keep the numbers :func:`_number_new_articles` gave;
+    it is numbered in the draft's style, as a new article is ("4-1" in Russian and Kazakh drafting, "Ia" in
+    English, as EU acts insert "Chapter IXa")."""
+    chapters = [p for p in document.provisions if p.kind == "chapter"]
+    if len(chapters) < 2:
+        return
+    closing: dict[str, Provision] = {}  # the article that closes each chapter -> that chapter
+    for chapter in chapters:
+        articles = [p for p in chapter.walk() if p.kind == "article"]
+        if articles:
+            closing[articles[-1].id] = chapter
+    following: dict[str, list[Recommendation]] = {}
+    for rec in recommendations:
+        anchor = anchor_of(rec.amendment.target)
+        if rec.amendment.action == "new" and anchor in closing:
+            following.setdefault(anchor, []).append(rec)
+    taken = {p.id for p in chapters}
+    phrase = _phrases(kb).new_chapter_heading
+    for anchor, group in following.items():
+        if len(group) < NEW_CHAPTER_AT:
+            continue
+        chapter = closing[anchor]
+        base = chapter.number or chapter.id.removeprefix("ch:")
+        for k in range(1, 27):
+            number = f"{base}-{k}" if document.language in {"ru", "kk"} else f"{base}{chr(ord('a') + k - 1)}"
+            if f"ch:{number}" not in taken:
+                break
+        taken.add(f"ch:{number}")
+        for rec in group:
+            rec.amendment.chapter = NewChapter(number=number, after=chapter.id,
+                                               heading=ProposedText(en=phrase.en, ru=phrase.ru))
+
+
 @dataclass
 class _Draft:
     """A recommendation being assembled, before merging."""
@@ -2045,6 +2089,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
     recommendations += _companions(document, kb, recommendations, len(order))
     recommendations.sort(key=reading_order)
     _number_new_articles(document, recommendations)
+    _new_chapters(document, kb, recommendations)
     return recommendations
 
 

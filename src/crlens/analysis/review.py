@@ -162,15 +162,38 @@ class ProposedText(_Model):
     ru: str
 
 
+class NewChapter(_Model):
+    """A chapter the review proposes for several new articles of its own: they follow the article that closes
+    chapter :attr:`after`, so a chapter of their own goes after that chapter and they keep their numbers."""
+
+    number: str
+    """In the draft's own style ("4-1" in Russian and Kazakh drafting, "Ia" in English)."""
+    after: str
+    """The draft's chapter it follows ("ch:4")."""
+    heading: ProposedText
+    """As a sentence: a Word draft whose chapter headings are in capitals gets it in capitals."""
+
+
 class Amendment(_Model):
     target: str
     action: Literal["amend", "supplement", "new"]
     number: str = ""
     """For a new article, the number proposed for it in the draft's own style ("43-1", "43a")."""
+    chapter: NewChapter | None = Field(
+        default=None, description="for a new article, the new chapter it goes in, after the chapter its target "
+        "names; absent when it goes in the draft's own chapter")
     current_text: str
     proposed_text: ProposedText
     justification: str
     justification_ru: str
+
+    @model_serializer(mode="wrap")
+    def _without_chapter(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """``chapter`` only where there is one: every other amendment reads as before it existed."""
+        data: dict[str, Any] = handler(self)
+        if data.get("chapter") is None:
+            data.pop("chapter", None)
+        return data
 
 
 class RecommendationRu(_Model):

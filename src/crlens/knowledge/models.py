@@ -1014,6 +1014,7 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "build_on_law_in_force": {"refs"},
     "applies_with_law_in_force": {"what", "laws"},
     "this_article": set(),
+    "new_chapter_heading": set(),
     "paragraph_of_this_article": {"number"},
     "paragraphs_of_this_article": {"numbers"},
     "rule_elsewhere": {"where"},
@@ -1072,6 +1073,7 @@ class Phrases(_Strict):
     build_on_law_in_force: Phrase
     applies_with_law_in_force: Phrase
     this_article: Phrase
+    new_chapter_heading: Phrase
     paragraph_of_this_article: Phrase
     paragraphs_of_this_article: Phrase
     rule_elsewhere: Phrase

@@ -3,8 +3,9 @@
 Four columns: *Provision of the draft* | *Current text* | *Proposed new or alternative text* |
 *Justification with reference to international norms and standards*; one row per recommendation, in the order of
 the draft. A new article is marked as such, with the number proposed for it and where it goes ("New article 33-1
-(after Article 33)"); a supplement names the paragraphs it adds and, since each row may be accepted or rejected on
-its own, the paragraphs proposed in the rows above that its numbering follows. In a project's final table, a
+(after Article 33)", or the new chapter it goes in when several go in one of their own); a supplement names the
+paragraphs it adds and, since each row may be accepted or rejected on its own, the paragraphs proposed in the rows
+above that its numbering follows. In a project's final table, a
 recommendation the ministry rejected says so before its proposed text, as the gap table does
 (:mod:`crlens.report.rejections`).
 """
@@ -53,6 +54,9 @@ TITLES = {"en": "Proposed amendments", "ru": "Предлагаемые попр�
 NEW = {"article": {"en": "New article", "ru": "Новая статья"},
        "section": {"en": "New section", "ru": "Новый §"}}
 AFTER = {"en": "after", "ru": "после"}
+IN_NEW_CHAPTER = {"en": "in new Chapter {number}{heading}, after {after}",
+                  "ru": "в новой главе {number}{heading} после {after}"}
+QUOTED = {"en": " “{}”", "ru": " «{}»"}
 SUPPLEMENT = {"en": "supplement", "ru": "дополнить"}
 NONE = {"en": "(none: new provision)", "ru": "(отсутствует: новая норма)"}
 SAME = {"en": "(as in the row above)", "ru": "(см. предыдущую строку)"}
@@ -105,9 +109,10 @@ class AmendmentRow:
     ministry (consultation round 1): Aigerim: “…”". Empty outside a project's final deliverables."""
 
 
-def where(rec: Recommendation, lang: str, *, naming: Naming = BY_ID) -> str:
+def where(rec: Recommendation, lang: str, *, naming: Naming = BY_ID, headings: bool = True) -> str:
     """The provision an amendment targets, as a lawyer names it in the draft's own names (``review.naming``: its
-    word for its articles); new articles say where they go."""
+    word for its articles); new articles say where they go, and the new chapter they go in by its number and,
+    unless ``headings`` is False (a brief short of room), its heading."""
     target = rec.amendment.target
     if rec.amendment.action == "new":
         anchor = anchor_of(target)
@@ -115,6 +120,12 @@ def where(rec: Recommendation, lang: str, *, naming: Naming = BY_ID) -> str:
         name = f"{new} {rec.amendment.number}" if rec.amendment.number else new
         if not anchor:
             return name
+        chapter = rec.amendment.chapter
+        if chapter is not None:
+            heading = chapter.heading.ru if lang == "ru" else chapter.heading.en
+            heading = QUOTED[lang].format(heading) if headings else ""
+            after = label_genitive(chapter.after, lang, naming=naming)
+            return f"{name} ({IN_NEW_CHAPTER[lang].format(number=chapter.number, heading=heading, after=after)})"
         return f"{name} ({AFTER[lang]} {label_genitive(anchor, lang, naming=naming)})"
     name = label(target, lang, naming=naming)
     return f"{name} ({SUPPLEMENT[lang]})" if rec.amendment.action == "supplement" else name

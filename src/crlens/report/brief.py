@@ -472,10 +472,10 @@ def _criteria_word(n: int, lang: str) -> str:
 def _place(rec: Recommendation, lang: str, naming: Naming, risky: list[str]) -> str:
     """Where a priority recommendation goes: a new article by its proposed number and the article it follows,
     as the amendments table names it ("New article 29-2 (after Article 29)"), since the article it follows is
-    not amended; the provisions whose risk it answers (``risky``), as the key message names them; else the
-    provisions it amends."""
+    not amended, without the heading of a new chapter it goes in; the provisions whose risk it answers
+    (``risky``), as the key message names them; else the provisions it amends."""
     if rec.amendment.action == "new":
-        return amendment_place(rec, lang, naming=naming)
+        return amendment_place(rec, lang, naming=naming, headings=False)
     if risky:
         return labels(list(dict.fromkeys(risky))[:2], lang, naming=naming)
     # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
