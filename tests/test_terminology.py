@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from crlens.analysis import terminology
+from crlens.analysis.review import Review
 from crlens.knowledge.loader import DATA_DIR, KnowledgeBase, KnowledgeBaseError, load, load_terminology
 
 TERMINOLOGY_PATH = DATA_DIR / "terminology.yaml"
@@ -249,6 +250,33 @@ def test_a_draft_that_says_profajling_gets_profajling_in_every_case() -> None:
         "профайлинга.")
 
 
+def test_quoted_words_are_found_with_the_quotes_nested_in_them() -> None:
+    text = "Статья 9 («Правовой режим») и Закон «Об «онлайн» платформах», “online platform” and more."
+    assert [text[a:b] for a, b in terminology.quoted_spans(text)] == [
+        "«Правовой режим»", "«Об «онлайн» платформах»", "“online platform”"]
+
+
+def test_an_issue_text_keeps_the_words_it_quotes_and_takes_the_drafts_terms_elsewhere() -> None:
+    """An issue's quote is the draft's words; only our words around it take the draft's terms."""
+    text = "Владелец онлайн-платформы не указан в статье 3 («правила онлайн-платформы»)."
+    adapted = terminology.adapt_ru(text, DIGITAL_PLATFORM_DRAFT, load().terminology, quotes=True)
+    assert adapted == "Владелец цифровой платформы не указан в статье 3 («правила онлайн-платформы»)."
+    english = "The owner of an online platform is named in Article 3 (“rules of the online platform”)."
+    assert terminology.adapt_en(english, DIGITAL_PLATFORM_DRAFT, load().terminology, quotes=True) == (
+        "The owner of a digital platform is named in Article 3 (“rules of the online platform”).")
+
+
+def test_an_issue_to_the_kazakh_digital_code_names_profiling_as_its_proposed_text_does(kz_review) -> None:
+    """The Code's proposed texts say «профайлинг», the word of the Law on Online Platforms in force; the issue
+    above them said «профилирование». The law's own rules, which the issue then cites, keep its words."""
+    [rec] = [r for r in kz_review.recommendations if "data-privacy-03" in r.criteria]
+    assert "профайлинг" in rec.amendment.proposed_text.ru
+    assert "Кодекс не запрещает профайлинг детей" in rec.ru.issue
+    assert "профилирован" not in rec.ru.issue
+    [platforms] = [r for r in kz_review.recommendations if "impact-liability-03" in r.criteria]
+    assert "пункт 1 статьи 9 (собственники онлайн-платформ" in platforms.ru.issue
+
+
 def test_a_broken_yaml_file_gives_an_error_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "broken-terms.yaml"
     path.write_text("equivalences: [\n  - id: x\n", encoding="utf-8")
@@ -283,6 +311,14 @@ def test_the_shipped_file_is_the_default() -> None:
 
 
 # --- the real Kazakh Digital Code -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def kz_review(corpus: Path) -> Review:
+    from crlens.analysis.engine import review_document
+    from crlens.ingest import parse_file
+
+    return review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
+
 
 @pytest.fixture(scope="module")
 def kz_digital_code(corpus: Path) -> str:
@@ -361,14 +397,10 @@ def test_the_knowledge_bases_russian_quotes_e_government_as_kazakh_law_does() ->
     assert bare == []
 
 
-def test_the_amendments_to_the_kazakh_digital_code_quote_digital_government_as_the_code_does(corpus: Path) -> None:
+def test_the_amendments_to_the_kazakh_digital_code_quote_digital_government_as_the_code_does(kz_review) -> None:
     """The auditor found «веб-портал цифрового правительства» four times where the Code writes «веб-портал
     «цифрового правительства»»."""
-    from crlens.analysis.engine import review_document
-    from crlens.ingest import parse_file
-
-    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
-    texts = [(rec.id, text) for rec in review.recommendations
+    texts = [(rec.id, text) for rec in kz_review.recommendations
              for text in (rec.ru.solution, rec.amendment.proposed_text.ru)]
     assert [rid for rid, text in texts if BARE_GOVERNMENT.search(text)] == []
     assert sum("«цифрового правительства»" in text for _, text in texts) >= 4

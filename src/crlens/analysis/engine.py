@@ -2526,21 +2526,26 @@ def _applies_with_law_in_force(kb: KnowledgeBase, rec: Recommendation, crits: li
     return phrases.applies_with_law_in_force.fill(lang, what=what, laws=listed(acts, lang))
 
 
-def _in_drafts_terms(document: Document, kb: KnowledgeBase, text: str, lang: str, in_force: Set[str]) -> str:
+def _in_drafts_terms(document: Document, kb: KnowledgeBase, text: str, lang: str, in_force: Set[str], *,
+                     quotes: bool = False) -> str:
     """A proposed text or solution in the draft's own terms: "цифровая платформа" where ours says
     "онлайн-платформа" (:func:`~crlens.analysis.terminology.adapt_ru`), and by the same decision "digital
     platform" in English (:func:`~crlens.analysis.terminology.adapt_en`), so both texts name what the draft
-    names; or, for a term the draft does not use, the word of a law of its country ``in_force`` (examples)."""
+    names; or, for a term the draft does not use, the word of a law of its country ``in_force`` (examples).
+    With ``quotes`` (an issue text), the draft's words it quotes stay as they are."""
     if lang == "ru":
-        return adapt_ru(text, document.text, kb.terminology, document.language, frozenset(in_force))
-    return adapt_en(text, document.text, kb.terminology, document.language, frozenset(in_force))
+        return adapt_ru(text, document.text, kb.terminology, document.language, frozenset(in_force), quotes=quotes)
+    return adapt_en(text, document.text, kb.terminology, document.language, frozenset(in_force), quotes=quotes)
 
 
 def _name_the_act_in_solution(document: Document, kb: KnowledgeBase, rec: Recommendation, name: ActName,
                               in_force: Set[str]) -> None:
-    """The solutions (en, ru) naming the act as the draft names itself, in the draft's terms."""
+    """The solutions (en, ru) naming the act as the draft names itself, in the draft's terms; the issues too in
+    the draft's terms, outside what they quote, so that an issue names what its proposed text names."""
     rec.solution = _in_drafts_terms(document, kb, name_the_act(rec.solution, name, "en"), "en", in_force)
     rec.ru.solution = _in_drafts_terms(document, kb, name_the_act(rec.ru.solution, name, "ru"), "ru", in_force)
+    rec.issue = _in_drafts_terms(document, kb, rec.issue, "en", in_force, quotes=True)
+    rec.ru.issue = _in_drafts_terms(document, kb, rec.ru.issue, "ru", in_force, quotes=True)
 
 
 def _last_list_item(document: Document, target: str) -> int | None:

@@ -600,6 +600,28 @@ def _kept_spans(text: str, equivalences: tuple[TermEquivalence, ...]) -> list[tu
             for m in re.finditer(re.escape(name), text, re.IGNORECASE)]
 
 
+_QUOTE_PAIRS = {"«": "»", "“": "”"}
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` quotes words, the marks included: each outermost «…» or “…”, nested marks inside it counted
+    («Закон «Об онлайн-платформах»» is one span). An issue text quotes the draft this way, and a quote is the
+    draft's words, not ours to rewrite."""
+    spans: list[tuple[int, int]] = []
+    opening = ""
+    depth = start = 0
+    for i, char in enumerate(text):
+        if not depth and char in _QUOTE_PAIRS:
+            opening, depth, start = char, 1, i
+        elif depth and char == opening:
+            depth += 1
+        elif depth and char == _QUOTE_PAIRS[opening]:
+            depth -= 1
+            if not depth:
+                spans.append((start, i + 1))
+    return spans
+
+
 def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether the occurrence from ``start`` to ``end`` lies inside one of the ``spans``."""
     return any(first <= start and end <= last for first, last in spans)
@@ -608,7 +630,7 @@ def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # --- the public functions ---------------------------------------------------------------------------------------
 
 def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...],
-             draft_language: str = "ru", in_force: frozenset[str] = frozenset()) -> str:
+             draft_language: str = "ru", in_force: frozenset[str] = frozenset(), *, quotes: bool = False) -> str:
     """Rewrite a Russian proposed text so that it uses the draft's terms instead of ours.
 
     For each of the ``equivalences`` (the knowledge base's ``terminology.yaml``) whose term does not occur in
@@ -623,6 +645,9 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     A draft that uses none of an equivalence's terms takes the word of the law it names (``law_in_force``) when
     that law is among the examples ``in_force`` for the draft: a law of its country in force and not repealed.
 
+    With ``quotes``, the text quotes the draft (an issue text) and what it quotes (:func:`quoted_spans`) is left
+    as it is.
+
     The analysis of ``draft_text`` is cached, so calling this for every clause of one review is cheap.
     """
     if not text or not draft_text:
@@ -634,7 +659,7 @@ def adapt_ru(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     if not owner:
         return text
     compiled = _compiled(equivalences)
-    kept = _kept_spans(text, equivalences)
+    kept = _kept_spans(text, equivalences) + (quoted_spans(text) if quotes else [])
     pieces: list[str] = []
     last = 0
     for match in pattern.finditer(text):
@@ -716,7 +741,7 @@ def _coordinated_once(before: str, replacement: str) -> list[str]:
 
 
 def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ...],
-             draft_language: str = "ru", in_force: frozenset[str] = frozenset()) -> str:
+             draft_language: str = "ru", in_force: frozenset[str] = frozenset(), *, quotes: bool = False) -> str:
     """Rewrite an English proposed text or solution so that it names the concepts as :func:`adapt_ru` makes the
     Russian one name them: by the same decision for the draft (its Russian, or its English for an English
     draft), our English term becomes the English of the alternative chosen ("an online platform" -> "a digital
@@ -726,7 +751,7 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     article ("operator of the online platform") are kept; "a" or "an" just before the term is made to fit its
     new first word. An occurrence written as part of a title ("Law on Online Platforms", "Law on
     E-Government") or inside a longer word is left unchanged, and so is the text when the alternative's English
-    is ours. ``in_force`` as for :func:`adapt_ru`.
+    is ours. ``in_force`` and ``quotes`` as for :func:`adapt_ru`.
     """
     if not text or not draft_text:
         return text
@@ -736,7 +761,7 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
     pattern, groups = _english_matcher(plan, equivalences)
     if pattern is None:
         return text
-    kept = _kept_spans(text, equivalences)
+    kept = _kept_spans(text, equivalences) + (quoted_spans(text) if quotes else [])
     pieces: list[str] = []
     last = 0
     for match in pattern.finditer(text):
