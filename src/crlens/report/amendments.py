@@ -5,9 +5,8 @@ Four columns: *Provision of the draft* | *Current text* | *Proposed new or alter
 the draft. A new article is marked as such, with the number proposed for it and where it goes ("New article 33-1
 (after Article 33)", or the new chapter it goes in when several go in one of their own); a supplement names the
 paragraphs it adds and, since each row may be accepted or rejected on its own, the paragraphs proposed in the rows
-above that its numbering follows. In a project's final table, a
-recommendation the ministry rejected says so before its proposed text, as the gap table does
-(:mod:`crlens.report.rejections`).
+above that its numbering follows. In a project's final table, a recommendation the ministry rejected says so
+before its proposed text, as the gap table does (:mod:`crlens.report.rejections`).
 """
 
 from __future__ import annotations
