@@ -277,6 +277,47 @@ def test_an_issue_to_the_kazakh_digital_code_names_profiling_as_its_proposed_tex
     assert "пункт 1 статьи 9 (собственники онлайн-платформ" in platforms.ru.issue
 
 
+@pytest.mark.parametrize(("lang", "ours", "theirs"), [
+    ("ru", "Требования утверждаются уполномоченным органом в сфере цифровизации по согласованию с уполномоченным "
+           "органом в области образования.",
+     "Требования утверждаются уполномоченным органом по согласованию с уполномоченным органом в области "
+     "образования."),
+    ("ru", "При уполномоченном органе в сфере цифровизации создается совет.",
+     "При уполномоченном органе создается совет."),
+    ("en", "The authorised body in the field of digitalisation, together with the authorised body in the field of "
+           "education, acts.",
+     "The authorised body, together with the authorised body in the field of education, acts."),
+])
+def test_a_draft_that_defines_its_own_authorised_body_gets_its_tasks_for_that_body(lang, ours, theirs) -> None:
+    """The Law on Online Platforms defines «уполномоченный орган» (art. 1(17)); our digitalisation body is it."""
+    bodies = load().own_bodies
+    assert terminology.as_the_acts_own_body(ours, lang, ["онлайн-платформа", "уполномоченный орган"], bodies) == (
+        theirs)
+    assert terminology.as_the_acts_own_body(ours, lang, ["authorised body"], bodies) == theirs
+
+
+def test_a_draft_that_defines_the_body_by_its_field_keeps_ours_named_by_its_field() -> None:
+    """The sample draft defines «уполномоченный орган в сфере цифровизации» itself, as one body among others."""
+    text = "Требования утверждаются уполномоченным органом в сфере цифровизации."
+    defined = ["уполномоченный орган в сфере защиты персональных данных",
+               "уполномоченный орган в сфере цифровизации"]
+    assert terminology.as_the_acts_own_body(text, "ru", defined, load().own_bodies) == text
+
+
+def test_the_law_on_online_platforms_gives_our_regulators_tasks_to_its_own_authorised_body(corpus: Path) -> None:
+    """A lawyer's audit found eight proposed texts giving its platforms a second regulator."""
+    from crlens.analysis.engine import review_document
+    from crlens.ingest import parse_file
+
+    review = review_document(parse_file(corpus / "kz-law-online-platforms-2023-ru.txt"), load())
+    texts = [t for r in review.recommendations
+             for t in (r.amendment.proposed_text.ru, r.amendment.proposed_text.en, r.ru.solution, r.solution)]
+    second = re.compile(r"орган\w* в сфере цифровизации|bod(?:y|ies) in the field of digitalisation")
+    assert [t for t in texts if second.search(t)] == []
+    [rec] = [r for r in review.recommendations if "impact-liability-01" in r.criteria]
+    assert "2. Уполномоченный орган обеспечивает защиту прав ребенка" in rec.amendment.proposed_text.ru
+
+
 def test_a_broken_yaml_file_gives_an_error_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "broken-terms.yaml"
     path.write_text("equivalences: [\n  - id: x\n", encoding="utf-8")

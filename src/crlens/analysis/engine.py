@@ -86,7 +86,13 @@ from crlens.analysis.review import (
     Tool,
     reading_order,
 )
-from crlens.analysis.terminology import adapt_en, adapt_ru, names_by_alternative, uses_term
+from crlens.analysis.terminology import (
+    adapt_en,
+    adapt_ru,
+    as_the_acts_own_body,
+    names_by_alternative,
+    uses_term,
+)
 from crlens.ingest.model import ARTICLE_WORDS, Document, Naming, Provision
 from crlens.knowledge.loader import KnowledgeBase, load, rule_set_members
 from crlens.knowledge.models import (
@@ -2532,10 +2538,15 @@ def _in_drafts_terms(document: Document, kb: KnowledgeBase, text: str, lang: str
     "онлайн-платформа" (:func:`~crlens.analysis.terminology.adapt_ru`), and by the same decision "digital
     platform" in English (:func:`~crlens.analysis.terminology.adapt_en`), so both texts name what the draft
     names; or, for a term the draft does not use, the word of a law of its country ``in_force`` (examples).
-    With ``quotes`` (an issue text), the draft's words it quotes stay as they are."""
+    With ``quotes`` (an issue text), the draft's words it quotes stay as they are. A body ours names by its field
+    is the draft's own where the draft defines the bare name
+    (:func:`~crlens.analysis.terminology.as_the_acts_own_body`)."""
+    defined = [d.term for d in document.definitions]
     if lang == "ru":
-        return adapt_ru(text, document.text, kb.terminology, document.language, frozenset(in_force), quotes=quotes)
-    return adapt_en(text, document.text, kb.terminology, document.language, frozenset(in_force), quotes=quotes)
+        text = adapt_ru(text, document.text, kb.terminology, document.language, frozenset(in_force), quotes=quotes)
+    else:
+        text = adapt_en(text, document.text, kb.terminology, document.language, frozenset(in_force), quotes=quotes)
+    return as_the_acts_own_body(text, lang, defined, kb.own_bodies)
 
 
 def _name_the_act_in_solution(document: Document, kb: KnowledgeBase, rec: Recommendation, name: ActName,

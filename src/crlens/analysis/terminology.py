@@ -40,12 +40,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from crlens.analysis.language import Token, analyzer, fold
-from crlens.knowledge.models import ENGLISH_ARTICLES, TermEquivalence, english_term_parts
+from crlens.knowledge.models import ENGLISH_ARTICLES, OwnBody, TermEquivalence, english_term_parts
 
 # --- inflection -------------------------------------------------------------------------------------------------
 
@@ -778,6 +778,28 @@ def adapt_en(text: str, draft_text: str, equivalences: tuple[TermEquivalence, ..
         return text
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+def as_the_acts_own_body(text: str, lang: str, defined: Collection[str], bodies: Sequence[OwnBody]) -> str:
+    """``text`` naming the draft's own body where ours names one by its field: for each of the ``bodies``
+    (``terminology.yaml``, ``own_bodies``) whose bare name is among the terms the draft ``defined`` (in Russian or
+    English, any case of letters), its name followed by its field in ``lang`` ("уполномоченным органом в сфере
+    цифровизации") loses the field ("уполномоченным органом"), in any case and number."""
+    folded = {fold(term) for term in defined}
+    for body in bodies:
+        if not folded & {fold(body.name), fold(body.name_en)}:
+            continue
+        if lang == "ru":
+            phrase = _phrase(body.name)
+            if phrase is None:  # a name whose head noun is not read: our texts keep the field
+                continue
+            name = _any_of({_key(f) for f in phrase.forms.values() if f}).pattern
+            field = body.field
+        else:
+            name = rf"(?<![{_WORD_EDGE}]){_english(body.name_en).pattern(groups=False)}"
+            field = body.field_en
+        text = re.sub(rf"({name})\s+{re.escape(field)}(?![{_WORD_EDGE}])", r"\1", text, flags=re.IGNORECASE)
+    return text
 
 
 def names_by_alternative(draft_text: str, term: str, equivalences: tuple[TermEquivalence, ...],

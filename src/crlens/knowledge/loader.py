@@ -43,6 +43,7 @@ from crlens.knowledge.models import (
     Localisation,
     Norm,
     NormsFile,
+    OwnBody,
     Phrases,
     RelevanceRules,
     RuleSet,
@@ -99,6 +100,9 @@ class KnowledgeBase:
     """The draft terms equivalent to ours (``terminology.yaml``), for Russian proposed text."""
     term_definitions: tuple[TermDefinition, ...] = ()
     """Terms our proposed texts use, with our definitions, for a draft that has no word for them
+    (``terminology.yaml``)."""
+    own_bodies: tuple[OwnBody, ...] = ()
+    """Bodies our clauses name by their field that a draft defining the bare name has as its own
     (``terminology.yaml``)."""
     ages: tuple[AgeThreshold, ...] = ()
     """The ages the model clauses use and why (``ages.yaml``)."""
@@ -257,6 +261,7 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
         if terminology:
             kb.terminology = terminology.equivalences
             kb.term_definitions = terminology.definitions
+            kb.own_bodies = terminology.own_bodies
     ages_path = data_dir / "ages.yaml"
     if ages_path.exists():
         ages = _load_file(ages_path, AgesFile, rel(ages_path), problems)

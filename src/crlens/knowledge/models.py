@@ -863,11 +863,36 @@ class TermDefinition(_Strict):
         return laws_in_force_named(conditions_of(self.definition.en))
 
 
+class OwnBody(_Strict):
+    """A body our model clauses name by its field that is, in a draft defining the bare name as its own body, that
+    draft's body: «уполномоченный орган в сфере цифровизации» is «уполномоченный орган» in a law whose art. 1
+    defines «уполномоченный орган» (the Kazakh Law on Online Platforms). Our clauses give the regulator of a
+    digital act its tasks; in a law with a regulator of its own those tasks are that regulator's, and a law does
+    not give duties to a body it does not deal with."""
+
+    id: str
+    name: str
+    """The bare name the draft defines, in dictionary form («уполномоченный орган»)."""
+    name_en: str
+    """The same in English, lower case, no article ("authorised body")."""
+    field: str
+    """The words that follow the name in our clauses («в сфере цифровизации»); they are left out."""
+    field_en: str
+    """The same in English ("in the field of digitalisation")."""
+    note: str = Field(min_length=1)
+    """Why (in English, for the reviewer)."""
+
+    _id = field_validator("id")(_check_id)
+    _name = field_validator("name")(_check_term)
+    _name_en = field_validator("name_en")(_check_term_en)
+
+
 class TerminologyFile(_Strict):
     """The shape of ``terminology.yaml``."""
 
     equivalences: tuple[TermEquivalence, ...] = Field(min_length=1)
     definitions: tuple[TermDefinition, ...] = ()
+    own_bodies: tuple[OwnBody, ...] = ()
 
     @model_validator(mode="after")
     def _unique(self) -> TerminologyFile:
