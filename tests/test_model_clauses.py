@@ -925,3 +925,28 @@ def test_a_child_who_may_use_e_services_but_not_yet_sign_is_given_another_way_to
     kz_code, _ = kz_code_and_sample
     assert ("ребенку, не достигшему возраста, с которого выдается электронная цифровая подпись, предоставляется "
             "иной способ цифровой аутентификации") in _proposed(kz_code, "evolving-capacities-02", "ru")
+
+
+def test_a_russian_clause_names_owner_and_holder_as_kazakh_law_does() -> None:
+    """The Code's formula is «собственник и (или) владелец» (arts. 24, 28, 38); two clauses wrote «собственник или
+    владелец» (lawyer's audit of the KZ Code's arts. 29-3(3) and 105(6) as proposed)."""
+    found = [(cid, m.group()) for cid, text in _russian_texts()
+             for m in re.finditer(r"(?i)собственник\w* или владел\w*", text)]
+    assert found == []
+
+
+def test_no_clause_says_an_audio_recording_depicts_a_child() -> None:
+    """«аудиозаписей ребенка ..., изображающих ребенка»: a recording of a voice depicts nothing (two lawyers'
+    audits)."""
+    found = [(cid, s) for cid, text in _russian_texts() for s in _sentences(text)
+             if re.search(r"аудиозапис", s) and re.search(r"изображающ", s)]
+    assert found == []
+
+
+def test_the_default_settings_are_listed_as_what_the_lead_in_announces() -> None:
+    """The lead-in announces settings («настройки ..., в том числе:»), so each item names one: a noun phrase, not a
+    sentence of its own («2) геолокация отключена»), which the lawyer auditing the Law on Online Platforms read as
+    not agreeing with the lead-in."""
+    clause = load().criteria["safety-01"].recommendation.model_clause.ru
+    items = re.findall(r"^\d\) (\w+)", clause, re.M)
+    assert items == ["доступ", "отключение", "запрет", "отключение"]

@@ -318,6 +318,13 @@ def test_the_law_on_online_platforms_gives_our_regulators_tasks_to_its_own_autho
     assert "2. Уполномоченный орган обеспечивает защиту прав ребенка" in rec.amendment.proposed_text.ru
 
 
+def test_a_draft_that_writes_en_dashes_gets_en_dashes_in_our_russian_texts(kz_review) -> None:
+    """The KZ Code writes «–» and never «—» (its definitions, «ребенок – ...»); our clauses wrote «—»."""
+    texts = [t for r in kz_review.recommendations for t in (r.amendment.proposed_text.ru, r.ru.solution)]
+    assert not [t for t in texts if "—" in t]
+    assert any("–" in t for t in texts)
+
+
 def test_a_broken_yaml_file_gives_an_error_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "broken-terms.yaml"
     path.write_text("equivalences: [\n  - id: x\n", encoding="utf-8")

@@ -2540,13 +2540,23 @@ def _in_drafts_terms(document: Document, kb: KnowledgeBase, text: str, lang: str
     names; or, for a term the draft does not use, the word of a law of its country ``in_force`` (examples).
     With ``quotes`` (an issue text), the draft's words it quotes stay as they are. A body ours names by its field
     is the draft's own where the draft defines the bare name
-    (:func:`~crlens.analysis.terminology.as_the_acts_own_body`)."""
+    (:func:`~crlens.analysis.terminology.as_the_acts_own_body`); a dash is the draft's kind
+    (:func:`_en_dash_only`)."""
     defined = [d.term for d in document.definitions]
     if lang == "ru":
         text = adapt_ru(text, document.text, kb.terminology, document.language, frozenset(in_force), quotes=quotes)
+        if _en_dash_only(document.text):
+            text = text.replace("—", "–")
     else:
         text = adapt_en(text, document.text, kb.terminology, document.language, frozenset(in_force), quotes=quotes)
     return as_the_acts_own_body(text, lang, defined, kb.own_bodies)
+
+
+@functools.lru_cache(maxsize=8)
+def _en_dash_only(draft_text: str) -> bool:
+    """Whether a draft writes its dashes as en dashes only («ребенок – физическое лицо»), as Kazakh laws do: our
+    Russian texts then write theirs so too (a lawyer found «—» beside the Code's «–»)."""
+    return "–" in draft_text and "—" not in draft_text
 
 
 def _name_the_act_in_solution(document: Document, kb: KnowledgeBase, rec: Recommendation, name: ActName,
