@@ -19,6 +19,7 @@ from crlens.knowledge.loader import load
 from crlens.report.amendments import rows
 from crlens.report.brief import build
 from crlens.report.redline import write_redline
+from drafts import review_text
 from makefiles import accepted_text, make_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -42,7 +43,7 @@ def test_new_articles_after_the_article_closing_a_chapter_go_in_a_new_chapter_af
     assert len(after_29) == 11
     assert [r.amendment.number for r in after_29] == [f"29-{k}" for k in range(1, 12)]
     assert {(r.amendment.chapter.number, r.amendment.chapter.after) for r in after_29} == {("4-1", "ch:4")}
-    assert after_29[0].amendment.chapter.heading.ru == HEADING_RU
+    assert after_29[0].amendment.chapter.heading.ru == HEADING_RU.upper()  # as the Code heads its chapters
 
 
 def test_new_articles_after_an_article_inside_a_chapter_stay_in_it(kz_code):
@@ -89,10 +90,10 @@ def test_a_draft_of_one_chapter_gets_no_new_chapter(corpus):
 def test_the_amendments_table_names_the_new_chapter_each_article_goes_in(kz_code):
     places = [row.provision for row in rows(kz_code, "ru") if row.provision.startswith("Новая статья 29-")]
     assert len(places) == 11
-    assert places[1] == f"Новая статья 29-2 (в новой главе 4-1 «{HEADING_RU}» после главы 4)"
+    assert places[1] == f"Новая статья 29-2 (в новой главе 4-1 «{HEADING_RU.upper()}» после главы 4)"
     english = [row.provision for row in rows(kz_code, "en") if row.provision.startswith("New article 29-2 ")]
-    assert english == ["New article 29-2 (in new Chapter 4-1 “Ensuring the rights of the child in the digital "
-                       "environment”, after Chapter 4)"]
+    assert english == ["New article 29-2 (in new Chapter 4-1 “ENSURING THE RIGHTS OF THE CHILD IN THE DIGITAL "
+                       "ENVIRONMENT”, after Chapter 4)"]
 
 
 @pytest.fixture(scope="module")
@@ -121,4 +122,22 @@ def test_the_brief_names_the_new_chapter_by_its_number_alone(kz_code):
     """Five pages have no room for the heading each time; the amendments table gives it."""
     places = [r.where for r in build(kz_code, "ru").recommendations]
     assert "Новая статья 29-2 (в новой главе 4-1 после главы 4)" in places
-    assert not any(HEADING_RU in place for place in places)
+    assert not any(HEADING_RU.upper() in place for place in places)
+
+
+SENTENCE_CASE_DRAFT = (
+    "Глава 1. Общие положения\n"
+    "Статья 1. Открытые данные\n"
+    "Открытые данные размещаются на платформе открытых данных.\n"
+    "Статья 2. Удостоверяющий центр\n"
+    "Удостоверяющий центр выдает регистрационные свидетельства.\n"
+    "Глава 2. Цифровые платформы\n"
+    "Статья 3. Цифровые платформы\n"
+    "Владелец платформы обеспечивает бесперебойную работу платформы.\n"
+)
+
+
+def test_a_draft_that_heads_its_chapters_as_sentences_gets_the_new_heading_as_a_sentence(tmp_path):
+    review = review_text(tmp_path, SENTENCE_CASE_DRAFT)
+    headings = {r.amendment.chapter.heading.ru for r in review.recommendations if r.amendment.chapter is not None}
+    assert headings == {HEADING_RU}

@@ -1415,7 +1415,8 @@ def _new_chapters(document: Document, kb: KnowledgeBase, recommendations: list[R
     chapter, when there are at least :data:`NEW_CHAPTER_AT` of them and the draft has chapters to set it among.
     The chapter follows the one the articles follow, so they keep the numbers :func:`_number_new_articles` gave;
     it is numbered in the draft's style, as a new article is ("4-1" in Russian and Kazakh drafting, "Ia" in
-    English, as EU acts insert "Chapter IXa")."""
+    English, as EU acts insert "Chapter IXa") and headed as the draft heads its chapters: in capitals when they all
+    are."""
     chapters = [p for p in document.provisions if p.kind == "chapter"]
     if len(chapters) < 2:
         return
@@ -1431,6 +1432,10 @@ def _new_chapters(document: Document, kb: KnowledgeBase, recommendations: list[R
             following.setdefault(anchor, []).append(rec)
     taken = {p.id for p in chapters}
     phrase = _phrases(kb).new_chapter_heading
+    headings = [c.heading for c in chapters if c.heading]
+    capitals = bool(headings) and all(h.isupper() for h in headings)  # «Глава 4. ЦИФРОВЫЕ ОБЪЕКТЫ»
+    heading = ProposedText(en=phrase.en.upper() if capitals else phrase.en,
+                           ru=phrase.ru.upper() if capitals else phrase.ru)
     for anchor, group in following.items():
         if len(group) < NEW_CHAPTER_AT:
             continue
@@ -1442,8 +1447,7 @@ def _new_chapters(document: Document, kb: KnowledgeBase, recommendations: list[R
                 break
         taken.add(f"ch:{number}")
         for rec in group:
-            rec.amendment.chapter = NewChapter(number=number, after=chapter.id,
-                                               heading=ProposedText(en=phrase.en, ru=phrase.ru))
+            rec.amendment.chapter = NewChapter(number=number, after=chapter.id, heading=heading)
 
 
 @dataclass

@@ -171,7 +171,7 @@ class NewChapter(_Model):
     after: str
     """The draft's chapter it follows ("ch:4")."""
     heading: ProposedText
-    """As a sentence: a Word draft whose chapter headings are in capitals gets it in capitals."""
+    """As the draft writes its chapters' headings: in capitals when they all are."""
 
 
 class Amendment(_Model):

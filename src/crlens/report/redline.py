@@ -178,11 +178,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
                 inserted_mark.addnext(continued)
         return True
 
-    # a new chapter's heading goes before the first of its articles, in capitals when the draft's chapter headings
-    # are (the KZ Digital Code's "Глава 4. ЦИФРОВЫЕ ОБЪЕКТЫ")
-    headings = [p.heading for p in review.provisions if p.kind == "chapter" and p.heading]
-    capitals = bool(headings) and all(h.isupper() for h in headings)
-    chapters_opened: set[str] = set()
+    chapters_opened: set[str] = set()  # a new chapter's heading goes before the first of its articles
     inserted: list[str] = []
     skipped: list[str] = []
     why_left_out: list[tuple[Recommendation, str]] = []
@@ -221,7 +217,7 @@ def write_redline(review: Review, draft_docx: Path, path: Path, lang: str | None
         if chapter is not None and chapter.number not in chapters_opened and lines:
             chapters_opened.add(chapter.number)
             heading = chapter.heading.ru if lang == "ru" else chapter.heading.en
-            lines.insert(0, f"{label(f'ch:{chapter.number}', lang)}. {heading.upper() if capitals else heading}")
+            lines.insert(0, f"{label(f'ch:{chapter.number}', lang)}. {heading}")
         instruction = present_text_numbered(lang, review.document.article_word)
         if instruction in lines and anchor in first_body:
             # the instruction is carried out, not inserted: the article's present text gets its number "1. " (it
