@@ -136,3 +136,16 @@ def test_review_of_bad_input_fails_cleanly(tmp_path):
     result = runner.invoke(app, ["review", str(tmp_path / "missing.pdf"), "--out", str(tmp_path)])
     assert result.exit_code == 2
     assert "file not found" in result.stderr
+
+
+def test_an_items_lead_in_does_not_lend_it_the_rule_after_the_list(corpus):
+    """Law on Online Platforms art. 9(3): the item on complaints was taken to mention misleading design, the rule
+    that follows the list; the issue now names paragraph 3, where that rule is."""
+    from crlens.analysis.engine import review_document
+    from crlens.ingest import parse_file
+    from crlens.knowledge.loader import load
+
+    review = review_document(parse_file(corpus / "kz-law-online-platforms-2023-ru.txt"), load())
+    [rec] = [r for r in review.recommendations if "negative-effects-02" in r.criteria]
+    assert rec.ru.issue.startswith("В пункте 3 статьи 9 упоминаются: манипулятивный")
+    assert "art:9.3.2" not in rec.provisions

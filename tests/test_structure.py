@@ -265,3 +265,40 @@ def test_by_means_of_is_no_definition() -> None:
     assert defined_term("Providers shall, by means of technical measures, ensure that children are safe.") is None
     assert defined_term("Processing by means of automated systems means any handling of data.") == (
         "Processing by means of automated systems")
+
+
+LIST_THEN_A_PART = """Статья 9. Правовой режим
+1. Онлайн-платформы должны иметь следующие функции:
+1) определения количества пользователей;
+2) подачи пользователями жалобы.
+Интерфейс онлайн-платформы не должен вводить пользователя в заблуждение.
+Это требование применяется ко всем платформам.
+2. Иной пункт.
+"""
+
+
+def test_a_part_after_a_list_closed_by_a_full_stop_belongs_to_the_paragraph_not_to_the_last_item():
+    """A lawyer found the Law on Online Platforms' rule on misleading interfaces (its art. 9(3), part two) cited
+    as subparagraph 2), the complaint function, after which it stands."""
+    doc = parse_text(LIST_THEN_A_PART)
+    assert doc.get("art:9.1.2").text == "подачи пользователями жалобы."
+    assert doc.get("art:9.1").text.endswith("в заблуждение.\nЭто требование применяется ко всем платформам.")
+    assert doc.get("art:9.2").text == "Иной пункт."
+
+
+def test_the_part_after_a_list_is_read_after_the_list():
+    assert parse_text(LIST_THEN_A_PART).get("art:9.1").numbered_text().splitlines() == [
+        "1. Онлайн-платформы должны иметь следующие функции:",
+        "1) определения количества пользователей;",
+        "2) подачи пользователями жалобы.",
+        "Интерфейс онлайн-платформы не должен вводить пользователя в заблуждение.",
+        "Это требование применяется ко всем платформам.",
+    ]
+
+
+def test_a_list_item_continued_on_a_line_of_its_own_keeps_it():
+    """An item that has not closed the list (no full stop), or a continuation in lower case, is the item's."""
+    doc = parse_text("Статья 1. Заголовок\n1. Ведомство:\n1) рассматривает жалобы\nв течение дня;\n"
+                     "2) публикует отчет.\nв установленном порядке\n")
+    assert doc.get("art:1.1.1").text == "рассматривает жалобы\nв течение дня;"
+    assert doc.get("art:1.1.2").text == "публикует отчет.\nв установленном порядке"

@@ -216,11 +216,21 @@ class _Analysis:
         concepts: set[str] = set()
         parent = node.parent
         while parent is not None:
-            concepts |= self.own.get(parent.id, {}).keys()
+            concepts |= self.lead(parent).keys()
             if within_article and parent.kind == "article":
                 break
             parent = parent.parent
         return concepts
+
+    def lead(self, provision: Provision) -> dict[str, list[Found]]:
+        """The concepts of a provision's own words above its parts: all of :attr:`own`, but for the part that
+        follows its list (``Provision.tail_at``), a rule of its own that the items are not read with."""
+        found = self.own.get(provision.id, {})
+        if not provision.tail_at:
+            return found
+        above = {c: [f for f in fs if f.field == "heading" or f.hit.start < provision.tail_at]
+                 for c, fs in found.items()}
+        return {c: fs for c, fs in above.items() if fs}
 
     def subtree_mask(self, provision: Provision) -> int:
         """:attr:`subtree` of the provision as a :meth:`mask`, computed once: every criterion asks it of every
@@ -1036,7 +1046,7 @@ def _defines_or_protects(provision: Provision, state: _Analysis) -> bool:
     lead_in = provision.parent
     if provision.kind not in _LIST_ITEMS or lead_in is None or lead_in.kind == "article":
         return False
-    said = state.own.get(lead_in.id, {})
+    said = state.lead(lead_in)
     return any(f.field == "text" for concept in _LEAD_IN_SENSE for f in said.get(concept, ()))
 
 

@@ -74,6 +74,11 @@ class Provision:
     children: list[Provision] = field(default_factory=list, repr=False)
     start: int = 0
     end: int = 0
+    tail_at: int = 0
+    """Where in :attr:`text` the part that follows the provision's list begins, 0 when none does: "3. Platforms
+    shall have these functions: 1) ...; 2) .... The interface shall not mislead ..." holds the last sentence, a
+    part of paragraph 3 (its «часть вторая»), not of item 2). It is the provision's own text, read after its
+    children."""
 
     @property
     def article(self) -> Provision | None:
@@ -92,27 +97,29 @@ class Provision:
 
     def full_text(self) -> str:
         """Heading, own text and the text of every descendant, one line each, in document order."""
-        parts = []
-        for node in self.walk():
-            if node.heading:
-                parts.append(node.heading)
-            if node.text:
-                parts.append(node.text)
-        return "\n".join(parts)
+        return "\n".join(self._lines(numbered=False))
 
     def numbered_text(self) -> str:
         """Heading and text as the draft numbers them: like :meth:`full_text`, with each part's own marker
         ("1. …", "2) …") before its text, so that a lawyer quoted the provision can tell its paragraphs apart.
 
         ``full_text`` stays without markers: draft comparison matches a renumbered paragraph by its words."""
-        parts = []
-        for node in self.walk():
-            if node.heading:
-                parts.append(node.heading)
-            line = " ".join(piece for piece in (node.marker, node.text) if piece)
-            if line:
-                parts.append(line)
-        return "\n".join(parts)
+        return "\n".join(self._lines(numbered=True))
+
+    def _lines(self, numbered: bool) -> list[str]:
+        """The lines of :meth:`full_text` or :meth:`numbered_text`: the part after a list (:attr:`tail_at`) after
+        the list."""
+        lead, tail = (self.text[:self.tail_at].rstrip("\n"), self.text[self.tail_at:]) if self.tail_at else (
+            self.text, "")
+        parts = [self.heading] if self.heading else []
+        line = " ".join(piece for piece in (self.marker if numbered else "", lead) if piece)
+        if line:
+            parts.append(line)
+        for child in self.children:
+            parts.extend(child._lines(numbered))
+        if tail:
+            parts.append(tail)
+        return parts
 
     def to_json(self) -> dict[str, Any]:
         """The provision as a ``review.json`` provisions entry (without analysis fields)."""

@@ -309,6 +309,10 @@ class _Builder:
             self.awaiting_heading = None
             return
         self.awaiting_heading = None
+        if _follows_list(node, line):
+            # the part of a paragraph (or article) after its list: its own text, not the last item's
+            node = self.current = node.parent  # type: ignore[assignment]
+            node.tail_at = len(node.text) + 1
         node.text = f"{node.text}\n{line}" if node.text else line
 
     def close_at(self, end: int) -> None:
@@ -322,6 +326,20 @@ class _Builder:
 _CONTAINER_ORDER = ("book", "part", "section", "chapter", "subchapter")
 _CONTAINER_LABEL = {"book": "Book", "part": "Part", "section": "Section", "chapter": "Chapter",
                     "subchapter": "Paragraph", "annex": "Annex"}
+
+
+_ITEM_MARKER = re.compile(r"^\(?[0-9A-Za-zА-Яа-я]{1,4}\)$")
+"""A list item's marker: "2)", "(c)", "б)"."""
+
+
+def _follows_list(node: Provision, line: str) -> bool:
+    """Whether ``line`` is a part of ``node``'s parent that follows its list, not more text of the item ``node``:
+    the item has closed the list with a full stop, the parent announced the list with a colon, and the line
+    opens a sentence of its own ("2) ... получения.", then "Интерфейс онлайн-платформы не должен ...")."""
+    parent = node.parent
+    return (parent is not None and bool(_ITEM_MARKER.match(node.marker)) and not parent.tail_at
+            and node.text.rstrip().endswith(".") and parent.text.rstrip().endswith(":")
+            and line[:1].isupper())
 
 
 def _container_rank(kind: str) -> int:
