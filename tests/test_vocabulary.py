@@ -485,3 +485,13 @@ def test_preventing_or_minimising_risks_is_a_risk_mitigation_measure() -> None:
     """EU AI Act art. 14(2): oversight aims to prevent or minimise the risks to health, safety or rights."""
     text = "Human oversight shall aim to prevent or minimise the risks to health, safety or fundamental rights."
     assert "risk-mitigation-measure" in concepts_in("en", text)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "уведомляет пользователя в случае нарушения конфиденциальности его персональных данных"),
+    ("en", "shall notify the user without delay of a breach of confidentiality of his or her personal data"),
+])
+def test_a_breach_of_the_confidentiality_of_personal_data_is_a_data_breach(lang: str, text: str) -> None:
+    """The Law on Online Platforms' art. 10(4): the review said the Law required no notification of a breach at
+    all (a lawyer's audit); it requires one, though nothing in it is specific to children."""
+    assert "data-breach-notice" in concepts_in(lang, text)
