@@ -258,7 +258,9 @@ class PositiveFinding(_Model):
     area: AreaId
     provision: str
     quote: str
-    statement: str
+    statement: str = Field(description="the criterion met, as the knowledge base states what it requires: what "
+                           "the draft itself says is the quote, which the brief shows (a lawyer read this statement "
+                           "as a claim about the draft's text)")
     statement_ru: str
 
 
