@@ -950,3 +950,12 @@ def test_the_default_settings_are_listed_as_what_the_lead_in_announces() -> None
     clause = load().criteria["safety-01"].recommendation.model_clause.ru
     items = re.findall(r"^\d\) (\w+)", clause, re.M)
     assert items == ["доступ", "отключение", "запрет", "отключение"]
+
+
+def test_no_russian_clause_calls_a_private_service_an_operator() -> None:
+    """The KZ Code's «оператор» is the operator of e-government (art. 16(3), art. 74); our app store and helpline
+    clauses had «Оператор магазина приложений» and «Операторы таких служб» (lawyer's audit). A platform's holder
+    is its «владелец», as the Code says of digital platforms (art. 29(5))."""
+    found = [(cid, m.group()) for cid, text in _russian_texts()
+             for m in re.finditer(r"(?i)\bоператор\w* (?:магазин\w*|таких служб)", text)]
+    assert found == []

@@ -259,8 +259,8 @@ class PositiveFinding(_Model):
     provision: str
     quote: str
     statement: str = Field(description="the criterion met, as the knowledge base states what it requires: what "
-                           "the draft itself says is the quote, which the brief shows (a lawyer read this statement "
-                           "as a claim about the draft's text)")
+                           "the draft itself says is the quote, which the brief shows (a lawyer read this "
+                           "statement as a claim about the draft's text)")
     statement_ru: str
 
 
