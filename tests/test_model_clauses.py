@@ -959,3 +959,13 @@ def test_no_russian_clause_calls_a_private_service_an_operator() -> None:
     found = [(cid, m.group()) for cid, text in _russian_texts()
              for m in re.finditer(r"(?i)\bоператор\w* (?:магазин\w*|таких служб)", text)]
     assert found == []
+
+
+def test_the_open_data_clause_adds_to_the_general_rule_for_childrens_data_without_a_contrary_reading() -> None:
+    """«Не допускается публикация ... персональных данных лиц, не достигших восемнадцатилетнего возраста» read,
+    to a lawyer, as leaving adults' data open to publication, which the KZ Code forbids for everyone (arts. 16(4),
+    37(3)); the clause now says what it adds for children: data that are publicly available are not published
+    either."""
+    clause = load().criteria["dpg-05"].recommendation.model_clause
+    assert clause.ru.startswith("1. Персональные данные детей, в том числе общедоступные, не публикуются")
+    assert clause.en.startswith("1. Personal data of children, including personal data that are publicly")
