@@ -495,3 +495,15 @@ def test_a_breach_of_the_confidentiality_of_personal_data_is_a_data_breach(lang:
     """The Law on Online Platforms' art. 10(4): the review said the Law required no notification of a breach at
     all (a lawyer's audit); it requires one, though nothing in it is specific to children."""
     assert "data-breach-notice" in concepts_in(lang, text)
+
+
+def test_the_issue_says_of_a_no_release_rule_no_more_than_the_rule_says(corpus) -> None:
+    """The KZ Code's art. 105(2): liability does not release from the duty to remedy a breach. The issue called it
+    «неосвобождение от ответственности в силу исполнения обязанности или согласия» (a lawyer's audit)."""
+    from crlens.analysis.engine import review_document
+    from crlens.ingest import parse_file
+    from crlens.knowledge.loader import load
+
+    review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())
+    [rec] = [r for r in review.recommendations if "impact-liability-05" in r.criteria]
+    assert "упоминаются: неосвобождение от ответственности или от обязанностей (пункт 2 статьи 105" in rec.ru.issue
