@@ -586,3 +586,12 @@ def test_a_brief_that_would_run_over_its_pages_lists_fewer_recommendations_and_s
 
 def test_a_brief_that_fits_lists_every_recommendation_it_picks(sample_review):
     assert brief.fitted(sample_review, "en").recommendations == brief.build(sample_review, "en").recommendations
+
+
+def test_a_priority_item_promises_no_more_than_its_proposed_text_gives(kz_code):
+    """The KZ Code's definition of cyberbullying refers to the Law on the Rights of the Child; the brief's item
+    promised a definition covering isolation and private information, which that text does not give (lawyer's
+    audit). The solution's first sentence, which the brief shows, now says what every text of it does."""
+    [rec] = [r for r in kz_code.recommendations if "cyber-aggression-01" in r.criteria]
+    assert rec.ru.solution.startswith("Дополнить Кодекс определением кибербуллинга в отношении ребенка. ")
+    assert rec.solution.startswith("Define cyberbullying of a child. ")
