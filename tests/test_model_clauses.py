@@ -969,3 +969,11 @@ def test_the_open_data_clause_adds_to_the_general_rule_for_childrens_data_withou
     clause = load().criteria["dpg-05"].recommendation.model_clause
     assert clause.ru.startswith("1. Персональные данные детей, в том числе общедоступные, не публикуются")
     assert clause.en.startswith("1. Personal data of children, including personal data that are publicly")
+
+
+def test_a_child_filmed_by_the_family_has_limits_not_left_to_labour_law() -> None:
+    """A child filmed by his or her parents for the family's channel is no employee, so limits «в соответствии с
+    трудовым законодательством» would not apply to the child (lawyer's audit of the KZ Code's art. 29-2(7))."""
+    clause = load().criteria["negative-effects-05"].recommendation.model_clause
+    assert "трудовым законодательством" not in clause.ru and "labour legislation" not in clause.en
+    assert "независимо от наличия трудового договора" in clause.ru
