@@ -977,3 +977,11 @@ def test_a_child_filmed_by_the_family_has_limits_not_left_to_labour_law() -> Non
     clause = load().criteria["negative-effects-05"].recommendation.model_clause
     assert "трудовым законодательством" not in clause.ru and "labour legislation" not in clause.en
     assert "независимо от наличия трудового договора" in clause.ru
+
+
+def test_the_clause_on_publicly_funded_software_publishes_what_its_first_paragraph_names() -> None:
+    """«Такие программное обеспечение, данные и контент»: «Такие» agreed with neither noun, and no data were named
+    before (lawyer's audit of the KZ Code's art. 23(7) as proposed)."""
+    clause = load().criteria["dpg-03"].recommendation.model_clause
+    assert "2. Такое программное обеспечение и такой контент публикуются" in clause.ru
+    assert "2. Such software and content shall be published" in clause.en
