@@ -502,7 +502,8 @@ def test_a_kazakh_draft_leaves_the_control_of_platforms_to_the_body_of_the_law_o
     them and brings the suit."""
     kz_code, _ = kz_code_and_sample
     body = "уполномоченн\\w+ орган\\w* " + PLATFORMS_BODY["ru"]
-    control = "кроме требований к цифровым платформам, контроль за соблюдением которых осуществляет "
+    control = ("кроме требований к онлайн-платформам в значении указанного Закона, контроль за соблюдением "
+               "которых осуществляет ")
     assert re.search(control + body, _proposed(kz_code, "impact-liability-01", "ru"))
     assert re.search(body + " вправе обратиться в суд с иском о приостановлении",
                      _proposed(kz_code, "impact-liability-02", "ru"))
@@ -981,7 +982,8 @@ def test_a_child_filmed_by_the_family_has_limits_not_left_to_labour_law() -> Non
 
 def test_the_clause_on_publicly_funded_software_publishes_what_its_first_paragraph_names() -> None:
     """«Такие программное обеспечение, данные и контент»: «Такие» agreed with neither noun, and no data were named
-    before (lawyer's audit of the KZ Code's art. 23(7) as proposed)."""
+    before (lawyer's audit of the KZ Code's art. 23(7) as proposed); the data are named as what they are."""
     clause = load().criteria["dpg-03"].recommendation.model_clause
-    assert "2. Такое программное обеспечение и такой контент публикуются" in clause.ru
-    assert "2. Such software and content shall be published" in clause.en
+    assert ("2. Такое программное обеспечение и такой контент, а также данные, созданные за счет бюджетных "
+            "средств, публикуются") in clause.ru
+    assert "2. Such software and content, and data created at the expense of budget funds, shall be" in clause.en

@@ -325,6 +325,18 @@ def test_a_draft_that_writes_en_dashes_gets_en_dashes_in_our_russian_texts(kz_re
     assert any("–" in t for t in texts)
 
 
+def test_the_online_platforms_body_is_given_only_the_online_platforms_of_its_law(kz_review) -> None:
+    """The Code's digital platforms (e-government, marketplaces) are wider than the online platforms of the Law
+    on Online Platforms, whose body controls only those; the competence clause gave that body control over every
+    «цифровая платформа» (lawyer's audit of art. 14(3) as proposed). An online platform named within that law's
+    meaning stays one."""
+    [rec] = [r for r in kz_review.recommendations if "impact-liability-01" in r.criteria]
+    text = rec.amendment.proposed_text.ru
+    assert "кроме требований к онлайн-платформам в значении указанного Закона, контроль" in text
+    assert "а требования к онлайн-платформам в значении Закона Республики Казахстан «Об онлайн-платформах" in text
+    assert "к цифровым платформам, контроль" not in text
+
+
 def test_a_broken_yaml_file_gives_an_error_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "broken-terms.yaml"
     path.write_text("equivalences: [\n  - id: x\n", encoding="utf-8")
