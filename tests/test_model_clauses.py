@@ -887,15 +887,18 @@ def test_the_education_body_sets_no_second_cybersecurity_or_accessibility_rules_
     assert "защиты данных, кибербезопасности, доступности" not in recommendation.solution.ru
 
 
-def test_erasure_of_data_from_childhood_has_one_exception_and_says_the_others_do_not_apply() -> None:
+def test_erasure_of_data_from_childhood_says_which_grounds_of_refusal_stay_and_which_do_not() -> None:
     """The clause kept data «когда их хранение предусмотрено законом» and then set aside the public-interest and
     state-function grounds «если их хранение прямо не предусмотрено законом», the same condition twice; a reader
     of the KZ Code's art. 41(4) could not tell whether its other grounds of refusal still applied (third lawyer's
-    review). The one exception stays; every other ground is set aside."""
+    review). It then set every other ground aside, which would force the erasure of evidence and of data a court
+    decision needs (fourth review). It now names the grounds that stay and the two that do not."""
     clause = load().criteria["data-privacy-06"].recommendation.model_clause
-    assert ("Иные основания для отказа в удалении, в том числе связанные с реализацией государственных функций "
-            "или с публичным интересом, к таким данным не применяются.") in clause.ru
-    assert "Other grounds for refusing erasure, including those resting on" in clause.en
+    assert ("либо необходимо для защиты жизни, здоровья, прав и законных интересов других лиц, рассмотрения дел о "
+            "правонарушениях, осуществления правосудия или исполнения судебных актов. Реализация государственных "
+            "функций или публичный интерес не являются основанием для отказа в удалении") in clause.ru
+    assert "The performance of state functions or a public interest is no ground for refusing erasure" in clause.en
+    assert "Иные основания" not in clause.ru and "Other grounds" not in clause.en
 
 
 def test_the_biometric_limit_leaves_a_child_the_registration_the_draft_gives_every_citizen() -> None:
