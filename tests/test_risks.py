@@ -515,15 +515,15 @@ def test_a_note_that_names_a_provision_keeps_its_capital_after_the_provision_it_
 def test_the_amendment_answering_broad_erasure_refusals_sets_them_aside_for_data_from_childhood(
         tmp_path: Path) -> None:
     """The new paragraphs answering art. 41(4)'s refusal "for state functions" must not leave that ground to
-    override them: they say that no ground of refusal but retention required by law, these general ones included,
-    applies to data from childhood; and the solution gives the right to the child and also a parent, as the
-    proposed text does, not to either of them."""
+    override them: they say that the performance of state functions and a public interest are no ground of
+    refusal for data from childhood (the grounds that protect others and justice stay); and the solution gives the
+    right to the child and also a parent, as the proposed text does, not to either of them."""
     text = ERASURE_EXCEPTIONS.format(ground="реализации государственных функций и оказания государственных услуг")
     [rec] = [r for r in review_text(tmp_path, text).recommendations if "data-privacy-06" in r.criteria]
-    assert "resting on the performance of state functions or on the public interest, do not apply" in (
+    assert "The performance of state functions or a public interest is no ground for refusing erasure" in (
         rec.amendment.proposed_text.en)
-    assert ("связанные с реализацией государственных функций или с публичным интересом, к таким данным не "
-            "применяются") in rec.amendment.proposed_text.ru
+    assert ("Реализация государственных функций или публичный интерес не являются основанием для отказа в "
+            "удалении") in rec.amendment.proposed_text.ru
     assert "Give the child, and for a child under sixteen also a parent, the right" in rec.solution
 
 
