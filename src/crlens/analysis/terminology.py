@@ -785,7 +785,18 @@ def as_the_acts_own_body(text: str, lang: str, defined: Collection[str], bodies:
     (``terminology.yaml``, ``own_bodies``) whose bare name is among the terms the draft ``defined`` (in Russian or
     English, any case of letters), its name followed by its field in ``lang`` ("уполномоченным органом в сфере
     цифровизации") loses the field ("уполномоченным органом"), in any case and number."""
+    for pattern in _own_body_patterns(tuple(defined), tuple(bodies), lang):
+        text = pattern.sub(r"\1", text)
+    return text
+
+
+@functools.lru_cache(maxsize=16)
+def _own_body_patterns(defined: tuple[str, ...], bodies: tuple[OwnBody, ...], lang: str
+                       ) -> tuple[re.Pattern[str], ...]:
+    """For :func:`as_the_acts_own_body`, once per draft and language: the name of each body the draft defines by
+    its bare name, followed by its field, with the name as group 1."""
     folded = {fold(term) for term in defined}
+    patterns = []
     for body in bodies:
         if not folded & {fold(body.name), fold(body.name_en)}:
             continue
@@ -798,8 +809,8 @@ def as_the_acts_own_body(text: str, lang: str, defined: Collection[str], bodies:
         else:
             name = rf"(?<![{_WORD_EDGE}]){_english(body.name_en).pattern(groups=False)}"
             field = body.field_en
-        text = re.sub(rf"({name})\s+{re.escape(field)}(?![{_WORD_EDGE}])", r"\1", text, flags=re.IGNORECASE)
-    return text
+        patterns.append(re.compile(rf"({name})\s+{re.escape(field)}(?![{_WORD_EDGE}])", re.IGNORECASE))
+    return tuple(patterns)
 
 
 def names_by_alternative(draft_text: str, term: str, equivalences: tuple[TermEquivalence, ...],
