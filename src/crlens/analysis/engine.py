@@ -677,11 +677,16 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis, regulated: 
         units = sorted((_best_unit(a, groups, state, whole=a.id not in state.definitions) for a in touching),
                        key=lambda u: u.rank, reverse=True)  # stable: a tie keeps document order
         partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
-        full = [u for u in units if u.count == len(groups)]
+        full = [u for u in units if u.count == len(groups) and _together_in_a_part(u, groups, state)]
         best = units[0] if units else None
         if full:
             status, chosen = "addressed", full[:3]
             confidence = 0.9 if _depth(full[0].provision) > 0 or len(groups) > 2 else 0.75
+        elif best is not None and best.count == len(groups):
+            # an article meets every element, but not of one rule: shown by its part on the subject, with what
+            # that part leaves out
+            best = _part_on_subject(best.provision, groups, state) or best
+            status, chosen, confidence = "partial", [best], 0.6
         elif best is not None and best.met[0] and best.count >= min(partial_min, len(groups)):
             status, chosen, confidence = "partial", [best], 0.6
         else:
@@ -711,10 +716,41 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis, regulated: 
     return results, best_units, subject_units
 
 
+def _together_in_a_part(unit: _Unit, groups: list[ConceptGroup], state: _Analysis) -> bool:
+    """Whether an article that meets a criterion only as a whole speaks of its subject and of children in one of
+    its parts: the elements of one scheme may sit in several paragraphs (a complaint channel in one, its deadline
+    in the next), but a ban on profiling on sensitive data in one paragraph and a ban on targeted ads to minors in
+    the next make no ban on profiling children (Law OP art. 20(3), (4)). A provision below the article, or an
+    article without paragraphs, holds its elements together already."""
+    article = unit.provision
+    child = next((i for i, group in enumerate(groups) if "child" in group), None)
+    if child in (None, 0) or article.kind != "article" or all(c.kind in _LIST_ITEMS for c in article.children):
+        return True
+    subject, children = state.mask(groups[0]), state.mask(groups[child])
+    return any(mask & subject and mask & children
+               for node, mask, _ in state.units(article, True) if node is not article)
+
+
+def _part_on_subject(article: Provision, groups: list[ConceptGroup], state: _Analysis) -> _Unit | None:
+    """The part of an article that best meets a criterion among those that name its first element (its subject)."""
+    masks = [state.mask(group) for group in groups]
+    parts = [_Unit(node, _met_bits(mask, masks))
+             for node, mask, _ in state.units(article, True) if node is not article]
+    return max((u for u in parts if u.met[0]), key=lambda u: u.rank, default=None)
+
+
 def _occurrence(state: _Analysis, unit: _Unit, group: ConceptGroup) -> Found | None:
-    """Where the provision meets an element: its first occurrence in the provision, else in its article (the
-    heading or lead-in the provision is read with)."""
-    return state.first(unit.provision, group) or state.first(_article(unit.provision), group)
+    """Where the provision meets an element: its first occurrence in the provision, else in the lead-ins it is read
+    with, nearest first, else anywhere in its article (its heading last). A list item meets "the owner" in its own
+    lead-in («Собственники ... обязаны:»), not in the article's first paragraph on another matter (Law OP art.
+    9(1))."""
+    found = state.first(unit.provision, group)
+    node = unit.provision
+    while found is None and node.parent is not None and node.parent.kind != "article":
+        node = node.parent
+        hits = [f for concept, fs in state.lead(node).items() if concept in group for f in fs if f.field == "text"]
+        found = min(hits, key=lambda f: f.hit.start) if hits else None
+    return found or state.first(_article(unit.provision), group)
 
 
 def _named(state: _Analysis, unit: _Unit, group: ConceptGroup) -> list[str]:
