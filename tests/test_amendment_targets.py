@@ -85,6 +85,22 @@ def test_the_amendments_table_names_the_new_article_by_its_number(review_ru: Rev
                                              f"Новая статья {new[row.id]} (в новой главе "))
 
 
+def test_a_new_article_goes_after_the_one_numbered_just_before_it(review_ru: Review) -> None:
+    """«Новая статья 38-3 (после статьи 38)» reads as a place that 38-1 and 38-2 already hold (the fourth lawyer's
+    audit, L14): each new article but the first of its group follows the one numbered before it."""
+    places = {row.id: row.provision for row in rows(review_ru, "ru")}
+    numbers = {r.id: r.amendment.number for r in review_ru.recommendations if r.amendment.action == "new"}
+    checked = 0
+    for rec_id, number in numbers.items():
+        if "главе" in places[rec_id]:
+            continue
+        base, k = number.rsplit("-", 1)
+        expected = base if k == "1" else f"{base}-{int(k) - 1}"
+        assert places[rec_id] == f"Новая статья {number} (после статьи {expected})"
+        checked += int(k) > 1
+    assert checked, "the sample has groups of new articles"
+
+
 def test_an_english_draft_numbers_new_articles_with_a_letter(tmp_path: Path) -> None:
     review = review_text(tmp_path, DRAFT_EN)
     numbers = [r.amendment.number for r in review.recommendations if r.amendment.action == "new"]

@@ -232,7 +232,11 @@ def test_the_feedback_form_names_provisions_as_a_lawyer_does(store: Store, tmp_p
     with store.session() as session:
         targets = {rec.key: rec.latest.data["amendment"]["target"]  # type: ignore[index]
                    for rec in find_project(session).recommendations}
-    new = next(key for key, target in targets.items() if target.startswith("new after art:"))
+        numbers = {rec.key: rec.latest.data["amendment"]["number"]  # type: ignore[index]
+                   for rec in find_project(session).recommendations}
+    # the first new article after its anchor (the next ones follow the one numbered before them)
+    new = next(key for key, target in targets.items() if target.startswith("new after art:")
+               and numbers[key].endswith("-1"))
     after = targets[new].removeprefix("new after art:").split()[0]
     amended = next(key for key, target in targets.items() if re.fullmatch(r"art:[\d-]+", target))
     english = {row[0]: row[3] for row in load_rows(export(store, tmp_path / "r1.xlsx"))}

@@ -277,7 +277,7 @@ def test_russian_amendments_name_the_anchor_of_a_new_article_in_the_genitive(rev
     assert new
     for row in rows(review, "ru"):
         if row.id in new:
-            assert re.fullmatch(r"Новая статья [\d-]+ \(после статьи \d+\)", row.provision), row.provision
+            assert re.fullmatch(r"Новая статья [\d-]+ \(после статьи [\d-]+\)", row.provision), row.provision
 
 
 def test_every_document_carries_the_caveat_of_an_unverified_pinpoint(review):

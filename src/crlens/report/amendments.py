@@ -125,9 +125,25 @@ def where(rec: Recommendation, lang: str, *, naming: Naming = BY_ID, headings: b
             heading = QUOTED[lang].format(heading) if headings else ""
             after = label_genitive(chapter.after, lang, naming=naming)
             return f"{name} ({IN_NEW_CHAPTER[lang].format(number=chapter.number, heading=heading, after=after)})"
-        return f"{name} ({AFTER[lang]} {label_genitive(anchor, lang, naming=naming)})"
+        after = label_genitive(follows(rec.amendment.number, anchor), lang, naming=naming)
+        return f"{name} ({AFTER[lang]} {after})"
     name = label(target, lang, naming=naming)
     return f"{name} ({SUPPLEMENT[lang]})" if rec.amendment.action == "supplement" else name
+
+
+def follows(number: str, anchor: str) -> str:
+    """The article a new article numbered ``number`` goes right after: the one numbered just before it, which the
+    draft or another new article holds ("9-3" follows "9-2", "4b" follows "4a"), else, for the first of them, its
+    anchor: a lawyer reads «Новая статья 9-3 (после статьи 9)» as a place taken by 9-1 and 9-2."""
+    base = anchor.removeprefix("art:")
+    if not number.startswith(base) or number == base:
+        return anchor
+    rest = number[len(base):]
+    if re.fullmatch(r"-\d+", rest) and int(rest[1:]) > 1:
+        return f"art:{base}-{int(rest[1:]) - 1}"
+    if re.fullmatch(r"[b-zB-Z]", rest):
+        return f"art:{base}{chr(ord(rest) - 1)}"
+    return anchor
 
 
 def added_paragraphs(rec: Recommendation) -> list[int]:
