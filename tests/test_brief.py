@@ -120,15 +120,14 @@ def test_key_messages_name_the_most_severe_risky_provisions_first(sample_review)
     high = sorted({r.provision for r in sample_review.risks if r.severity == "high"}, key=order.__getitem__)
     named = ", ".join(label(p) for p in high[:3])
     risky = {r.provision for r in sample_review.risks}
-    [message] = [m for m in brief.build(sample_review, "en").key_messages if "can harm children" in m]
-    assert message.startswith(f"{len(risky)} provisions can harm children unless safeguards are added, "
-                              f"notably {named} (")
+    [message] = [m for m in brief.build(sample_review, "en").key_messages if "safeguards children need" in m]
+    assert message.startswith(f"{len(risky)} provisions lack the safeguards children need, notably {named} (")
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("en", "3 provisions can harm children unless safeguards are added: Article 20(4), Article 48(5), "
+    ("en", "3 provisions lack the safeguards children need: Article 20(4), Article 48(5), "
            "Article 82(6) (Access to information, expression and participation, Data protection and privacy)."),
-    ("ru", "Норм, способных причинить вред детям без дополнительных гарантий: 3 — пункт 4 статьи 20, пункт 5 "
+    ("ru", "Норм без необходимых гарантий для детей: 3 — пункт 4 статьи 20, пункт 5 "
            "статьи 48, пункт 6 статьи 82 (Доступ к информации, свобода выражения мнения и участие, Защита данных "
            "и неприкосновенность частной жизни)."),
 ])
@@ -142,8 +141,8 @@ def test_key_messages_name_every_risky_provision_when_there_are_few(kz_code, lan
 def test_key_messages_name_the_most_severe_risky_provisions_first_when_there_are_many(kz_code):
     # all but art. 83(3) (low) are of medium severity since art. 48(3) bounds art. 48(5): among equals, the
     # draft's order
-    [message] = [m for m in brief.build(kz_code, "en").key_messages if "can harm children" in m]
-    assert message.startswith("5 provisions can harm children unless safeguards are added, notably Article 20(4), "
+    [message] = [m for m in brief.build(kz_code, "en").key_messages if "safeguards children need" in m]
+    assert message.startswith("5 provisions lack the safeguards children need, notably Article 20(4), "
                               "Article 41(4), Article 48(5) (")
 
 
@@ -360,9 +359,9 @@ def test_a_provision_that_can_harm_children_is_not_offered_to_build_on(kz_code, 
 
 
 @pytest.mark.parametrize(("lang", "said"), [
-    ("en", "; it is also counted among the provisions that can harm children (Access to information, expression "
-           "and participation)"),
-    ("ru", "; вместе с тем это положение входит в число норм, способных причинить вред детям (Доступ к "
+    ("en", "; it is also counted among the provisions that lack the safeguards children need (Access to "
+           "information, expression and participation)"),
+    ("ru", "; вместе с тем это положение входит в число норм без необходимых гарантий для детей (Доступ к "
            "информации, свобода выражения мнения и участие)"),
 ])
 def test_a_strength_that_can_also_harm_children_says_so(sample_review, lang, said):

@@ -70,7 +70,7 @@ T = {
         "title": "Policy brief: children's rights in the draft",
         "key": "Key messages", "context": "Context: children online", "well": "What the draft does well",
         "builds": "Partly in place: provisions to build on",
-        "also_risky": "; it is also counted among the provisions that can harm children ({areas})",
+        "also_risky": "; it is also counted among the provisions that lack the safeguards children need ({areas})",
         "gaps": "Main gaps by area", "conclusions": "Conclusions", "recs": "Priority recommendations",
         "recs_of": "{recs} ({shown} of {total})",
         "refs": "References", "chart": "Status of the review areas (number of criteria)",
@@ -80,8 +80,8 @@ T = {
         "general_rules": "The draft has general rules to build on: {where}.",
         "msg_gaps": "Child-specific rules are missing or incomplete in {n} of {total} review areas; {high} "
                     "high-priority recommendations.",
-        "msg_risks": "{n} provisions can harm children unless safeguards are added, notably {where} ({areas}).",
-        "msg_risks_all": "{n} {provisions} can harm children unless safeguards are added: {where} ({areas}).",
+        "msg_risks": "{n} provisions lack the safeguards children need, notably {where} ({areas}).",
+        "msg_risks_all": "{n} {provisions} {lack} the safeguards children need: {where} ({areas}).",
         "msg_good": "The draft already protects children in {n} {respects}, notably in {areas}.",
         "concl_none": "No child-specific provision meets any criterion of these areas (number of criteria in "
                       "brackets, then the first to address): {items}.",
@@ -107,7 +107,8 @@ T = {
         "title": "Аналитическая записка: права детей в проекте",
         "key": "Основные выводы", "context": "Контекст: дети в интернете", "well": "Сильные стороны проекта",
         "builds": "Частично учтено: нормы, на которые можно опереться",
-        "also_risky": "; вместе с тем это положение входит в число норм, способных причинить вред детям ({areas})",
+        "also_risky": "; вместе с тем это положение входит в число норм без необходимых гарантий для детей "
+                      "({areas})",
         "gaps": "Основные пробелы по направлениям", "conclusions": "Заключение",
         "recs": "Приоритетные рекомендации", "refs": "Источники",
         "recs_of": "{recs} ({shown} из {total})",
@@ -118,9 +119,9 @@ T = {
         "general_rules": "В проекте есть общие нормы, на которые можно опереться: {where}.",
         "msg_gaps": "Нормы, специально касающиеся детей, отсутствуют или неполны по {n} из {total} направлений; "
                     "рекомендаций высокой приоритетности: {high}.",
-        "msg_risks": "Норм, способных причинить вред детям без дополнительных гарантий: {n}; прежде всего "
+        "msg_risks": "Норм без необходимых гарантий для детей: {n}; прежде всего "
                      "{where} ({areas}).",
-        "msg_risks_all": "Норм, способных причинить вред детям без дополнительных гарантий: {n} — {where} "
+        "msg_risks_all": "Норм без необходимых гарантий для детей: {n} — {where} "
                          "({areas}).",
         "msg_good": "Проект уже защищает детей в {n} {respects}, прежде всего по направлениям: {areas}.",
         "concl_none": "Направления, критериям которых не отвечает ни одна норма для детей (в скобках — число "
@@ -275,6 +276,7 @@ def build(review: Review, lang: str = "en", kb: KnowledgeBase | None = None,
         risk_areas = dict.fromkeys(r.area for r in ranked_risks if r.provision in risky[:RISKS_NAMED])
         message = t["msg_risks_all"] if len(risky) <= RISKS_NAMED else t["msg_risks"]
         key.append(message.format(n=len(risky), where=", ".join(named), provisions=_provisions(len(risky)),
+                                  lack="lacks" if len(risky) == 1 else "lack",
                                   areas=", ".join(title_of[a] for a in risk_areas)))
     # What the draft does well is shown in its own words: our criterion's statement would claim more than the
     # words found (a register of orders, where the draft only has a platform's report).
