@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from crlens import __version__
 from crlens.analysis.act_name import ActName, act_name, is_draft, name_the_act
+from crlens.analysis.children import as_children
 from crlens.analysis.definitions import definition_style, reworded
 from crlens.analysis.duty import duty_holder_spans
 from crlens.analysis.jurisdiction import (
@@ -326,6 +327,7 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     places = _write_proposed_texts(document, kb, recommendations, name, conditions, home)
     _refer_to_rules(document, kb, recommendations, results, places, name)
     _cite_law_in_force(kb, recommendations, home)
+    _name_children_as_defined(kb, recommendations, results)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
     review = Review(
         tool=Tool(version=__version__),
@@ -2709,6 +2711,26 @@ def _cite_law_in_force(kb: KnowledgeBase, recommendations: list[Recommendation],
 
 
 # --- assembling the review ---------------------------------------------------------------------------------
+
+
+def _name_children_as_defined(kb: KnowledgeBase, recommendations: list[Recommendation],
+                              results: dict[str, CriterionResult]) -> None:
+    """Where «ребенок» is every person under eighteen, as the draft defines it or our review has it define it
+    (``ages.yaml``'s ``child_definition`` met, or recommended), the Russian proposed texts name that person
+    «ребенок», not by the age (:func:`~crlens.analysis.children.as_children`); the texts that define a term by
+    the age keep it."""
+    definition = kb.child_definition_criterion
+    if not definition:
+        return
+    defined = definition in results and results[definition].status == "addressed"
+    if not defined and not any(definition in rec.criteria for rec in recommendations):
+        return
+    for rec in recommendations:
+        if set(rec.criteria) & set(kb.defining_criteria):
+            continue
+        text = rec.amendment.proposed_text
+        if text.ru:
+            rec.amendment.proposed_text = text.model_copy(update={"ru": as_children(text.ru)})
 
 
 def _provision_results(document: Document, state: _Analysis,

@@ -108,6 +108,10 @@ class KnowledgeBase:
     """The ages the model clauses use and why (``ages.yaml``)."""
     age_group_criteria: tuple[str, ...] = ()
     """The criteria whose model clauses name ages only as the bounds of age groups (``ages.yaml``)."""
+    defining_criteria: tuple[str, ...] = ()
+    """The criteria whose model clauses define a term by the age of eighteen (``ages.yaml``)."""
+    child_definition_criterion: str = ""
+    """The criterion a definition of the child as every person under eighteen meets (``ages.yaml``)."""
     localisation: Localisation | None = None
     """Our texts' phrases naming their home country and what a draft of another gets (``localisation.yaml``)."""
     phrases: Phrases | None = None
@@ -268,6 +272,8 @@ def load_unchecked(data_dir: Path) -> tuple[KnowledgeBase, list[Problem]]:
         if ages:
             kb.ages = ages.ages
             kb.age_group_criteria = ages.age_group_criteria
+            kb.defining_criteria = ages.defining_criteria
+            kb.child_definition_criterion = ages.child_definition
     localisation_path = data_dir / "localisation.yaml"
     if localisation_path.exists():
         kb.localisation = _load_file(localisation_path, Localisation, rel(localisation_path), problems)
@@ -540,6 +546,8 @@ def _check_ages(kb: KnowledgeBase) -> list[Problem]:
     only as the bounds of age groups; its norms and examples resolve."""
     problems: list[Problem] = [Problem("ages.yaml", "age groups", f"criterion {c!r} does not resolve")
                                for c in kb.age_group_criteria if c not in kb.criteria]
+    problems += [Problem("ages.yaml", "defining criteria", f"criterion {c!r} does not resolve")
+                 for c in (*kb.defining_criteria, kb.child_definition_criterion) if c and c not in kb.criteria]
     for threshold in kb.ages:
         entry = f"age {threshold.age}"
         messages = _unresolved(kb, threshold.norms, threshold.examples)

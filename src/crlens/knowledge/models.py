@@ -719,6 +719,12 @@ class AgesFile(_Strict):
     """The criteria whose model clauses name ages only as the bounds of the framework's age groups ("children who
     have reached thirteen but not sixteen"), not as an age from which the child acts: they need not be listed
     under those ages."""
+    child_definition: str = ""
+    """The criterion a definition of the child as every person under eighteen meets."""
+    defining_criteria: tuple[str, ...] = ()
+    """The criteria whose model clauses define a term by the age of eighteen (who is a child, what is child sexual
+    abuse material): they keep the age's words where the proposed texts otherwise name the defined «ребенок»
+    (:func:`~crlens.analysis.children.as_children`)."""
 
     @model_validator(mode="after")
     def _unique(self) -> AgesFile:
