@@ -457,3 +457,19 @@ def test_the_definition_of_a_child_is_not_proposed_to_replace_words_the_draft_ne
     review = review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"))
     [rec] = [r for r in review.recommendations if "general-principles-01" in r.criteria]
     assert "young user" not in rec.solution and "юный пользователь" not in rec.ru.solution
+
+
+def test_a_gap_names_the_general_limit_the_draft_sets_on_suspension_and_claims_only_what_it_lacks(
+        corpus: Path) -> None:
+    """KZ Digital Code art. 20(4) lets digital objects, networks among them, be suspended only as the laws
+    provide: the issue on network shutdowns said the Code did not limit them at all (fourth lawyer's audit, K4).
+    It now says the Code sets no limits of its own and names art. 20(4)."""
+    review = _review(corpus / "kz-digital-code-2026-ru.txt")
+    [rec] = [r for r in review.recommendations if "access-information-05" in r.criteria]
+    assert "does not limit the suspension" not in rec.issue
+    assert "sets no limits of its own on suspending communication networks" in rec.issue
+    assert "Article 20(4) allows suspension or restriction of access only in the cases the law sets" in rec.issue
+    assert ("В пункте 4 статьи 20 приостановление функционирования или ограничение доступа допускается"
+            in rec.ru.issue)
+    assert "art:20.4" in rec.general_rules
+

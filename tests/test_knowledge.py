@@ -149,7 +149,7 @@ def _set_concept(data_copy: Path, concept_id: str, **values: Any) -> None:
 def _with_general_element_change(data_dir: Path, change: Callable[[dict[str, Any]], None]) -> None:
     path = data_dir / "framework" / "access-information.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    [crit] = [c for c in data["criteria"] if c.get("detect", {}).get("general")]
+    crit = next(c for c in data["criteria"] if c.get("detect", {}).get("general"))
     change(crit["detect"]["general"][0])
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 

@@ -1774,9 +1774,13 @@ def _name_general_elements(document: Document, kb: KnowledgeBase, state: _Analys
             continue
         unit = best_units.get(draft.crit.id)
         groups = draft.crit.detect.elements
-        lacking = groups if unit is None else [g for g, ok in zip(groups, unit.met, strict=True) if not ok]
+        # where the issue says no provision makes the rule, every element is lacking, whatever the best provision
+        # (one that does not name the criterion's subject) has
+        lacking = (groups if unit is None or (not unit.met[0] and not draft.closest)
+                   else [g for g, ok in zip(groups, unit.met, strict=True) if not ok])
         for general in draft.crit.detect.general:
-            found = _general_element_at(document, state, general) if general.element in lacking else None
+            wanted = any(set(general.element) <= set(group) for group in lacking)
+            found = _general_element_at(document, state, general) if wanted else None
             if found is None or found.provision.id in draft.provisions:
                 continue
             pid = found.provision.id

@@ -270,8 +270,8 @@ class Detection(_Strict):
     def _valid(self) -> Detection:
         if any(not group for group in self.elements):
             raise ValueError("an element must name at least one concept")
-        if any(general.element not in self.elements for general in self.general):
-            raise ValueError("a general element must be one of the elements")
+        if any(not any(set(general.element) <= set(group) for group in self.elements) for general in self.general):
+            raise ValueError("a general element must be one of the elements, or some of its concepts")
         if self.partial_min is not None and not 1 <= self.partial_min <= len(self.elements):
             raise ValueError("partial_min must be between 1 and the number of elements")
         return self
