@@ -990,3 +990,15 @@ def test_the_clause_on_publicly_funded_software_publishes_what_its_first_paragra
     assert ("2. Такое программное обеспечение и такой контент, а также данные, созданные за счет бюджетных "
             "средств, публикуются") in clause.ru
     assert "2. Such software and content, and data created at the expense of budget funds, shall be" in clause.en
+
+
+def test_no_paragraph_names_its_duty_holder_by_a_bare_word_that_refers_back_to_no_one() -> None:
+    """«5. Владелец незамедлительно подтверждает ...» followed «4. Собственник онлайн-платформы ...» once the Law
+    on Online Platforms' own term replaced ours in paragraph 4 only (fourth lawyer's audit, L5): a paragraph
+    names the person it binds in full, or says what is done."""
+    bare = re.compile(r"(?m)^\d+\. (?:Владелец|Собственник|Оператор|The operator|The owner) "
+                      r"(?!(?:и|или|and|or|of)\b)(?!\w+-?\w*(?:ы|и|а|ой|ого)\b)")
+    found = [(c.id, m.group(0)) for c in load().criteria.values()
+             for text in (c.recommendation.model_clause.en, c.recommendation.model_clause.ru)
+             for m in bare.finditer(text)]
+    assert found == []

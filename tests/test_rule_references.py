@@ -128,7 +128,7 @@ def test_a_childs_challenge_to_a_moderation_decision_has_the_periods_of_a_childs
     complaints and ten for challenges; it now has the complaint's, named by the paragraph that sets them."""
     complaints = _rec(kz_code, "redress-01").amendment
     assert complaints.number == "29-7"
-    assert "\n2. Владелец незамедлительно подтверждает получение жалобы" in complaints.proposed_text.ru
+    assert "\n2. Получение жалобы подтверждается незамедлительно" in complaints.proposed_text.ru
     challenge = _rec(kz_code, "redress-02").amendment.proposed_text
     assert ("а жалоба ребенка или его законного представителя – в сроки, предусмотренные пунктом 2 статьи 29-7 "
             "настоящего Кодекса") in challenge.ru
