@@ -725,7 +725,7 @@ def _together_in_a_part(unit: _Unit, groups: list[ConceptGroup], state: _Analysi
     the next make no ban on profiling children (Law OP art. 20(3), (4)). A provision below the article, or an
     article without paragraphs, holds its elements together already."""
     article = unit.provision
-    child = next((i for i, group in enumerate(groups) if "child" in group), None)
+    child = next((i for i, group in enumerate(groups) if _EVERY_RULES_SUBJECT in group), None)
     if child in (None, 0) or article.kind != "article" or all(c.kind in _LIST_ITEMS for c in article.children):
         return True
     subject, children = state.mask(groups[0]), state.mask(groups[child])
