@@ -45,6 +45,7 @@ from crlens.analysis.labels import (
     anchor_of,
     article_of,
     cite,
+    inserted_number,
     label,
     label_genitive,
     label_in,
@@ -1444,7 +1445,7 @@ def _number_new_articles(document: Document, recommendations: list[Recommendatio
             continue
         base = anchor.removeprefix("art:")
         for k in range(1, 100):
-            number = f"{base}-{k}" if letter is None else f"{base}{chr(ord(letter) + k - 1)}"
+            number = inserted_number(base, k, letter)
             if f"art:{number}" not in taken:
                 break
         taken.add(f"art:{number}")
@@ -1490,7 +1491,7 @@ def _new_chapters(document: Document, kb: KnowledgeBase, recommendations: list[R
         chapter = closing[anchor]
         base = chapter.number or chapter.id.removeprefix("ch:")
         for k in range(1, 27):
-            number = f"{base}-{k}" if document.language in {"ru", "kk"} else f"{base}{chr(ord('a') + k - 1)}"
+            number = inserted_number(base, k, None if document.language in {"ru", "kk"} else "a")
             if f"ch:{number}" not in taken:
                 break
         taken.add(f"ch:{number}")
@@ -1779,8 +1780,7 @@ def _name_general_elements(document: Document, kb: KnowledgeBase, state: _Analys
         lacking = (groups if unit is None or (not unit.met[0] and not draft.closest)
                    else [g for g, ok in zip(groups, unit.met, strict=True) if not ok])
         for general in draft.crit.detect.general:
-            wanted = any(set(general.element) <= set(group) for group in lacking)
-            found = _general_element_at(document, state, general) if wanted else None
+            found = _general_element_at(document, state, general) if general.part_of(lacking) else None
             if found is None or found.provision.id in draft.provisions:
                 continue
             pid = found.provision.id

@@ -272,6 +272,27 @@ def within(provision_id: str, places: list[str]) -> bool:
     return any(provision_id == place or provision_id.startswith(f"{place}.") for place in places)
 
 
+def inserted_number(base: str, k: int, letter: str | None) -> str:
+    """The number of the ``k``-th provision inserted after the one numbered ``base``: "43-1", "43-2" in Russian
+    and Kazakh drafting (``letter`` None), "43a", "43b" in English (``letter`` "a"), "24A" where a draft inserts
+    so (``letter`` "A")."""
+    return f"{base}-{k}" if letter is None else f"{base}{chr(ord(letter) + k - 1)}"
+
+
+def inserted_before(number: str, base: str) -> str | None:
+    """The number of the provision inserted just before the one numbered ``number`` after ``base``, one step
+    back in :func:`inserted_number` ("9-2" for "9-3", "4a" for "4b"); None for the first inserted ("9-1", "4a")
+    and for a number not inserted after ``base``."""
+    if not number.startswith(base) or number == base:
+        return None
+    rest = number[len(base):]
+    if re.fullmatch(r"-\d+", rest) and int(rest[1:]) > 1:
+        return f"{base}-{int(rest[1:]) - 1}"
+    if re.fullmatch(r"[b-zB-Z]", rest):
+        return f"{base}{chr(ord(rest) - 1)}"
+    return None
+
+
 _NEW_AFTER = "new after "
 
 

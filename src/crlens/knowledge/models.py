@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from typing import Literal, get_args
 
@@ -246,6 +246,10 @@ class GeneralElement(_Strict):
     alongside: list[ConceptGroup] = Field(default_factory=list)
     said: Text
 
+    def part_of(self, groups: Iterable[ConceptGroup]) -> bool:
+        """Whether :attr:`element` is one of ``groups``, or some of the concepts of one."""
+        return any(set(self.element) <= set(group) for group in groups)
+
 
 class Detection(_Strict):
     """How the engine decides whether a draft meets a criterion.
@@ -270,7 +274,7 @@ class Detection(_Strict):
     def _valid(self) -> Detection:
         if any(not group for group in self.elements):
             raise ValueError("an element must name at least one concept")
-        if any(not any(set(general.element) <= set(group) for group in self.elements) for general in self.general):
+        if not all(general.part_of(self.elements) for general in self.general):
             raise ValueError("a general element must be one of the elements, or some of its concepts")
         if self.partial_min is not None and not 1 <= self.partial_min <= len(self.elements):
             raise ValueError("partial_min must be between 1 and the number of elements")

@@ -24,6 +24,7 @@ from crlens.analysis.labels import (
     PRESENT_TEXT_INSTRUCTIONS,
     anchor_of,
     article_of,
+    inserted_before,
     item_ending_with_semicolon,
     label,
     label_genitive,
@@ -135,15 +136,8 @@ def follows(number: str, anchor: str) -> str:
     """The article a new article numbered ``number`` goes right after: the one numbered just before it, which the
     draft or another new article holds ("9-3" follows "9-2", "4b" follows "4a"), else, for the first of them, its
     anchor: a lawyer reads «Новая статья 9-3 (после статьи 9)» as a place taken by 9-1 and 9-2."""
-    base = anchor.removeprefix("art:")
-    if not number.startswith(base) or number == base:
-        return anchor
-    rest = number[len(base):]
-    if re.fullmatch(r"-\d+", rest) and int(rest[1:]) > 1:
-        return f"art:{base}-{int(rest[1:]) - 1}"
-    if re.fullmatch(r"[b-zB-Z]", rest):
-        return f"art:{base}{chr(ord(rest) - 1)}"
-    return anchor
+    before = inserted_before(number, anchor.removeprefix("art:"))
+    return f"art:{before}" if before else anchor
 
 
 def added_paragraphs(rec: Recommendation) -> list[int]:
