@@ -326,6 +326,24 @@ def test_the_authoritys_guidance_to_businesses_goes_to_its_competence_article(re
     assert anchor_of(_target(review_duties, "business-hrdd-04")) == "art:3"
 
 
+DRAFT_CONTENT_RU = (
+    "Глава 1. Онлайн-платформы\n"
+    "Статья 1. Противоправный контент\n"
+    "1. На онлайн-платформах запрещается размещение противоправного контента.\n"
+    "2. Собственник онлайн-платформы удаляет противоправный контент по предписанию уполномоченного органа.\n"
+    "Статья 2. Удаление ложной информации\n"
+    "1. Лицо вправе потребовать от собственника онлайн-платформы удаления ложной информации о нем.\n"
+    "2. В случае отказа лицо вправе обратиться в суд.\n"
+)
+
+
+def test_removing_abuse_material_goes_to_the_article_on_illegal_content_not_the_one_on_false_information(
+        tmp_path: Path) -> None:
+    """The Law on Online Platforms' art. 15 («Удаление ложной информации») heads removal, but false information
+    is its subject; abuse material is illegal content, which art. 14 governs (fourth lawyer's audit, L2)."""
+    assert _target(review_text(tmp_path, DRAFT_CONTENT_RU), "csea-01") == "art:1"
+
+
 def test_nothing_is_added_to_or_after_the_entry_into_force(tmp_path: Path) -> None:
     """A rule on reviewing the act's effect on children has no better home in a short draft than its last
     chapter; it goes before the entry into force there, not after it."""
