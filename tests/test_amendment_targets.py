@@ -344,6 +344,53 @@ def test_removing_abuse_material_goes_to_the_article_on_illegal_content_not_the_
     assert _target(review_text(tmp_path, DRAFT_CONTENT_RU), "csea-01") == "art:1"
 
 
+DRAFT_CHALLENGE_RU = (
+    "Глава 1. Онлайн-платформы\n"
+    "Статья 1. Подача и обработка жалобы пользователей\n"
+    "1. Пользователь вправе подавать жалобу собственнику онлайн-платформы на контент, интерфейс, других "
+    "пользователей, действия онлайн-платформы.\n"
+    "2. Собственник онлайн-платформы обязан предоставить мотивированный ответ пользователю в течение двадцати "
+    "календарных дней.\n"
+    "Статья 2. Удаление ложной информации\n"
+    "1. Лицо вправе потребовать от собственника онлайн-платформы удаления ложной информации о нем.\n"
+    "2. В случае отказа лицо вправе обратиться в суд.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def review_challenge(tmp_path_factory: pytest.TempPathFactory) -> Review:
+    return review_text(tmp_path_factory.mktemp("challenge"), DRAFT_CHALLENGE_RU)
+
+
+def test_a_users_challenge_of_a_takedown_goes_to_the_complaints_article_not_the_one_headed_removal(
+        review_challenge: Review) -> None:
+    """The Law on Online Platforms' art. 15 heads the removal of false information; the user's challenge of a
+    platform's decision is a complaint of its actions, which art. 11 governs (fourth lawyer's audit, L2): the
+    criterion's subject, the right to challenge, places it before the removal it acts on."""
+    assert _target(review_challenge, "redress-02") == "art:1"
+
+
+def test_the_complaints_article_is_quoted_for_the_challenge_it_allows_and_the_issue_denies_no_challenge(
+        review_challenge: Review) -> None:
+    """«не предоставляет ему возможности оспорить такое решение» was false of a Law whose art. 11(1) lets a user
+    complain of the platform's actions: the issue quotes it and says what is missing as of a rule met in part."""
+    [rec] = [r for r in review_challenge.recommendations if "redress-02" in r.criteria]
+    assert "«Пользователь вправе подавать жалобу собственнику онлайн-платформы" in rec.ru.issue
+    assert "возможности оспорить такое решение" not in rec.ru.issue
+    assert "пока не гарантирует" in rec.ru.issue
+    assert "art:1.1" in rec.provisions
+
+
+@pytest.mark.parametrize(("text", "is_challenge"), [
+    ("Пользователь вправе подавать жалобу собственнику онлайн-платформы на контент, интерфейс, других "
+     "пользователей, действия онлайн-платформы.", True),
+    ("Жалоба на действия (бездействие) должностного лица подается в вышестоящий орган.", True),
+    ("Пользователь вправе подавать жалобу на контент. Оператор принимает действия по ее рассмотрению.", False),
+])
+def test_a_complaint_of_someones_actions_is_a_challenge_of_them(text: str, is_challenge: bool) -> None:
+    assert ("challenge-right" in concepts_ru(text)) is is_challenge
+
+
 def test_nothing_is_added_to_or_after_the_entry_into_force(tmp_path: Path) -> None:
     """A rule on reviewing the act's effect on children has no better home in a short draft than its last
     chapter; it goes before the entry into force there, not after it."""

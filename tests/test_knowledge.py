@@ -186,6 +186,17 @@ def test_a_rule_cannot_ask_for_a_concept_that_is_only_found_as_another(data_copy
     assert "concept 'under-age' is found as 'child', never under its own id" in result.stderr
 
 
+def test_a_subject_that_is_not_one_of_the_target_concepts_is_rejected(data_copy):
+    path = data_copy / "framework" / "redress.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    crit = next(c for c in data["criteria"] if c["recommendation"].get("subject"))
+    crit["recommendation"]["subject"] = "grievance"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "subject 'grievance' is not one of the target concepts" in result.stderr
+
+
 def test_duplicate_id_is_rejected_naming_both_files(data_copy):
     src = _first_criterion_file(data_copy)
     data = yaml.safe_load(src.read_text(encoding="utf-8"))

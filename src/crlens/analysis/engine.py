@@ -1285,33 +1285,34 @@ def _fill(clause: str, target: str, document: Document, lang: str, kb: Knowledge
 
 
 def _target_article(document: Document, state: _Analysis, concepts: list[str], area: str,
-                    least: int | None = None) -> Provision | None:
+                    least: int | None = None, subject: str | None = None) -> Provision | None:
     """The article a recommendation should amend: the one whose subject its target concepts are.
 
-    It must contain at least ``least`` of them (by default half); among those, the one that contains the most
-    wins, then the one whose heading names the most (an article headed "Digital platforms" is where platform
-    duties go, not the first article that mentions a platform), then the one whose heading names the rarest of
-    them (of "Obligations of the platform operator" and "Users' complaints", a rule on complaints to platforms goes
-    to the one complaints head), then one tagged with the criterion's area, then the one that mentions them most
-    often; a tie goes to the earlier article. An article that names the subject only in passing is no candidate:
-    it must be tagged with the area, name a target concept in the first words of its heading
-    (:meth:`_Analysis.leads`), or hold all of several target concepts. Nor is an article that sets up one body the
-    Government designates (:func:`_one_bodys`), unless its heading leads with a target concept: it lists that
-    body's tasks.
+    It must contain at least ``least`` of them (by default half); among those, one that contains ``subject`` (the
+    concept the rule is about, :attr:`~crlens.knowledge.models.RecommendationTemplate.subject`) comes first, then
+    the one that contains the most wins, then the one whose heading names the most (an article headed "Digital
+    platforms" is where platform duties go, not the first article that mentions a platform), then the one whose
+    heading names the rarest of them (of "Obligations of the platform operator" and "Users' complaints", a rule on
+    complaints to platforms goes to the one complaints head), then one tagged with the criterion's area, then the
+    one that mentions them most often; a tie goes to the earlier article. An article that names the subject only in
+    passing is no candidate: it must be tagged with the area, name a target concept in the first words of its
+    heading (:meth:`_Analysis.leads`), or hold all of several target concepts. Nor is an article that sets up one
+    body the Government designates (:func:`_one_bodys`), unless its heading leads with a target concept: it lists
+    that body's tasks.
     """
     if not concepts:
         return None
     wanted = set(concepts)
     best: Provision | None = None
     need = least if least is not None else max(1, (len(concepts) + 1) // 2)
-    best_key: tuple[int, ...] = (need, -1, -(10 ** 9), -1, -1)
+    best_key: tuple[int, ...] = (0, need, -1, -(10 ** 9), -1, -1)
     heading_counts = {c: sum(1 for a in document.provisions if a.kind == "article" and c in state.headed(a))
                       for c in wanted}
     for article in document.provisions:
         if article.kind != "article" or article.id in state.definitions or _closing(state, article):
             continue
         covered = len(wanted & state.subtree[article.id])
-        if covered < best_key[0]:
+        if covered < need:
             continue
         in_area = area in state.areas.get(article.id, [])
         if not (in_area or wanted & state.leads(article) or covered == len(wanted) > 1):
@@ -1325,7 +1326,7 @@ def _target_article(document: Document, state: _Analysis, concepts: list[str], a
         named = wanted & state.headed(article)
         rarity = -min((heading_counts[c] for c in named), default=len(document.provisions))
         mentions = sum(n for c, n in _mentions(state, article).items() if c in wanted)
-        key = (covered, len(named), rarity, int(in_area), mentions)
+        key = (int(subject in state.subtree[article.id]), covered, len(named), rarity, int(in_area), mentions)
         if key > best_key:
             best, best_key = article, key
     return best
@@ -1714,6 +1715,13 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 _article(said.at).id in state.definitions or crit.area not in state.areas.get(said.at.id, [])):
             # elsewhere, only a rule on the area's subject, not words met in passing or in a definition
             said = None
+        if said is None and target is not None and not at_target and template.subject is not None:
+            # what the article the rule goes to for its subject says of it, though the criterion's best part lies
+            # elsewhere: the Law on Online Platforms' art. 11(1) lets a user complain of the platform's actions,
+            # and "does not" denied it where the takedown that art. 15 names met as many elements
+            unit = _best_unit(target, crit.detect.elements, state)
+            at_target = True
+            said = _said_in(document, kb, state, crit, unit, result)
         if said is not None and not at_target:
             # the draft makes the rule for everyone elsewhere: "no provision makes such a rule", or "the closest
             # provision, Article 4, does not", would deny the articles that do (the KZ Digital Code's art. 43(2)
@@ -1740,13 +1748,15 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             closest_en, closest_ru = _closest(document, kb, target)
             if said is not None:
                 # what the article has, quoted, and what it lacks: "does not" alone would deny a general rule
-                # the article does make ("Article 41 gives everyone a right to erasure")
-                issue, issue_ru = _after(template.gap, (f"{closest_en} {said.en}", f"{closest_ru} {said.ru}"))
+                # the article does make ("Article 41 gives everyone a right to erasure"); and what it lacks is said
+                # as of a criterion met in part: the gap text would deny the part quoted
+                lacks = template.partial or template.gap
+                issue, issue_ru = _after(lacks, (f"{closest_en} {said.en}", f"{closest_ru} {said.ru}"))
                 cited = list(dict.fromkeys([said.provision, place]))
                 # merged with a draft that already quoted these words, it names only what is missing
                 opening = f"{said.provision} {said.quote}"
-                again = _after(template.gap, _both(phrases.also_lacks, where=(closest_en, closest_ru),
-                                                   missing=said.missing))
+                again = _after(lacks, _both(phrases.also_lacks, where=(closest_en, closest_ru),
+                                            missing=said.missing))
                 general = ([said.provision] if said.general else [])
             else:
                 issue, issue_ru = _after(template.gap, _both(phrases.does_not, closest=(closest_en, closest_ru)))
@@ -1955,7 +1965,8 @@ def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Crit
     where_ru = label(found.provision.id, "ru", naming=document.naming)
     at_en, at_ru = (f"{where_en}: ", f"{run_on(where_ru)}: ") if found.provision.kind != "article" else ("", "")
     said_en, said_ru = _both(_phrases(kb).mentions_quoted_but_not,
-                             found=("; ".join(result.found), "; ".join(found_ru)), at=(at_en, at_ru), quote=shown,
+                             found=("; ".join(_found_label(kb, state, unit, g) for g in met), "; ".join(found_ru)),
+                             at=(at_en, at_ru), quote=shown,
                              missing=("; ".join(missing_en), "; ".join(missing_ru)))
     return _Said(said_en, said_ru, found.provision.id, quote, missing_en, missing_ru, found.provision,
                  _general_rule(kb, state, crit, unit))
@@ -2039,7 +2050,7 @@ def _subject_place(document: Document, kb: KnowledgeBase, state: _Analysis,
     (:func:`_target_article`), returned with its id, else no article and the place of a new one
     (:func:`_new_article_place`)."""
     template = crit.recommendation
-    target = _target_article(document, state, template.target, crit.area)
+    target = _target_article(document, state, template.target, crit.area, subject=template.subject)
     if target is not None:
         return target, target.id
     return None, _new_article_place(document, state, kb.areas[crit.area], template.target)

@@ -388,8 +388,19 @@ class RecommendationTemplate(_Strict):
     """The heading of the article the model clause makes when it becomes a new article ("Age assurance")."""
     model_clause: Text
     target: list[str] = Field(default_factory=list)
+    subject: str | None = None
+    """The one target concept the rule is about where the others are only what it acts on (the right to challenge,
+    not the removal challenged): an article that names it comes before one that names only the others, so that
+    an article headed «Удаление ложной информации» does not take the user's challenge of a takedown from the
+    article on users' complaints."""
     place: Literal["definitions", "subject"] | None = None
     list_item: Text | None = None
+
+    @model_validator(mode="after")
+    def _subject_is_a_target(self) -> RecommendationTemplate:
+        if self.subject is not None and self.subject not in self.target:
+            raise ValueError(f"subject {self.subject!r} is not one of the target concepts {self.target}")
+        return self
 
     @model_validator(mode="after")
     def _placeholders_known(self) -> RecommendationTemplate:
