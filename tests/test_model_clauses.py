@@ -578,6 +578,21 @@ def test_a_platform_that_already_reports_yearly_under_the_law_in_force_puts_the_
     assert one_report not in _proposed(sample, "industry-role-05", "ru")
 
 
+def test_a_kazakh_draft_is_not_proposed_the_ban_on_ads_targeted_at_minors_its_law_on_platforms_already_makes(
+        kz_code_and_sample: tuple[Review, Review], corpus: Path) -> None:
+    """The Law on Online Platforms, art. 20(4), keeps targeted advertising from users identified as minors; the
+    profiling clause restated it (its paragraph 2) in that Law itself and in the Code beside it (fourth lawyer's
+    audit of the Law, side note of L15). A draft whose country has no such law keeps the ban."""
+    kz_code, _ = kz_code_and_sample
+    law = review_document(parse_file(corpus / "kz-law-online-platforms-2023-ru.txt"))
+    for review in (kz_code, law):
+        text = _proposed(review, "data-privacy-03", "ru")
+        assert "Запрещается показ такому пользователю рекламы" not in text
+        assert re.search(r"Исполнение требований пункта \d+ настоящей статьи не обязывает", text)
+    gdpr = review_document(parse_file(corpus / "eu-gdpr-2016-679.txt"))
+    assert "It is prohibited to show such a user advertising" in _proposed(gdpr, "data-privacy-03", "en")
+
+
 def test_a_kazakh_draft_sends_a_child_without_digital_means_to_the_state_corporation_government_for_citizens(
         kz_code_and_sample: tuple[Review, Review], corpus: Path) -> None:
     """Third review: in Kazakhstan public services are received in person through the State Corporation
