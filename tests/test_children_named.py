@@ -59,6 +59,21 @@ def test_words_whose_form_or_meaning_is_not_the_child_stay_as_written(kept: str)
     assert as_children(kept) == kept
 
 
+def test_a_word_pointing_back_at_the_person_named_a_child_points_at_the_child() -> None:
+    """«биометрических данных ребенка ... по заявлению этого лица» left «лица» pointing at no one once the person
+    became «ребенок» (the biometrics clause in the Law on Online Platforms)."""
+    named = as_children("данных лица, не достигшего восемнадцатилетнего возраста, допускается по заявлению этого "
+                        "лица для аутентификации этого лица\nпо заявлению этого лица")
+    assert named == ("данных ребенка допускается по заявлению этого ребенка для аутентификации этого ребенка\n"
+                     "по заявлению этого лица")
+
+
+def test_a_word_pointing_back_stays_where_another_person_is_named_a_person() -> None:
+    text = ("Данные лица, не достигшего восемнадцатилетнего возраста, передаются лицу, осуществляющему обработку, "
+            "по заявлению этого лица.")
+    assert as_children(text).endswith("передаются лицу, осуществляющему обработку, по заявлению этого лица.")
+
+
 @pytest.fixture(scope="module")
 def kz_code(corpus: Path) -> Review:
     return review_document(parse_file(corpus / "kz-digital-code-2026-ru.txt"), load())

@@ -38,8 +38,20 @@ _PERSON = {
 _PLURAL_DATIVE = re.compile(r"(?:ам|ям)$")
 
 
+# «этого лица», «такому лицу» ...: a word pointing back at the person, by its case
+_BACK = re.compile(r"\b(это|тако|указанно)(го|му|м) лиц(а|у|ом)\b")
+_CHILD_BY_CASE = {"а": "ребенка", "у": "ребенку", "ом": "ребенком"}
+_ANY_PERSON = re.compile(r"\bлиц[а-я]*\b", re.IGNORECASE)
+
+
 def as_children(text: str) -> str:
-    """``text`` with each person under eighteen named by the defined «ребенок» (see the module's docstring)."""
+    """``text`` with each person under eighteen named by the defined «ребенок» (see the module's docstring); in
+    a paragraph where «лицо» so gave way, «этого лица» pointing back at it becomes «этого ребенка», unless the
+    paragraph names another person «лицо» it could point at."""
+    return "\n".join(_one_paragraph(line) for line in text.split("\n"))
+
+
+def _one_paragraph(text: str) -> str:
 
     def one(match: re.Match[str]) -> str:
         noun, ending, after, following = match.group(1), match.group(2), match.group("after") or "", match["next"]
@@ -57,4 +69,7 @@ def as_children(text: str) -> str:
         being, number = _BEING[ending]
         return f"{noun}, {being} {'детьми' if number == 'pl' else 'ребенком'}{after}"
 
-    return _UNDER_18.sub(one, text)
+    named = _UNDER_18.sub(one, text)
+    if named == text or _ANY_PERSON.search(_BACK.sub("", named)):
+        return named
+    return _BACK.sub(lambda m: f"{m.group(1)}{m.group(2)} {_CHILD_BY_CASE[m.group(3)]}", named)
