@@ -52,6 +52,7 @@ def as_children(text: str) -> str:
 
 
 def _one_paragraph(text: str) -> str:
+    """:func:`as_children` of one paragraph, the reach of a word pointing back."""
 
     def one(match: re.Match[str]) -> str:
         noun, ending, after, following = match.group(1), match.group(2), match.group("after") or "", match["next"]

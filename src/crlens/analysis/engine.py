@@ -1710,7 +1710,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
         target, place = _subject_place(document, kb, state, crit)
         unit = best_units.get(crit.id)
         at_target = unit is not None and target is not None and _article(unit.provision) is target
-        said = _said_in(document, kb, state, crit, unit, result, general_only=not at_target) if unit else None
+        said = _said_in(document, kb, state, crit, unit, general_only=not at_target) if unit else None
         if said is not None and not at_target and (
                 _article(said.at).id in state.definitions or crit.area not in state.areas.get(said.at.id, [])):
             # elsewhere, only a rule on the area's subject, not words met in passing or in a definition
@@ -1721,7 +1721,7 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             # and "does not" denied it where the takedown that art. 15 names met as many elements
             unit = _best_unit(target, crit.detect.elements, state)
             at_target = True
-            said = _said_in(document, kb, state, crit, unit, result)
+            said = _said_in(document, kb, state, crit, unit)
         if said is not None and not at_target:
             # the draft makes the rule for everyone elsewhere: "no provision makes such a rule", or "the closest
             # provision, Article 4, does not", would deny the articles that do (the KZ Digital Code's art. 43(2)
@@ -1925,7 +1925,7 @@ def _general_rule_said(document: Document, kb: KnowledgeBase, state: _Analysis, 
     already quotes."""
     if unit is None or result.status not in ("gap", "partial") or within(unit.provision.id, risky):
         return None
-    said = _said_in(document, kb, state, crit, unit, result)
+    said = _said_in(document, kb, state, crit, unit)
     # a scope clause or a definition is no rule to build on ("this article does not apply to intelligence work")
     if said is None or not said.general or said.provision in risky or _defines_or_protects(said.at, state):
         return None
@@ -1940,7 +1940,7 @@ def _general_rule_said(document: Document, kb: KnowledgeBase, state: _Analysis, 
 
 
 def _said_in(document: Document, kb: KnowledgeBase, state: _Analysis, crit: Criterion, unit: _Unit,
-             result: CriterionResult, general_only: bool = False) -> _Said | None:
+             general_only: bool = False) -> _Said | None:
     """What the provision closest to an unmet criterion says of it and what it leaves out, quoted, in English and
     Russian ("mentions erasure of data ... (Article 41(1): “…”), but not: children or minors"); None when it
     meets no element, or only one other than the criterion's subject while more than whom the rule is for is
