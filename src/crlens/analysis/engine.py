@@ -1444,13 +1444,18 @@ def _number_new_articles(document: Document, recommendations: list[Recommendatio
         anchor = anchor_of(amendment.target)
         if amendment.action != "new" or not anchor.startswith("art:"):
             continue
-        base = anchor.removeprefix("art:")
-        for k in range(1, 100):
-            number = inserted_number(base, k, letter)
-            if f"art:{number}" not in taken:
-                break
-        taken.add(f"art:{number}")
-        amendment.number = number
+        amendment.number = _take_free_number("art", anchor.removeprefix("art:"), letter, taken, 99)
+
+
+def _take_free_number(kind: str, base: str, letter: str | None, taken: set[str], tries: int) -> str:
+    """The first number inserted after ``base`` (:func:`~crlens.analysis.labels.inserted_number`) that no
+    provision of ``kind`` ("art", "ch") in ``taken`` has, of the first ``tries``; it is added to ``taken``."""
+    for k in range(1, tries + 1):
+        number = inserted_number(base, k, letter)
+        if f"{kind}:{number}" not in taken:
+            break
+    taken.add(f"{kind}:{number}")
+    return number
 
 
 NEW_CHAPTER_AT = 5
@@ -1490,12 +1495,8 @@ def _new_chapters(document: Document, kb: KnowledgeBase, recommendations: list[R
         if len(group) < NEW_CHAPTER_AT:
             continue
         chapter = closing[anchor]
-        base = chapter.number or chapter.id.removeprefix("ch:")
-        for k in range(1, 27):
-            number = inserted_number(base, k, None if document.language in {"ru", "kk"} else "a")
-            if f"ch:{number}" not in taken:
-                break
-        taken.add(f"ch:{number}")
+        number = _take_free_number("ch", chapter.number or chapter.id.removeprefix("ch:"),
+                                   None if document.language in {"ru", "kk"} else "a", taken, 26)
         for rec in group:
             rec.amendment.chapter = NewChapter(number=number, after=chapter.id, heading=heading)
 
