@@ -150,7 +150,25 @@ def test_the_recommendations_open_with_what_to_do_about_the_risky_provisions_nam
     """The key message names the provisions that can harm children; the recommendations say first what to add to
     them. In the KZ Code they were left out: both are of the area whose first recommendation was another."""
     content = brief.build(kz_code, "en")
-    assert [r.where for r in content.recommendations[:3]] == ["Article 20(4)", "Article 41(4)", "Article 48(5)"]
+    by_id = {r.id: r for r in kz_code.recommendations}
+    answered = [[r.provision for r in kz_code.risks if r.id in by_id[item.id].risks] for item in
+                content.recommendations[:3]]
+    assert answered == [["art:20.4"], ["art:41.4"], ["art:48.5"]]
+
+
+@pytest.mark.parametrize(("lang", "places"), [
+    ("en", ["Article 20 (supplement with paragraphs 5–9)", "Article 41 (supplement with paragraphs 5–8)",
+            "Article 48 (supplement with paragraphs 9–11)"]),
+    ("ru", ["Статья 20 (дополнить пунктами 5–9)", "Статья 41 (дополнить пунктами 5–8)",
+            "Статья 48 (дополнить пунктами 9–11)"]),
+])
+def test_a_priority_recommendation_that_adds_paragraphs_is_cited_by_them(kz_code, lang, places):
+    """The KZ Code's risky provisions (Article 20(4), 41(4), 48(5)) stay as they are: the recommendations add
+    paragraphs to their articles. The brief headed them «Пункт 4 статьи 20», which a drafter reads as a change
+    to that paragraph (fourth lawyer's audit, K15); it names what the amendments table names, the paragraphs
+    added."""
+    content = brief.build(kz_code, lang)
+    assert [r.where for r in content.recommendations[:3]] == places
 
 
 def test_answering_the_risks_takes_no_area_out_of_the_recommendations(kz_code):

@@ -83,12 +83,20 @@ def test_provisions_listed_in_russian_run_on_after_the_first():
 
 
 def test_the_brief_lists_a_recommendations_provisions_as_russian_runs_on(sample_ru):
-    """Sample, Russian: "Пункт 5 статьи 9, Пункт 1 статьи 42" had a capital in the middle of the list."""
+    """Sample, Russian: "Пункт 5 статьи 9, Пункт 1 статьи 42" had a capital in the middle of the list. A
+    supplement is now named by the paragraphs it adds; a recommendation that amends the text of two provisions
+    still lists them."""
     from crlens.report import brief
 
-    content = brief.build(review_document(parse_file(sample_ru)), "ru")
-    listed = [r.where for r in content.recommendations if ", " in r.where]
-    assert listed and all(not part[:1].isupper() for where in listed for part in where.split(", ")[1:]), listed
+    review = review_document(parse_file(sample_ru))
+    first = next(r for r in review.recommendations if r.priority == "high" and r.amendment.action == "supplement")
+    amending = first.model_copy(update={
+        "provisions": ["art:41.4", "art:42.1"],
+        "amendment": first.amendment.model_copy(update={"action": "amend", "target": "art:41.4"})})
+    review = review.model_copy(update={"recommendations": [amending if r is first else r
+                                                           for r in review.recommendations]})
+    [where] = [r.where for r in brief.build(review, "ru").recommendations if r.id == first.id]
+    assert where == "Пункт 4 статьи 41, пункт 1 статьи 42"
 
 
 def test_a_section_is_named_section_in_english_with_its_pinpoint():

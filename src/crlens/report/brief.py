@@ -29,6 +29,7 @@ from crlens.ingest.structure import defined_term
 from crlens.knowledge.loader import KnowledgeBase, load
 from crlens.knowledge.models import AREA_IDS, PRIORITY_RANK, Example
 from crlens.plain_text import safe_text
+from crlens.report.amendments import added_items, added_paragraphs, supplement_place
 from crlens.report.amendments import where as amendment_place
 from crlens.report.office import draft_title
 from crlens.report.rejections import Rejection, rejections, rounds
@@ -474,10 +475,14 @@ def _criteria_word(n: int, lang: str) -> str:
 def _place(rec: Recommendation, lang: str, naming: Naming, risky: list[str]) -> str:
     """Where a priority recommendation goes: a new article by its proposed number and the article it follows,
     as the amendments table names it ("New article 29-2 (after Article 29)"), since the article it follows is
-    not amended, without the heading of a new chapter it goes in; the provisions whose risk it answers
-    (``risky``), as the key message names them; else the provisions it amends."""
+    not amended, without the heading of a new chapter it goes in; the paragraphs or items a supplement adds
+    ("Article 20 (supplement with paragraphs 5–9)"), since the provision it answers stays as it is and «Пункт 4
+    статьи 20» reads as a change to it; the provisions whose risk it answers (``risky``), as the key message
+    names them; else the provisions it amends."""
     if rec.amendment.action == "new":
         return amendment_place(rec, lang, naming=naming, headings=False)
+    if added_paragraphs(rec) or added_items(rec):
+        return supplement_place(rec, lang, [], naming=naming)
     if risky:
         return labels(list(dict.fromkeys(risky))[:2], lang, naming=naming)
     # "Article 41", not "Article 41, Article 41(1)": a part of a provision already named adds nothing
