@@ -1028,3 +1028,18 @@ def test_a_russian_clause_names_the_holder_with_what_it_holds_every_time() -> No
                       r"информационн|интернет-ресурс|магазин|онлайн-игр|таких)\w*)( \S+)?")
     found = [(cid, m.group()) for cid, text in _russian_texts() for m in bare.finditer(text)]
     assert found == []
+
+
+def test_the_publication_of_an_impact_assessment_names_the_assessments_it_is_of(corpus: Path) -> None:
+    """Fourth lawyer's audit, L10 (Law on Online Platforms): new Article 9-6 opens with an assessment of the impact
+    of processing children's data, then had «краткие результаты оценки воздействия сервиса на права ребенка»
+    published: the assessment of a service, which Article 13(8) sets. Which assessment was meant was left to
+    guess; the text names the provisions that set them."""
+    law = review_document(parse_file(corpus / "kz-law-online-platforms-2023-ru.txt"))
+    ru = _proposed(law, "crdd-05", "ru")
+    assert "оценки воздействия сервиса" not in ru
+    assert re.search(r"Лицо, проводившее оценку, предусмотренную пунктом 8 статьи 13 настоящего Закона и "
+                     r"пунктом 1 настоящей статьи, публикует", ru), ru
+    en = _proposed(law, "crdd-05", "en")
+    assert ("The person who carried out an assessment provided for in Article 13(8) and paragraph 1 of this "
+            "article shall publish") in en, en
