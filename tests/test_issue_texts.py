@@ -211,6 +211,29 @@ def test_a_legality_test_the_draft_sets_for_every_right_is_named_where_the_child
     assert "art:1.1" in rec.provisions and rec.general_rules == ["art:1.1"]
 
 
+IDENTIFICATION_NOT_COMPULSORY = (
+    "Статья 1. Идентификация в цифровой среде\n"
+    "1. Никто не может быть принужден к прохождению цифровой идентификации, если обязанность пройти ее не "
+    "установлена законом.\n"
+    "2. Пользование онлайн-платформой без идентификации допускается для услуг, для получения которых закон ее "
+    "не требует.\n"
+)
+
+
+def test_a_rule_against_compulsory_identification_is_named_beside_the_childs_pseudonym(tmp_path: Path) -> None:
+    """Fourth lawyer's audit, K6: the issue on children's use of services under a pseudonym quoted KZ Digital Code
+    art. 40(3) (use without identification) and overlooked art. 40(2), under which no one may be compelled to
+    undergo digital identification unless a law so requires: the proposed text repeats that rule for platforms,
+    and the drafter should see the rule it builds on. The issue names and quotes it."""
+    [rec] = [r for r in review_text(tmp_path, IDENTIFICATION_NOT_COMPULSORY).recommendations
+             if "access-information-04" in r.criteria]
+    assert ("Article 1(1) rules out compulsory digital identification except where a law expressly requires it "
+            "(“Никто не может быть принужден") in rec.issue, rec.issue
+    assert ("В пункте 1 статьи 1 исключена обязательная цифровая идентификация, кроме случаев, прямо "
+            "предусмотренных законами («Никто не может быть принужден") in rec.ru.issue, rec.ru.issue
+    assert "art:1.1" in rec.provisions
+
+
 SIGNATURE_BELOW_SIXTEEN = (
     "Статья 1. Отказ в выдаче сертификата электронной цифровой подписи\n"
     "Удостоверяющий центр отказывает в выдаче сертификата открытого ключа электронной цифровой подписи в "

@@ -161,6 +161,13 @@ def test_an_element_met_for_everyone_must_be_one_of_the_criterions_elements(data
     assert "a general element must be one of the elements" in result.stderr
 
 
+def test_a_rule_the_clause_restates_must_be_none_of_the_criterions_elements(data_copy):
+    _with_general_element_change(data_copy, lambda general: general.update(restated=True))
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "a restated one must be none of them" in result.stderr
+
+
 def test_an_unknown_concept_that_makes_an_element_general_is_rejected(data_copy):
     _with_general_element_change(data_copy, lambda general: general.update(alongside=[["no-such-concept"]]))
     result = check(data_copy)

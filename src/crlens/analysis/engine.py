@@ -1779,7 +1779,8 @@ def _name_general_elements(document: Document, kb: KnowledgeBase, state: _Analys
     """Name, in the issue of each gap, the provision that meets an element of its criterion for everyone where the
     provision closest to the criterion lacks it (:class:`~crlens.knowledge.models.GeneralElement`): beside "Article
     7 ... does not mention the legality test", "Article 5(1) subjects any restriction of rights and freedoms ... to
-    the law" (KZ Digital Code). The provision is cited, and counted among the general rules the issue quotes."""
+    the law" (KZ Digital Code); and the one that makes a rule the model clause restates for children, wherever
+    the draft has it. The provision is cited, and counted among the general rules the issue quotes."""
     phrases = _phrases(kb)
     for draft in drafts:
         if draft.risks or not draft.crit.detect.general:
@@ -1791,7 +1792,8 @@ def _name_general_elements(document: Document, kb: KnowledgeBase, state: _Analys
         lacking = (groups if unit is None or (not unit.met[0] and not draft.closest)
                    else [g for g, ok in zip(groups, unit.met, strict=True) if not ok])
         for general in draft.crit.detect.general:
-            found = _general_element_at(document, state, general) if general.part_of(lacking) else None
+            wanted = general.restated or general.part_of(lacking)
+            found = _general_element_at(document, state, general) if wanted else None
             if found is None or found.provision.id in draft.provisions:
                 continue
             pid = found.provision.id

@@ -245,6 +245,11 @@ class GeneralElement(_Strict):
     element: ConceptGroup = Field(min_length=1)
     alongside: list[ConceptGroup] = Field(default_factory=list)
     said: Text
+    restated: bool = False
+    """The element is none of the criterion's elements but a rule the model clause restates for children, which
+    the draft may make for everyone: no one may be compelled to undergo digital identification (KZ Digital Code
+    art. 40(2)) beside the child's pseudonym. The issue names the provision that makes it whatever the closest
+    provision has, so that the drafter sees the rule the proposed text builds on."""
 
     def part_of(self, groups: Iterable[ConceptGroup]) -> bool:
         """Whether :attr:`element` is one of ``groups``, or some of the concepts of one."""
@@ -274,8 +279,9 @@ class Detection(_Strict):
     def _valid(self) -> Detection:
         if any(not group for group in self.elements):
             raise ValueError("an element must name at least one concept")
-        if not all(general.part_of(self.elements) for general in self.general):
-            raise ValueError("a general element must be one of the elements, or some of its concepts")
+        if not all(general.part_of(self.elements) != general.restated for general in self.general):
+            raise ValueError("a general element must be one of the elements, or some of its concepts; a restated "
+                             "one must be none of them")
         if self.partial_min is not None and not 1 <= self.partial_min <= len(self.elements):
             raise ValueError("partial_min must be between 1 and the number of elements")
         return self
