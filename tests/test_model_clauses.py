@@ -1043,3 +1043,17 @@ def test_the_publication_of_an_impact_assessment_names_the_assessments_it_is_of(
     en = _proposed(law, "crdd-05", "en")
     assert ("The person who carried out an assessment provided for in Article 13(8) and paragraph 1 of this "
             "article shall publish") in en, en
+
+
+def test_accessibility_for_children_builds_on_the_codes_article_on_accessibility(
+        kz_code_and_sample: tuple[Review, Review]) -> None:
+    """Fourth lawyer's audit, K6: the KZ Code's art. 42 makes digital services accessible under the unified
+    requirements on digitalisation (42(2)); the review supplemented art. 10 instead, with requirements approved by
+    the digitalisation body, a second set beside them. The rule goes to art. 42, whose heading names accessibility
+    and disability, and sets no requirements of a body of its own."""
+    kz_code, _ = kz_code_and_sample
+    [rec] = [r for r in kz_code.recommendations if "equal-access-03" in r.criteria]
+    assert rec.amendment.target == "art:42"
+    assert "Article 42(1)" in rec.issue
+    assert "утверждаемым" not in rec.amendment.proposed_text.ru
+    assert "approved by" not in rec.amendment.proposed_text.en

@@ -677,8 +677,11 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis, regulated: 
         # Only articles that touch at least one element can hold the best provision.
         anything = state.mask(c for group in groups for c in group)
         touching = [a for a in articles if state.subtree_mask(a) & anything]
+        # among equals, the one that speaks of children, then the one whose article's heading names more of what
+        # it meets: KZ Code art. 42, "Digital accessibility and the rights of persons with disabilities", before
+        # art. 10, "Accessibility and inclusiveness" (audit K6); stable: a tie keeps document order
         units = sorted((_best_unit(a, groups, state, whole=a.id not in state.definitions) for a in touching),
-                       key=lambda u: u.rank, reverse=True)  # stable: a tie keeps document order
+                       key=lambda u: (u.rank, _tie_break(state, u, groups)), reverse=True)
         partial_min = crit.detect.partial_min or max(2, len(groups) - 1)
         full = [u for u in units if u.count == len(groups) and _together_in_a_part(u, groups, state)]
         best = units[0] if units else None
@@ -717,6 +720,15 @@ def _assess(document: Document, kb: KnowledgeBase, state: _Analysis, regulated: 
             best_units[crit.id] = best
             subject_units[crit.id] = [u for u in units if u.met[0]]
     return results, best_units, subject_units
+
+
+def _tie_break(state: _Analysis, unit: _Unit, groups: list[ConceptGroup]) -> tuple[bool, int]:
+    """What decides between provisions that meet a criterion equally well: whether ``unit`` meets the element
+    naming the child (the AI Act's risk management, art. 9, over the deployers' impact assessment, art. 27, for
+    high-risk AI and children), then how many of the elements it meets its article's heading names."""
+    headed = state.headed(_article(unit.provision))
+    child = any(ok and _EVERY_RULES_SUBJECT in group for group, ok in zip(groups, unit.met, strict=True))
+    return child, sum(1 for group, ok in zip(groups, unit.met, strict=True) if ok and not headed.isdisjoint(group))
 
 
 def _together_in_a_part(unit: _Unit, groups: list[ConceptGroup], state: _Analysis) -> bool:
