@@ -17,6 +17,7 @@ from crlens.analysis.review import Recommendation, Review
 from crlens.analysis.terminology import uses_term
 from crlens.ingest import parse_file
 from crlens.knowledge.loader import KnowledgeBaseError, check, load, load_terminology
+from drafts import review_text
 
 
 def _review(path: Path) -> Review:
@@ -55,26 +56,70 @@ def test_the_code_gets_definitions_of_the_terms_our_texts_use_and_it_never_does(
         "profiling", "recommender system", "digital service"]
 
 
-def test_the_definitions_go_with_the_definition_of_a_child(kz_code: Review) -> None:
+def test_a_code_without_a_definitions_article_gets_one_after_its_first_article(kz_code: Review) -> None:
+    """Fourth lawyer's audit (K2): the Code defines its terms where it uses them and has no definitions article;
+    the review made its art. 1, on the relations the Code governs, a list of definitions with two more as
+    paragraphs of their own after it. All of them now make one new article, «Основные понятия», after art. 1."""
     (rec,) = _defining(kz_code)
-    assert "general-principles-01" in rec.criteria
-    assert rec.amendment.target == "art:1"
+    assert {"general-principles-01", "cyber-aggression-01", "csea-06"} <= set(rec.criteria)
+    assert (rec.amendment.target, rec.amendment.action, rec.amendment.number) == ("new after art:1 in ch:1", "new",
+                                                                                  "1-1")
+    assert rec.amendment.proposed_text.ru.startswith(
+        "Статья 1-1. Основные понятия, используемые в настоящем Кодексе\n")
+    assert rec.amendment.proposed_text.en.startswith("Article 1-1. Terms used in this Code\n")
+    assert rec.ru.issue.startswith("В Кодексе нет статьи об основных понятиях: термины определяются там, где они "
+                                   "используются (пункт 1 статьи 1).")
+    assert not [r.id for r in kz_code.recommendations
+                if r.amendment.target == "art:1" and " – " in r.amendment.proposed_text.ru]
 
 
-def test_the_definitions_are_one_paragraph_of_sub_paragraphs_ending_with_a_full_stop(kz_code: Review) -> None:
+def test_the_definitions_article_is_one_list_in_alphabetical_order(kz_code: Review) -> None:
     (rec,) = _defining(kz_code)
-    text = rec.amendment.proposed_text.ru
-    paragraph = text[text.rindex("\n", 0, text.index("следующие понятия:")) + 1:]
-    lines = paragraph.split("\n")
-    assert re.match(r"\d+\. Для целей настоящего Кодекса используются следующие понятия:$", lines[0])
-    assert [line[:3] for line in lines[1:]] == [f"{n}) " for n in range(1, 10)]
-    assert all(line.endswith(";") for line in lines[1:-1]) and lines[-1].endswith(".")
+    lines = rec.amendment.proposed_text.ru.split("\n")
+    assert lines[1] == "1. В настоящем Кодексе используются следующие основные понятия:"
+    items = [line for line in lines[2:] if re.match(r"\d+\) ", line)]
+    assert [line.split(") ", 1)[0] for line in items] == [str(n) for n in range(1, len(items) + 1)]
+    terms = [line.split(") ", 1)[1].split(" – ", 1)[0] for line in items]
+    assert terms == sorted(terms) and {"ребенок", "кибербуллинг в отношении ребенка",
+                                       "материалы сексуального насилия над детьми", "аккаунт"} <= set(terms)
+    assert all(line.endswith(";") for line in items[:-1]) and items[-1].endswith(".")
+    # what a clause requires beyond its definition follows the list
+    assert lines[2 + len(items)].startswith("2. Гарантии, установленные настоящим Кодексом для детей")
+
+
+def test_the_english_definitions_keep_the_numbers_of_the_russian_ones(kz_code: Review) -> None:
+    (rec,) = _defining(kz_code)
+    english = [line for line in rec.amendment.proposed_text.en.split("\n") if re.match(r"\d+\) ", line)]
+    assert english[0].startswith("1) account means") and english[1].startswith("2) cyberbullying of a child means")
+
+
+CHILD_NAMED_BY_AGE_ONLY = (
+    "Статья 1. Предмет регулирования\n"
+    "1. Настоящий Закон регулирует отношения в цифровой среде. Под цифровой средой понимается совокупность "
+    "цифровых технологий.\n"
+    "Статья 2. Защита несовершеннолетних\n"
+    "1. Собственники онлайн-платформ обеспечивают защиту лиц, не достигших восемнадцатилетнего возраста, от "
+    "противоправного контента.\n"
+)
+
+
+def test_a_definition_the_draft_has_in_part_goes_to_the_new_definitions_article_too(tmp_path: Path) -> None:
+    """A draft that names persons under eighteen (art. 2) but defines no child has the definition in part; it goes
+    to the new definitions article with the others, not to art. 2, where the part was found."""
+    review = review_text(tmp_path, CHILD_NAMED_BY_AGE_ONLY)
+    assert [c.status for c in review.criteria if c.id == "general-principles-01"] == ["partial"]
+    [rec] = [r for r in review.recommendations if "general-principles-01" in r.criteria]
+    assert {"cyber-aggression-01", "csea-06"} <= set(rec.criteria)
+    assert (rec.amendment.target, rec.amendment.number) == ("new after art:1", "1-1")
+    assert rec.issue.startswith("Article 2(1) mentions persons under a set age")
+    assert "The Law has no definitions article; it defines terms where it uses them (Article 1(1))." in rec.issue
+    assert "\n1. В настоящем Законе используются следующие основные понятия:\n" in rec.amendment.proposed_text.ru
 
 
 def test_the_definitions_take_the_drafts_terms_like_any_proposed_text(kz_code: Review) -> None:
     (rec,) = _defining(kz_code)
-    assert "цифровой сервис – цифровая платформа, веб-сайт" in rec.amendment.proposed_text.ru
-    assert "digital service means a digital platform, a website" in rec.amendment.proposed_text.en
+    assert "цифровой сервис – цифровая платформа, интернет-ресурс" in rec.amendment.proposed_text.ru
+    assert "digital service means a digital platform or a website" in rec.amendment.proposed_text.en
 
 
 def test_the_issue_names_each_term_with_the_recommendations_whose_texts_use_it(kz_code: Review) -> None:
@@ -86,9 +131,9 @@ def test_the_issue_names_each_term_with_the_recommendations_whose_texts_use_it(k
     assert ids == sorted(ids)
     assert all(uses_term(by_id[i].amendment.proposed_text.ru, "поставщик услуг хостинга", "", "ru") for i in ids)
     assert "the Code neither uses nor defines: “account” (rec-" in rec.issue
-    assert rec.solution.endswith("Define the terms that the proposed texts use and the Code does not: account, "
-                                 "content, app store, monetised content, online game, provider of hosting "
-                                 "services, profiling, recommender system, digital service.")
+    assert ("Define the terms that the proposed texts use and the Code does not: account, content, app store, "
+            "monetised content, online game, provider of hosting services, profiling, recommender system, digital "
+            "service.") in rec.solution
 
 
 def test_every_recommendation_that_uses_a_term_the_code_lacks_is_listed(kz_code: Review) -> None:
@@ -156,8 +201,8 @@ def test_a_digital_service_is_defined_as_what_has_an_operator_not_as_a_service()
     had an owner no law gives a service (the Code gives them to digital objects, art. 38), so the definition now
     names the platform, site, application, game or software through which services are provided."""
     [service] = [d for d in load().term_definitions if d.id == "digital-service"]
-    assert service.definition.ru.startswith("онлайн-платформа, веб-сайт, мобильное приложение")
-    assert service.definition.en.startswith("an online platform, a website, a mobile application")
+    assert service.definition.ru.startswith("онлайн-платформа, интернет-ресурс, а также мобильное приложение")
+    assert service.definition.en.startswith("an online platform or a website, or a mobile application")
     assert not re.match(r"услуг|a service", service.definition.ru + service.definition.en)
 
 
@@ -165,20 +210,27 @@ LAW_ON_ONLINE_PLATFORMS_RU = ("в значении, определенном З�
                               "онлайн-рекламе»")
 
 
-@pytest.mark.parametrize(("term", "theirs"), [
-    ("аккаунт", "аккаунт"), ("контент", "контент"), ("профайлинг", "профайлинг"),
-    ("рекомендательная система", "рекомендательная система"),
-])
-def test_a_term_the_law_on_online_platforms_defines_too_covers_its_meaning_in_a_kazakh_code(
-        kz_code: Review, term: str, theirs: str) -> None:
-    """The Law on Online Platforms defines an account, content, a recommender system and «профайлинг» for
-    platforms (art. 1(1), (11), (13), (15)). A lawyer read our wider definitions beside them as two notions for
-    one platform, and ours of profiling, which needed personal data, as a way around the child's defaults. While
-    that law is in force, each of ours in a Kazakh draft says it covers that law's notion."""
+@pytest.mark.parametrize("term", ["аккаунт", "контент", "профайлинг", "рекомендательная система"])
+def test_a_term_the_law_on_online_platforms_defines_too_is_defined_once_and_that_law_is_cited(
+        kz_code: Review, term: str) -> None:
+    """The Law on Online Platforms defines an account, content, a platform's recommender system and «профайлинг»
+    (art. 1(1), (11), (13), (15)). Our definitions once added «..., а также аккаунт в значении, определенном
+    Законом ...»; a lawyer read that as one term defined twice (audit K2), and the Law has no bare
+    «рекомендательная система». Ours is now the only definition, and the issue cites that law so that the drafter
+    keeps the two consistent."""
     (rec,) = _defining(kz_code)
     [line] = [line for line in rec.amendment.proposed_text.ru.split("\n") if line.split(") ", 1)[-1].startswith(
         f"{term} – ")]
-    assert line.endswith(f", а также {theirs} {LAW_ON_ONLINE_PLATFORMS_RU};")
+    assert LAW_ON_ONLINE_PLATFORMS_RU not in line
+    assert "kz-online-platforms-art-1" in [s.id for s in rec.sources]
+    assert ("Закон «Об онлайн-платформах и онлайн-рекламе», статья 1 (определяет применительно к "
+            "онлайн-платформам аккаунт") in rec.ru.issue
+
+
+def test_a_draft_that_repeals_the_law_on_online_platforms_is_not_pointed_to_its_definitions(sample_ru: Path
+                                                                                              ) -> None:
+    (rec,) = _defining(_review(sample_ru))
+    assert "kz-online-platforms-art-1" not in [s.id for s in rec.sources]
 
 
 def test_profiling_does_not_need_personal_data() -> None:

@@ -533,8 +533,22 @@ def test_kb_check_refuses_a_definition_depending_on_a_law_in_force_that_is_no_ex
                                                                                              ) -> None:
     path = data_copy / "terminology.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("{while:kz-online-platforms-art-1}", "{while:no-such-law}", 2), encoding="utf-8")
+    for said in ("        artificial intelligence systems\n",
+                 "        использованием систем искусственного интеллекта\n"):
+        text = text.replace(said, f"{said.rstrip()}{{while:no-such-law}}, x{{endif}}\n", 1)
+    path.write_text(text, encoding="utf-8")
     result = check(data_copy)
     assert result.exit_code == 2
     assert "definition content" in result.stderr
     assert "depend on 'no-such-law' being law in force" in result.stderr
+
+
+def test_kb_check_refuses_a_definition_citing_a_law_in_force_that_is_no_example_of_one(data_copy: Path) -> None:
+    path = data_copy / "terminology.yaml"
+    text = path.read_text(encoding="utf-8")
+    at = text.index("  - id: account\n")
+    rest = text[at:].replace("law_in_force: kz-online-platforms-art-1", "law_in_force: no-such-law", 1)
+    path.write_text(text[:at] + rest, encoding="utf-8")
+    result = check(data_copy)
+    assert result.exit_code == 2
+    assert "definition account: law_in_force 'no-such-law' is no example of law in force" in result.stderr

@@ -537,9 +537,9 @@ def test_a_kazakh_draft_defines_cyberbullying_by_reference_to_the_law_on_the_rig
     names only the forms it takes online (AI-made images, impersonation)."""
     kz_code, _ = kz_code_and_sample
     ru, en = (_proposed(kz_code, "cyber-aggression-01", lang) for lang in ("ru", "en"))
-    assert ("понимается кибербуллинг в значении, определенном подпунктом 4-1) статьи 1 Закона Республики "
-            "Казахстан «О правах ребенка в Республике Казахстан», в том числе совершаемый путем распространения "
-            "изображений") in ru
+    assert ("кибербуллинг в отношении ребенка – кибербуллинг в значении, определенном подпунктом 4-1) статьи 1 "
+            "Закона Республики Казахстан «О правах ребенка в Республике Казахстан», в том числе совершаемый путем "
+            "распространения изображений") in ru
     assert "однократные" not in ru
     assert "within the meaning of Article 1(4-1) of the Law of the Republic of Kazakhstan" in en
     assert "single serious act" not in en

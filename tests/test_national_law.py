@@ -445,11 +445,11 @@ def test_the_kz_codes_csam_article_names_the_law_on_online_platforms_it_adds_to(
 
 
 def test_the_kz_codes_csam_definition_goes_to_its_definitions_article(kz_code: Review) -> None:
-    """A term is defined where the Code defines its terms (art. 1), before the articles that use it, not at the
-    end of the article that has used it since its first paragraph."""
+    """A term is defined with the Code's other terms (the new art. 1-1), before the articles that use it, not at
+    the end of the article that has used it since its first paragraph."""
     rec = _rec(kz_code, "csea-06")
-    assert rec.criteria == ["csea-06"] and rec.amendment.target == "art:1"
-    assert "Для целей настоящего Кодекса под материалами сексуального насилия над детьми понимаются" in (
+    assert "csea-06" in rec.criteria and rec.amendment.number == "1-1"
+    assert "\n5) материалы сексуального насилия над детьми – любые визуальные или звуковые материалы" in (
         rec.amendment.proposed_text.ru)
     assert "сексуального насилия над детьми —" not in _rec(kz_code, "csea-01").amendment.proposed_text.ru
 

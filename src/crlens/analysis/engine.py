@@ -127,6 +127,7 @@ RELEVANCE_MIN_HITS = 2
 CLOSING = "final-provisions"
 ONE_BODY = "designated-body"
 COMPETENCE = "competence-mandate"
+DEFINED_TERM = "defined-term-clause"
 LEAD_WORDS = 4
 _FUNCTION_WORDS = frozenset({
     "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "by", "with", "at", "from",
@@ -1414,20 +1415,29 @@ def _closing(state: _Analysis, article: Provision) -> bool:
 
 def _definition_place(document: Document, state: _Analysis, crit: Criterion) -> Provision | None:
     """Where a clause defining a term belongs: in place of the draft's own definition of the same term (a
-    "child" defined as under thirteen is amended), else in its definitions article, else in the first article
-    that defines a term (a draft that defines its terms where it first uses them); None when the draft defines
-    nothing, and the clause becomes a new article after the first."""
+    "child" defined as under thirteen is amended), else in its definitions article; None when the draft has no
+    definitions article, and the review's definitions make one (:func:`_definitions_article`). Not the first
+    article that defines a term in passing: a lawyer found the KZ Digital Code's art. 1, on the relations the
+    Code governs, grown into a list of definitions with two more as paragraphs of their own after it."""
     first = state.mask(crit.detect.elements[0])
     for definition in document.definitions:
         node = document.get(definition.provision)
         if node is not None and state.defines.get(node.id, 0) & first:
             return node
-    articles = document.articles
-    for article in articles:
-        if article.id in state.definitions:
-            return article
-    wanted = set(crit.recommendation.target)
-    return next((a for a in articles if wanted & state.subtree[a.id]), None)
+    return next((a for a in document.articles if a.id in state.definitions), None)
+
+
+def _definitions_article(document: Document) -> str:
+    """Where the definitions of a draft without a definitions article go: one new article after its first (the
+    subject of the act), as Kazakh codes put their «Основные понятия» right after it, with all the review's
+    definitions in one list (:func:`_write_proposed_texts`)."""
+    return _new_after(document.articles[0]) if document.articles else "new"
+
+
+def _defines_in_passing(document: Document, state: _Analysis) -> Provision | None:
+    """The first provision of a draft without a definitions article that defines a term where it uses it («Под
+    цифровой средой понимается ...»), if any."""
+    return next((p for p in document.provisions if DEFINED_TERM in state.own.get(p.id, {})), None)
 
 
 def _definition_amendment(place: Provision) -> tuple[str, str, str]:
@@ -1676,6 +1686,10 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
                 drafts.append(_Draft(crit, *_definition_amendment(defined_in),
                                      list(dict.fromkeys([unit.provision.id, defined_in.id])), [], issue, issue_ru,
                                      opening, again))
+            elif template.place == "definitions":
+                # no definitions article: ours make one, whatever article the part found is in
+                drafts.append(_Draft(crit, _definitions_article(document), "new", "", [unit.provision.id], [],
+                                     issue, issue_ru, opening, again))
             elif _article(unit.provision).id in state.definitions or _tasks_of_another(
                     state, _article(unit.provision), set(template.target)):
                 # a definition names the subject but is no place for a duty, nor is the list of one designated
@@ -1705,8 +1719,14 @@ def _recommend(document: Document, kb: KnowledgeBase, state: _Analysis, results:
             continue
         if template.place == "definitions":
             if defined_in is None:
-                drafts.append(_Draft(crit, _new_after(document.articles[0]) if document.articles else "new",
-                                     "new", "", [], [], *_after(template.gap, _both(phrases.no_terms_defined))))
+                # that the draft has no definitions article is said once in the new one that gathers them all
+                in_passing = _defines_in_passing(document, state)
+                said = _both(phrases.no_terms_defined) if in_passing is None else _both(
+                    phrases.defines_in_passing, where=(label(in_passing.id, naming=document.naming),
+                                                       run_on(label(in_passing.id, "ru", naming=document.naming))))
+                drafts.append(_Draft(crit, _definitions_article(document), "new", "", [], [],
+                                     f"{said[0]} {template.gap.en}", f"{said[1]} {template.gap.ru}",
+                                     opening=DEFINED_TERM, again=(template.gap.en, template.gap.ru)))
                 continue
             if defined_in.id in state.definitions:
                 # in Russian the heading follows the name inside the brackets: "(статья 1, «Основные понятия»)"
@@ -2129,14 +2149,17 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
         # article, quoted whole), and so are new provisions of one area that go to the same place: one new
         # article with a paragraph per criterion. A replaced definition stays apart: merged, it would replace the
         # whole definitions article.
-        key = (draft.crit.area, draft.action, draft.target)
+        # The definitions of a draft without a definitions article make one new article, whatever their areas.
+        definitions = draft.action == "new" and draft.crit.recommendation.place == "definitions"
+        key = ("" if definitions else draft.crit.area, draft.action, draft.target)
         if key not in groups:
             groups[key] = []
             order.append(key)
         groups[key].append(draft)
     recommendations: list[Recommendation] = []
     for index, key in enumerate(order, start=1):
-        group = groups[key]
+        # a definitions article leads with the child, the area the review starts with
+        group = sorted(groups[key], key=lambda d: AREA_IDS.index(d.crit.area)) if not key[0] else groups[key]
         lead = group[0]
         crits = [d.crit for d in group]
         sources: list[Source] = []
@@ -2151,7 +2174,7 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
         issues = _issues(group)  # en, ru and the general rules they quote
         recommendations.append(Recommendation(
             id=f"rec-{index:03d}",
-            areas=[lead.crit.area],
+            areas=list(dict.fromkeys(c.area for c in crits)),
             criteria=[c.id for c in crits],
             risks=[r for d in group for r in d.risks],
             provisions=list(dict.fromkeys(p for d in group for p in d.provisions)),
@@ -2260,7 +2283,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         # article, wherever in it
         rec.amendment.proposed_text = ProposedText(**texts)
         if defined:
-            _say_terms_are_defined(document, kb, rec, terms, conditions.in_force)
+            _say_terms_are_defined(document, kb, rec, terms, conditions)
         _name_the_act_in_solution(document, kb, rec, name, conditions.in_force)
         places.update({c: RulePlace(rec.amendment.target) for c in rec.criteria})
     for rec in recommendations:
@@ -2305,6 +2328,34 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                     next_free[amendment.target] = following
                 texts[lang] = _in_drafts_terms(document, kb, name_the_act(items, name, lang), lang,
                                                conditions.in_force)
+            entries_written(rec, texts, bool(defined))
+            continue
+        if amendment.action == "new" and crits and all(c.recommendation.place == "definitions" for c in crits):
+            # a draft without a definitions article gets one, headed and led in as laws word theirs, with all our
+            # definitions in one list in alphabetical order, then what the clauses require beyond a definition
+            defined = terms if rec is host else []
+            phrases = _phrases(kb)
+            number = f" {amendment.number}" if amendment.number else ""
+            entries = {lang: [said(getattr(c.recommendation.list_item, lang), conditions.keep) for c in crits]
+                       + _defined_term_items(kb, defined, lang, conditions) for lang in ("en", "ru")}
+            # in the order of the draft's language, in both texts: the English item 2) translates the Russian 2)
+            by_term = entries["en" if document.language == "en" else "ru"]
+            order = sorted(range(len(by_term)), key=lambda k: _alphabetical(by_term[k]))
+            texts = {}
+            for lang in ("en", "ru"):
+                listed = f"1. {phrases.definitions_article_lead.get(lang)}\n" \
+                         f"{_list_items([entries[lang][k] for k in order], 1)}"
+                duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, conditions)
+                text = _number_paragraphs([listed, *duties], 1)[0]
+                heading = f"{ARTICLE_WORDS[document.article_word][lang]}{number}. " \
+                          f"{phrases.definitions_article_heading.get(lang)}"
+                texts[lang] = _in_drafts_terms(document, kb, name_the_act(f"{heading}\n{text}", name, lang), lang,
+                                               conditions.in_force)
+            first = anchor_of(amendment.target)
+            made = _both(phrases.make_definitions_article,
+                         where=(label(first, naming=document.naming),
+                                label_genitive(first, "ru", naming=document.naming)))
+            rec.solution, rec.ru.solution = f"{made[0]} {rec.solution}", f"{made[1]} {rec.ru.solution}"
             entries_written(rec, texts, bool(defined))
             continue
         if (amendment.action == "supplement" and crits and _defines_by_paragraphs(document, amendment.target)
@@ -2390,7 +2441,7 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
         if amendment.action != "new" and following > first:
             next_free[amendment.target] = following
         if rec is host:
-            _say_terms_are_defined(document, kb, rec, terms, conditions.in_force)
+            _say_terms_are_defined(document, kb, rec, terms, conditions)
         _name_the_act_in_solution(document, kb, rec, name, conditions.in_force)
         amendment.proposed_text = ProposedText(**texts)
         places.update(_rule_places(document, amendment, crits, starts, ends))
@@ -2507,10 +2558,18 @@ def _definition_wording(document: Document, kb: KnowledgeBase, article: str, lan
 
 
 def _say_terms_are_defined(document: Document, kb: KnowledgeBase, rec: Recommendation, terms: list[_TermToDefine],
-                           in_force: Set[str]) -> None:
+                           conditions: _Conditions) -> None:
     """The issue and solution of the recommendation that defines ``terms`` say so, naming each term as the
     proposed texts do (:func:`_in_drafts_terms`: «профайлинг» where a law in force says so) and the
-    recommendations whose texts use it."""
+    recommendations whose texts use it. A law in force of the draft's country that defines one of them too
+    (:attr:`~crlens.knowledge.models.TermDefinition.law_in_force`) is cited among its sources, and the issue then
+    names it (:func:`_cite_law_in_force`)."""
+    in_force = conditions.in_force
+    for law in dict.fromkeys(t.term.law_in_force for t in terms):
+        if law in in_force and law not in conditions.own and law not in {s.id for s in rec.sources}:
+            example = kb.examples[law]
+            rec.sources.append(Source(ref=example.ref, ref_ru=example.ref_ru, kind="example", id=example.id,
+                                      url=example.url))
     phrases = _phrases(kb)
     said = [(_in_drafts_terms(document, kb, t.term.term_en, "en", in_force),
              _in_drafts_terms(document, kb, t.term.term, "ru", in_force)) for t in terms]
@@ -2703,6 +2762,11 @@ def _after_first_paragraph(clause: str) -> str:
     lines = clause.strip().split("\n")
     start = next((i for i, line in enumerate(lines) if (m := _PARAGRAPH.match(line)) and m.group(1) == "2"), None)
     return "\n".join(lines[start:]) if start is not None else ""
+
+
+def _alphabetical(entry: str) -> str:
+    """The key that orders definitions by their terms, as a law lists them: quotes and case aside, «ё» as «е»."""
+    return entry.lstrip("«“‘\"'").casefold().replace("ё", "е")
 
 
 def _list_items(items: list[str], first: int, end: str = ".") -> str:

@@ -365,6 +365,10 @@ def check(kb: KnowledgeBase) -> list[Problem]:
     for definition in kb.term_definitions:
         problems += [Problem("terminology.yaml", f"definition {definition.id}", message)
                      for message in _no_law_in_force(kb, "definition", definition.laws_in_force)]
+        if definition.law_in_force and not (definition.law_in_force in kb.examples
+                                            and kb.examples[definition.law_in_force].in_force):
+            problems.append(Problem("terminology.yaml", f"definition {definition.id}",
+                                    f"law_in_force {definition.law_in_force!r} is no example of law in force"))
     for equivalence in kb.terminology:
         problems += [Problem("terminology.yaml", f"equivalence {equivalence.id}", message)
                      for message in _no_law_in_force(kb, "equivalence", equivalence.laws_in_force)]

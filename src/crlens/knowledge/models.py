@@ -859,6 +859,11 @@ class TermDefinition(_Strict):
     """What the term means, in our own words, written to follow the term ("information in any form ...")."""
     note: str = Field(min_length=1)
     """Why the proposed texts need the term defined (in English, for the reviewer)."""
+    law_in_force: str | None = None
+    """An example of law in force that defines the same term for its own field (the Kazakh Law on Online Platforms'
+    account, art. 1(1)). A draft of its country that takes our definition cites that law beside it, so that the
+    drafter keeps the two consistent; our definition does not take that law's in as a second meaning (a lawyer
+    read «..., а также аккаунт в значении, определенном Законом ...» as one term defined twice)."""
 
     _id = field_validator("id")(_check_id)
     _term = field_validator("term")(_check_term)
@@ -1055,6 +1060,10 @@ PHRASE_SLOTS: dict[str, frozenset[str]] = {name: frozenset(slots) for name, slot
     "no_terms_defined": set(),
     "definition_missing": {"where"},
     "no_definitions_article": {"where"},
+    "defines_in_passing": {"where"},
+    "definitions_article_heading": set(),
+    "definitions_article_lead": set(),
+    "make_definitions_article": {"where"},
     "terms_our_texts_use": {"terms"},
     "define_terms_our_texts_use": {"terms"},
     "term_used_in": {"term", "recommendations"},
@@ -1114,6 +1123,10 @@ class Phrases(_Strict):
     no_terms_defined: Phrase
     definition_missing: Phrase
     no_definitions_article: Phrase
+    defines_in_passing: Phrase
+    definitions_article_heading: Phrase
+    definitions_article_lead: Phrase
+    make_definitions_article: Phrase
     terms_our_texts_use: Phrase
     define_terms_our_texts_use: Phrase
     term_used_in: Phrase
