@@ -1057,3 +1057,24 @@ def test_accessibility_for_children_builds_on_the_codes_article_on_accessibility
     assert "Article 42(1)" in rec.issue
     assert "утверждаемым" not in rec.amendment.proposed_text.ru
     assert "approved by" not in rec.amendment.proposed_text.en
+
+
+def test_one_body_leads_on_childrens_rights_online_and_the_digital_body_has_powers_beside_it(
+        kz_code_and_sample: tuple[Review, Review]) -> None:
+    """Fourth lawyer's audit, K9: new art. 14(3) had the digitalisation body «обеспечивает защиту прав ребенка в
+    цифровой среде» while new art. 14-6 had the child-rights body coordinate the same task, and a third body, an
+    advisory council, sat with the digitalisation body. The child-rights body now leads: it coordinates and hosts
+    the council; the digitalisation body sets and enforces the safety requirements and works with it."""
+    kz_code, _ = kz_code_and_sample
+    texts = [line for r in kz_code.recommendations for line in r.amendment.proposed_text.ru.split("\n")]
+    assert [t for t in texts if "координирует деятельность" in t] == [
+        "1. Уполномоченный орган в области защиты прав детей координирует деятельность государственных органов, "
+        "местных исполнительных органов и организаций по обеспечению прав ребенка в цифровой среде."]
+    assert not [t for t in texts if "цифровизации обеспечивает защиту прав ребенка" in t]
+    powers = _proposed(kz_code, "impact-liability-01", "ru")
+    assert ("3. В целях защиты прав ребенка в цифровой среде уполномоченный орган в сфере цифровизации в пределах "
+            "своей компетенции:") in powers
+    assert "взаимодействует с уполномоченным органом в области онлайн-платформ и онлайн-рекламы, уполномоченным " \
+           "органом в области защиты прав детей," in powers
+    [council] = [t for t in texts if "консультативный совет" in t and "создается" in t]
+    assert council.startswith("6. При уполномоченном органе в области защиты прав детей создается")
