@@ -248,10 +248,12 @@ WORDS = {"en": {6: "six", 10: "ten", 13: "thirteen", 16: "sixteen"},
 def test_publicly_funded_software_is_owned_by_the_state_or_openly_licensed_by_its_developer() -> None:
     """dpg-03's clause said the rights "belong to the state, unless the contract provides for their distribution
     under an open licence": ownership and licensing are not alternatives; a developer who keeps the rights grants
-    the open licence (the KZ Digital Code, art. 23(5), has the rightholder grant it)."""
+    the open licence (the KZ Digital Code, art. 23(5), has the rightholder grant it); the contract says which."""
     clause = load().criteria["dpg-03"].recommendation.model_clause
-    assert "where the contract leaves them with the developer, the developer grants the right" in clause.en
-    assert "если по договору они сохраняются за разработчиком, разработчик предоставляет право" in clause.ru
+    assert ("transfer to the state of the exclusive rights to them, including the source code, or for the grant "
+            "by the rights holder of the right to use them under an approved open licence") in clause.en
+    assert ("либо предоставление правообладателем права их использования по одобренной открытой "
+            "лицензии") in clause.ru
     assert "unless the contract provides" not in clause.en
 
 
@@ -1078,3 +1080,17 @@ def test_one_body_leads_on_childrens_rights_online_and_the_digital_body_has_powe
            "органом в области защиты прав детей," in powers
     [council] = [t for t in texts if "консультативный совет" in t and "создается" in t]
     assert council.startswith("6. При уполномоченном органе в области защиты прав детей создается")
+
+
+def test_rights_to_publicly_funded_software_are_a_term_of_the_contract_not_a_rule_against_copyright(
+        kz_code_and_sample: tuple[Review, Review]) -> None:
+    """Fourth lawyer's audit, K12: «Исключительные права на программное обеспечение ... принадлежат государству»
+    departed from the Code's art. 23(2) (rights belong to the rightholder, under copyright law) without amending
+    that law. The clause now sets what the contract for publicly funded software or content must provide."""
+    kz_code, _ = kz_code_and_sample
+    ru, en = (_proposed(kz_code, "dpg-03", lang) for lang in ("ru", "en"))
+    assert ("Договор о создании программного обеспечения или контента за счет бюджетных средств предусматривает "
+            "переход к государству исключительных прав на них, включая исходный код, либо предоставление "
+            "правообладателем права их использования по одобренной открытой лицензии.") in ru
+    assert "принадлежат государству" not in ru
+    assert "A contract for the creation of software or content at the expense of budget funds shall provide" in en
