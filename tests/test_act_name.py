@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from crlens.analysis.act_name import CODE, ActName, act_name, is_draft, name_the_act, refer_to_act
+from crlens.analysis.engine import review_document
+from crlens.ingest import parse_file
 from crlens.report import amendments, brief
 from drafts import review_text
 
@@ -118,3 +120,13 @@ def test_the_review_of_a_draft_keeps_calling_it_the_draft(tmp_path: Path) -> Non
     assert review.document.act.status == "draft"
     assert any(r.issue.startswith("The draft") for r in review.recommendations)
     assert brief.build(review, "en").title == "Policy brief: children's rights in the draft"
+
+
+def test_an_act_of_sections_has_its_proposed_texts_say_this_section() -> None:
+    """COPPA names sections, not articles: "paragraph 1 of this article" in a new section pointed at nothing."""
+    if not (CORPUS / "us-coppa-15usc6501.txt").is_file():
+        pytest.skip("corpus not present")
+    review = review_document(parse_file(CORPUS / "us-coppa-15usc6501.txt"))
+    texts = [r.amendment.proposed_text.en for r in review.recommendations]
+    assert any("paragraph 1 of this section" in t for t in texts)
+    assert not [t for t in texts if "this article" in t]

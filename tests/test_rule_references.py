@@ -468,3 +468,10 @@ def test_a_users_challenge_keeps_the_period_the_law_on_online_platforms_sets_for
     [rec] = [r for r in kz_code.recommendations if "redress-02" in r.criteria]
     assert "Жалоба рассматривается с участием человека, а жалоба ребенка" in rec.amendment.proposed_text.ru
     assert "десяти рабочих дней со дня ее получения" not in rec.amendment.proposed_text.ru
+
+
+def test_a_run_of_a_sections_own_paragraphs_follows_its_renumbering() -> None:
+    """In an act of sections our English texts say "of this section" (COPPA); when a rejected recommendation
+    renumbers the paragraphs, the reference follows them as "of this article" does."""
+    assert follow_references("paragraphs 9 and 10 of this section", "art:13", {"art:13": {9: 7, 10: 8}}) == (
+        "paragraphs 7 and 8 of this section")

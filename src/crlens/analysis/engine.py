@@ -330,6 +330,8 @@ def review_document(document: Document, kb: KnowledgeBase | None = None,
     _refer_to_rules(document, kb, recommendations, results, places, name)
     _cite_law_in_force(kb, recommendations, home)
     _name_children_as_defined(kb, recommendations, results)
+    if document.article_word == "section":
+        _in_sections(recommendations)
     act = ActInfo(name=name.en, name_ru=name.ru, status="draft" if is_draft(document.text) else "adopted")
     review = Review(
         tool=Tool(version=__version__),
@@ -2773,6 +2775,19 @@ def _list_items(items: list[str], first: int, end: str = ".") -> str:
     """Items added to a list, numbered from ``first`` as the list numbers them ("10) ...;"), the last ending with
     ``end``: a full stop when it closes the list, a semicolon when it replaces an item others follow."""
     return "\n".join(f"{first + k}) {item}{end if k == len(items) - 1 else ';'}" for k, item in enumerate(items))
+
+
+_THIS_ARTICLE = re.compile(r"\bthis article\b")
+
+
+def _in_sections(recommendations: list[Recommendation]) -> None:
+    """The English texts for an act of sections (COPPA, 15 U.S.C. §§ 6501–6506) say "this section" where ours say
+    "this article": the act names no articles, and "paragraph 1 of this article" in a new section pointed at
+    nothing. The Russian ones keep «настоящей статьи», as they name the sections' paragraphs «пункт»."""
+    for rec in recommendations:
+        rec.solution = _THIS_ARTICLE.sub("this section", rec.solution)
+        text = rec.amendment.proposed_text
+        rec.amendment.proposed_text = ProposedText(en=_THIS_ARTICLE.sub("this section", text.en), ru=text.ru)
 
 
 def _cite_law_in_force(kb: KnowledgeBase, recommendations: list[Recommendation], home: str | None) -> None:

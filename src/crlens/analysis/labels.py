@@ -35,10 +35,10 @@ _CASES = ("nom", "gen", "in", "by")
 
 
 OWN_PARAGRAPH = re.compile(r"(\b(?:[Пп]ункт\w*|[Pp]aragraphs?) )(?P<own_run>\d+(?:(?:–|, | and | и )\d+)*)"
-                           r"( (?:настоящей статьи|of this article))")
+                           r"( (?:настоящей статьи|of this (?:article|section)))")
 """A proposed text's reference to a paragraph, or a run of paragraphs, of the article it is in ("пункт 1 настоящей
-статьи", "paragraphs 9–12 of this article", "пунктов 9 и 10 настоящей статьи"), which follows those paragraphs
-when they are renumbered."""
+статьи", "paragraphs 9–12 of this article", "пунктов 9 и 10 настоящей статьи"; "of this section" in an act of
+sections), which follows those paragraphs when they are renumbered."""
 
 
 def renumber_own_paragraphs(text: str, renumbered: Callable[[int], int]) -> str:
