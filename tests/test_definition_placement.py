@@ -94,12 +94,16 @@ def test_the_drafts_own_definition_of_the_same_term_is_amended_in_place(tmp_path
     assert {e.provision for e in criterion.evidence} == {"art:1.1"}
 
 
-def test_without_a_definitions_article_the_first_article_that_defines_a_term_takes_the_definition(
-        tmp_path: Path) -> None:
+def test_without_a_definitions_article_the_definitions_make_one_after_the_first_article(tmp_path: Path) -> None:
+    """Not the first article that defines a term in passing: a lawyer found the KZ Digital Code's art. 1, on the
+    relations the Code governs, made a list of definitions (audit K2)."""
     review = review_text(tmp_path, NO_DEFINITIONS_ARTICLE)
     rec = _recommendation(review, "general-principles-01")
-    assert (rec.amendment.action, rec.amendment.target) == ("supplement", "art:1")
-    assert "нет статьи об основных понятиях" in rec.ru.issue
+    assert (rec.amendment.action, rec.amendment.target) == ("new", "new after art:1")
+    assert rec.ru.issue.startswith("В Кодексе нет статьи об основных понятиях: термины определяются там, где они "
+                                   "используются (пункт 2 статьи 1).")
+    assert rec.amendment.proposed_text.ru.startswith(
+        "Статья 1-1. Основные понятия, используемые в настоящем Кодексе")
 
 
 def test_a_draft_that_defines_nothing_gets_a_new_article_after_its_first(tmp_path: Path) -> None:
