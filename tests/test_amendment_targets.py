@@ -936,8 +936,8 @@ def kz_code_review(corpus: Path) -> Review:
 
 
 def test_the_digitalisation_bodys_competence_takes_a_task_of_that_body(kz_code_review: Review) -> None:
-    """The clause opens "Уполномоченный орган в сфере цифровизации обеспечивает защиту прав ребенка": Article 14,
-    "Компетенция уполномоченного органа в сфере цифровизации", is its place."""
+    """The clause gives powers to «уполномоченный орган в сфере цифровизации»: Article 14, "Компетенция
+    уполномоченного органа в сфере цифровизации", is its place."""
     assert _target(kz_code_review, "impact-liability-01") == "art:14"
 
 

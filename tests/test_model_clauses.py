@@ -854,7 +854,7 @@ def test_no_exclusive_rights_are_claimed_in_data_created_with_budget_funds() -> 
     clause = load().criteria["dpg-03"].recommendation.model_clause
     first_ru, first_en = clause.ru.split("\n")[0], clause.en.split("\n")[0]
     assert not re.search(r"\bданные\b", first_ru) and "data" not in first_en
-    assert "Исключительные права на программное обеспечение и контент" in first_ru
+    assert "переход к государству исключительных прав на них" in first_ru
     assert re.search(r"\bданные\b", clause.ru.split("\n")[1])
 
 

@@ -315,7 +315,8 @@ def test_the_law_on_online_platforms_gives_our_regulators_tasks_to_its_own_autho
     second = re.compile(r"орган\w* в сфере цифровизации|bod(?:y|ies) in the field of digitalisation")
     assert [t for t in texts if second.search(t)] == []
     [rec] = [r for r in review.recommendations if "impact-liability-01" in r.criteria]
-    assert "2. Уполномоченный орган обеспечивает защиту прав ребенка" in rec.amendment.proposed_text.ru
+    assert ("2. В целях защиты прав ребенка в цифровой среде уполномоченный орган в пределах своей "
+            "компетенции:") in rec.amendment.proposed_text.ru
 
 
 def test_a_draft_that_writes_en_dashes_gets_en_dashes_in_our_russian_texts(kz_review) -> None:
