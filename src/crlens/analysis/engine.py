@@ -1216,9 +1216,12 @@ def _sources(kb: KnowledgeBase, crit: Criterion, superseded: frozenset[str]) -> 
     for example_id in crit.examples:
         if example_id in superseded:
             continue
-        ex = kb.examples[example_id]
-        sources.append(Source(ref=ex.ref, ref_ru=ex.ref_ru, kind="example", id=ex.id, url=ex.url))
+        sources.append(_example_source(kb.examples[example_id]))
     return sources
+
+
+def _example_source(example: Example) -> Source:
+    return Source(ref=example.ref, ref_ru=example.ref_ru, kind="example", id=example.id, url=example.url)
 
 
 def _with_jurisdiction(kb: KnowledgeBase, example: Example, lang: str) -> str:
@@ -2160,8 +2163,9 @@ def _merge(document: Document, kb: KnowledgeBase, drafts: list[_Draft], supersed
         groups[key].append(draft)
     recommendations: list[Recommendation] = []
     for index, key in enumerate(order, start=1):
-        # a definitions article leads with the child, the area the review starts with
-        group = sorted(groups[key], key=lambda d: AREA_IDS.index(d.crit.area)) if not key[0] else groups[key]
+        # a definitions article, the one group of several areas, leads with the child, the area the review starts
+        # with; a group of one area keeps its order (the sort is stable)
+        group = sorted(groups[key], key=lambda d: AREA_IDS.index(d.crit.area))
         lead = group[0]
         crits = [d.crit for d in group]
         sources: list[Source] = []
@@ -2254,6 +2258,12 @@ def _new_article_heading(kb: KnowledgeBase, crits: list[Criterion], lang: str) -
     return headings.pop() if len(headings) == 1 else kb.areas[crits[0].area].article_heading.get(lang)
 
 
+def _new_article_titled(document: Document, amendment: Amendment, heading: str, text: str, lang: str) -> str:
+    """A new article's ``text`` under its title: "Статья 1-1. Основные понятия ...", "Section 6506a. ..."."""
+    number = f" {amendment.number}" if amendment.number else ""
+    return f"{ARTICLE_WORDS[document.article_word][lang]}{number}. {heading}\n{text}"
+
+
 def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations: list[Recommendation],
                           name: ActName, conditions: _Conditions, home: str | None = None
                           ) -> dict[str, RulePlace]:
@@ -2337,7 +2347,6 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             # definitions in one list in alphabetical order, then what the clauses require beyond a definition
             defined = terms if rec is host else []
             phrases = _phrases(kb)
-            number = f" {amendment.number}" if amendment.number else ""
             entries = {lang: [said(getattr(c.recommendation.list_item, lang), conditions.keep) for c in crits]
                        + _defined_term_items(kb, defined, lang, conditions) for lang in ("en", "ru")}
             # in the order of the draft's language, in both texts: the English item 2) translates the Russian 2)
@@ -2349,9 +2358,9 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
                          f"{_list_items([entries[lang][k] for k in order], 1)}"
                 duties = _beyond_first_paragraphs(crits, amendment.target, document, lang, kb, conditions)
                 text = _number_paragraphs([listed, *duties], 1)[0]
-                heading = f"{ARTICLE_WORDS[document.article_word][lang]}{number}. " \
-                          f"{phrases.definitions_article_heading.get(lang)}"
-                texts[lang] = _in_drafts_terms(document, kb, name_the_act(f"{heading}\n{text}", name, lang), lang,
+                titled = _new_article_titled(document, amendment, phrases.definitions_article_heading.get(lang),
+                                             text, lang)
+                texts[lang] = _in_drafts_terms(document, kb, name_the_act(titled, name, lang), lang,
                                                conditions.in_force)
             first = anchor_of(amendment.target)
             made = _both(phrases.make_definitions_article,
@@ -2424,9 +2433,8 @@ def _write_proposed_texts(document: Document, kb: KnowledgeBase, recommendations
             ends = [*starts[1:len(crits)], following - 1 if rec is host else following]
             starts = starts[:len(crits)]
             if amendment.action == "new":
-                number = f" {amendment.number}" if amendment.number else ""
-                opening = ARTICLE_WORDS[document.article_word][lang]
-                texts[lang] = f"{opening}{number}. {_new_article_heading(kb, crits, lang)}\n{texts[lang]}"
+                texts[lang] = _new_article_titled(document, amendment, _new_article_heading(kb, crits, lang),
+                                                  texts[lang], lang)
             texts[lang] = name_the_act(texts[lang], name, lang)
             if numbers_present:
                 texts[lang] = f"{present_text_numbered(lang, document.article_word)}\n{texts[lang]}"
@@ -2569,9 +2577,7 @@ def _say_terms_are_defined(document: Document, kb: KnowledgeBase, rec: Recommend
     in_force = conditions.in_force
     for law in dict.fromkeys(t.term.law_in_force for t in terms):
         if law in in_force and law not in conditions.own and law not in {s.id for s in rec.sources}:
-            example = kb.examples[law]
-            rec.sources.append(Source(ref=example.ref, ref_ru=example.ref_ru, kind="example", id=example.id,
-                                      url=example.url))
+            rec.sources.append(_example_source(kb.examples[law]))
     phrases = _phrases(kb)
     said = [(_in_drafts_terms(document, kb, t.term.term_en, "en", in_force),
              _in_drafts_terms(document, kb, t.term.term, "ru", in_force)) for t in terms]

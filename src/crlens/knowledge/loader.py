@@ -365,8 +365,7 @@ def check(kb: KnowledgeBase) -> list[Problem]:
     for definition in kb.term_definitions:
         problems += [Problem("terminology.yaml", f"definition {definition.id}", message)
                      for message in _no_law_in_force(kb, "definition", definition.laws_in_force)]
-        if definition.law_in_force and not (definition.law_in_force in kb.examples
-                                            and kb.examples[definition.law_in_force].in_force):
+        if definition.law_in_force and not _is_law_in_force(kb, definition.law_in_force):
             problems.append(Problem("terminology.yaml", f"definition {definition.id}",
                                     f"law_in_force {definition.law_in_force!r} is no example of law in force"))
     for equivalence in kb.terminology:
@@ -584,7 +583,11 @@ def _no_law_in_force(kb: KnowledgeBase, what: str, laws: tuple[str, ...]) -> lis
     """What is wrong with the ``laws`` a text (``what``: a model clause, a definition) says words only while or
     unless they are in force: each that is no example of law in force."""
     return [f"the {what} has words that depend on {ex!r} being law in force, which is no example of law in force"
-            for ex in laws if ex not in kb.examples or not kb.examples[ex].in_force]
+            for ex in laws if not _is_law_in_force(kb, ex)]
+
+
+def _is_law_in_force(kb: KnowledgeBase, example: str) -> bool:
+    return example in kb.examples and kb.examples[example].in_force
 
 
 def _concepts_of_criterion(crit: Criterion) -> Iterator[str]:
