@@ -223,8 +223,8 @@ IDENTIFICATION_NOT_COMPULSORY = (
 def test_a_rule_against_compulsory_identification_is_named_beside_the_childs_pseudonym(tmp_path: Path) -> None:
     """Fourth lawyer's audit, K6: the issue on children's use of services under a pseudonym quoted KZ Digital Code
     art. 40(3) (use without identification) and overlooked art. 40(2), under which no one may be compelled to
-    undergo digital identification unless a law so requires: the proposed text repeats that rule for platforms,
-    and the drafter should see the rule it builds on. The issue names and quotes it."""
+    undergo digital identification unless a law so requires: the proposed text builds on that rule, and the
+    drafter should see it. The issue names and quotes it."""
     [rec] = [r for r in review_text(tmp_path, IDENTIFICATION_NOT_COMPULSORY).recommendations
              if "access-information-04" in r.criteria]
     assert ("Article 1(1) rules out compulsory digital identification except where a law expressly requires it "
@@ -232,6 +232,23 @@ def test_a_rule_against_compulsory_identification_is_named_beside_the_childs_pse
     assert ("В пункте 1 статьи 1 исключена обязательная цифровая идентификация, кроме случаев, прямо "
             "предусмотренных законами («Никто не может быть принужден") in rec.ru.issue, rec.ru.issue
     assert "art:1.1" in rec.provisions
+
+
+@pytest.mark.parametrize("text, restated", [
+    (IDENTIFICATION_NOT_COMPULSORY, False),
+    (IDENTIFICATION_NOT_COMPULSORY.replace(IDENTIFICATION_NOT_COMPULSORY.split("\n")[1] + "\n", ""), True)])
+def test_the_proposed_text_does_not_restate_for_children_a_rule_the_draft_makes_for_everyone(
+        tmp_path: Path, text: str, restated: bool) -> None:
+    """Fourth lawyer's audit, K6: KZ Digital Code art. 40(2) already lets no one be compelled to undergo digital
+    identification unless a law requires it, and the new art. 40(8) said it again of platforms and children. The
+    proposed text keeps the pseudonym and the ban on exposing the child to other users; the words on
+    identification are said only to a draft without such a rule."""
+    [rec] = [r for r in review_text(tmp_path, text).recommendations if "access-information-04" in r.criteria]
+    pseudonym = {lang: getattr(rec.amendment.proposed_text, lang).split("\n")[0] for lang in ("en", "ru")}
+    assert "размещать контент под псевдонимом" in pseudonym["ru"]
+    assert ("проходить цифровую идентификацию" in pseudonym["ru"]) is restated
+    assert ("undergo digital identification" in pseudonym["en"]) is restated
+    assert pseudonym["ru"].endswith("фамилию, имя или индивидуальный идентификационный номер.") is not restated
 
 
 SIGNATURE_BELOW_SIXTEEN = (

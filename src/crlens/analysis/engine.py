@@ -1180,7 +1180,8 @@ class _Conditions:
     """What the words a model clause says only of some drafts (``models.CONDITION``) ask of this one."""
 
     regulated: Set[str]
-    """The concepts the draft regulates (:func:`_regulated`): ``{if:sandbox}`` words are kept for such a draft."""
+    """The concepts the draft regulates (:func:`_regulated`): ``{if:sandbox}`` words are kept for such a draft,
+    ``{ifnot:...}`` words left out."""
     in_force: Set[str]
     """The examples that are law in force of the draft's own country and that the draft does not repeal:
     ``{unless:...}`` words naming one are left out, as the draft would repeat that law."""
@@ -1192,6 +1193,8 @@ class _Conditions:
     def keep(self, kind: str, name: str) -> bool:
         if kind == "if":
             return name in self.regulated
+        if kind == "ifnot":
+            return name not in self.regulated
         if kind == "while":
             return name in self.in_force and name not in self.own
         return name not in self.in_force

@@ -355,8 +355,8 @@ def check(kb: KnowledgeBase) -> list[Problem]:
                 problems.append(Problem(file, entry, message))
         problems += [Problem(file, entry, message) for message in _unresolved(kb, crit.norms, crit.examples)]
         problems += [Problem(file, entry, message) for message in _unresolved_rules(kb, crit)]
-        problems += [Problem(file, entry, f"the model clause says words only of drafts that mention {concept!r}, "
-                             "which is no concept") for concept in crit.recommendation.conditions
+        problems += [Problem(file, entry, f"the model clause says words only of drafts that mention {concept!r} "
+                             "(or do not), which is no concept") for concept in crit.recommendation.conditions
                      if concept not in kb.concepts]
         problems += [Problem(file, entry, message)
                      for message in _no_law_in_force(kb, "model clause", crit.recommendation.laws_in_force)]

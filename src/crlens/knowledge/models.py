@@ -24,7 +24,7 @@ from crlens.analysis.language import fold
 AGE_BANDS: tuple[str, ...] = ("0-5", "6-9", "10-12", "13-15", "16-17")
 
 MODEL_CLAUSE_PLACEHOLDERS: frozenset[str] = frozenset(
-    {"article", "draft", "rule", "if", "unless", "while", "endif"})
+    {"article", "draft", "rule", "if", "ifnot", "unless", "while", "endif"})
 """Placeholders a model clause may use: ``{article}`` is the target article's label as the draft writes it
 (e.g. "Article 40"), ``{draft}`` the draft's title, ``{rule:crdd-01}`` where the rule of another criterion is in
 the draft as amended (or the rules of several: ``{rule:crdd-01,crdd-02}``; or a paragraph of its clause:
@@ -35,16 +35,19 @@ named as the words before it need it ("provided for in Article 29(9)",
 instead of setting it a second time. ``{if:sandbox}...{endif}``, within one paragraph, is words the clause says
 only of a draft that mentions the concept ``sandbox`` outside its definitions, as the criteria on the sandbox
 apply only to such a draft (an assessment before an experimental legal regime is set up): of any other they
-would name a regime the draft does not have. ``{unless:kz-online-platforms-art-22-1}...{endif}`` is words left
+would name a regime the draft does not have. ``{ifnot:identification-not-compulsory}...{endif}`` is the reverse:
+words said only of a draft that does not mention the concept, as a rule the clause would otherwise restate for
+children which such a draft makes for everyone (KZ Digital Code art. 40(2): no one is compelled to undergo
+digital identification unless a law requires it). ``{unless:kz-online-platforms-art-22-1}...{endif}`` is words left
 out of a draft whose own country has that example as law in force (and which does not repeal it): to that
 country's draft they would repeat its law, which the text then applies together with.
 ``{while:kz-online-platforms-art-6-8}...{endif}`` is the reverse: words said only to such a draft, other than that
 act itself, as the name of a body that law sets up, which a country without it does not have. Words said only of
 some drafts may be a whole paragraph only when it is the clause's last, so that no paragraph after it changes
 number."""
-CONDITION = re.compile(r"\{(if|unless|while):([\w-]+)\}([^{}\n]*)\{endif\}")
+CONDITION = re.compile(r"\{(if|ifnot|unless|while):([\w-]+)\}([^{}\n]*)\{endif\}")
 """Words of a model clause said only of some drafts (:data:`MODEL_CLAUSE_PLACEHOLDERS`): the kind of condition
-(``if``, ``unless``, ``while``), what it names (a concept, an example) and the words."""
+(``if``, ``ifnot``, ``unless``, ``while``), what it names (a concept, an example) and the words."""
 
 
 def said(text: str, keep: Callable[[str, str], bool]) -> str:
@@ -65,16 +68,17 @@ def laws_in_force_named(conditions: list[tuple[str, str]]) -> tuple[str, ...]:
 
 
 def unclosed_condition(text: str) -> bool:
-    """Whether ``text`` has an ``{if:...}``, ``{unless:...}`` or ``{while:...}`` without its ``{endif}`` in the
-    same paragraph, or one around another placeholder."""
-    return re.search(r"\{(?:(?:if|unless|while):[^}]*|endif)\}", CONDITION.sub("", text)) is not None
+    """Whether ``text`` has an ``{if:...}``, ``{ifnot:...}``, ``{unless:...}`` or ``{while:...}`` without its
+    ``{endif}`` in the same paragraph, or one around another placeholder."""
+    return re.search(r"\{(?:(?:if|ifnot|unless|while):[^}]*|endif)\}", CONDITION.sub("", text)) is not None
 
 
 def said_where(text: str, in_force: bool) -> str:
     """A model clause's ``text`` as said to a draft whose country has (``in_force``), or has not, the laws its
     ``{unless:...}`` and ``{while:...}`` words name, and which mentions every concept its ``{if:...}`` words
-    name: what a check of the text as a drafter reads it checks, for each of the two."""
-    return said(text, lambda kind, _: kind == "if" or (kind == "while") == in_force)
+    name and none its ``{ifnot:...}`` words name: what a check of the text as a drafter reads it checks, for each
+    of the two."""
+    return said(text, lambda kind, _: kind in ("if", "ifnot") or (kind == "while") == in_force)
 
 Priority = Literal["high", "medium", "low"]
 Severity = Literal["high", "medium", "low"]
@@ -246,10 +250,11 @@ class GeneralElement(_Strict):
     alongside: list[ConceptGroup] = Field(default_factory=list)
     said: Text
     restated: bool = False
-    """The element is none of the criterion's elements but a rule the model clause restates for children, which
+    """The element is none of the criterion's elements but a rule the model clause states for children, which
     the draft may make for everyone: no one may be compelled to undergo digital identification (KZ Digital Code
     art. 40(2)) beside the child's pseudonym. The issue names the provision that makes it whatever the closest
-    provision has, so that the drafter sees the rule the proposed text builds on."""
+    provision has, so that the drafter sees the rule the proposed text builds on; the clause says the rule only
+    to a draft without it (``{ifnot:...}``)."""
 
     def part_of(self, groups: Iterable[ConceptGroup]) -> bool:
         """Whether :attr:`element` is one of ``groups``, or some of the concepts of one."""
@@ -422,8 +427,9 @@ class RecommendationTemplate(_Strict):
             clause = getattr(self.model_clause, lang)
             for part, text in (("model_clause", clause), ("list_item", getattr(self.list_item, lang, ""))):
                 if unclosed_condition(text):
-                    raise ValueError(f"{part}.{lang} has an {{if:...}}, {{unless:...}} or {{while:...}} without "
-                                     "its {endif} in the same paragraph, or one around another placeholder")
+                    raise ValueError(f"{part}.{lang} has an {{if:...}}, {{ifnot:...}}, {{unless:...}} or "
+                                     "{while:...} without its {endif} in the same paragraph, or one around "
+                                     "another placeholder")
             if any(_all_conditional(line) for line in _paragraph_lines(clause)[:-1]):
                 raise ValueError(f"model_clause.{lang} may leave out a paragraph that is not its last, and the "
                                  "paragraphs after it would change number")
@@ -439,8 +445,9 @@ class RecommendationTemplate(_Strict):
 
     @property
     def conditions(self) -> tuple[str, ...]:
-        """The concepts some words of the model clause are said only for (``{if:sandbox}...{endif}``)."""
-        return tuple(dict.fromkeys(name for kind, name in self._conditions("en") if kind == "if"))
+        """The concepts some words of the model clause are said only for (``{if:sandbox}...{endif}``) or only
+        without (``{ifnot:...}``)."""
+        return tuple(dict.fromkeys(name for kind, name in self._conditions("en") if kind in ("if", "ifnot")))
 
     @property
     def laws_in_force(self) -> tuple[str, ...]:
@@ -879,8 +886,8 @@ class TermDefinition(_Strict):
                 raise ValueError(f"definition ({lang}) must start in lower case and end without a full stop or "
                                  "semicolon: it follows the term in a list of definitions")
             if unclosed_condition(text):
-                raise ValueError(f"definition ({lang}) has an {{if:...}}, {{unless:...}} or {{while:...}} without "
-                                 "its {endif}")
+                raise ValueError(f"definition ({lang}) has an {{if:...}}, {{ifnot:...}}, {{unless:...}} or "
+                                 "{while:...} without its {endif}")
         if conditions_of(value.en) != conditions_of(value.ru):
             raise ValueError(f"definition says words only of some drafts, {conditions_of(value.en)} in English "
                              f"but {conditions_of(value.ru)} in Russian")
