@@ -358,11 +358,12 @@ def test_a_lone_element_in_another_article_is_not_quoted_as_if_it_made_the_rule(
     assert "Article 27(2)" not in rec.issue and "art:27.2" not in rec.provisions
 
 
-@pytest.mark.parametrize("law", ["kz-law-online-platforms-2023-ru.txt", "kz-digital-code-2026-ru.txt"])
+@pytest.mark.parametrize("law", ["kz-law-online-platforms-2023-ru.txt", "us-coppa-15usc6501.txt"])
 def test_a_recommendation_quotes_a_provisions_words_once(corpus: Path, law: str) -> None:
     """Two criteria met in part by the same words merge into one recommendation: the words are quoted once and
     the second says what the same provision "also does not mention". So too when the second is unmet and its
-    closest article is the one quoted (KZ Digital Code art. 20(4): blocking, and publishing blocking orders)."""
+    closest article is the one quoted (COPPA section 6502: notice of what is collected, then child-friendly
+    terms)."""
     import re
 
     review = review_document(parse_file(corpus / law), load())
