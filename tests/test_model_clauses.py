@@ -1094,3 +1094,19 @@ def test_rights_to_publicly_funded_software_are_a_term_of_the_contract_not_a_rul
             "правообладателем права их использования по одобренной открытой лицензии.") in ru
     assert "принадлежат государству" not in ru
     assert "A contract for the creation of software or content at the expense of budget funds shall provide" in en
+
+
+def test_an_impact_assessment_of_childrens_data_is_one_of_their_rights_as_its_article_is_headed(
+        corpus: Path) -> None:
+    """Third lawyer's audit, L10: the Law on Online Platforms' new art. 9-6 is headed «Оценка воздействия на права
+    ребенка», and its paragraph 1 imposed an assessment «воздействия обработки на защиту персональных данных»,
+    which paragraph 2 then widens to children's rights and well-being. Paragraph 1 says the assessment is of the
+    processing's impact on children's rights, their data protection included."""
+    review = review_document(parse_file(corpus / "kz-law-online-platforms-2023-ru.txt"), load())
+    [rec] = [r for r in review.recommendations if "crdd-03" in r.criteria]
+    first = {lang: getattr(rec.amendment.proposed_text, lang).split("\n")[1] for lang in ("en", "ru")}
+    assert "Оценка воздействия на права ребенка" in rec.amendment.proposed_text.ru.split("\n")[0]
+    assert "проводит оценку воздействия такой обработки на права детей, в том числе на защиту их персональных " \
+           "данных." in first["ru"], first["ru"]
+    assert "assessment of the impact of the processing on the rights of children, including the protection of " \
+           "their personal data." in first["en"], first["en"]
