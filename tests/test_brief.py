@@ -451,8 +451,8 @@ def test_the_key_message_counts_areas_short_of_child_specific_rules(kz_code, lan
 
 
 @pytest.mark.parametrize(("lang", "heading"), [
-    ("en", "Priority recommendations (11 of 67)"),
-    ("ru", "Приоритетные рекомендации (11 из 67)"),
+    ("en", "Priority recommendations (11 of 69)"),
+    ("ru", "Приоритетные рекомендации (11 из 69)"),
 ])
 def test_the_priority_list_says_how_many_of_all_the_recommendations_it_shows(kz_code, sample_review, tmp_path,
                                                                               lang, heading):
@@ -460,7 +460,7 @@ def test_the_priority_list_says_how_many_of_all_the_recommendations_it_shows(kz_
     11: a ministry reader took the 41 for the list's length. The list's heading says what it is a selection of
     (five full pages have no line to spare for a sentence)."""
     made = brief.build(kz_code, lang)
-    assert len(made.recommendations) == 11 and len(kz_code.recommendations) == 67
+    assert len(made.recommendations) == 11 and len(kz_code.recommendations) == 69
     assert made.recommendations_heading == heading
     written = docx.Document(str(brief.write_docx(kz_code, tmp_path / "b.docx", lang)))
     assert heading in [p.text for p in written.paragraphs]
